@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+import { createRequire } from 'node:module';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { present } from './commands/present.js';
+import { renderCommand } from './commands/render.js';
+import { UsageError } from './commands/usage-error.js';
+import { DeckError } from './deck/deck-error.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/** Exit statuses: 1 for a deck that cannot be loaded or a crash, 2 for a usage error. */
+const EXIT_ERROR = 1;
+const EXIT_USAGE = 2;
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return number;
+}
+
+function buildProgram(): Command {
+  const program = new Command('inkdeck')
+    .description('Present a slide deck written in YAML, full-screen in the terminal.')
+    .version(version)
+    .option('--debug', 'print stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`inkdeck: ${text.replace(/^error: /, '')}`) });
+
+  program
+    .command('present', { isDefault: true })
+    .description('show the deck full-screen with keyboard navigation (q quits, ? lists the keys)')
+    .argument('[file]', 'deck to present', 'slides.yaml')
+    .action(async (file: string) => {
+      await present(file);
+    });
+
+  program
+    .command('render')
+    .description('print the frame the app shows for one slide, as plain text')
+    .argument('<file>', 'deck to render')
+    .requiredOption('--slide <n>', 'slide number, 1-based as in the footer', positiveInteger)
+    .option('--columns <n>', 'terminal width to lay out for', positiveInteger, 80)
+    .option('--rows <n>', 'terminal height to lay out for', positiveInteger, 24)
+    .option('--notes', 'show the speaker-notes pane', false)
+    .action(async (file: string, options: { slide: number; columns: number; rows: number; notes: boolean }) => {
+      process.stdout.write(await renderCommand(file, options));
+    });
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (as `process.argv`) and returns the exit status. */
+async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    if (error instanceof DeckError) {
+      process.stderr.write(`${error.message}\n`);
+      return EXIT_ERROR;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`inkdeck: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const isDebug = program.opts<{ debug?: boolean }>().debug === true;
+    const detail = error instanceof Error ? (isDebug ? (error.stack ?? error.message) : error.message) : String(error);
+    process.stderr.write(`inkdeck: internal error: ${detail}${isDebug ? '' : ' (run with --debug for details)'}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+process.exitCode = await main(process.argv);

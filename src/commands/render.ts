@@ -1,0 +1,33 @@
+import { loadDeck } from '../deck/load-deck.js';
+import { buildSlides } from '../deck/slides.js';
+import { renderFrame } from '../render/render-frame.js';
+import { UsageError } from './usage-error.js';
+
+export interface RenderCommandOptions {
+  /** 1-based slide number. */
+  readonly slide: number;
+  /** Terminal size to lay the frame out for, in columns and rows. */
+  readonly columns: number;
+  readonly rows: number;
+  readonly notes: boolean;
+}
+
+/**
+ * `inkdeck render FILE --slide N`: the frame the app shows for slide N, as plain text.
+ *
+ * @returns The frame followed by a newline.
+ * @throws {DeckError} When the deck cannot be loaded.
+ * @throws {UsageError} When slide N does not exist.
+ */
+export async function renderCommand(file: string, options: RenderCommandOptions): Promise<string> {
+  const slides = buildSlides(await loadDeck(file));
+  if (options.slide > slides.length) {
+    throw new UsageError(`--slide ${options.slide}: ${file} has ${slides.length} slides`);
+  }
+  return `${renderFrame(slides, {
+    slide: options.slide,
+    columns: options.columns,
+    rows: options.rows,
+    showNotes: options.notes,
+  })}\n`;
+}

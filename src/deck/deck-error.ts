@@ -1,0 +1,36 @@
+/** One problem found in a deck file, with where it is. */
+export interface Diagnostic {
+  /** The file as the user named it. */
+  readonly file: string;
+  /** 1-based line; 0 when the problem is with the file as a whole (unreadable, too large). */
+  readonly line: number;
+  /** 1-based column, counted in UTF-16 code units as editors do. */
+  readonly column: number;
+  /** Path of the field, like `sections[1].slides[0].bullets[2]`; empty for the whole file. */
+  readonly path: string;
+  /** One line, no trailing period. */
+  readonly message: string;
+}
+
+/**
+ * Formats a diagnostic the way compilers do, so editors and CI annotate it:
+ * `FILE:LINE:COLUMN: PATH: MESSAGE` (GNU "Formatting Error Messages" convention).
+ */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const where =
+    diagnostic.line === 0 ? diagnostic.file : `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
+  return diagnostic.path === ''
+    ? `${where}: ${diagnostic.message}`
+    : `${where}: ${diagnostic.path}: ${diagnostic.message}`;
+}
+
+/** Thrown by the loader when a deck cannot be loaded; carries every problem found, in file order. */
+export class DeckError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'DeckError';
+    this.diagnostics = diagnostics;
+  }
+}

@@ -1,0 +1,283 @@
+import { readFile, stat } from 'node:fs/promises';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
+import type { z } from 'zod';
+import { DeckError, type Diagnostic } from './deck-error.js';
+import { DeckSchema, KNOWN_KEYS, type Deck } from './schema.js';
+
+/** Files larger than this are refused before parsing, in bytes (5 MiB). */
+export const MAX_DECK_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Most values an alias may expand to, counted as YAML nodes. Far above any real deck, far below
+ * a "billion laughs" file (CVE-2003-1564 class: nested aliases that expand exponentially).
+ */
+export const MAX_EXPANDED_NODES = 100_000;
+
+/**
+ * Reads and validates a deck file.
+ *
+ * @param file - Path as the user gave it; it is also the name used in every message.
+ * @returns The validated deck.
+ * @throws {DeckError} When the file cannot be read, is larger than {@link MAX_DECK_BYTES}, or is
+ *   not a valid deck. Nothing else is thrown.
+ */
+export async function loadDeck(file: string): Promise<Deck> {
+  let text: string;
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_DECK_BYTES) {
+      throw new DeckError([
+        fileDiagnostic(file, `the file is ${formatMiB(size)}; decks are limited to ${formatMiB(MAX_DECK_BYTES)}`),
+      ]);
+    }
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof DeckError) throw error;
+    throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeIoError(error)}`)]);
+  }
+  return parseDeck(text, file);
+}
+
+/**
+ * Parses and validates deck text.
+ *
+ * Scalars are kept exactly as written (YAML failsafe schema), a UTF-8 byte order mark is
+ * ignored, and CRLF line endings load like LF.
+ *
+ * @param text - The YAML source.
+ * @param file - Name used in messages, such as `slides.yaml`.
+ * @returns The validated deck.
+ * @throws {DeckError} With every problem found, in file order, each positioned at the offending
+ *   key or value.
+ */
+export function parseDeck(text: string, file: string): Deck {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const lineCounter = new LineCounter();
+  const at = (offset: number, path: string, message: string): Diagnostic => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col, path, message };
+  };
+
+  const document = parseDocument(source, {
+    lineCounter,
+    schema: 'failsafe',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+
+  if (document.errors.length > 0) {
+    throw new DeckError(
+      document.errors.map((error) =>
+        at(error.pos[0], '', describeYamlError(error.code, error.message, source.slice(error.pos[0]))),
+      ),
+    );
+  }
+  if (document.contents === null || (isScalar(document.contents) && document.contents.value === '')) {
+    throw new DeckError([at(0, '', 'no slides: the file has no deck in it')]);
+  }
+
+  const bomb = findAliasBomb(document);
+  if (bomb !== undefined) {
+    throw new DeckError([
+      at(bomb.offset, '', `the alias *${bomb.name} expands to more than ${MAX_EXPANDED_NODES} values; refusing to load`),
+    ]);
+  }
+
+  const result = DeckSchema.safeParse(document.toJS({ maxAliasCount: -1 }));
+  if (result.success) return result.data;
+
+  const diagnostics = result.error.issues.flatMap((issue) => diagnose(document, issue, at));
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  throw new DeckError(diagnostics);
+}
+
+type PathSegment = PropertyKey;
+
+interface Located {
+  /** Deepest node reached along the path. */
+  readonly node: YamlNode;
+  /** How many path segments were resolved to reach it. */
+  readonly depth: number;
+}
+
+function diagnose(
+  document: Document,
+  issue: z.core.$ZodIssue,
+  at: (offset: number, path: string, message: string) => Diagnostic,
+): Diagnostic[] {
+  const path = issue.path;
+  const located = locate(document, path);
+  const nodeOffset = located.node.range?.[0] ?? 0;
+
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysFor(path);
+    return issue.keys.map((key) => {
+      const keyNode = isMap(located.node) ? findPair(located.node, key)?.key : undefined;
+      const offset = isScalar(keyNode) ? (keyNode.range?.[0] ?? nodeOffset) : nodeOffset;
+      const suggestion = closest(key, known);
+      const hint = suggestion === undefined ? `; expected one of: ${known.join(', ')}` : `; did you mean "${suggestion}"?`;
+      return at(offset, formatPath(path), `unknown key "${key}"${hint}`);
+    });
+  }
+
+  if (located.depth === path.length - 1 && path.length > 0) {
+    // The field itself is absent: point at the mapping that should hold it.
+    const field = String(path[path.length - 1]);
+    return [at(nodeOffset, formatPath(path.slice(0, -1)), `missing required field "${field}"`)];
+  }
+
+  return [at(nodeOffset, formatPath(path), issue.message)];
+}
+
+function locate(document: Document, path: readonly PathSegment[]): Located {
+  let node = document.contents as YamlNode;
+  let depth = 0;
+  for (const segment of path) {
+    const resolved = isAlias(node) ? (node.resolve(document) as YamlNode | undefined) : node;
+    let next: unknown;
+    if (isSeq(resolved) && typeof segment === 'number') next = resolved.items[segment];
+    else if (isMap(resolved)) next = findPair(resolved, String(segment))?.value;
+    if (next === undefined || next === null || !isYamlNode(next)) break;
+    node = next;
+    depth += 1;
+  }
+  return { node, depth };
+}
+
+function isYamlNode(value: unknown): value is YamlNode {
+  return isAlias(value) || isScalar(value) || isMap(value) || isSeq(value);
+}
+
+function findPair(map: { items: unknown[] }, key: string) {
+  for (const item of map.items) {
+    if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) return item;
+  }
+  return undefined;
+}
+
+/** Formats a zod path as `sections[1].slides[0].bullets[2]`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  return path
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`))
+    .join('');
+}
+
+function knownKeysFor(path: readonly PathSegment[]): readonly string[] {
+  const names = path.filter((segment) => typeof segment === 'string');
+  const last = names[names.length - 1];
+  if (last === undefined) return KNOWN_KEYS.deck;
+  if (last === 'sections') return KNOWN_KEYS.section;
+  if (last === 'slides') return KNOWN_KEYS.slide;
+  return KNOWN_KEYS.bullet;
+}
+
+/** The known key within edit distance 2 of `key`, if there is exactly one best. */
+function closest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * Finds the first alias (in document order) whose expansion exceeds {@link MAX_EXPANDED_NODES},
+ * computing sizes bottom-up with memoisation so the check itself stays linear in file size.
+ */
+function findAliasBomb(document: Document): { offset: number; name: string } | undefined {
+  const sizes = new Map<unknown, number>();
+  let found: { offset: number; name: string } | undefined;
+
+  const sizeOf = (node: unknown): number => {
+    if (node === null || node === undefined) return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    sizes.set(node, 1); // breaks cycles from self-referencing aliases
+    let size = 1;
+    if (isAlias(node)) {
+      size = sizeOf(node.resolve(document));
+      if (size > MAX_EXPANDED_NODES && found === undefined) {
+        found = { offset: node.range?.[0] ?? 0, name: node.source };
+      }
+    } else if (isMap(node)) {
+      for (const pair of node.items) size += sizeOf(pair.key) + sizeOf(pair.value);
+    } else if (isSeq(node)) {
+      for (const item of node.items) size += sizeOf(item);
+    }
+    size = Math.min(size, MAX_EXPANDED_NODES + 1);
+    sizes.set(node, size);
+    return size;
+  };
+
+  // Walk in document order so the reported alias is the first one a reader meets.
+  const walk = (node: unknown): void => {
+    if (found !== undefined) return;
+    if (isAlias(node)) {
+      sizeOf(node);
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        walk(pair.key);
+        walk(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+    }
+  };
+  walk(document.contents);
+  return found;
+}
+
+function describeYamlError(code: string, message: string, sourceFromError: string): string {
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(sourceFromError)?.[1];
+    const name = key === undefined ? '' : ` "${key.replace(/^["']|["']$/g, '')}"`;
+    return `duplicate key${name}: each key may appear only once in a mapping`;
+  }
+  // yaml appends " at line L, column C" and a code excerpt; the position is already in front.
+  const firstLine = message.split('\n')[0] ?? message;
+  return `YAML syntax: ${firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '')}`;
+}
+
+function fileDiagnostic(file: string, message: string): Diagnostic {
+  return { file, line: 0, column: 0, path: '', message };
+}
+
+function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function formatMiB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { sanitizeText } from './sanitize.js';
+
+// The loader parses YAML with the failsafe schema, so every scalar arrives as the string the
+// author wrote (`NO`, `1.10`, `~`, `2014-06-19`) and the schema only has to check shapes.
+
+const text = z
+  .string({ error: 'expected text' })
+  .transform(sanitizeText)
+  .refine((value) => value.trim() !== '', { message: 'must not be empty' });
+
+const optionalText = z.string({ error: 'expected text' }).transform(sanitizeText).optional();
+
+/** A sub-bullet list belongs to the bullet before it; one nested level only. */
+export const BulletSchema = z.union(
+  [
+    text,
+    z.strictObject({
+      text: text.describe('The bullet itself.'),
+      bullets: z
+        .array(text, { error: 'expected a list of sub-bullets (strings)' })
+        .describe('Sub-bullets, one level deep.'),
+    }),
+  ],
+  {
+    error: (issue) =>
+      isPlainMapping(issue.input) && !('text' in issue.input)
+        ? 'expected a string; a bullet that contains ": " must be quoted'
+        : 'expected a string, or a mapping with `text` and `bullets`',
+  },
+);
+
+export const ContentSlideSchema = z
+  .strictObject({
+    title: text.describe('Slide title, one line.'),
+    bullets: z
+      .array(BulletSchema, { error: 'expected a list of strings' })
+      .default([])
+      .describe('Short points shown on the slide.'),
+    notes: optionalText.describe('Speaker notes: what the presenter says on this slide.'),
+  }, { error: 'expected a slide (a mapping with title, bullets and notes)' })
+  .describe('A content slide.');
+
+const SECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const SectionSchema = z
+  .strictObject({
+    id: z
+      .string({ error: 'expected an id' })
+      .regex(SECTION_ID, 'expected lowercase letters, digits and dashes, like `cold-war-echoes`')
+      .describe('Stable id of the section, in kebab-case.'),
+    title: text.describe('Section title, shown big on its divider slide and in the footer.'),
+    slides: z
+      .array(ContentSlideSchema, { error: 'expected a list of slides' })
+      .describe('The content slides of the section.'),
+  }, { error: 'expected a section (a mapping with id, title and slides)' })
+  .describe('A section: a divider slide followed by its content slides.');
+
+const DURATION = /^(?:\d+h)?(?:\d+m)?(?:\d+s)?$/;
+
+export const DeckSchema = z
+  .strictObject({
+    title: text.describe('Deck title, shown big on the title slide.'),
+    subtitle: optionalText.describe('Shown under the title.'),
+    author: optionalText.describe('Shown on the title slide.'),
+    date: optionalText.describe('Shown on the title slide, exactly as written.'),
+    source: optionalText.describe('Where the material comes from.'),
+    duration: z
+      .string({ error: 'expected a duration' })
+      .regex(DURATION, 'expected a duration like `15m`, `1h30m` or `90s`')
+      .refine((value) => value !== '', 'expected a duration like `15m`, `1h30m` or `90s`')
+      .optional()
+      .describe('Target length of the talk, like `15m` or `1h30m`.'),
+    sections: z
+      .array(SectionSchema, { error: 'expected a list of sections' })
+      .min(1, 'no slides: the deck needs at least one section')
+      .describe('The sections of the deck, in order.'),
+  }, { error: 'expected an inkdeck deck (a mapping with title and sections)' })
+  .describe('An inkdeck slide deck.');
+
+/** A validated deck, as the loader returns it. All text is sanitized for the terminal. */
+export type Deck = z.output<typeof DeckSchema>;
+export type Section = Deck['sections'][number];
+export type ContentSlideData = Section['slides'][number];
+export type Bullet = ContentSlideData['bullets'][number];
+
+/** Keys a mapping may have, by what the mapping is; used for "did you mean" hints. */
+export const KNOWN_KEYS = {
+  deck: Object.keys(DeckSchema.shape),
+  section: Object.keys(SectionSchema.shape),
+  slide: Object.keys(ContentSlideSchema.shape),
+  bullet: ['text', 'bullets'],
+} as const;
+
+function isPlainMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,116 @@
+import type { Action, ActionType } from './deck-state.js';
+
+/**
+ * A key as the bindings name it: a printable character as typed (`g`, `G`, `?`), or one of the
+ * named keys below. Names are lowercase, modifiers joined with `+` (`ctrl+c`).
+ */
+export type KeyName = string;
+
+/** The parts of Ink's `Key` that name a key (a structural subset, so tests need no Ink). */
+export interface KeyFlags {
+  readonly upArrow: boolean;
+  readonly downArrow: boolean;
+  readonly leftArrow: boolean;
+  readonly rightArrow: boolean;
+  readonly pageDown: boolean;
+  readonly pageUp: boolean;
+  readonly home: boolean;
+  readonly end: boolean;
+  readonly return: boolean;
+  readonly escape: boolean;
+  readonly ctrl: boolean;
+  readonly backspace: boolean;
+  readonly delete: boolean;
+  readonly tab: boolean;
+}
+
+/** Actions a key can trigger on its own (every action but the ones that carry a value). */
+export type BoundAction = Exclude<ActionType, 'goTo' | 'typeDigit'>;
+
+/** One row of the key map: what it does, which keys do it, and how help describes it. */
+export interface KeyBinding {
+  readonly action: BoundAction;
+  readonly keys: readonly KeyName[];
+  readonly description: string;
+}
+
+/**
+ * The key map of the audience view: the single source for input handling, the help overlay and
+ * the footer hint. Vim keys (`h j k l`, `g`/`G`) follow the convention of less(1) and vi.
+ */
+export const KEY_BINDINGS: readonly KeyBinding[] = [
+  { action: 'next', keys: ['right', 'down', 'space', 'l', 'j', 'pagedown'], description: 'next slide' },
+  { action: 'confirm', keys: ['enter'], description: 'next slide; after digits, go to that slide' },
+  { action: 'previous', keys: ['left', 'up', 'h', 'k', 'pageup', 'backspace'], description: 'previous slide' },
+  { action: 'first', keys: ['g', 'home'], description: 'first slide' },
+  { action: 'last', keys: ['G', 'end'], description: 'last slide' },
+  { action: 'toggleNotes', keys: ['n'], description: 'show or hide speaker notes' },
+  { action: 'toggleOverview', keys: ['o'], description: 'overview: arrows to choose, Enter to jump' },
+  { action: 'toggleHelp', keys: ['?'], description: 'this help' },
+  { action: 'back', keys: ['escape'], description: 'close the overlay, or quit' },
+  { action: 'quit', keys: ['q', 'ctrl+c'], description: 'quit' },
+];
+
+/** Help row for the digit keys, which the table cannot list as one action each. */
+export const DIGIT_KEYS_HELP = { keys: ['0-9'], description: 'type a slide number, then Enter' } as const;
+
+/** How the help overlay shows the named keys. */
+const KEY_LABELS: Readonly<Record<string, string>> = {
+  right: '→',
+  left: '←',
+  up: '↑',
+  down: '↓',
+  pagedown: 'PgDn',
+  pageup: 'PgUp',
+  home: 'Home',
+  end: 'End',
+  enter: 'Enter',
+  space: 'space',
+  backspace: 'Backspace',
+  escape: 'Esc',
+  'ctrl+c': 'Ctrl-C',
+};
+
+/** The label of a key for help and hints: `→`, `PgDn`, `Ctrl-C`, or the character itself. */
+export function keyLabel(name: KeyName): string {
+  return KEY_LABELS[name] ?? name;
+}
+
+const ACTION_BY_KEY: ReadonlyMap<KeyName, BoundAction> = new Map(
+  KEY_BINDINGS.flatMap((binding) => binding.keys.map((key) => [key, binding.action] as const)),
+);
+
+/**
+ * Names the key Ink reported. Returns `undefined` for anything that is not one key press we know:
+ * multi-character input (pasted text, and terminal reports such as `ESC[12;40R` that Ink passes
+ * on without the ESC) never becomes a key, so it can never act or add digits to a jump.
+ *
+ * Backspace arrives as DEL (0x7f) from most terminals, which Ink reports as `delete`; both mean
+ * Backspace here (see the TODO in Ink's parse-keypress).
+ */
+export function keyNameOf(input: string, key: KeyFlags): KeyName | undefined {
+  if (key.ctrl) return input.length === 1 ? `ctrl+${input.toLowerCase()}` : undefined;
+  if (key.rightArrow) return 'right';
+  if (key.leftArrow) return 'left';
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.pageDown) return 'pagedown';
+  if (key.pageUp) return 'pageup';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'escape';
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.tab) return 'tab';
+  if (input === ' ') return 'space';
+  if (input.length === 1 && input >= ' ') return input;
+  return undefined;
+}
+
+/** The action for a named key: a bound action, a digit of a slide-number jump, or `undefined`. */
+export function actionForKey(name: KeyName | undefined): Action | undefined {
+  if (name === undefined) return undefined;
+  if (/^[0-9]$/.test(name)) return { type: 'typeDigit', digit: name };
+  const action = ACTION_BY_KEY.get(name);
+  return action === undefined ? undefined : { type: action };
+}

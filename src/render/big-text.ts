@@ -1,0 +1,99 @@
+import cfonts from 'cfonts';
+import cfontsSize from 'cfonts/lib/Size.js';
+import stringWidth from 'string-width';
+
+// cfonts breaks lines where the terminal it measured *at import* ends, which makes its output
+// depend on the host terminal and go stale after a resize. Line breaking is ours (below), so
+// widen cfonts' idea of the terminal until it never breaks a line on its own.
+(cfontsSize.Size as { width: number }).width = Number.MAX_SAFE_INTEGER;
+
+/** cfonts fonts to try, biggest first; all draw the same character set. */
+export const BIG_TEXT_FONTS = ['block', 'simple', 'tiny'] as const;
+export type BigTextFont = (typeof BIG_TEXT_FONTS)[number];
+
+/**
+ * Options passed to cfonts, both to measure and (through ink-big-text) to draw, so the measured
+ * size is the drawn size. `colors: ['system']` emits no colour codes; colour comes from Ink.
+ * `spaceless` drops the blank lines cfonts puts above and below a drawing.
+ */
+export const BIG_TEXT_OPTIONS = {
+  align: 'left',
+  colors: ['system'],
+  background: 'transparent',
+  letterSpacing: 1,
+  lineHeight: 1,
+  // cfonts 3 calls this option `spaceless`; ink-big-text still documents the old `space`.
+  spaceless: true,
+  maxLength: 0,
+} as const;
+
+/**
+ * Characters every cfonts font can draw (cfonts `CHARS` minus `|`, its line break). cfonts
+ * silently drops anything else, so a title containing another character must not be drawn big.
+ */
+const DRAWABLE = /^[A-Za-z0-9!?.+\-_=@#$%&()/:;,'" ]+$/;
+
+/** A title laid out in big text: the font and the text of each line, with its size. */
+export interface BigTextLayout {
+  readonly font: BigTextFont;
+  /** Text of each big-text line; joined with `|` for cfonts. */
+  readonly lines: readonly string[];
+  /** Width of the widest drawn line, in columns. */
+  readonly width: number;
+  /** Height of the drawing, in rows. */
+  readonly height: number;
+}
+
+const drawnCache = new Map<string, readonly string[]>();
+
+/** The rows cfonts draws for `text` in `font` (memoised: titles are redrawn on every frame). */
+export function drawBigText(text: string, font: BigTextFont): readonly string[] {
+  const cacheKey = `${font}\u0000${text}`;
+  let rows = drawnCache.get(cacheKey);
+  if (rows === undefined) {
+    const result = cfonts.render(text, { ...BIG_TEXT_OPTIONS, font }) as false | { array: string[] };
+    rows = result === false ? [] : result.array;
+    drawnCache.set(cacheKey, rows);
+  }
+  return rows;
+}
+
+function widthOf(rows: readonly string[]): number {
+  return rows.reduce((widest, row) => Math.max(widest, stringWidth(row)), 0);
+}
+
+/**
+ * Chooses the biggest font in which `text` fits `columns` x `rows`, breaking it between words
+ * (never inside one) as needed.
+ *
+ * @param text - The title; whitespace runs count as one break opportunity.
+ * @param columns - Width available, in columns.
+ * @param rows - Height available, in rows.
+ * @returns The layout, or `undefined` when the title must be shown as plain text instead: it
+ *   has a character cfonts cannot draw (accents, CJK, curly quotes, emoji) or fits in no font.
+ */
+export function fitBigText(text: string, columns: number, rows: number): BigTextLayout | undefined {
+  const words = text.trim().split(/\s+/);
+  if (words.length === 0 || words[0] === '' || !DRAWABLE.test(text)) return undefined;
+
+  for (const font of BIG_TEXT_FONTS) {
+    const lines: string[] = [];
+    let fits = true;
+    for (const word of words) {
+      const current = lines[lines.length - 1];
+      const joined = current === undefined ? word : `${current} ${word}`;
+      if (current !== undefined && widthOf(drawBigText(joined, font)) <= columns) {
+        lines[lines.length - 1] = joined;
+      } else if (widthOf(drawBigText(word, font)) <= columns) {
+        lines.push(word);
+      } else {
+        fits = false;
+        break;
+      }
+    }
+    if (!fits) continue;
+    const drawn = drawBigText(lines.join('|'), font);
+    if (drawn.length <= rows) return { font, lines, width: widthOf(drawn), height: drawn.length };
+  }
+  return undefined;
+}

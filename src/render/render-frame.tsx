@@ -1,0 +1,47 @@
+import { renderToString } from 'ink';
+import stripAnsi from 'strip-ansi';
+import type { Slide } from '../deck/slides.js';
+import { initialDeckState } from '../navigation/deck-state.js';
+import { DeckFrame } from '../ui/DeckFrame.js';
+import { frameRows } from '../ui/layout.js';
+
+/** What to render: which slide, at which terminal size, with or without the notes pane. */
+export interface FrameOptions {
+  /** Slide number, 1-based as in the footer. */
+  readonly slide: number;
+  /** Terminal size, in columns and rows. The frame is {@link frameRows}(rows) rows tall. */
+  readonly columns: number;
+  readonly rows: number;
+  readonly showNotes?: boolean;
+}
+
+/**
+ * Renders the frame the app shows for one slide, as plain text: the same components, laid out
+ * for the given size rather than the host terminal's, with colour and styles removed, so the
+ * result is byte-identical whatever the environment (COLUMNS, FORCE_COLOR, CI, TZ).
+ * Trailing spaces are trimmed from each line.
+ *
+ * @throws {RangeError} If `slide` is not a slide of the deck, or the size is not positive.
+ */
+export function renderFrame(slides: readonly Slide[], options: FrameOptions): string {
+  const { slide, columns, rows } = options;
+  if (!Number.isInteger(slide) || slide < 1 || slide > slides.length) {
+    throw new RangeError(`slide ${slide} does not exist: the deck has slides 1 to ${slides.length}`);
+  }
+  if (!Number.isInteger(columns) || columns < 1 || !Number.isInteger(rows) || rows < 1) {
+    throw new RangeError(`the size must be whole columns and rows of at least 1, got ${columns}x${rows}`);
+  }
+  const state = { ...initialDeckState(slides.length, { showNotes: options.showNotes }), slide: slide - 1 };
+  const output = renderToString(<DeckFrame slides={slides} state={state} columns={columns} rows={frameRows(rows)} />, {
+    columns,
+  });
+  return normalizeFrame(output);
+}
+
+/** Strips styles and trailing spaces, the form in which frames are compared and printed. */
+export function normalizeFrame(frame: string): string {
+  return stripAnsi(frame)
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
+}

@@ -1,0 +1,63 @@
+import type { Bullet } from '../deck/schema.js';
+import { wrapText } from './wrap.js';
+
+/** How a row of a content slide is styled. */
+export type RowStyle = 'title' | 'rule' | 'bullet' | 'blank' | 'more';
+
+/** One terminal row of a content slide. */
+export interface SlideRow {
+  readonly style: RowStyle;
+  /** Bullet marker or indent in front of `text` (`• `, `  `, `    ◦ `); empty for other rows. */
+  readonly marker: string;
+  readonly text: string;
+}
+
+/** Longest rule under a slide title, in columns. */
+const RULE_COLUMNS = 40;
+
+/**
+ * Lays out a content slide as rows of at most `columns` columns, fitting `rows` rows: bullets
+ * are spaced by blank rows when everything still fits, and when even the compact layout is too
+ * tall the last visible row says how many rows are hidden (`⋯ 12 more lines`).
+ *
+ * @param columns - Width of the text area, in columns (padding already removed).
+ * @param rows - Height available, in rows.
+ */
+export function layoutContentSlide(
+  title: string,
+  bullets: readonly Bullet[],
+  columns: number,
+  rows: number,
+): SlideRow[] {
+  const head: SlideRow[] = [
+    ...wrapText(title, columns).split('\n').map((text) => ({ style: 'title' as const, marker: '', text })),
+    { style: 'rule', marker: '', text: '─'.repeat(Math.max(0, Math.min(columns, RULE_COLUMNS))) },
+  ];
+  const blocks = bullets.map((bullet) => bulletRows(bullet, columns));
+  const compact = [...head, ...blocks.flat()];
+  const spaced = [...head, ...blocks.flatMap((block) => [blankRow, ...block])];
+  if (spaced.length <= rows) return spaced;
+  if (compact.length <= rows) return compact;
+  if (rows <= 0) return [];
+  const visible = compact.slice(0, rows - 1);
+  const hidden = compact.length - visible.length;
+  return [...visible, { style: 'more', marker: '', text: `⋯ ${hidden} more line${hidden === 1 ? '' : 's'}` }];
+}
+
+const blankRow: SlideRow = { style: 'blank', marker: '', text: '' };
+
+function bulletRows(bullet: Bullet, columns: number): SlideRow[] {
+  const text = typeof bullet === 'string' ? bullet : bullet.text;
+  const children = typeof bullet === 'string' ? [] : bullet.bullets;
+  return [
+    ...hangingIndent(text, '• ', columns),
+    ...children.flatMap((child) => hangingIndent(child, '  ◦ ', columns)),
+  ];
+}
+
+function hangingIndent(text: string, marker: string, columns: number): SlideRow[] {
+  const indent = ' '.repeat(marker.length);
+  return wrapText(text, columns - marker.length)
+    .split('\n')
+    .map((line, index) => ({ style: 'bullet', marker: index === 0 ? marker : indent, text: line }));
+}

@@ -1,0 +1,4 @@
+declare module 'cfonts/lib/Size.js' {
+  const sizeModule: { Size: { width: number; height: number } };
+  export default sizeModule;
+}

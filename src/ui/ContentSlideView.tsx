@@ -1,0 +1,52 @@
+import { Box, Text } from 'ink';
+import type { ContentSlide } from '../deck/slides.js';
+import { layoutContentSlide, type SlideRow } from '../render/slide-rows.js';
+import { theme } from './theme.js';
+
+export interface ContentSlideViewProps {
+  readonly slide: ContentSlide;
+  /** Size of the slide area, in columns and rows. */
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/**
+ * A content slide: its title, a rule, and its bullets with hanging indents, laid out row by row
+ * by {@link layoutContentSlide} so that what does not fit is clipped with a visible marker.
+ */
+export function ContentSlideView({ slide, columns, rows }: ContentSlideViewProps) {
+  const paddingX = columns >= 60 ? 3 : 1;
+  const paddingTop = rows >= 12 ? 1 : 0;
+  const lines = layoutContentSlide(slide.title, slide.bullets, Math.max(1, columns - 2 * paddingX), rows - paddingTop);
+  return (
+    <Box flexDirection="column" width={columns} height={rows} paddingX={paddingX} paddingTop={paddingTop} overflow="hidden" flexShrink={0}>
+      {lines.map((line, index) => (
+        <Row key={index} line={line} />
+      ))}
+    </Box>
+  );
+}
+
+function Row({ line }: { readonly line: SlideRow }) {
+  switch (line.style) {
+    case 'title':
+      return (
+        <Text bold color={theme.title}>
+          {line.text}
+        </Text>
+      );
+    case 'rule':
+      return <Text color={theme.accent}>{line.text}</Text>;
+    case 'blank':
+      return <Text> </Text>;
+    case 'more':
+      return <Text dimColor>{line.text}</Text>;
+    case 'bullet':
+      return (
+        <Text>
+          <Text color={theme.bullet}>{line.marker}</Text>
+          {line.text}
+        </Text>
+      );
+  }
+}

@@ -1,0 +1,61 @@
+import { Box } from 'ink';
+import type { Slide } from '../deck/slides.js';
+import type { DeckState } from '../navigation/deck-state.js';
+import { Footer } from './Footer.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { layoutFrame, MIN_COLUMNS, MIN_ROWS } from './layout.js';
+import { NotesPane } from './NotesPane.js';
+import { Overview } from './Overview.js';
+import { SlideView } from './SlideView.js';
+import { TooSmallNotice } from './TooSmallNotice.js';
+
+export interface DeckFrameProps {
+  readonly slides: readonly Slide[];
+  readonly state: DeckState;
+  /** Size of the frame, in columns and rows; the frame fills it exactly. */
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/**
+ * One frame of the audience view, a pure function of its props: the slide (or the help or
+ * overview overlay in its place), the speaker notes when shown, and the footer.
+ * This is what the app draws and what `inkdeck render` prints.
+ */
+export function DeckFrame({ slides, state, columns, rows }: DeckFrameProps) {
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmallNotice columns={columns} rows={rows} />;
+
+  const slide = slides[state.slide] ?? slides[0];
+  if (slide === undefined) return null;
+  const layout = layoutFrame(columns, rows, state.showNotes);
+  const sectionCount = slides.filter((candidate) => candidate.kind === 'section').length;
+
+  let body;
+  if (state.overlay === 'help') {
+    body = <HelpOverlay columns={columns} rows={rows - 1} />;
+  } else if (state.overlay === 'overview') {
+    body = <Overview slides={slides} currentSlide={state.slide} cursor={state.overviewCursor} columns={columns} rows={rows - 1} />;
+  } else {
+    body = (
+      <Box flexDirection={layout.notes?.placement === 'beside' ? 'row' : 'column'} height={rows - 1}>
+        <SlideView slide={slide} sectionCount={sectionCount} columns={layout.slideColumns} rows={layout.slideRows} />
+        {layout.notes ? (
+          <NotesPane notes={slide.kind === 'content' ? slide.notes : undefined} columns={layout.notes.columns} rows={layout.notes.rows} />
+        ) : null}
+      </Box>
+    );
+  }
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+      {body}
+      <Footer
+        sectionTitle={slide.sectionTitle}
+        slideNumber={state.slide + 1}
+        slideCount={slides.length}
+        jumpDigits={state.jumpDigits}
+        columns={columns}
+      />
+    </Box>
+  );
+}

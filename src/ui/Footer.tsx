@@ -1,0 +1,61 @@
+import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
+import { theme } from './theme.js';
+
+export interface FooterProps {
+  /** Section of the current slide (the deck title on the title slide). */
+  readonly sectionTitle: string;
+  /** Current slide, 1-based, and the number of slides. */
+  readonly slideNumber: number;
+  readonly slideCount: number;
+  /** Digits typed for a jump, shown while pending. */
+  readonly jumpDigits: string;
+  /** Width of the footer, in columns; it is always one row. */
+  readonly columns: number;
+}
+
+/** Share of the footer the section title may take before it is truncated with `…`. */
+const SECTION_TITLE_SHARE = 0.35;
+/** Narrowest progress bar worth drawing, in columns. */
+const MIN_PROGRESS_COLUMNS = 4;
+
+/**
+ * The footer row: section title, a progress bar, pending jump digits, `slide N/M` and, when
+ * there is room, a `? help` hint.
+ */
+export function Footer({ sectionTitle, slideNumber, slideCount, jumpDigits, columns }: FooterProps) {
+  const position = `slide ${slideNumber}/${slideCount}`;
+  const jump = jumpDigits === '' ? '' : `go to ${jumpDigits}▏ `;
+  const hint = columns >= 60 ? '  ? help' : '';
+  const right = `${jump}${position}${hint}`;
+  const rightWidth = stringWidth(right);
+  const titleWidth = Math.min(stringWidth(sectionTitle), Math.floor(columns * SECTION_TITLE_SHARE));
+  const barWidth = columns - titleWidth - rightWidth - 2;
+  const showBar = barWidth >= MIN_PROGRESS_COLUMNS;
+  const filled = showBar ? Math.round((barWidth * slideNumber) / slideCount) : 0;
+
+  return (
+    <Box width={columns} height={1} flexShrink={0}>
+      <Box width={titleWidth} flexShrink={0}>
+        <Text bold wrap="truncate-end">
+          {sectionTitle}
+        </Text>
+      </Box>
+      <Box flexGrow={1} paddingX={1}>
+        {showBar ? (
+          <Text>
+            <Text color={theme.progress}>{'━'.repeat(filled)}</Text>
+            <Text dimColor>{'─'.repeat(barWidth - filled)}</Text>
+          </Text>
+        ) : null}
+      </Box>
+      <Box flexShrink={0}>
+        <Text wrap="truncate-start">
+          {jump ? <Text color={theme.accent}>{jump}</Text> : null}
+          {position}
+          <Text dimColor>{hint}</Text>
+        </Text>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,42 @@
+import { Box, Text } from 'ink';
+import type { Slide } from '../deck/slides.js';
+import { theme } from './theme.js';
+
+export interface OverviewProps {
+  readonly slides: readonly Slide[];
+  /** Slide being shown, 0-based. */
+  readonly currentSlide: number;
+  /** Highlighted slide, 0-based. */
+  readonly cursor: number;
+  /** Size of the area the overview covers, in columns and rows. */
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/**
+ * The overview: every slide by number, section dividers in bold, the highlighted one inverse.
+ * The list scrolls to keep the highlight in view (centred where possible).
+ */
+export function Overview({ slides, currentSlide, cursor, columns, rows }: OverviewProps) {
+  const visibleRows = Math.max(1, rows - 3);
+  const start = Math.min(Math.max(0, cursor - Math.floor(visibleRows / 2)), Math.max(0, slides.length - visibleRows));
+  const numberWidth = String(slides.length).length;
+  return (
+    <Box flexDirection="column" width={columns} height={rows} borderStyle="round" borderColor={theme.accent} paddingX={1} overflow="hidden">
+      <Text bold color={theme.accent} wrap="truncate-end">
+        Overview · ↑↓ choose · Enter jump · Esc close
+      </Text>
+      {slides.slice(start, start + visibleRows).map((slide, offset) => {
+        const index = start + offset;
+        const marker = index === currentSlide ? '▶' : ' ';
+        const indent = slide.kind === 'content' ? '  ' : '';
+        const label = `${marker} ${String(index + 1).padStart(numberWidth)}  ${indent}${slide.title}`;
+        return (
+          <Text key={index} bold={slide.kind !== 'content'} inverse={index === cursor} wrap="truncate-end">
+            {label}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

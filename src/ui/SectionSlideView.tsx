@@ -1,0 +1,27 @@
+import { Box, Text } from 'ink';
+import type { SectionSlide } from '../deck/slides.js';
+import { BigTitle } from './BigTitle.js';
+import { theme } from './theme.js';
+
+export interface SectionSlideViewProps {
+  readonly slide: SectionSlide;
+  /** Number of sections in the deck. */
+  readonly sectionCount: number;
+  /** Size of the slide area, in columns and rows. */
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/** A section divider: "Section 2 of 4" and the section title big, centred. */
+export function SectionSlideView({ slide, sectionCount, columns, rows }: SectionSlideViewProps) {
+  return (
+    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={2}>
+      <Text dimColor>
+        Section {slide.sectionNumber} of {sectionCount}
+      </Text>
+      <Box marginTop={1}>
+        <BigTitle text={slide.title} columns={columns - 4} rows={Math.max(0, rows - 3)} color={theme.title} />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { CASES } from './helpers/paths.js';
+
+describe('inkdeck present without a terminal', () => {
+  it('prints one line suggesting render and exits 2', async () => {
+    const result = await runCli(['present', 'slides.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'inkdeck: present needs an interactive terminal (stdin and stdout must be a TTY); to print a slide as text, use: inkdeck render slides.yaml --slide 1\n',
+    );
+  });
+});
+
+describe('bad decks', () => {
+  it('prints every positioned error, no stack trace, and exits 1', async () => {
+    const file = path.relative(process.cwd(), path.join(CASES, 'duplicate-keys.yaml'));
+    const result = await runCli(['render', file, '--slide', '1']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`${file}:9:9: duplicate key "notes": each key may appear only once in a mapping\n`);
+  });
+
+  it('names a missing file', async () => {
+    const result = await runCli(['render', 'missing.yaml', '--slide', '1']);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'missing.yaml: cannot read the file: no such file\n' });
+  });
+});
+
+describe('usage errors exit 2 with one line', () => {
+  it.each<[string, string[], string]>([
+    ['a slide past the end', ['render', 'slides.yaml', '--slide', '999'], 'inkdeck: --slide 999: slides.yaml has 18 slides\n'],
+    ['a slide that is not a number', ['render', 'slides.yaml', '--slide', 'two'], "inkdeck: option '--slide <n>' argument 'two' is invalid. expected a whole number of at least 1\n"],
+    ['a missing --slide', ['render', 'slides.yaml'], "inkdeck: required option '--slide <n>' not specified\n"],
+    ['an unknown option', ['render', 'slides.yaml', '--slide', '1', '--colour'], "inkdeck: unknown option '--colour'\n"],
+  ])('%s', async (_name, args, stderr) => {
+    const result = await runCli(args);
+    expect(result).toEqual({ code: 2, stdout: '', stderr });
+  });
+});

@@ -1,0 +1,174 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DeckError, formatDiagnostic } from '../src/deck/deck-error.js';
+import { loadDeck, MAX_DECK_BYTES, parseDeck } from '../src/deck/load-deck.js';
+import { CASES } from './helpers/paths.js';
+
+const VALID = `title: A deck
+sections:
+  - id: first
+    title: First
+    slides:
+      - title: One
+        bullets:
+          - alpha
+          - text: beta
+            bullets: [gamma, delta]
+        notes: |
+          Say this.
+`;
+
+/** The messages `parseDeck` throws for `text`, formatted as the CLI prints them. */
+function errorsOf(text: string, file = 'slides.yaml'): string[] {
+  try {
+    parseDeck(text, file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DeckError);
+    return (error as DeckError).diagnostics.map(formatDiagnostic);
+  }
+  throw new Error('expected the deck to be rejected');
+}
+
+describe('parseDeck on valid input', () => {
+  it('returns the typed deck', () => {
+    expect(parseDeck(VALID, 'slides.yaml')).toEqual({
+      title: 'A deck',
+      sections: [
+        {
+          id: 'first',
+          title: 'First',
+          slides: [{ title: 'One', bullets: ['alpha', { text: 'beta', bullets: ['gamma', 'delta'] }], notes: 'Say this.\n' }],
+        },
+      ],
+    });
+  });
+
+  it('keeps every scalar exactly as written', () => {
+    const deck = parseDeck(
+      'title: NO\nsubtitle: 1.10\nauthor: ~\ndate: 2014-06-19\nsections:\n  - id: a\n    title: on\n    slides:\n      - title: 0x1F\n        bullets: [yes, 010, 1e3]\n        notes: null\n',
+      'x.yaml',
+    );
+    expect(deck).toMatchObject({ title: 'NO', subtitle: '1.10', author: '~', date: '2014-06-19' });
+    expect(deck.sections[0]?.title).toBe('on');
+    expect(deck.sections[0]?.slides[0]).toEqual({ title: '0x1F', bullets: ['yes', '010', '1e3'], notes: 'null' });
+  });
+
+  it('loads CRLF and a byte order mark exactly like LF', () => {
+    const lf = parseDeck(VALID, 'a.yaml');
+    expect(parseDeck(VALID.replace(/\n/g, '\r\n'), 'a.yaml')).toEqual(lf);
+    expect(parseDeck(`\uFEFF${VALID}`, 'a.yaml')).toEqual(lf);
+  });
+
+  it('removes escape sequences and control characters from every text', () => {
+    const deck = parseDeck(
+      'title: "A\\e]0;pwned\\a B"\nsections:\n  - id: a\n    title: "\\e[2JS"\n    slides:\n      - title: T\n        bullets: ["x\\by\\tz"]\n',
+      'x.yaml',
+    );
+    expect(deck.title).toBe('A B');
+    expect(deck.sections[0]?.title).toBe('S');
+    expect(deck.sections[0]?.slides[0]?.bullets).toEqual(['xy    z']);
+  });
+});
+
+describe('parseDeck errors, each with file:line:column and the field path', () => {
+  it.each<[string, string, string[]]>([
+    [
+      'a wrong type',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets: just text\n',
+      ['slides.yaml:7:18: sections[0].slides[0].bullets: expected a list of strings'],
+    ],
+    [
+      'a missing required field',
+      'title: T\nsections:\n  - id: a\n    slides: []\n',
+      ['slides.yaml:3:5: sections[0]: missing required field "title"'],
+    ],
+    [
+      'an unknown key, with a suggestion',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        note: hi\n',
+      ['slides.yaml:7:9: sections[0].slides[0]: unknown key "note"; did you mean "notes"?'],
+    ],
+    [
+      'an unquoted bullet containing ": "',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets:\n          - Russia: sanctions\n',
+      ['slides.yaml:8:13: sections[0].slides[0].bullets[0]: expected a string; a bullet that contains ": " must be quoted'],
+    ],
+    [
+      'a bad section id and a bad duration',
+      'title: T\nduration: soon\nsections:\n  - id: Cold War\n    title: A\n    slides: []\n',
+      [
+        'slides.yaml:2:11: duration: expected a duration like `15m`, `1h30m` or `90s`',
+        'slides.yaml:4:9: sections[0].id: expected lowercase letters, digits and dashes, like `cold-war-echoes`',
+      ],
+    ],
+    ['an empty title', 'title: ""\nsections:\n  - id: a\n    title: A\n    slides: []\n', ['slides.yaml:1:8: title: must not be empty']],
+    ['no sections', 'title: T\nsections: []\n', ['slides.yaml:2:11: sections: no slides: the deck needs at least one section']],
+    ['a YAML syntax error', 'title: [unclosed\nsections: []\n', ['slides.yaml:2:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+    ['a top level that is not a mapping', '- a\n- b\n', ['slides.yaml:1:1: expected an inkdeck deck (a mapping with title and sections)']],
+    [
+      'a slide that is not a mapping',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - just a title\n',
+      ['slides.yaml:6:9: sections[0].slides[0]: expected a slide (a mapping with title, bullets and notes)'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(errorsOf(text)).toEqual(expected);
+  });
+
+  it('reports every error, not only the first, in file order', () => {
+    const text = 'title: T\nsubtitel: x\nsections:\n  - id: a\n    title: A\n    slides:\n      - bullets: [1]\n      - title: B\n        bullets: 3\n';
+    expect(errorsOf(text)).toEqual([
+      'slides.yaml:2:1: unknown key "subtitel"; did you mean "subtitle"?',
+      'slides.yaml:7:9: sections[0].slides[0]: missing required field "title"',
+      'slides.yaml:9:18: sections[0].slides[1].bullets: expected a list of strings',
+    ]);
+  });
+});
+
+describe('the shared cases', () => {
+  it.each<[string, string[]]>([
+    ['duplicate-keys.yaml', ['duplicate-keys.yaml:9:9: duplicate key "notes": each key may appear only once in a mapping']],
+    ['empty.yaml', ['empty.yaml:1:1: no slides: the file has no deck in it']],
+    ['comment-only.yaml', ['comment-only.yaml:1:1: no slides: the file has no deck in it']],
+    ['alias-bomb.yaml', ['alias-bomb.yaml:7:8: the alias *f expands to more than 100000 values; refusing to load']],
+  ])('%s is rejected with a positioned message', async (name, expected) => {
+    const started = performance.now();
+    const error = await loadDeck(path.join(CASES, name)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DeckError);
+    const messages = (error as DeckError).diagnostics.map((diagnostic) => formatDiagnostic({ ...diagnostic, file: path.basename(diagnostic.file) }));
+    expect(messages).toEqual(expected);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it.each(['bom.yaml', 'crlf.yaml', 'escape-injection.yaml', 'implicit-types.yaml', 'long-content.yaml', 'unicode-title.yaml', 'wide-content.yaml'])(
+    '%s loads',
+    async (name) => {
+      await expect(loadDeck(path.join(CASES, name))).resolves.toHaveProperty('sections');
+    },
+  );
+
+  it('loads crlf.yaml exactly like the same file with LF', async () => {
+    const { readFileSync } = await import('node:fs');
+    const crlf = readFileSync(path.join(CASES, 'crlf.yaml'), 'utf8');
+    expect(crlf).toContain('\r\n');
+    expect(parseDeck(crlf, 'crlf.yaml')).toEqual(parseDeck(crlf.replace(/\r\n/g, '\n'), 'crlf.yaml'));
+  });
+
+  it('still loads ordinary heavy use of aliases', () => {
+    const anchors = Array.from({ length: 300 }, () => '          - *point').join('\n');
+    const text = `title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets:\n          - &point shared\n${anchors}\n`;
+    expect(parseDeck(text, 'x.yaml').sections[0]?.slides[0]?.bullets).toHaveLength(301);
+  });
+});
+
+describe('loadDeck on files', () => {
+  it('names a missing file', async () => {
+    await expect(loadDeck('no-such-deck.yaml')).rejects.toThrow('no-such-deck.yaml: cannot read the file: no such file');
+  });
+
+  it('refuses a file over the size limit before parsing it', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-')), 'huge.yaml');
+    writeFileSync(file, `title: ${'x'.repeat(MAX_DECK_BYTES)}\n`);
+    await expect(loadDeck(file)).rejects.toThrow(/huge\.yaml: the file is 5\.0 MiB; decks are limited to 5\.0 MiB/);
+  });
+});
