@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadDeck } from '../src/deck/load-deck.js';
+import { buildSlides } from '../src/deck/slides.js';
 import { runCli } from './helpers/cli.js';
-import { CASES } from './helpers/paths.js';
+import { CASES, SLIDES_YAML } from './helpers/paths.js';
+
+const slideCount = buildSlides(await loadDeck(SLIDES_YAML)).length;
 
 describe('inkdeck present without a terminal', () => {
   it('prints one line suggesting render and exits 2', async () => {
@@ -31,7 +35,7 @@ describe('bad decks', () => {
 
 describe('usage errors exit 2 with one line', () => {
   it.each<[string, string[], string]>([
-    ['a slide past the end', ['render', 'slides.yaml', '--slide', '999'], 'inkdeck: --slide 999: slides.yaml has 18 slides\n'],
+    ['a slide past the end', ['render', 'slides.yaml', '--slide', '999'], `inkdeck: --slide 999: slides.yaml has ${slideCount} slides\n`],
     ['a slide that is not a number', ['render', 'slides.yaml', '--slide', 'two'], "inkdeck: option '--slide <n>' argument 'two' is invalid. expected a whole number of at least 1\n"],
     ['a missing --slide', ['render', 'slides.yaml'], "inkdeck: required option '--slide <n>' not specified\n"],
     ['an unknown option', ['render', 'slides.yaml', '--slide', '1', '--colour'], "inkdeck: unknown option '--colour'\n"],

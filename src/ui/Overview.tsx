@@ -14,12 +14,13 @@ export interface OverviewProps {
 }
 
 /**
- * The overview: every slide by number, section dividers in bold, the highlighted one inverse.
+ * The overview: every slide by number, section dividers in bold, the current one marked `▶`
+ * and the highlighted one marked `›` and shown in inverse video.
  * The list scrolls to keep the highlight in view (centred where possible).
  */
-export function Overview({ slides, currentSlide, cursor, columns, rows }: OverviewProps) {
+export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, rows }: OverviewProps) {
   const visibleRows = Math.max(1, rows - 3);
-  const start = Math.min(Math.max(0, cursor - Math.floor(visibleRows / 2)), Math.max(0, slides.length - visibleRows));
+  const start = Math.min(Math.max(0, cursorIndex - Math.floor(visibleRows / 2)), Math.max(0, slides.length - visibleRows));
   const numberWidth = String(slides.length).length;
   return (
     <Box flexDirection="column" width={columns} height={rows} borderStyle="round" borderColor={theme.accent} paddingX={1} overflow="hidden">
@@ -28,11 +29,13 @@ export function Overview({ slides, currentSlide, cursor, columns, rows }: Overvi
       </Text>
       {slides.slice(start, start + visibleRows).map((slide, offset) => {
         const index = start + offset;
-        const marker = index === currentSlide ? '▶' : ' ';
+        // The highlight is marked in text as well as in inverse video, which NO_COLOR turns off.
+        const cursor = index === cursorIndex ? '›' : ' ';
+        const current = index === currentSlide ? '▶' : ' ';
         const indent = slide.kind === 'content' ? '  ' : '';
-        const label = `${marker} ${String(index + 1).padStart(numberWidth)}  ${indent}${slide.title}`;
+        const label = `${cursor}${current} ${String(index + 1).padStart(numberWidth)}  ${indent}${slide.title}`;
         return (
-          <Text key={index} bold={slide.kind !== 'content'} inverse={index === cursor} wrap="truncate-end">
+          <Text key={index} bold={slide.kind !== 'content'} inverse={index === cursorIndex} wrap="truncate-end">
             {label}
           </Text>
         );

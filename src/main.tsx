@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { present } from './commands/present.js';
@@ -49,8 +48,11 @@ function buildProgram(): Command {
   return program;
 }
 
-/** Runs the CLI on `argv` (as `process.argv`) and returns the exit status. */
-async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the CLI on `argv` (as `process.argv`) and returns the exit status: 0, 1 for a deck that
+ * cannot be loaded or an internal error, 2 for a usage error. Never throws.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -71,5 +73,3 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_ERROR;
   }
 }
-
-process.exitCode = await main(process.argv);

@@ -1,0 +1,83 @@
+import { renderToString } from 'ink';
+import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BIG_TEXT_FONTS, drawBigText, fitBigText } from '../src/render/big-text.js';
+import { BigTitle } from '../src/ui/BigTitle.js';
+
+const widest = (rows: readonly string[]) => Math.max(...rows.map((row) => stringWidth(row)));
+
+describe('fitBigText', () => {
+  it('uses the biggest font that fits on one line', () => {
+    expect(fitBigText('Drivers', 80, 20)).toMatchObject({ font: 'block', lines: ['Drivers'] });
+  });
+
+  it('breaks between words before it picks a smaller font', () => {
+    const layout = fitBigText('Limits of alliance', 80, 20);
+    expect(layout?.font).toBe('block');
+    expect(layout?.lines.length).toBeGreaterThan(1);
+    expect(layout?.lines.join(' ')).toBe('Limits of alliance');
+  });
+
+  it.each([
+    [120, 40],
+    [80, 24],
+    [60, 20],
+    [40, 12],
+    [30, 8],
+  ])('never draws wider or taller than %ix%i', (columns, rows) => {
+    for (const title of ['Russia and China: Old Allies, New Needs', 'Cold War echoes', 'Conclusion', 'Limits of alliance']) {
+      const layout = fitBigText(title, columns, rows);
+      if (layout === undefined) continue;
+      expect(layout.width).toBeLessThanOrEqual(columns);
+      expect(layout.height).toBeLessThanOrEqual(rows);
+      for (const line of layout.lines) expect(widest(drawBigText(line, layout.font))).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it.each(['Café', '“Quoted”', '日本', 'Rocket 🚀', 'Ünïcode', 'a|b'])('falls back for %s, which cfonts cannot draw', (title) => {
+    expect(fitBigText(title, 200, 50)).toBeUndefined();
+  });
+
+  it('falls back when a single word is too wide for every font', () => {
+    expect(fitBigText('Incomprehensibilities', 20, 20)).toBeUndefined();
+  });
+
+  it('falls back when there is no room', () => {
+    expect(fitBigText('Drivers', 80, 1)).toBeUndefined();
+    expect(fitBigText('   ', 80, 20)).toBeUndefined();
+  });
+
+  it('tries the fonts from biggest to smallest', () => {
+    const heights = BIG_TEXT_FONTS.map((font) => drawBigText('A', font).length);
+    expect([...heights].sort((a, b) => b - a)).toEqual(heights);
+  });
+});
+
+describe('BigTitle', () => {
+  let stderr: ReturnType<typeof vi.spyOn>;
+  let log: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    stderr = vi.spyOn(process.stderr, 'write');
+    log = vi.spyOn(console, 'log');
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('shows a title with characters cfonts cannot draw in plain text, every character kept', () => {
+    const title = 'Café “Ünïcode” — 日本 🚀';
+    const frame = stripAnsi(renderToString(<BigTitle text={title} columns={60} rows={10} />, { columns: 60 }));
+    expect(frame).toBe(title);
+    expect(stderr).not.toHaveBeenCalled();
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('draws a drawable title big, centring each line', () => {
+    const frame = stripAnsi(renderToString(<BigTitle text="Cold War echoes" columns={60} rows={20} />, { columns: 60 }));
+    const rows = frame.split('\n');
+    expect(rows.length).toBeGreaterThan(3);
+    expect(widest(rows)).toBeLessThanOrEqual(60);
+    expect(frame).not.toContain('Cold War');
+  });
+});

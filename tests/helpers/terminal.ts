@@ -1,0 +1,111 @@
+import * as pty from '@lydell/node-pty';
+import xtermHeadless from '@xterm/headless';
+import { CLI, ROOT } from './paths.js';
+
+const { Terminal } = xtermHeadless;
+
+/** Keys as a terminal sends them (xterm, normal cursor mode). */
+export const KEYS = {
+  right: '\u001B[C',
+  left: '\u001B[D',
+  up: '\u001B[A',
+  down: '\u001B[B',
+  pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  enter: '\r',
+  escape: '\u001B',
+  backspace: '\u007F',
+  space: ' ',
+  ctrlC: '\u0003',
+} as const;
+
+/**
+ * The built CLI running in a real pseudo-terminal, its output fed to a headless xterm so tests
+ * read the screen a person would see. Every byte the app wrote is kept in `output`.
+ */
+export class TerminalSession {
+  readonly terminal: InstanceType<typeof Terminal>;
+  output = '';
+  readonly exited: Promise<{ exitCode: number; signal?: number }>;
+  private readonly process: pty.IPty;
+
+  private constructor(args: readonly string[], columns: number, rows: number, env: NodeJS.ProcessEnv) {
+    this.terminal = new Terminal({ cols: columns, rows, allowProposedApi: true });
+    // A person's terminal: not CI (Ink draws nothing until exit when is-in-ci says CI), no
+    // forced colour level and no size variables, so the app sees only the pty.
+    const childEnv: NodeJS.ProcessEnv = { ...process.env };
+    for (const name of ['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'LINES']) delete childEnv[name];
+    Object.assign(childEnv, { TERM: 'xterm-256color' }, env);
+    this.process = pty.spawn(process.execPath, [CLI, ...args], {
+      name: 'xterm-256color',
+      cols: columns,
+      rows,
+      cwd: ROOT,
+      env: childEnv as Record<string, string>,
+    });
+    this.process.onData((data) => {
+      this.output += data;
+      this.terminal.write(data);
+    });
+    this.exited = new Promise((resolve) => this.process.onExit(resolve));
+  }
+
+  /** Starts `inkdeck ARGS` in a `columns` x `rows` terminal. */
+  static start(args: readonly string[], options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv } = {}): TerminalSession {
+    return new TerminalSession(args, options.columns ?? 80, options.rows ?? 24, options.env ?? {});
+  }
+
+  /** The visible screen, one string per row, trailing spaces trimmed. */
+  screen(): string[] {
+    const buffer = this.terminal.buffer.active;
+    const rows: string[] = [];
+    for (let row = 0; row < this.terminal.rows; row += 1) {
+      rows.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+    }
+    return rows;
+  }
+
+  /** The visible screen as one string. */
+  text(): string {
+    return this.screen().join('\n');
+  }
+
+  /** Whether the alternate screen buffer is active. */
+  isAlternateScreen(): boolean {
+    return this.terminal.buffer.active.type === 'alternate';
+  }
+
+  write(data: string): void {
+    this.process.write(data);
+  }
+
+  resize(columns: number, rows: number): void {
+    this.process.resize(columns, rows);
+    this.terminal.resize(columns, rows);
+  }
+
+  kill(signal?: string): void {
+    this.process.kill(signal);
+  }
+
+  /**
+   * Polls the screen until `predicate` holds (every 10 ms), so tests never sleep a fixed time.
+   *
+   * @throws {Error} With the screen as last seen, after `timeoutMs` milliseconds.
+   */
+  async waitFor(predicate: (screen: string) => boolean, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await new Promise<void>((resolve) => this.terminal.write('', resolve));
+      if (predicate(this.text())) return;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the screen; it shows:\n${this.text()}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Waits until the screen contains `text`. */
+  waitForText(text: string, timeoutMs?: number): Promise<void> {
+    return this.waitFor((screen) => screen.includes(text), timeoutMs);
+  }
+}

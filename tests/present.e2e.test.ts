@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDeck } from '../src/deck/load-deck.js';
+import { buildSlides } from '../src/deck/slides.js';
+import { SLIDES_YAML } from './helpers/paths.js';
+import { KEYS, TerminalSession } from './helpers/terminal.js';
+
+const slides = buildSlides(await loadDeck(SLIDES_YAML));
+const total = slides.length;
+const titleOf = (number: number) => slides[number - 1]?.title ?? '';
+const footer = (number: number) => `slide ${number}/${total}`;
+
+/** Asserts the terminal was handed back as it was: main screen, cursor shown. */
+function expectRestored(session: TerminalSession): void {
+  expect(session.isAlternateScreen()).toBe(false);
+  expect(session.output).toContain('\u001B[?1049h');
+  expect(session.output.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(session.output.lastIndexOf('\u001B[?1049h'));
+  expect(session.output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(session.output.lastIndexOf('\u001B[?25l'));
+}
+
+let session: TerminalSession | undefined;
+afterEach(() => {
+  session?.kill();
+  session = undefined;
+});
+
+describe('inkdeck present in a real terminal', () => {
+  it.each([
+    [80, 24],
+    [40, 12],
+  ])('navigates, shows notes and quits cleanly at %ix%i', async (columns, rows) => {
+    const app = (session = TerminalSession.start(['present', 'slides.yaml'], { columns, rows }));
+    await app.waitForText(footer(1), 10_000);
+    expect(app.isAlternateScreen()).toBe(true);
+
+    app.write(KEYS.space);
+    await app.waitForText(footer(2));
+    expect(app.text()).toContain('Section 1 of 4');
+
+    app.write('G');
+    await app.waitForText(footer(total));
+
+    app.write('3');
+    await app.waitForText('go to 3');
+    app.write(KEYS.enter);
+    await app.waitForText(footer(3));
+    expect(app.text().replace(/\s+/g, ' ')).toContain(titleOf(3));
+
+    app.write('n');
+    await app.waitForText('Speaker notes');
+
+    app.write('q');
+    expect(await app.exited).toMatchObject({ exitCode: 0 });
+    expectRestored(app);
+  }, 30_000);
+
+  it('opens the help and the overview, and jumps from the overview', async () => {
+    const app = (session = TerminalSession.start(['present', 'slides.yaml']));
+    await app.waitForText(footer(1), 10_000);
+
+    app.write('?');
+    await app.waitForText('Keys');
+    expect(app.text()).toContain('previous slide');
+    app.write(KEYS.escape);
+    await app.waitFor((screen) => !screen.includes('Keys'));
+
+    app.write('o');
+    await app.waitForText('Overview');
+    app.write(KEYS.down);
+    app.write(KEYS.down);
+    app.write(KEYS.enter);
+    await app.waitForText(footer(3));
+    expect(app.text()).not.toContain('Overview');
+
+    app.write(KEYS.left);
+    await app.waitForText(footer(2));
+    app.write(KEYS.end);
+    await app.waitForText(footer(total));
+    app.write(KEYS.home);
+    await app.waitForText(footer(1));
+
+    app.write(KEYS.ctrlC);
+    expect(await app.exited).toMatchObject({ exitCode: 0 });
+    expectRestored(app);
+  }, 30_000);
+
+  it('lays the frame out again when the terminal is resized', async () => {
+    const app = (session = TerminalSession.start(['present', 'slides.yaml'], { columns: 80, rows: 24 }));
+    await app.waitForText(footer(1), 10_000);
+    const footerRow = () => app.screen().findIndex((line) => line.includes(footer(1)));
+    expect(footerRow()).toBe(22);
+
+    app.resize(100, 30);
+    await app.waitFor(() => footerRow() === 28);
+    expect(app.screen()[28]).toMatch(/slide 1\/\d+ {2}\? help$/);
+    expect(app.screen()[28]?.length).toBe(100);
+
+    app.write(KEYS.escape);
+    expect(await app.exited).toMatchObject({ exitCode: 0 });
+    expectRestored(app);
+  }, 30_000);
+
+  it('prints a positioned error and leaves the screen alone for a broken deck', async () => {
+    const app = (session = TerminalSession.start(['present', '../shared/cases/duplicate-keys.yaml']));
+    const { exitCode } = await app.exited;
+    expect(exitCode).toBe(1);
+    await app.waitForText('duplicate-keys.yaml:9:9: duplicate key "notes"');
+    expect(app.output).not.toContain('\u001B[?1049h');
+  }, 30_000);
+});
+
+describe('colour', () => {
+  /** An SGR sequence that sets a foreground or background colour. */
+  const COLOUR = /\u001B\[(?:\d+;)*(?:3\d|4\d|9[0-7]|10[0-7])(?:;\d+)*m/;
+
+  it.each([
+    ['uses colour by default', {}, true],
+    ['uses none with NO_COLOR set', { NO_COLOR: '1' }, false],
+  ])('%s', async (_name, env, hasColour) => {
+    const app = (session = TerminalSession.start(['present', 'slides.yaml'], { env }));
+    await app.waitForText(footer(1), 10_000);
+    app.write(KEYS.right);
+    await app.waitForText(footer(2));
+    app.write('q');
+    await app.exited;
+    expect(COLOUR.test(app.output)).toBe(hasColour);
+  }, 30_000);
+});
+
+describe('hostile content', () => {
+  it('never lets escape sequences from the deck reach the terminal', async () => {
+    const app = (session = TerminalSession.start(['present', '../shared/cases/escape-injection.yaml']));
+    await app.waitForText('slide 1/', 10_000);
+    app.write('G');
+    await app.waitForText('Clipboard test');
+    app.write('n');
+    await app.waitForText('Bell  and backspace  and red');
+    app.write('q');
+    await app.exited;
+    // No OSC (title, clipboard, link), no screen clear, no bell, no backspace from the file.
+    expect(app.output).not.toMatch(/\u001B\]|\u001B\[2J|\u0007|\u0008/);
+    expect(app.terminal.buffer.active.type).toBe('normal');
+  }, 30_000);
+});
