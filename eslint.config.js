@@ -17,4 +17,9 @@ export default tseslint.config(
     },
   },
   { languageOptions: { globals: { ...globals.node } } },
+  {
+    // Tests match the raw bytes a terminal receives, control characters included.
+    files: ['tests/**'],
+    rules: { 'no-control-regex': 'off' },
+  },
 );

@@ -34,9 +34,12 @@ export class TerminalSession {
     this.terminal = new Terminal({ cols: columns, rows, allowProposedApi: true });
     // A person's terminal: not CI (Ink draws nothing until exit when is-in-ci says CI), no
     // forced colour level and no size variables, so the app sees only the pty.
-    const childEnv: NodeJS.ProcessEnv = { ...process.env };
-    for (const name of ['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'LINES']) delete childEnv[name];
-    Object.assign(childEnv, { TERM: 'xterm-256color' }, env);
+    const hidden = new Set(['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'LINES']);
+    const childEnv: NodeJS.ProcessEnv = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !hidden.has(name))),
+      TERM: 'xterm-256color',
+      ...env,
+    };
     this.process = pty.spawn(process.execPath, [CLI, ...args], {
       name: 'xterm-256color',
       cols: columns,
