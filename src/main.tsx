@@ -29,8 +29,11 @@ function buildProgram(): Command {
     .command('present', { isDefault: true })
     .description('show the deck full-screen with keyboard navigation (q quits, ? lists the keys)')
     .argument('[file]', 'deck to present', 'slides.yaml')
-    .action(async (file: string) => {
-      await present(file);
+    .option('--presenter', 'show the presenter view: notes, timer, next slide')
+    .option('--session <name>', 'sync with the views of this session (default: the deck file)')
+    .option('--no-sync', 'do not sync with other views')
+    .action(async (file: string, options: { presenter?: boolean; session?: string; sync: boolean }) => {
+      await present(file, { presenter: options.presenter === true, session: options.session, sync: options.sync });
     });
 
   program
@@ -40,8 +43,9 @@ function buildProgram(): Command {
     .requiredOption('--slide <n>', 'slide number, 1-based as in the footer', positiveInteger)
     .option('--columns <n>', 'terminal width to lay out for', positiveInteger, 80)
     .option('--rows <n>', 'terminal height to lay out for', positiveInteger, 24)
+    .option('--step <n>', 'step of a reveal slide, 1-based', positiveInteger, 1)
     .option('--notes', 'show the speaker-notes pane', false)
-    .action(async (file: string, options: { slide: number; columns: number; rows: number; notes: boolean }) => {
+    .action(async (file: string, options: { slide: number; step: number; columns: number; rows: number; notes: boolean }) => {
       process.stdout.write(await renderCommand(file, options));
     });
 

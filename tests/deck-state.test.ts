@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deckReducer, initialDeckState, withSlideCount, type Action, type DeckState } from '../src/navigation/deck-state.js';
+import { deckReducer, initialDeckState, withDeck, type Action, type DeckState } from '../src/navigation/deck-state.js';
 
 const TEN = initialDeckState(10);
 const at = (slide: number, changes: Partial<DeckState> = {}): DeckState => ({ ...TEN, slide, ...changes });
@@ -112,24 +112,77 @@ describe('initialDeckState and withSlideCount', () => {
   it('starts on the first slide with nothing open', () => {
     expect(initialDeckState(3)).toEqual({
       slide: 0,
-      slideCount: 3,
+      step: 0,
+      stepCounts: [1, 1, 1],
       showNotes: false,
       overlay: 'none',
       overviewCursor: 0,
       jumpDigits: '',
       isQuitting: false,
+      notesScroll: 0,
     });
   });
 
   it('refuses an empty deck', () => {
     expect(() => initialDeckState(0)).toThrow(RangeError);
+    expect(() => initialDeckState([1, 0])).toThrow(RangeError);
   });
 
-  it('keeps the slide when it still exists and clamps it otherwise', () => {
-    expect(withSlideCount(at(4), 20).slide).toBe(4);
-    expect(withSlideCount(at(8), 5).slide).toBe(4);
+  it('keeps the position when it still exists and clamps it otherwise', () => {
+    expect(withDeck(at(4), Array.from({ length: 20 }, () => 1)).slide).toBe(4);
+    expect(withDeck(at(8), [1, 1, 1, 1, 1]).slide).toBe(4);
+    expect(withDeck(at(2), [1, 1, 3], { slide: 2, step: 7 })).toMatchObject({ slide: 2, step: 2 });
     const same = at(3);
-    expect(withSlideCount(same, 10)).toBe(same);
+    expect(withDeck(same, same.stepCounts)).toBe(same);
+  });
+});
+
+describe('deckReducer: steps of reveal slides', () => {
+  // Slides: 0 (1 step), 1 (reveal, 3 steps), 2 (1 step), 3 (reveal, 2 steps).
+  const STEPPED = initialDeckState([1, 3, 1, 2]);
+  const on = (slide: number, step: number): DeckState => ({ ...STEPPED, slide, step });
+  const position = (state: DeckState) => [state.slide, state.step];
+
+  it.each<[string, DeckState, Action, number[]]>([
+    ['next enters a reveal slide at its first step', on(0, 0), { type: 'next' }, [1, 0]],
+    ['next reveals the next step', on(1, 0), { type: 'next' }, [1, 1]],
+    ['next after the last step moves to the next slide', on(1, 2), { type: 'next' }, [2, 0]],
+    ['previous hides the last step', on(1, 2), { type: 'previous' }, [1, 1]],
+    ['previous from the first step leaves the slide', on(1, 0), { type: 'previous' }, [0, 0]],
+    ['previous onto a reveal slide shows all of its steps', on(2, 0), { type: 'previous' }, [1, 2]],
+    ['first goes to the first step of the first slide', on(3, 1), { type: 'first' }, [0, 0]],
+    ['last goes to the last step of the last slide', on(0, 0), { type: 'last' }, [3, 1]],
+    ['a jump lands on the first step', on(0, 0), { type: 'goTo', slide: 3 }, [3, 0]],
+    ['confirm without digits moves by step', on(1, 0), { type: 'confirm' }, [1, 1]],
+    ['sync adopts the position', on(0, 0), { type: 'sync', position: { slide: 1, step: 2 } }, [1, 2]],
+    ['sync clamps a position outside the deck', on(0, 0), { type: 'sync', position: { slide: 9, step: 9 } }, [3, 1]],
+    ['sync clamps a negative position', on(2, 0), { type: 'sync', position: { slide: -1, step: -5 } }, [0, 0]],
+  ])('%s', (_name, state, action, expected) => {
+    expect(position(deckReducer(state, action))).toEqual(expected);
+  });
+
+  it('returns the same state at the very end and the very start', () => {
+    const end = on(3, 1);
+    expect(deckReducer(end, { type: 'next' })).toBe(end);
+    const start = on(0, 0);
+    expect(deckReducer(start, { type: 'previous' })).toBe(start);
+    expect(deckReducer(end, { type: 'sync', position: { slide: 3, step: 1 } })).toBe(end);
+  });
+
+  it('walks every step forward and back again', () => {
+    const forward: number[][] = [];
+    let state = on(0, 0);
+    for (let index = 0; index < 8; index += 1) {
+      forward.push(position(state));
+      state = deckReducer(state, { type: 'next' });
+    }
+    expect(forward).toEqual([[0, 0], [1, 0], [1, 1], [1, 2], [2, 0], [3, 0], [3, 1], [3, 1]]);
+    const back: number[][] = [];
+    for (let index = 0; index < 4; index += 1) {
+      state = deckReducer(state, { type: 'previous' });
+      back.push(position(state));
+    }
+    expect(back).toEqual([[3, 0], [2, 0], [1, 2], [1, 1]]);
   });
 });
 
@@ -152,11 +205,14 @@ describe('random key sequences', () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    let state = initialDeckState(7);
-    for (let step = 0; step < 5_000; step += 1) {
+    const stepCounts = [1, 4, 1, 2, 1, 1, 3];
+    let state = initialDeckState(stepCounts);
+    for (let count = 0; count < 5_000; count += 1) {
       state = deckReducer(state, actions[Math.floor(random() * actions.length)] ?? { type: 'next' });
       expect(state.slide).toBeGreaterThanOrEqual(0);
       expect(state.slide).toBeLessThan(7);
+      expect(state.step).toBeGreaterThanOrEqual(0);
+      expect(state.step).toBeLessThan(stepCounts[state.slide] ?? 1);
       expect(state.overviewCursor).toBeLessThan(7);
       if (state.isQuitting) state = { ...state, isQuitting: false };
     }

@@ -59,7 +59,7 @@ describe('inkdeck present in a real terminal', () => {
 
     app.write('?');
     await app.waitForText('Keys');
-    expect(app.text()).toContain('previous slide');
+    expect(app.text()).toContain('previous step or slide');
     app.write(KEYS.escape);
     await app.waitFor((screen) => !screen.includes('Keys'));
 

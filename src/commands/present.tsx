@@ -1,29 +1,68 @@
+import { realpathSync } from 'node:fs';
 import { render } from 'ink';
+import { parseDuration } from '../deck/duration.js';
 import { loadDeck } from '../deck/load-deck.js';
 import { buildSlides } from '../deck/slides.js';
+import { sessionDirectory } from '../sync/session-directory.js';
+import { SyncSession } from '../sync/sync-session.js';
 import { enterFullScreen } from '../terminal/screen.js';
 import { App } from '../ui/App.js';
 import { UsageError } from './usage-error.js';
 
+export interface PresentOptions {
+  /** Show the presenter view (notes, timer, next slide) instead of the audience view. */
+  readonly presenter: boolean;
+  /** Keep in sync with other views of the same session. */
+  readonly sync: boolean;
+  /** Session name; views of the same deck file share one by default. */
+  readonly session?: string;
+}
+
 /**
- * `inkdeck present FILE`: shows the deck full-screen until the user quits.
+ * `inkdeck present FILE`: shows the deck full-screen until the user quits, in sync with every
+ * other view of the same session.
  *
  * @throws {UsageError} When stdin or stdout is not a terminal.
  * @throws {DeckError} When the deck cannot be loaded; nothing has been drawn then.
  */
-export async function present(file: string): Promise<void> {
+export async function present(file: string, options: PresentOptions): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
       'present needs an interactive terminal (stdin and stdout must be a TTY); ' +
         `to print a slide as text, use: inkdeck render ${file} --slide 1`,
     );
   }
-  const slides = buildSlides(await loadDeck(file));
+  const deck = await loadDeck(file);
+  const slides = buildSlides(deck);
+  const sync = options.sync ? await joinSession(realpathSync(file), options.session) : undefined;
   const restoreScreen = enterFullScreen(process.stdout);
   try {
-    const instance = render(<App slides={slides} />, { exitOnCtrlC: false });
+    const instance = render(
+      <App
+        slides={slides}
+        view={options.presenter ? 'presenter' : 'audience'}
+        sync={sync}
+        durationMs={deck.duration === undefined ? undefined : parseDuration(deck.duration)}
+      />,
+      { exitOnCtrlC: false },
+    );
     await instance.waitUntilExit();
   } finally {
+    sync?.close();
     restoreScreen();
+  }
+}
+
+/** Joins the sync session; on failure says why on one line and presents without sync. */
+async function joinSession(deckPath: string, session: string | undefined): Promise<SyncSession | undefined> {
+  try {
+    return await SyncSession.join({
+      directory: sessionDirectory(session ?? deckPath),
+      deck: deckPath,
+      position: { slide: 0, step: 0 },
+    });
+  } catch (error) {
+    process.stderr.write(`inkdeck: presenting without sync: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
   }
 }

@@ -1,11 +1,13 @@
 import { loadDeck } from '../deck/load-deck.js';
-import { buildSlides } from '../deck/slides.js';
+import { buildSlides, stepCountOf } from '../deck/slides.js';
 import { renderFrame } from '../render/render-frame.js';
 import { UsageError } from './usage-error.js';
 
 export interface RenderCommandOptions {
   /** 1-based slide number. */
   readonly slide: number;
+  /** 1-based step of a reveal slide. */
+  readonly step: number;
   /** Terminal size to lay the frame out for, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
@@ -17,15 +19,20 @@ export interface RenderCommandOptions {
  *
  * @returns The frame followed by a newline.
  * @throws {DeckError} When the deck cannot be loaded.
- * @throws {UsageError} When slide N does not exist.
+ * @throws {UsageError} When slide N, or step S of it, does not exist.
  */
 export async function renderCommand(file: string, options: RenderCommandOptions): Promise<string> {
   const slides = buildSlides(await loadDeck(file));
-  if (options.slide > slides.length) {
+  const slide = slides[options.slide - 1];
+  if (slide === undefined) {
     throw new UsageError(`--slide ${options.slide}: ${file} has ${slides.length} slides`);
+  }
+  if (options.step > stepCountOf(slide)) {
+    throw new UsageError(`--step ${options.step}: slide ${options.slide} of ${file} has ${stepCountOf(slide)} step(s)`);
   }
   return `${renderFrame(slides, {
     slide: options.slide,
+    step: options.step,
     columns: options.columns,
     rows: options.rows,
     showNotes: options.notes,

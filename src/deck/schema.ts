@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDuration } from './duration.js';
 import { sanitizeText } from './sanitize.js';
 
 // The loader parses YAML with the failsafe schema, so every scalar arrives as the string the
@@ -10,6 +11,12 @@ const text = z
   .refine((value) => value.trim() !== '', { message: 'must not be empty' });
 
 const optionalText = z.string({ error: 'expected text' }).transform(sanitizeText).optional();
+
+/** A YAML 1.2 boolean, written `true` or `false` (the failsafe schema leaves it a string). */
+const flag = z
+  .enum(['true', 'false'], { error: 'expected true or false' })
+  .transform((value) => value === 'true')
+  .optional();
 
 /** A sub-bullet list belongs to the bullet before it; one nested level only. */
 export const BulletSchema = z.union(
@@ -38,6 +45,7 @@ export const ContentSlideSchema = z
       .default([])
       .describe('Short points shown on the slide.'),
     notes: optionalText.describe('Speaker notes: what the presenter says on this slide.'),
+    reveal: flag.describe('Reveal the bullets one step at a time.'),
   }, { error: 'expected a slide (a mapping with title, bullets and notes)' })
   .describe('A content slide.');
 
@@ -56,8 +64,6 @@ export const SectionSchema = z
   }, { error: 'expected a section (a mapping with id, title and slides)' })
   .describe('A section: a divider slide followed by its content slides.');
 
-const DURATION = /^(?:\d+h)?(?:\d+m)?(?:\d+s)?$/;
-
 export const DeckSchema = z
   .strictObject({
     title: text.describe('Deck title, shown big on the title slide.'),
@@ -67,8 +73,7 @@ export const DeckSchema = z
     source: optionalText.describe('Where the material comes from.'),
     duration: z
       .string({ error: 'expected a duration' })
-      .regex(DURATION, 'expected a duration like `15m`, `1h30m` or `90s`')
-      .refine((value) => value !== '', 'expected a duration like `15m`, `1h30m` or `90s`')
+      .refine((value) => parseDuration(value) !== undefined, 'expected a duration like `15m`, `1h30m` or `90s`')
       .optional()
       .describe('Target length of the talk, like `15m` or `1h30m`.'),
     sections: z

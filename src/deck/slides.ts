@@ -30,9 +30,27 @@ export interface ContentSlide {
   readonly notes?: string;
   readonly sectionId: string;
   readonly sectionTitle: string;
+  /** Steps of the slide: 1, or for a `reveal` slide one per bullet plus the title alone. */
+  readonly stepCount: number;
 }
 
 export type Slide = TitleSlide | SectionSlide | ContentSlide;
+
+/**
+ * Number of steps of a slide. A `reveal: true` slide starts with its title alone and shows one
+ * more bullet per step (as reveal.js fragments do); every other slide has one step.
+ */
+export function stepCountOf(slide: Slide): number {
+  return slide.kind === 'content' ? slide.stepCount : 1;
+}
+
+/**
+ * Bullets of a content slide visible at `step` (0-based): all of them on a slide without
+ * reveal, else `step` of them.
+ */
+export function revealedBullets(slide: ContentSlide, step: number): number {
+  return slide.stepCount === 1 ? slide.bullets.length : Math.min(step, slide.bullets.length);
+}
 
 /**
  * Lays a deck out as the slides the audience sees, in order: the title slide, then for each
@@ -61,7 +79,15 @@ export function buildSlides(deck: Deck): Slide[] {
       sectionTitle: section.title,
     });
     for (const slide of section.slides) {
-      slides.push({ kind: 'content', ...slide, sectionId: section.id, sectionTitle: section.title });
+      slides.push({
+        kind: 'content',
+        title: slide.title,
+        bullets: slide.bullets,
+        notes: slide.notes,
+        sectionId: section.id,
+        sectionTitle: section.title,
+        stepCount: slide.reveal === true ? slide.bullets.length + 1 : 1,
+      });
     }
   });
   return slides;

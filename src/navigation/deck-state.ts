@@ -1,12 +1,16 @@
 /** What is drawn over the slide, if anything. */
 export type Overlay = 'none' | 'help' | 'overview';
 
-/** Everything the audience view shows besides the deck itself. Plain data; see {@link deckReducer}. */
-export interface DeckState {
-  /** Current slide, 0-based; always inside `[0, slideCount)`. */
+/** Where the talk is: a slide and a step of it, both 0-based. This is what views keep in sync. */
+export interface Position {
   readonly slide: number;
-  /** Number of slides in the deck; at least 1. */
-  readonly slideCount: number;
+  readonly step: number;
+}
+
+/** Everything a view shows besides the deck itself. Plain data; see {@link deckReducer}. */
+export interface DeckState extends Position {
+  /** Steps of each slide (at least 1 each); its length is the number of slides, at least 1. */
+  readonly stepCounts: readonly number[];
   readonly showNotes: boolean;
   readonly overlay: Overlay;
   /** Highlighted slide in the overview, 0-based. */
@@ -15,6 +19,8 @@ export interface DeckState {
   readonly jumpDigits: string;
   /** Set once the user asked to quit; the app exits when it sees it. */
   readonly isQuitting: boolean;
+  /** Rows the presenter view's notes are scrolled by; back to 0 on every new slide. */
+  readonly notesScroll: number;
 }
 
 export type Action =
@@ -23,13 +29,19 @@ export type Action =
   | { readonly type: 'first' }
   | { readonly type: 'last' }
   | { readonly type: 'goTo'; readonly slide: number }
+  | { readonly type: 'sync'; readonly position: Position }
   | { readonly type: 'typeDigit'; readonly digit: string }
   | { readonly type: 'confirm' }
   | { readonly type: 'toggleNotes' }
   | { readonly type: 'toggleHelp' }
   | { readonly type: 'toggleOverview' }
   | { readonly type: 'back' }
-  | { readonly type: 'quit' };
+  | { readonly type: 'quit' }
+  /** Scrolls the notes by `by` rows (negative: up), within `[0, max]` (`max` defaults to no limit). */
+  | { readonly type: 'scrollNotes'; readonly by: number; readonly max?: number }
+  /** Timer keys: the presenter view's stopwatch handles them; the deck state ignores them. */
+  | { readonly type: 'toggleTimer' }
+  | { readonly type: 'resetTimer' };
 
 export type ActionType = Action['type'];
 
@@ -37,52 +49,74 @@ export type ActionType = Action['type'];
 const MAX_JUMP_DIGITS = 6;
 
 /**
- * The state a deck of `slideCount` slides starts in: first slide, no overlay, notes hidden.
+ * The state a deck starts in: first slide, first step, no overlay, notes hidden.
  *
- * @throws {RangeError} If `slideCount` is below 1.
+ * @param stepCounts - Steps of each slide, or the number of slides when each has one step.
+ * @throws {RangeError} If there is no slide, or a slide has fewer than one step.
  */
-export function initialDeckState(slideCount: number, options: { showNotes?: boolean } = {}): DeckState {
-  if (!Number.isInteger(slideCount) || slideCount < 1) {
-    throw new RangeError(`a deck has at least one slide, got ${slideCount}`);
+export function initialDeckState(stepCounts: readonly number[] | number, options: { showNotes?: boolean } = {}): DeckState {
+  const counts = typeof stepCounts === 'number' ? Array.from({ length: Math.max(0, stepCounts) }, () => 1) : stepCounts;
+  if (counts.length < 1 || counts.some((count) => !Number.isInteger(count) || count < 1)) {
+    throw new RangeError(`a deck has at least one slide of at least one step, got [${counts.join(', ')}]`);
   }
   return {
     slide: 0,
-    slideCount,
+    step: 0,
+    stepCounts: counts,
     showNotes: options.showNotes ?? false,
     overlay: 'none',
     overviewCursor: 0,
     jumpDigits: '',
     isQuitting: false,
+    notesScroll: 0,
   };
+}
+
+/** Number of slides of the deck `state` is in. */
+export function slideCountOf(state: DeckState): number {
+  return state.stepCounts.length;
 }
 
 /**
  * Applies one user action. Pure; returns the very same `state` object when the action changes
- * nothing (next on the last slide, previous on the first), so callers can skip a redraw.
+ * nothing (next on the last step of the last slide, previous on the first), so callers can skip
+ * a redraw.
+ *
+ * Next and previous move by step before moving by slide; moving back onto a slide shows all of
+ * its steps, as presenterm does, so going back never re-hides what was already said. First goes
+ * to the start of the deck, last to its very end (last step of the last slide); a jump (digits,
+ * overview, `goTo`) lands on the first step. `sync` adopts a position from another view.
  *
  * While the overview is open, next/previous/first/last move its highlight and `confirm` jumps
  * there. `confirm` with typed digits jumps to that slide number (clamped to the deck), otherwise
  * it moves to the next slide. `back` (Esc) closes an overlay, else clears typed digits, else quits.
- * Any other action while the help overlay is shown closes it and then applies.
+ * Any other action of the user's while the help overlay is shown closes it and then applies.
  */
 export function deckReducer(state: DeckState, action: Action): DeckState {
-  if (state.overlay === 'help' && action.type !== 'toggleHelp' && action.type !== 'back' && action.type !== 'quit') {
+  const keepsHelpOpen = action.type === 'toggleHelp' || action.type === 'back' || action.type === 'quit' || action.type === 'sync';
+  if (state.overlay === 'help' && !keepsHelpOpen) {
     return deckReducer(update(state, { overlay: 'none' }), action);
   }
-  const last = state.slideCount - 1;
+  const last = slideCountOf(state) - 1;
   const inOverview = state.overlay === 'overview';
 
   switch (action.type) {
     case 'next':
-      return inOverview ? moveCursor(state, state.overviewCursor + 1) : goTo(state, state.slide + 1);
+      if (inOverview) return moveCursor(state, state.overviewCursor + 1);
+      if (state.step < stepsOf(state, state.slide) - 1) return moveTo(state, state.slide, state.step + 1);
+      return state.slide < last ? moveTo(state, state.slide + 1, 0) : moveTo(state, state.slide, state.step);
     case 'previous':
-      return inOverview ? moveCursor(state, state.overviewCursor - 1) : goTo(state, state.slide - 1);
+      if (inOverview) return moveCursor(state, state.overviewCursor - 1);
+      if (state.step > 0) return moveTo(state, state.slide, state.step - 1);
+      return state.slide > 0 ? moveTo(state, state.slide - 1, stepsOf(state, state.slide - 1) - 1) : moveTo(state, 0, 0);
     case 'first':
-      return inOverview ? moveCursor(state, 0) : goTo(state, 0);
+      return inOverview ? moveCursor(state, 0) : moveTo(state, 0, 0);
     case 'last':
-      return inOverview ? moveCursor(state, last) : goTo(state, last);
+      return inOverview ? moveCursor(state, last) : moveTo(state, last, stepsOf(state, last) - 1);
     case 'goTo':
       return goTo(update(state, { overlay: 'none' }), action.slide);
+    case 'sync':
+      return moveTo(state, action.position.slide, action.position.step);
     case 'typeDigit': {
       if (inOverview || !/^[0-9]$/.test(action.digit) || state.jumpDigits.length >= MAX_JUMP_DIGITS) return state;
       if (action.digit === '0' && state.jumpDigits === '') return state;
@@ -91,7 +125,7 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
     case 'confirm':
       if (inOverview) return goTo(update(state, { overlay: 'none' }), state.overviewCursor);
       if (state.jumpDigits !== '') return goTo(state, Number(state.jumpDigits) - 1);
-      return goTo(state, state.slide + 1);
+      return deckReducer(state, { type: 'next' });
     case 'toggleNotes':
       return update(state, { showNotes: !state.showNotes, jumpDigits: '' });
     case 'toggleHelp':
@@ -106,6 +140,13 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       return update(state, { isQuitting: true });
     case 'quit':
       return update(state, { isQuitting: true });
+    case 'scrollNotes': {
+      const max = action.max ?? Number.MAX_SAFE_INTEGER;
+      return update(state, { notesScroll: clamp(Math.min(state.notesScroll, max) + action.by, 0, Math.max(0, max)) });
+    }
+    case 'toggleTimer':
+    case 'resetTimer':
+      return state;
     default: {
       const unreachable: never = action;
       return unreachable;
@@ -114,26 +155,43 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
 }
 
 /**
- * Changes the number of slides (the deck was reloaded), keeping the position where it still
- * exists and clamping it to the last slide otherwise.
+ * Puts `state` on a reloaded deck with `stepCounts`, at `position` (already mapped onto the new
+ * deck by the caller), clamped to the deck.
  */
-export function withSlideCount(state: DeckState, slideCount: number): DeckState {
-  if (slideCount === state.slideCount) return state;
-  const last = Math.max(0, slideCount - 1);
+export function withDeck(state: DeckState, stepCounts: readonly number[], position: Position = state): DeckState {
+  const resized = { ...state, stepCounts: stepCounts.length > 0 ? stepCounts : [1] };
+  const clamped = moveTo(resized, position.slide, position.step);
   return update(state, {
-    slideCount: Math.max(1, slideCount),
-    slide: Math.min(state.slide, last),
-    overviewCursor: Math.min(state.overviewCursor, last),
+    stepCounts: resized.stepCounts,
+    slide: clamped.slide,
+    step: clamped.step,
+    overviewCursor: Math.min(state.overviewCursor, resized.stepCounts.length - 1),
   });
 }
 
+function stepsOf(state: DeckState, slide: number): number {
+  return state.stepCounts[slide] ?? 1;
+}
+
+/** Goes to the first step of `slide`, clamped to the deck, dropping typed digits. */
 function goTo(state: DeckState, slide: number): DeckState {
-  const clamped = Math.min(Math.max(slide, 0), state.slideCount - 1);
-  return update(state, { slide: clamped, jumpDigits: '' });
+  return moveTo(state, slide, 0);
+}
+
+/** Goes to `slide` and `step`, both clamped, dropping typed digits. */
+function moveTo(state: DeckState, slide: number, step: number): DeckState {
+  const clampedSlide = clamp(slide, 0, slideCountOf(state) - 1);
+  const clampedStep = clamp(step, 0, stepsOf(state, clampedSlide) - 1);
+  const notesScroll = clampedSlide === state.slide ? state.notesScroll : 0;
+  return update(state, { slide: clampedSlide, step: clampedStep, jumpDigits: '', notesScroll });
 }
 
 function moveCursor(state: DeckState, cursor: number): DeckState {
-  return update(state, { overviewCursor: Math.min(Math.max(cursor, 0), state.slideCount - 1) });
+  return update(state, { overviewCursor: clamp(cursor, 0, slideCountOf(state) - 1) });
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), low), high) : low;
 }
 
 /** Returns `state` itself when `changes` would not change any field. */

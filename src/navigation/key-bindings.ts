@@ -1,4 +1,4 @@
-import type { Action, ActionType } from './deck-state.js';
+import type { Action } from './deck-state.js';
 
 /**
  * A key as the bindings name it: a printable character as typed (`g`, `G`, `?`), or one of the
@@ -24,32 +24,46 @@ export interface KeyFlags {
   readonly tab: boolean;
 }
 
-/** Actions a key can trigger on its own (every action but the ones that carry a value). */
-export type BoundAction = Exclude<ActionType, 'goTo' | 'typeDigit'>;
+/** The two kinds of view: the audience view (projector) and the presenter view (notes, timer). */
+export type View = 'audience' | 'presenter';
 
 /** One row of the key map: what it does, which keys do it, and how help describes it. */
 export interface KeyBinding {
-  readonly action: BoundAction;
+  readonly action: Action;
   readonly keys: readonly KeyName[];
   readonly description: string;
+  /** Views the keys work in; all views when absent. */
+  readonly views?: readonly View[];
 }
+
+/** Rows the notes move per `d`/`u` press in the presenter view (half a page of a small pane). */
+export const NOTES_SCROLL_ROWS = 5;
 
 /**
  * The key map of the audience view: the single source for input handling, the help overlay and
  * the footer hint. Vim keys (`h j k l`, `g`/`G`) follow the convention of less(1) and vi.
  */
 export const KEY_BINDINGS: readonly KeyBinding[] = [
-  { action: 'next', keys: ['right', 'down', 'space', 'l', 'j', 'pagedown'], description: 'next slide' },
-  { action: 'confirm', keys: ['enter'], description: 'next slide; after digits, go to that slide' },
-  { action: 'previous', keys: ['left', 'up', 'h', 'k', 'pageup', 'backspace'], description: 'previous slide' },
-  { action: 'first', keys: ['g', 'home'], description: 'first slide' },
-  { action: 'last', keys: ['G', 'end'], description: 'last slide' },
-  { action: 'toggleNotes', keys: ['n'], description: 'show or hide speaker notes' },
-  { action: 'toggleOverview', keys: ['o'], description: 'overview: arrows to choose, Enter to jump' },
-  { action: 'toggleHelp', keys: ['?'], description: 'this help' },
-  { action: 'back', keys: ['escape'], description: 'close the overlay, or quit' },
-  { action: 'quit', keys: ['q', 'ctrl+c'], description: 'quit' },
+  { action: { type: 'next' }, keys: ['right', 'down', 'space', 'l', 'j', 'pagedown'], description: 'next step or slide' },
+  { action: { type: 'confirm' }, keys: ['enter'], description: 'next step or slide; after digits, go to that slide' },
+  { action: { type: 'previous' }, keys: ['left', 'up', 'h', 'k', 'pageup', 'backspace'], description: 'previous step or slide' },
+  { action: { type: 'first' }, keys: ['g', 'home'], description: 'first slide' },
+  { action: { type: 'last' }, keys: ['G', 'end'], description: 'last slide' },
+  { action: { type: 'toggleNotes' }, keys: ['n'], description: 'show or hide speaker notes', views: ['audience'] },
+  { action: { type: 'scrollNotes', by: NOTES_SCROLL_ROWS }, keys: ['d'], description: 'scroll the notes down', views: ['presenter'] },
+  { action: { type: 'scrollNotes', by: -NOTES_SCROLL_ROWS }, keys: ['u'], description: 'scroll the notes up', views: ['presenter'] },
+  { action: { type: 'toggleTimer' }, keys: ['t'], description: 'start or pause the timer', views: ['presenter'] },
+  { action: { type: 'resetTimer' }, keys: ['r'], description: 'reset the timer', views: ['presenter'] },
+  { action: { type: 'toggleOverview' }, keys: ['o'], description: 'overview: arrows to choose, Enter to jump' },
+  { action: { type: 'toggleHelp' }, keys: ['?'], description: 'this help' },
+  { action: { type: 'back' }, keys: ['escape'], description: 'close the overlay, or quit' },
+  { action: { type: 'quit' }, keys: ['q', 'ctrl+c'], description: 'quit' },
 ];
+
+/** The bindings that work in `view`, in table order. */
+export function bindingsFor(view: View): KeyBinding[] {
+  return KEY_BINDINGS.filter((binding) => binding.views === undefined || binding.views.includes(view));
+}
 
 /** Help row for the digit keys, which the table cannot list as one action each. */
 export const DIGIT_KEYS_HELP = { keys: ['0-9'], description: 'type a slide number, then Enter' } as const;
@@ -76,9 +90,14 @@ export function keyLabel(name: KeyName): string {
   return KEY_LABELS[name] ?? name;
 }
 
-const ACTION_BY_KEY: ReadonlyMap<KeyName, BoundAction> = new Map(
-  KEY_BINDINGS.flatMap((binding) => binding.keys.map((key) => [key, binding.action] as const)),
-);
+const ACTIONS_BY_VIEW: Readonly<Record<View, ReadonlyMap<KeyName, Action>>> = {
+  audience: actionsByKey('audience'),
+  presenter: actionsByKey('presenter'),
+};
+
+function actionsByKey(view: View): ReadonlyMap<KeyName, Action> {
+  return new Map(bindingsFor(view).flatMap((binding) => binding.keys.map((key) => [key, binding.action] as const)));
+}
 
 /**
  * Names the key Ink reported. Returns `undefined` for anything that is not one key press we know:
@@ -107,10 +126,12 @@ export function keyNameOf(input: string, key: KeyFlags): KeyName | undefined {
   return undefined;
 }
 
-/** The action for a named key: a bound action, a digit of a slide-number jump, or `undefined`. */
-export function actionForKey(name: KeyName | undefined): Action | undefined {
+/**
+ * The action for a named key in `view`: a bound action, a digit of a slide-number jump, or
+ * `undefined`.
+ */
+export function actionForKey(name: KeyName | undefined, view: View = 'audience'): Action | undefined {
   if (name === undefined) return undefined;
   if (/^[0-9]$/.test(name)) return { type: 'typeDigit', digit: name };
-  const action = ACTION_BY_KEY.get(name);
-  return action === undefined ? undefined : { type: action };
+  return ACTIONS_BY_VIEW[view].get(name);
 }

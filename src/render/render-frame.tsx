@@ -1,6 +1,6 @@
 import { renderToString } from 'ink';
 import stripAnsi from 'strip-ansi';
-import type { Slide } from '../deck/slides.js';
+import { stepCountOf, type Slide } from '../deck/slides.js';
 import { initialDeckState } from '../navigation/deck-state.js';
 import { DeckFrame } from '../ui/DeckFrame.js';
 import { frameRows } from '../ui/layout.js';
@@ -9,6 +9,8 @@ import { frameRows } from '../ui/layout.js';
 export interface FrameOptions {
   /** Slide number, 1-based as in the footer. */
   readonly slide: number;
+  /** Step of a reveal slide, 1-based; defaults to the first step. */
+  readonly step?: number;
   /** Terminal size, in columns and rows. The frame is {@link frameRows}(rows) rows tall. */
   readonly columns: number;
   readonly rows: number;
@@ -21,7 +23,7 @@ export interface FrameOptions {
  * result is byte-identical whatever the environment (COLUMNS, FORCE_COLOR, CI, TZ).
  * Trailing spaces are trimmed from each line.
  *
- * @throws {RangeError} If `slide` is not a slide of the deck, or the size is not positive.
+ * @throws {RangeError} If `slide` or `step` does not exist in the deck, or the size is not positive.
  */
 export function renderFrame(slides: readonly Slide[], options: FrameOptions): string {
   const { slide, columns, rows } = options;
@@ -31,7 +33,13 @@ export function renderFrame(slides: readonly Slide[], options: FrameOptions): st
   if (!Number.isInteger(columns) || columns < 1 || !Number.isInteger(rows) || rows < 1) {
     throw new RangeError(`the size must be whole columns and rows of at least 1, got ${columns}x${rows}`);
   }
-  const state = { ...initialDeckState(slides.length, { showNotes: options.showNotes }), slide: slide - 1 };
+  const stepCounts = slides.map(stepCountOf);
+  const stepCount = stepCounts[slide - 1] ?? 1;
+  const step = options.step ?? 1;
+  if (!Number.isInteger(step) || step < 1 || step > stepCount) {
+    throw new RangeError(`step ${step} does not exist: slide ${slide} has steps 1 to ${stepCount}`);
+  }
+  const state = { ...initialDeckState(stepCounts, { showNotes: options.showNotes }), slide: slide - 1, step: step - 1 };
   const output = renderToString(<DeckFrame slides={slides} state={state} columns={columns} rows={frameRows(rows)} />, {
     columns,
   });

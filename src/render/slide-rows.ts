@@ -7,6 +7,8 @@ export type RowStyle = 'title' | 'rule' | 'bullet' | 'blank' | 'more';
 /** One terminal row of a content slide. */
 export interface SlideRow {
   readonly style: RowStyle;
+  /** Index of the bullet this row belongs to; `undefined` for rows of no bullet. */
+  readonly bullet?: number;
   /** Bullet marker or indent in front of `text` (`• `, `  `, `    ◦ `); empty for other rows. */
   readonly marker: string;
   readonly text: string;
@@ -19,6 +21,9 @@ const RULE_COLUMNS = 40;
  * Lays out a content slide as rows of at most `columns` columns, fitting `rows` rows: bullets
  * are spaced by blank rows when everything still fits, and when even the compact layout is too
  * tall the last visible row says how many rows are hidden (`⋯ 12 more lines`).
+ *
+ * All bullets are laid out whatever the step, so revealing one never moves the others; the
+ * view decides how rows of bullets not yet revealed look (hidden or dimmed, see `bullet`).
  *
  * @param columns - Width of the text area, in columns (padding already removed).
  * @param rows - Height available, in rows.
@@ -33,7 +38,7 @@ export function layoutContentSlide(
     ...wrapText(title, columns).split('\n').map((text) => ({ style: 'title' as const, marker: '', text })),
     { style: 'rule', marker: '', text: '─'.repeat(Math.max(0, Math.min(columns, RULE_COLUMNS))) },
   ];
-  const blocks = bullets.map((bullet) => bulletRows(bullet, columns));
+  const blocks = bullets.map((bullet, index) => bulletRows(bullet, index, columns));
   const compact = [...head, ...blocks.flat()];
   const spaced = [...head, ...blocks.flatMap((block) => [blankRow, ...block])];
   if (spaced.length <= rows) return spaced;
@@ -46,18 +51,18 @@ export function layoutContentSlide(
 
 const blankRow: SlideRow = { style: 'blank', marker: '', text: '' };
 
-function bulletRows(bullet: Bullet, columns: number): SlideRow[] {
+function bulletRows(bullet: Bullet, index: number, columns: number): SlideRow[] {
   const text = typeof bullet === 'string' ? bullet : bullet.text;
   const children = typeof bullet === 'string' ? [] : bullet.bullets;
   return [
-    ...hangingIndent(text, '• ', columns),
-    ...children.flatMap((child) => hangingIndent(child, '  ◦ ', columns)),
+    ...hangingIndent(text, '• ', index, columns),
+    ...children.flatMap((child) => hangingIndent(child, '  ◦ ', index, columns)),
   ];
 }
 
-function hangingIndent(text: string, marker: string, columns: number): SlideRow[] {
+function hangingIndent(text: string, marker: string, bullet: number, columns: number): SlideRow[] {
   const indent = ' '.repeat(marker.length);
   return wrapText(text, columns - marker.length)
     .split('\n')
-    .map((line, index) => ({ style: 'bullet', marker: index === 0 ? marker : indent, text: line }));
+    .map((line, index) => ({ style: 'bullet', bullet, marker: index === 0 ? marker : indent, text: line }));
 }

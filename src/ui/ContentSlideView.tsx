@@ -5,6 +5,12 @@ import { theme } from './theme.js';
 
 export interface ContentSlideViewProps {
   readonly slide: ContentSlide;
+  /** Bullets revealed so far (see `revealedBullets`); the rest are blank, or dimmed with `showHidden`. */
+  readonly revealed: number;
+  /** Show bullets not yet revealed, dimmed (the presenter view) instead of leaving them blank. */
+  readonly showHidden?: boolean;
+  /** Small margins, for the panes of the presenter view. */
+  readonly compact?: boolean;
   /** Size of the slide area, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
@@ -14,20 +20,22 @@ export interface ContentSlideViewProps {
  * A content slide: its title, a rule, and its bullets with hanging indents, laid out row by row
  * by {@link layoutContentSlide} so that what does not fit is clipped with a visible marker.
  */
-export function ContentSlideView({ slide, columns, rows }: ContentSlideViewProps) {
-  const paddingX = columns >= 60 ? 3 : 1;
-  const paddingTop = rows >= 12 ? 1 : 0;
+export function ContentSlideView({ slide, revealed, showHidden = false, compact = false, columns, rows }: ContentSlideViewProps) {
+  const paddingX = columns >= 60 && !compact ? 3 : 1;
+  const paddingTop = rows >= 12 && !compact ? 1 : 0;
   const lines = layoutContentSlide(slide.title, slide.bullets, Math.max(1, columns - 2 * paddingX), rows - paddingTop);
   return (
     <Box flexDirection="column" width={columns} height={rows} paddingX={paddingX} paddingTop={paddingTop} overflow="hidden" flexShrink={0}>
-      {lines.map((line, index) => (
-        <Row key={index} line={line} />
-      ))}
+      {lines.map((line, index) => {
+        const isHidden = line.bullet !== undefined && line.bullet >= revealed;
+        if (isHidden && !showHidden) return <Text key={index}> </Text>;
+        return <Row key={index} line={line} isDim={isHidden} />;
+      })}
     </Box>
   );
 }
 
-function Row({ line }: { readonly line: SlideRow }) {
+function Row({ line, isDim }: { readonly line: SlideRow; readonly isDim: boolean }) {
   switch (line.style) {
     case 'title':
       return (
@@ -43,8 +51,8 @@ function Row({ line }: { readonly line: SlideRow }) {
       return <Text dimColor>{line.text}</Text>;
     case 'bullet':
       return (
-        <Text>
-          <Text color={theme.bullet}>{line.marker}</Text>
+        <Text dimColor={isDim}>
+          <Text color={isDim ? undefined : theme.bullet}>{line.marker}</Text>
           {line.text}
         </Text>
       );

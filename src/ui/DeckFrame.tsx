@@ -32,13 +32,13 @@ export function DeckFrame({ slides, state, columns, rows }: DeckFrameProps) {
 
   let body;
   if (state.overlay === 'help') {
-    body = <HelpOverlay columns={columns} rows={rows - 1} />;
+    body = <HelpOverlay view="audience" columns={columns} rows={rows - 1} />;
   } else if (state.overlay === 'overview') {
     body = <Overview slides={slides} currentSlide={state.slide} cursor={state.overviewCursor} columns={columns} rows={rows - 1} />;
   } else {
     body = (
       <Box flexDirection={layout.notes?.placement === 'beside' ? 'row' : 'column'} height={rows - 1}>
-        <SlideView slide={slide} sectionCount={sectionCount} columns={layout.slideColumns} rows={layout.slideRows} />
+        <SlideView slide={slide} step={state.step} sectionCount={sectionCount} columns={layout.slideColumns} rows={layout.slideRows} />
         {layout.notes ? (
           <NotesPane notes={slide.kind === 'content' ? slide.notes : undefined} columns={layout.notes.columns} rows={layout.notes.rows} />
         ) : null}

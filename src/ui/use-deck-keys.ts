@@ -1,12 +1,11 @@
 import { useInput } from 'ink';
-import type { Dispatch } from 'react';
 import type { Action } from '../navigation/deck-state.js';
-import { actionForKey, keyNameOf } from '../navigation/key-bindings.js';
+import { actionForKey, keyNameOf, type View } from '../navigation/key-bindings.js';
 
-/** Turns key presses into deck actions through the key map; unknown keys are ignored. */
-export function useDeckKeys(dispatch: Dispatch<Action>): void {
+/** Turns key presses into actions through the key map of `view`; unknown keys are ignored. */
+export function useDeckKeys(view: View, onAction: (action: Action) => void): void {
   useInput((input, key) => {
-    const action = actionForKey(keyNameOf(input, key));
-    if (action !== undefined) dispatch(action);
+    const action = actionForKey(keyNameOf(input, key), view);
+    if (action !== undefined) onAction(action);
   });
 }

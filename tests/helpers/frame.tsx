@@ -1,5 +1,5 @@
 import { render } from 'ink-testing-library';
-import type { Slide } from '../../src/deck/slides.js';
+import { stepCountOf, type Slide } from '../../src/deck/slides.js';
 import { initialDeckState, type DeckState } from '../../src/navigation/deck-state.js';
 import { normalizeFrame } from '../../src/render/render-frame.js';
 import { DeckFrame } from '../../src/ui/DeckFrame.js';
@@ -13,7 +13,7 @@ import { frameRows } from '../../src/ui/layout.js';
  * width is set on that stdout, and it is rendered again so Ink lays the root out at the new width.
  */
 export function renderWithInk(slides: readonly Slide[], options: { slide: number; columns: number; rows: number; state?: Partial<DeckState> }): string {
-  const state: DeckState = { ...initialDeckState(slides.length), slide: options.slide - 1, ...options.state };
+  const state: DeckState = { ...initialDeckState(slides.map(stepCountOf)), slide: options.slide - 1, ...options.state };
   const frame = () => <DeckFrame slides={slides} state={state} columns={options.columns} rows={frameRows(options.rows)} />;
   const instance = render(frame());
   Object.defineProperty(instance.stdout, 'columns', { value: options.columns, configurable: true });

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as pty from '@lydell/node-pty';
 import xtermHeadless from '@xterm/headless';
 import { CLI, ROOT } from './paths.js';
@@ -38,6 +41,8 @@ export class TerminalSession {
     const childEnv: NodeJS.ProcessEnv = {
       ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !hidden.has(name))),
       TERM: 'xterm-256color',
+      // Each test gets its own sync sessions unless it shares a runtime directory on purpose.
+      XDG_RUNTIME_DIR: mkdtempSync(path.join(tmpdir(), 'inkdeck-run-')),
       ...env,
     };
     this.process = pty.spawn(process.execPath, [CLI, ...args], {

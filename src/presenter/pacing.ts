@@ -1,0 +1,65 @@
+import { stepCountOf, type Slide } from '../deck/slides.js';
+import type { Position } from '../navigation/deck-state.js';
+
+/**
+ * Share of the talk each kind of slide is planned to take, relative to a content slide.
+ * Title and section slides are shown briefly; content slides carry the talk.
+ */
+export const SLIDE_WEIGHTS = { title: 0.5, section: 0.5, content: 1 } as const;
+
+/** How the talk is going against its planned duration. */
+export interface Pacing {
+  /** Time planned for the current slide, in milliseconds. */
+  readonly slideBudgetMs: number;
+  /** Planned elapsed time at the current position (slide and step), in milliseconds. */
+  readonly plannedMs: number;
+  /**
+   * Positive when ahead of plan (this position was reached early), negative when behind (the
+   * current slide's budget is used up), 0 while within the current slide's budget; milliseconds.
+   */
+  readonly aheadMs: number;
+  /** Time left of the current slide's budget, in milliseconds (0 when used up). */
+  readonly slideRemainingMs: number;
+}
+
+/**
+ * Compares elapsed time with the plan. The duration is split between slides by
+ * {@link SLIDE_WEIGHTS}, and a slide's time between its steps evenly. The plan for the current
+ * position spans from when it should start to when the current slide should end: before that
+ * window the presenter is ahead, after it behind.
+ *
+ * @param elapsedMs - Talk time so far, in milliseconds.
+ * @param durationMs - Planned length of the talk, in milliseconds (positive).
+ */
+export function pacing(elapsedMs: number, position: Position, slides: readonly Slide[], durationMs: number): Pacing {
+  const weights = slides.map((slide) => SLIDE_WEIGHTS[slide.kind]);
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
+  const budgets = weights.map((weight) => (durationMs * weight) / totalWeight);
+  const slide = Math.min(Math.max(position.slide, 0), slides.length - 1);
+  const slideStartMs = budgets.slice(0, slide).reduce((sum, budget) => sum + budget, 0);
+  const slideBudgetMs = budgets[slide] ?? 0;
+  const current = slides[slide];
+  const steps = current === undefined ? 1 : stepCountOf(current);
+  const step = Math.min(Math.max(position.step, 0), steps - 1);
+  const plannedMs = slideStartMs + (slideBudgetMs * step) / steps;
+  const slideEndMs = slideStartMs + slideBudgetMs;
+
+  let aheadMs = 0;
+  if (elapsedMs < plannedMs) aheadMs = plannedMs - elapsedMs;
+  else if (elapsedMs > slideEndMs) aheadMs = slideEndMs - elapsedMs;
+  return {
+    slideBudgetMs: Math.round(slideBudgetMs),
+    plannedMs: Math.round(plannedMs),
+    aheadMs: Math.round(aheadMs),
+    slideRemainingMs: Math.round(Math.max(0, slideEndMs - Math.max(elapsedMs, slideStartMs))),
+  };
+}
+
+/** Formats milliseconds as `m:ss`, or `h:mm:ss` from one hour; rounds down to the second. */
+export function formatClock(ms: number): string {
+  const totalSeconds = Math.floor(Math.abs(ms) / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = String(totalSeconds % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}

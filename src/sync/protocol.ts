@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { Position } from '../navigation/deck-state.js';
+
+/** Version of the wire format; a view ignores messages of any other version. */
+export const PROTOCOL_VERSION = 1;
+
+/** Longest message accepted, in bytes; a peer that sends a longer line is disconnected. */
+export const MAX_MESSAGE_BYTES = 4096;
+
+const id = z.string().min(1).max(128);
+const index = z.number().int().min(0).max(1_000_000);
+
+/** A view announces itself; every peer answers with its current position. */
+const HelloSchema = z.strictObject({
+  inkdeck: z.literal(PROTOCOL_VERSION),
+  type: z.literal('hello'),
+  deck: id,
+  from: id,
+});
+
+/**
+ * A view is at `slide`/`step`. `clock` is a Lamport clock: a position replaces the current one
+ * only if its `(clock, from)` pair is greater, so every view settles on the same position
+ * whatever order messages arrive in.
+ */
+const PositionSchema = z.strictObject({
+  inkdeck: z.literal(PROTOCOL_VERSION),
+  type: z.literal('position'),
+  deck: id,
+  from: id,
+  clock: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  slide: index,
+  step: index,
+});
+
+const MessageSchema = z.discriminatedUnion('type', [HelloSchema, PositionSchema]);
+
+export type Message = z.infer<typeof MessageSchema>;
+export type PositionMessage = z.infer<typeof PositionSchema>;
+
+/** Encodes a message as one line of JSON (newline-delimited JSON, one message per line). */
+export function encodeMessage(message: Message): string {
+  return `${JSON.stringify(message)}\n`;
+}
+
+/** Parses one line; `undefined` for anything that is not a valid message (never throws). */
+export function decodeMessage(line: string): Message | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const result = MessageSchema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+/** The position a message carries. */
+export function positionOf(message: PositionMessage): Position {
+  return { slide: message.slide, step: message.step };
+}
+
+/**
+ * Splits a byte stream into lines. Returns a function to feed chunks to; it calls `onLine` for
+ * each complete line and returns `false` once a line grows past {@link MAX_MESSAGE_BYTES}, after
+ * which the stream should be dropped.
+ */
+export function lineSplitter(onLine: (line: string) => void): (chunk: string) => boolean {
+  let pending = '';
+  return (chunk) => {
+    pending += chunk;
+    let newline = pending.indexOf('\n');
+    while (newline !== -1) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      if (line.length <= MAX_MESSAGE_BYTES) onLine(line);
+      newline = pending.indexOf('\n');
+    }
+    return pending.length <= MAX_MESSAGE_BYTES;
+  };
+}

@@ -1,0 +1,231 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, readdirSync, unlinkSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { Position } from '../navigation/deck-state.js';
+import { decodeMessage, encodeMessage, lineSplitter, PROTOCOL_VERSION, positionOf, type Message } from './protocol.js';
+
+/** Owner read/write only, for each view's socket. */
+const SOCKET_MODE = 0o600;
+/** How long a joining view waits for its peers to say where the talk is, in milliseconds. */
+export const DEFAULT_JOIN_TIMEOUT_MS = 300;
+
+export interface SyncSessionOptions {
+  /** Directory of the session's sockets (see `sessionDirectory`); it must be private (0700). */
+  readonly directory: string;
+  /** Identity of the deck (its absolute path); messages about another deck are ignored. */
+  readonly deck: string;
+  /** Position to start from when no other view is running. */
+  readonly position: Position;
+  /** Most time to wait for peers' answers when joining, in milliseconds. */
+  readonly joinTimeoutMs?: number;
+}
+
+interface Stamped {
+  readonly position: Position;
+  readonly clock: number;
+  readonly from: string;
+}
+
+/**
+ * Keeps the position of every view of one deck in sync over Unix domain sockets; no network
+ * port is opened.
+ *
+ * Each view listens on its own socket (`<pid>-<random>.sock`, mode 0600) in the session
+ * directory and, when it joins, connects to every socket already there, so the views form a
+ * full mesh with no server to lose: any view may quit or crash while the others carry on. A
+ * socket that refuses connections was left by a crashed view; it is deleted. A joining view
+ * says hello and adopts the newest position its peers report (Lamport clock, ties broken by
+ * view id), so a view started late shows the current slide on its first frame.
+ *
+ * Messages are newline-delimited JSON, validated on receipt; anything malformed, too long, of
+ * another version or about another deck is ignored, and never throws.
+ */
+export class SyncSession {
+  /** This view's id, unique per process start. */
+  readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  private readonly deck: string;
+  private readonly socketPath: string;
+  private readonly server: net.Server;
+  private readonly peers = new Set<net.Socket>();
+  private readonly listeners = new Set<(position: Position) => void>();
+  private current: Stamped;
+  private isClosed = false;
+  private readonly pendingAnswers = new Set<net.Socket>();
+  private onAllAnswered: (() => void) | undefined;
+
+  private constructor(options: SyncSessionOptions) {
+    this.deck = options.deck;
+    this.socketPath = path.join(options.directory, `${this.id}.sock`);
+    this.current = { position: options.position, clock: 0, from: this.id };
+    this.server = net.createServer((socket) => this.adopt(socket));
+    this.server.on('error', () => undefined);
+  }
+
+  /**
+   * Joins the session in `options.directory`: listens, connects to every view already there and
+   * waits (at most `joinTimeoutMs`) for their positions.
+   *
+   * @throws {Error} If this view's socket cannot be created.
+   */
+  static async join(options: SyncSessionOptions): Promise<SyncSession> {
+    const session = new SyncSession(options);
+    await session.listen();
+    await session.connectToPeers(options.directory, options.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS);
+    return session;
+  }
+
+  /** The position the session agrees on: this view's own, or a newer one from a peer. */
+  get position(): Position {
+    return this.current.position;
+  }
+
+  /** Number of other views connected now. */
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  /** Tells every other view that this one moved to `position`; does nothing if it is unchanged. */
+  publish(position: Position): void {
+    if (this.isClosed || samePosition(position, this.current.position)) return;
+    this.current = { position, clock: this.current.clock + 1, from: this.id };
+    this.broadcast(this.positionMessage());
+  }
+
+  /** Calls `listener` with each position another view moves to. Returns an unsubscribe function. */
+  onPosition(listener: (position: Position) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Leaves the session: closes every connection and removes this view's socket. */
+  close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    for (const peer of this.peers) peer.destroy();
+    this.peers.clear();
+    this.server.close();
+    try {
+      unlinkSync(this.socketPath);
+    } catch {
+      // Already gone; nothing to clean up.
+    }
+  }
+
+  private listen(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      this.server.once('error', onError);
+      this.server.listen(this.socketPath, () => {
+        this.server.off('error', onError);
+        chmodSync(this.socketPath, SOCKET_MODE);
+        resolve();
+      });
+    });
+  }
+
+  private async connectToPeers(directory: string, timeoutMs: number): Promise<void> {
+    const own = path.basename(this.socketPath);
+    const names = readdirSync(directory).filter((name) => name.endsWith('.sock') && name !== own);
+    const connected = await Promise.all(names.map((name) => this.connect(path.join(directory, name))));
+    const sockets = connected.filter((socket): socket is net.Socket => socket !== undefined);
+    if (sockets.length === 0) return;
+
+    const answered = new Promise<void>((resolve) => {
+      for (const socket of sockets) this.pendingAnswers.add(socket);
+      this.onAllAnswered = resolve;
+    });
+    const hello: Message = { inkdeck: PROTOCOL_VERSION, type: 'hello', deck: this.deck, from: this.id };
+    for (const socket of sockets) this.send(socket, hello);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([answered, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+    this.pendingAnswers.clear();
+    this.onAllAnswered = undefined;
+  }
+
+  /** Connects to a peer's socket; deletes it if nobody listens there any more (a crashed view). */
+  private connect(socketPath: string): Promise<net.Socket | undefined> {
+    return new Promise((resolve) => {
+      const socket = net.createConnection(socketPath);
+      socket.once('connect', () => {
+        socket.removeAllListeners('error');
+        this.adopt(socket);
+        resolve(socket);
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ECONNREFUSED') {
+          try {
+            unlinkSync(socketPath);
+          } catch {
+            // Another view removed it first.
+          }
+        }
+        resolve(undefined);
+      });
+    });
+  }
+
+  private adopt(socket: net.Socket): void {
+    if (this.isClosed) {
+      socket.destroy();
+      return;
+    }
+    this.peers.add(socket);
+    socket.setEncoding('utf8');
+    const feed = lineSplitter((line) => this.receive(socket, line));
+    socket.on('data', (chunk: string) => {
+      if (!feed(chunk)) socket.destroy();
+    });
+    const drop = () => {
+      this.peers.delete(socket);
+      this.answered(socket);
+    };
+    socket.on('error', drop);
+    socket.on('close', drop);
+  }
+
+  private receive(socket: net.Socket, line: string): void {
+    const message = decodeMessage(line);
+    if (message === undefined || message.deck !== this.deck || message.from === this.id) return;
+    if (message.type === 'hello') {
+      this.send(socket, this.positionMessage());
+      return;
+    }
+    this.answered(socket);
+    const incoming: Stamped = { position: positionOf(message), clock: message.clock, from: message.from };
+    if (!isNewer(incoming, this.current)) return;
+    const hasMoved = !samePosition(incoming.position, this.current.position);
+    this.current = incoming;
+    if (hasMoved) for (const listener of this.listeners) listener(incoming.position);
+  }
+
+  private answered(socket: net.Socket): void {
+    if (!this.pendingAnswers.delete(socket)) return;
+    if (this.pendingAnswers.size === 0) this.onAllAnswered?.();
+  }
+
+  private positionMessage(): Message {
+    const { position, clock, from } = this.current;
+    return { inkdeck: PROTOCOL_VERSION, type: 'position', deck: this.deck, from, clock, slide: position.slide, step: position.step };
+  }
+
+  private broadcast(message: Message): void {
+    for (const peer of this.peers) this.send(peer, message);
+  }
+
+  private send(socket: net.Socket, message: Message): void {
+    if (!socket.destroyed) socket.write(encodeMessage(message));
+  }
+}
+
+function isNewer(a: Stamped, b: Stamped): boolean {
+  return a.clock > b.clock || (a.clock === b.clock && a.from > b.from);
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.slide === b.slide && a.step === b.step;
+}
+
+/** What a view needs of a sync session (tests pass a fake). */
+export type PositionChannel = Pick<SyncSession, 'position' | 'publish' | 'onPosition'>;

@@ -1,0 +1,91 @@
+import { Box, Text } from 'ink';
+import { stepCountOf, type Slide } from '../deck/slides.js';
+import type { DeckState } from '../navigation/deck-state.js';
+import { nextPosition } from '../presenter/next-position.js';
+import { pacing } from '../presenter/pacing.js';
+import { layoutPresenter } from '../presenter/presenter-layout.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { MIN_COLUMNS, MIN_ROWS } from './layout.js';
+import { NextPreview } from './NextPreview.js';
+import { Overview } from './Overview.js';
+import { PresenterNotes } from './PresenterNotes.js';
+import { SlideSummary } from './SlideSummary.js';
+import { StatusBar } from './StatusBar.js';
+import { TooSmallNotice } from './TooSmallNotice.js';
+
+export interface PresenterFrameProps {
+  readonly slides: readonly Slide[];
+  readonly state: DeckState;
+  /** Talk time so far, in milliseconds, and whether the timer runs. */
+  readonly elapsedMs: number;
+  readonly isTimerRunning: boolean;
+  /** Wall-clock time, formatted (`14:05`). */
+  readonly wallClock: string;
+  /** Planned length of the talk, in milliseconds; `undefined` hides pacing. */
+  readonly durationMs?: number;
+  /** Size of the frame, in columns and rows. */
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/**
+ * One frame of the presenter view, a pure function of its props (time included, so snapshots
+ * can pin it): status row; the current slide with every bullet (unrevealed ones dimmed) beside
+ * the next step or slide; and the speaker notes, scrollable, below.
+ */
+export function PresenterFrame(props: PresenterFrameProps) {
+  const { slides, state, columns, rows } = props;
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmallNotice columns={columns} rows={rows} />;
+  const slide = slides[state.slide] ?? slides[0];
+  if (slide === undefined) return null;
+  const layout = layoutPresenter(columns, rows);
+  const stepCount = stepCountOf(slide);
+  const next = nextPosition(slides, state);
+
+  let body;
+  if (state.overlay === 'help') {
+    body = <HelpOverlay view="presenter" columns={columns} rows={rows - 1} />;
+  } else if (state.overlay === 'overview') {
+    body = <Overview slides={slides} currentSlide={state.slide} cursor={state.overviewCursor} columns={columns} rows={rows - 1} />;
+  } else {
+    body = (
+      <Box flexDirection="column" height={rows - 1}>
+        <Box height={layout.topRows} flexShrink={0}>
+          <Box flexDirection="column" width={layout.currentColumns} height={layout.topRows} borderStyle="round" borderColor="cyan" overflow="hidden">
+            <Box paddingX={1}>
+              <Text bold wrap="truncate-end">
+                now{stepCount > 1 ? ` · step ${state.step + 1}/${stepCount}` : ''}
+              </Text>
+            </Box>
+            <SlideSummary slide={slide} step={state.step} columns={layout.currentColumns - 2} rows={Math.max(0, layout.topRows - 3)} />
+          </Box>
+          {layout.nextColumns > 0 ? <NextPreview slides={slides} next={next} columns={layout.nextColumns} rows={layout.topRows} /> : null}
+        </Box>
+        {layout.nextColumns === 0 ? <NextPreview slides={slides} next={next} columns={columns} rows={1} /> : null}
+        <PresenterNotes
+          notes={slide.kind === 'content' ? slide.notes : undefined}
+          scroll={state.notesScroll}
+          columns={columns}
+          rows={layout.notesRows}
+        />
+      </Box>
+    );
+  }
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+      <StatusBar
+        elapsedMs={props.elapsedMs}
+        isTimerRunning={props.isTimerRunning}
+        wallClock={props.wallClock}
+        slideNumber={state.slide + 1}
+        slideCount={slides.length}
+        stepNumber={state.step + 1}
+        stepCount={stepCount}
+        pacing={props.durationMs === undefined ? undefined : pacing(props.elapsedMs, state, slides, props.durationMs)}
+        columns={columns}
+      />
+      {body}
+    </Box>
+  );
+}

@@ -1,0 +1,29 @@
+import { Box, Text } from 'ink';
+import { NOTES_CHROME_ROWS, notesLines } from '../presenter/presenter-layout.js';
+
+export interface PresenterNotesProps {
+  readonly notes: string | undefined;
+  /** Rows scrolled past; clamped to what the notes allow. */
+  readonly scroll: number;
+  /** Size of the pane including its border, in columns and rows. */
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/** The presenter's speaker notes: as wide as the terminal, scrollable with `d`/`u`. */
+export function PresenterNotes({ notes, scroll, columns, rows }: PresenterNotesProps) {
+  const lines = notesLines(notes, columns);
+  const visible = Math.max(0, rows - NOTES_CHROME_ROWS);
+  const first = Math.min(Math.max(0, scroll), Math.max(0, lines.length - visible));
+  const shown = lines.slice(first, first + visible);
+  const isScrollable = lines.length > visible;
+  const range = isScrollable ? `  lines ${first + 1}–${first + shown.length} of ${lines.length} · d/u scroll` : '';
+  return (
+    <Box flexDirection="column" width={columns} height={rows} flexShrink={0} borderStyle="round" borderDimColor paddingX={1} overflow="hidden">
+      <Text bold dimColor wrap="truncate-end">
+        Speaker notes{range}
+      </Text>
+      {lines.length === 0 ? <Text dimColor>(no notes for this slide)</Text> : <Text>{shown.join('\n')}</Text>}
+    </Box>
+  );
+}

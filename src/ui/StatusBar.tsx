@@ -1,0 +1,64 @@
+import { Box, Text } from 'ink';
+import { formatClock, type Pacing } from '../presenter/pacing.js';
+import { theme } from './theme.js';
+
+export interface StatusBarProps {
+  /** Talk time so far, in milliseconds. */
+  readonly elapsedMs: number;
+  readonly isTimerRunning: boolean;
+  /** Wall-clock time, already formatted (`14:05`). */
+  readonly wallClock: string;
+  /** Current slide, 1-based, and the number of slides. */
+  readonly slideNumber: number;
+  readonly slideCount: number;
+  /** Current step, 1-based, and the slide's number of steps. */
+  readonly stepNumber: number;
+  readonly stepCount: number;
+  /** `undefined` when the deck sets no `duration`. */
+  readonly pacing?: Pacing;
+  /** Width, in columns; the bar is one row. */
+  readonly columns: number;
+}
+
+/**
+ * The presenter view's status row: timer, wall clock, position, and pacing against the deck's
+ * `duration` (ahead or behind, and the current slide's time budget).
+ */
+export function StatusBar(props: StatusBarProps) {
+  const { elapsedMs, isTimerRunning, wallClock, slideNumber, slideCount, stepNumber, stepCount, pacing, columns } = props;
+  const timer = isTimerRunning ? `▶ ${formatClock(elapsedMs)}` : `⏸ ${formatClock(elapsedMs)}${elapsedMs === 0 ? ' (t starts)' : ' paused'}`;
+  const position = `slide ${slideNumber}/${slideCount}${stepCount > 1 ? ` · step ${stepNumber}/${stepCount}` : ''}`;
+  let pace = '';
+  let paceColor: string | undefined;
+  if (pacing !== undefined) {
+    if (pacing.aheadMs > 0) {
+      pace = `ahead ${formatClock(pacing.aheadMs)}`;
+      paceColor = 'green';
+    } else if (pacing.aheadMs < 0) {
+      pace = `behind ${formatClock(-pacing.aheadMs)}`;
+      paceColor = 'red';
+    } else {
+      pace = 'on time';
+    }
+    pace += ` · slide budget ${formatClock(pacing.slideBudgetMs)}, ${formatClock(pacing.slideRemainingMs)} left`;
+  }
+  return (
+    <Box width={columns} height={1} flexShrink={0}>
+      <Text wrap="truncate-end">
+        <Text bold color={isTimerRunning ? theme.accent : undefined}>
+          {timer}
+        </Text>
+        <Text dimColor> · </Text>
+        {wallClock}
+        <Text dimColor> · </Text>
+        {position}
+        {pace === '' ? null : (
+          <>
+            <Text dimColor> · </Text>
+            <Text color={paceColor}>{pace}</Text>
+          </>
+        )}
+      </Text>
+    </Box>
+  );
+}

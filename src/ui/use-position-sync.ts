@@ -1,0 +1,36 @@
+import { useEffect, useRef, type Dispatch } from 'react';
+import type { Action, DeckState, Position } from '../navigation/deck-state.js';
+import type { PositionChannel } from '../sync/sync-session.js';
+
+/**
+ * Keeps this view's position and the other views' in step: local moves are published, moves
+ * from other views are applied with a `sync` action. A position that came from another view is
+ * not published back, so two views never echo a move between them.
+ */
+export function usePositionSync(channel: PositionChannel | undefined, state: DeckState, dispatch: Dispatch<Action>): void {
+  const shared = useRef<Position | undefined>(channel?.position);
+
+  useEffect(() => {
+    if (channel === undefined) return undefined;
+    const adopt = (position: Position) => {
+      shared.current = position;
+      dispatch({ type: 'sync', position });
+    };
+    const unsubscribe = channel.onPosition(adopt);
+    // A move that arrived between joining and this subscription must not be lost.
+    if (shared.current === undefined || !samePosition(channel.position, shared.current)) adopt(channel.position);
+    return unsubscribe;
+  }, [channel, dispatch]);
+
+  useEffect(() => {
+    if (channel === undefined) return;
+    const position = { slide: state.slide, step: state.step };
+    if (shared.current !== undefined && samePosition(position, shared.current)) return;
+    shared.current = position;
+    channel.publish(position);
+  }, [channel, state.slide, state.step]);
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.slide === b.slide && a.step === b.step;
+}
