@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, KEY_BINDINGS, keyNameOf, type KeyFlags } from '../src/navigation/key-bindings.js';
+import { actionForKey, KEY_BINDINGS, keyNamesOf, type KeyFlags } from '../src/navigation/key-bindings.js';
 
 const NO_FLAGS: KeyFlags = {
   upArrow: false,
@@ -17,7 +17,13 @@ const NO_FLAGS: KeyFlags = {
   delete: false,
   tab: false,
 };
-const press = (input: string, flags: Partial<KeyFlags> = {}) => actionForKey(keyNameOf(input, { ...NO_FLAGS, ...flags }))?.type;
+const actionsOf = (input: string, flags: Partial<KeyFlags> = {}, view: 'audience' | 'presenter' = 'audience') =>
+  keyNamesOf(input, { ...NO_FLAGS, ...flags }).map((name) => actionForKey(name, view)?.type);
+const press = (input: string, flags: Partial<KeyFlags> = {}) => {
+  const actions = actionsOf(input, flags);
+  expect(actions.length).toBeLessThanOrEqual(1);
+  return actions[0];
+};
 
 describe('the key map of issue #2', () => {
   it.each<[string, string, Partial<KeyFlags>, string]>([
@@ -52,12 +58,27 @@ describe('the key map of issue #2', () => {
 
   it.each<[string, string]>([
     ['an unbound letter', 'x'],
-    ['pasted text', 'hello'],
     ['a cursor position report without its ESC', '[12;40R'],
     ['a focus-in report without its ESC', '[I'],
     ['a mouse report without its ESC', '[<0;10;5M'],
   ])('ignores %s', (_label, input) => {
     expect(press(input)).toBeUndefined();
+  });
+
+  it.each<[string, string, (string | undefined)[]]>([
+    ['a digit and Enter read together', '5\r', ['typeDigit', 'confirm']],
+    ['key repeat read together', 'jjj', ['next', 'next', 'next']],
+    ['two digits', '12', ['typeDigit', 'typeDigit']],
+    ['q after a space', ' q', ['next', 'quit']],
+    ['Backspace (DEL) among characters', 'j\u007F', ['next', 'previous']],
+    ['text with unbound letters', 'hex', ['previous', undefined, undefined]],
+  ])('splits %s into one key each', (_name, input, expected) => {
+    expect(actionsOf(input)).toEqual(expected);
+  });
+
+  it.each(['t', 'r', 'd', 'u'])('keeps the presenter key %s out of the audience view', (key) => {
+    expect(press(key)).toBeUndefined();
+    expect(actionsOf(key, {}, 'presenter')).toHaveLength(1);
   });
 
   it('binds every key to one action only', () => {

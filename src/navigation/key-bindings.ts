@@ -99,31 +99,51 @@ function actionsByKey(view: View): ReadonlyMap<KeyName, Action> {
   return new Map(bindingsFor(view).flatMap((binding) => binding.keys.map((key) => [key, binding.action] as const)));
 }
 
+/** Keys typed as characters, when several arrive in one read. */
+const CHARACTER_KEYS: Readonly<Record<string, KeyName>> = {
+  '\r': 'enter',
+  '\n': 'enter',
+  '\u007F': 'backspace',
+  '\b': 'backspace',
+  '\u0003': 'ctrl+c',
+  '\u001B': 'escape',
+  '\t': 'tab',
+  ' ': 'space',
+};
+
 /**
- * Names the key Ink reported. Returns `undefined` for anything that is not one key press we know:
- * multi-character input (pasted text, and terminal reports such as `ESC[12;40R` that Ink passes
- * on without the ESC) never becomes a key, so it can never act or add digits to a jump.
+ * Names the keys in one input event from Ink, in order.
+ *
+ * Ink hands over a run of plain characters read together as one event (`5\r` when `5` and
+ * Enter arrive in one read, `jjj` from key repeat while a frame renders), so such a run is one
+ * key per character: nothing typed is lost or merged. An escape sequence is always an event of
+ * its own, and Ink strips only its ESC, so an event that starts with `[`, `O` or `]` is a
+ * terminal report or an unknown key (`[12;40R` cursor position, `[I` focus, `[<0;3;4M` mouse)
+ * and names no key: it can never act or add digits to a jump.
  *
  * Backspace arrives as DEL (0x7f) from most terminals, which Ink reports as `delete`; both mean
  * Backspace here (see the TODO in Ink's parse-keypress).
  */
-export function keyNameOf(input: string, key: KeyFlags): KeyName | undefined {
-  if (key.ctrl) return input.length === 1 ? `ctrl+${input.toLowerCase()}` : undefined;
-  if (key.rightArrow) return 'right';
-  if (key.leftArrow) return 'left';
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
-  if (key.pageDown) return 'pagedown';
-  if (key.pageUp) return 'pageup';
-  if (key.home) return 'home';
-  if (key.end) return 'end';
-  if (key.return) return 'enter';
-  if (key.escape) return 'escape';
-  if (key.backspace || key.delete) return 'backspace';
-  if (key.tab) return 'tab';
-  if (input === ' ') return 'space';
-  if (input.length === 1 && input >= ' ') return input;
-  return undefined;
+export function keyNamesOf(input: string, key: KeyFlags): KeyName[] {
+  if (key.ctrl) return input.length === 1 ? [`ctrl+${input.toLowerCase()}`] : [];
+  if (key.rightArrow) return ['right'];
+  if (key.leftArrow) return ['left'];
+  if (key.upArrow) return ['up'];
+  if (key.downArrow) return ['down'];
+  if (key.pageDown) return ['pagedown'];
+  if (key.pageUp) return ['pageup'];
+  if (key.home) return ['home'];
+  if (key.end) return ['end'];
+  if (key.return) return ['enter'];
+  if (key.escape) return ['escape'];
+  if (key.backspace || key.delete) return ['backspace'];
+  if (key.tab) return ['tab'];
+  if (input.length > 1 && /^[[O\]]/.test(input)) return [];
+  return [...input].flatMap((character) => {
+    const named = CHARACTER_KEYS[character];
+    if (named !== undefined) return [named];
+    return character >= ' ' && character !== '\u007F' ? [character] : [];
+  });
 }
 
 /**

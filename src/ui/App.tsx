@@ -32,7 +32,11 @@ export function App({ slides, view = 'audience', sync, durationMs }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const height = frameRows(rows);
-  const [state, dispatch] = useReducer(deckReducer, slides, (initial) => initialDeckState(initial.map(stepCountOf)));
+  // A view that joins a running talk starts where the other views are, from its first frame.
+  const [state, dispatch] = useReducer(deckReducer, slides, (initial) => {
+    const start = initialDeckState(initial.map(stepCountOf));
+    return sync === undefined ? start : deckReducer(start, { type: 'sync', position: sync.position });
+  });
   const [timer, setTimer] = useState(STOPPED_TIMER);
   const isPresenter = view === 'presenter';
   const now = useClock(isPresenter ? timer : undefined);

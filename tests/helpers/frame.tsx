@@ -1,4 +1,5 @@
 import { render } from 'ink-testing-library';
+import type { ReactElement } from 'react';
 import { stepCountOf, type Slide } from '../../src/deck/slides.js';
 import { initialDeckState, type DeckState } from '../../src/navigation/deck-state.js';
 import { normalizeFrame } from '../../src/render/render-frame.js';
@@ -6,19 +7,31 @@ import { DeckFrame } from '../../src/ui/DeckFrame.js';
 import { frameRows } from '../../src/ui/layout.js';
 
 /**
- * Renders one frame through ink-testing-library at `columns` x `rows` (terminal size) and returns
- * it ANSI-stripped with trailing spaces trimmed, the form `inkdeck render` prints.
+ * Renders `element` through ink-testing-library in a terminal `columns` wide and returns the
+ * frame ANSI-stripped with trailing spaces trimmed, the form `inkdeck render` prints.
  *
- * ink-testing-library's fake stdout is always 100 columns wide; the frame is rendered once, the
- * width is set on that stdout, and it is rendered again so Ink lays the root out at the new width.
+ * ink-testing-library's fake stdout is always 100 columns wide; the element is rendered once,
+ * the width is set on that stdout, and it is rendered again so Ink lays the root out anew.
  */
-export function renderWithInk(slides: readonly Slide[], options: { slide: number; columns: number; rows: number; state?: Partial<DeckState> }): string {
-  const state: DeckState = { ...initialDeckState(slides.map(stepCountOf)), slide: options.slide - 1, ...options.state };
-  const frame = () => <DeckFrame slides={slides} state={state} columns={options.columns} rows={frameRows(options.rows)} />;
-  const instance = render(frame());
-  Object.defineProperty(instance.stdout, 'columns', { value: options.columns, configurable: true });
-  instance.rerender(frame());
+export function renderElement(element: () => ReactElement, columns: number): string {
+  const instance = render(element());
+  Object.defineProperty(instance.stdout, 'columns', { value: columns, configurable: true });
+  instance.rerender(element());
   const output = instance.lastFrame() ?? '';
   instance.unmount();
   return normalizeFrame(output);
+}
+
+/** The audience frame for 1-based `slide` (and `step`) in a `columns` x `rows` terminal. */
+export function renderWithInk(
+  slides: readonly Slide[],
+  options: { slide: number; step?: number; columns: number; rows: number; state?: Partial<DeckState> },
+): string {
+  const state: DeckState = {
+    ...initialDeckState(slides.map(stepCountOf)),
+    slide: options.slide - 1,
+    step: (options.step ?? 1) - 1,
+    ...options.state,
+  };
+  return renderElement(() => <DeckFrame slides={slides} state={state} columns={options.columns} rows={frameRows(options.rows)} />, options.columns);
 }

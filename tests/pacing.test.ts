@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseDuration } from '../src/deck/duration.js';
+import type { Slide } from '../src/deck/slides.js';
+import { formatClock, pacing } from '../src/presenter/pacing.js';
+import { elapsedMs, msToNextSecond, startTimer, STOPPED_TIMER, toggleTimer } from '../src/presenter/timer.js';
+
+const content = (title: string, stepCount = 1): Slide => ({ kind: 'content', title, bullets: [], sectionId: 's', sectionTitle: 'S', stepCount });
+// Weights 0.5 + 0.5 + 1 + 1 + 1 = 4, so with a 4-minute talk a content slide is planned at
+// 60 s and the title and section slides at 30 s each.
+const SLIDES: Slide[] = [
+  { kind: 'title', title: 'T', sectionTitle: 'T' },
+  { kind: 'section', title: 'S', sectionId: 's', sectionNumber: 1, sectionTitle: 'S' },
+  content('A'),
+  content('B', 4),
+  content('C'),
+];
+const FOUR_MINUTES = 240_000;
+
+describe('pacing', () => {
+  it.each<[string, number, number, number, { slideBudgetMs: number; plannedMs: number; aheadMs: number; slideRemainingMs: number }]>([
+    ['at the start, on time', 0, 0, 0, { slideBudgetMs: 30_000, plannedMs: 0, aheadMs: 0, slideRemainingMs: 30_000 }],
+    ['inside the title slide budget', 20_000, 0, 0, { slideBudgetMs: 30_000, plannedMs: 0, aheadMs: 0, slideRemainingMs: 10_000 }],
+    ['over the title slide budget', 45_000, 0, 0, { slideBudgetMs: 30_000, plannedMs: 0, aheadMs: -15_000, slideRemainingMs: 0 }],
+    ['reaching slide 3 early', 30_000, 2, 0, { slideBudgetMs: 60_000, plannedMs: 60_000, aheadMs: 30_000, slideRemainingMs: 60_000 }],
+    ['on slide 3 as planned', 90_000, 2, 0, { slideBudgetMs: 60_000, plannedMs: 60_000, aheadMs: 0, slideRemainingMs: 30_000 }],
+    ['late on slide 3', 150_000, 2, 0, { slideBudgetMs: 60_000, plannedMs: 60_000, aheadMs: -30_000, slideRemainingMs: 0 }],
+    ['step 3 of 4 of slide 4, early', 120_000, 3, 2, { slideBudgetMs: 60_000, plannedMs: 150_000, aheadMs: 30_000, slideRemainingMs: 60_000 }],
+    ['the last slide, exactly at the end', 240_000, 4, 0, { slideBudgetMs: 60_000, plannedMs: 180_000, aheadMs: 0, slideRemainingMs: 0 }],
+    ['after the end', 300_000, 4, 0, { slideBudgetMs: 60_000, plannedMs: 180_000, aheadMs: -60_000, slideRemainingMs: 0 }],
+  ])('%s', (_name, elapsed, slide, step, expected) => {
+    expect(pacing(elapsed, { slide, step }, SLIDES, FOUR_MINUTES)).toEqual(expected);
+  });
+});
+
+describe('parseDuration and formatClock', () => {
+  it.each<[string, number | undefined]>([
+    ['15m', 900_000],
+    ['1h30m', 5_400_000],
+    ['90s', 90_000],
+    ['1h2m3s', 3_723_000],
+    ['0m', undefined],
+    ['', undefined],
+    ['soon', undefined],
+    ['15 minutes', undefined],
+  ])('parseDuration(%j) is %j', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+
+  it.each<[number, string]>([
+    [0, '0:00'],
+    [999, '0:00'],
+    [61_000, '1:01'],
+    [3_599_999, '59:59'],
+    [3_723_000, '1:02:03'],
+  ])('formatClock(%i) is %s', (ms, text) => {
+    expect(formatClock(ms)).toBe(text);
+  });
+});
+
+describe('timer', () => {
+  it('counts only while running, from a monotonic clock', () => {
+    const running = startTimer(STOPPED_TIMER, 1_000);
+    expect(elapsedMs(running, 4_500)).toBe(3_500);
+    const paused = toggleTimer(running, 5_000);
+    expect(elapsedMs(paused, 60_000)).toBe(4_000);
+    const resumed = toggleTimer(paused, 10_000);
+    expect(elapsedMs(resumed, 12_250)).toBe(6_250);
+  });
+
+  it('does not restart a running timer', () => {
+    const running = startTimer(STOPPED_TIMER, 1_000);
+    expect(startTimer(running, 9_000)).toBe(running);
+  });
+
+  it('schedules the next tick at the next whole elapsed second', () => {
+    const running = startTimer(STOPPED_TIMER, 1_000);
+    expect(msToNextSecond(running, 1_000)).toBe(1_000);
+    expect(msToNextSecond(running, 3_250)).toBe(750);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../src/deck/load-deck.js';
+import { buildSlides, stepCountOf } from '../src/deck/slides.js';
+import { loadDeck } from '../src/deck/load-deck.js';
+import { initialDeckState, type DeckState } from '../src/navigation/deck-state.js';
+import { parseDuration } from '../src/deck/duration.js';
+import { frameRows } from '../src/ui/layout.js';
+import { PresenterFrame } from '../src/ui/PresenterFrame.js';
+import { renderElement, renderWithInk } from './helpers/frame.js';
+import { SLIDES_YAML } from './helpers/paths.js';
+
+const deck = await loadDeck(SLIDES_YAML);
+const slides = buildSlides(deck);
+
+function presenterFrame(state: Partial<DeckState>, time: { elapsedMs: number; isTimerRunning: boolean }, columns = 100, rows = 30): string {
+  const full: DeckState = { ...initialDeckState(slides.map(stepCountOf)), ...state };
+  return renderElement(
+    () => (
+      <PresenterFrame
+        slides={slides}
+        state={full}
+        elapsedMs={time.elapsedMs}
+        isTimerRunning={time.isTimerRunning}
+        wallClock="14:05"
+        durationMs={parseDuration(deck.duration ?? '')}
+        columns={columns}
+        rows={frameRows(rows)}
+      />
+    ),
+    columns,
+  );
+}
+
+describe('the presenter view at 100x30', () => {
+  it('before the talk starts, on the title slide', () => {
+    expect(presenterFrame({ slide: 0 }, { elapsedMs: 0, isTimerRunning: false })).toMatchSnapshot();
+  });
+
+  it('during the talk, on a content slide', () => {
+    expect(presenterFrame({ slide: 2 }, { elapsedMs: 83_000, isTimerRunning: true })).toMatchSnapshot();
+  });
+
+  it('shows the current slide, what comes next, the notes and the pacing', () => {
+    const frame = presenterFrame({ slide: 2 }, { elapsedMs: 83_000, isTimerRunning: true });
+    const current = slides[2];
+    const next = slides[3];
+    expect(current?.kind).toBe('content');
+    expect(frame).toContain(current?.title);
+    expect(frame).toContain('next: slide 4');
+    expect(frame).toContain(next?.title);
+    expect(frame).toContain('Speaker notes');
+    expect(frame).toContain('There are recent signs');
+    expect(frame).toMatch(/▶ 1:23 · 14:05 · slide 3\/\d+ · (ahead \d+:\d\d|behind \d+:\d\d|on time) · slide budget \d+:\d\d/);
+  });
+
+  it('says "end of deck" on the last slide', () => {
+    expect(presenterFrame({ slide: slides.length - 1 }, { elapsedMs: 0, isTimerRunning: false })).toContain('end of deck');
+  });
+
+  it('scrolls long notes and says which lines are shown', () => {
+    const top = presenterFrame({ slide: 2 }, { elapsedMs: 0, isTimerRunning: false }, 60, 16);
+    expect(top).toMatch(/lines 1–\d+ of \d+ · d\/u scroll/);
+    const scrolled = presenterFrame({ slide: 2, notesScroll: 3 }, { elapsedMs: 0, isTimerRunning: false }, 60, 16);
+    expect(scrolled).toMatch(/lines 4–\d+ of \d+/);
+    expect(scrolled).not.toContain('There are recent signs');
+  });
+});
+
+const REVEAL = parseDeck(
+  `title: Reveal
+sections:
+  - id: one
+    title: One
+    slides:
+      - title: Step by step
+        reveal: true
+        bullets: [first point, second point, third point]
+`,
+  'reveal.yaml',
+);
+const revealSlides = buildSlides(REVEAL);
+
+describe('a reveal slide', () => {
+  it('has one step for the title alone and one per bullet', () => {
+    expect(revealSlides.map(stepCountOf)).toEqual([1, 1, 4]);
+  });
+
+  it('shows one more bullet per step in the audience view, without moving the others', () => {
+    const frames = [1, 2, 3, 4].map((step) => renderWithInk(revealSlides, { slide: 3, step, columns: 60, rows: 16 }).split('\n'));
+    expect(frames[0]?.join('\n')).not.toContain('first point');
+    expect(frames[1]?.join('\n')).toContain('first point');
+    expect(frames[1]?.join('\n')).not.toContain('second point');
+    expect(frames[3]?.join('\n')).toContain('third point');
+    const rowOfFirst = frames.slice(1).map((lines) => lines.findIndex((line) => line.includes('first point')));
+    expect(new Set(rowOfFirst).size).toBe(1);
+  });
+
+  it('shows every bullet in the presenter view, with the hidden ones dimmed', () => {
+    const state: DeckState = { ...initialDeckState(revealSlides.map(stepCountOf)), slide: 2, step: 1 };
+    const element = () => (
+      <PresenterFrame slides={revealSlides} state={state} elapsedMs={0} isTimerRunning={false} wallClock="09:00" columns={80} rows={23} />
+    );
+    const plain = renderElement(element, 80);
+    expect(plain).toContain('first point');
+    expect(plain).toContain('third point');
+    expect(plain).toContain('next: step 3/4 of this slide');
+  });
+});

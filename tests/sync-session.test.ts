@@ -1,0 +1,185 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Position } from '../src/navigation/deck-state.js';
+import { decodeMessage, encodeMessage, lineSplitter, MAX_MESSAGE_BYTES } from '../src/sync/protocol.js';
+import { sessionDirectory } from '../src/sync/session-directory.js';
+import { SyncSession } from '../src/sync/sync-session.js';
+
+const DECK = '/decks/talk.yaml';
+const START: Position = { slide: 0, step: 0 };
+const sessions: SyncSession[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.close();
+});
+
+function freshDirectory(): string {
+  return sessionDirectory('test', { XDG_RUNTIME_DIR: mkdtempSync(path.join(tmpdir(), 'inkdeck-sync-')) });
+}
+
+async function join(directory: string, deck = DECK): Promise<SyncSession> {
+  const session = await SyncSession.join({ directory, deck, position: START, joinTimeoutMs: 500 });
+  sessions.push(session);
+  return session;
+}
+
+/** Resolves with the next position `session` receives from another view. */
+function nextPosition(session: SyncSession, timeoutMs = 2_000): Promise<Position> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no position arrived')), timeoutMs);
+    const unsubscribe = session.onPosition((position) => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(position);
+    });
+  });
+}
+
+/** Connects to `socketPath`, writes `bytes`, and closes. */
+function writeRaw(socketPath: string, bytes: string | Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = net.createConnection(socketPath, () => socket.end(bytes, () => resolve()));
+    socket.on('error', reject);
+  });
+}
+
+const socketsIn = (directory: string) => readdirSync(directory).filter((name) => name.endsWith('.sock'));
+
+describe('SyncSession', () => {
+  it('moves every view when one moves, both ways', async () => {
+    const directory = freshDirectory();
+    const presenter = await join(directory);
+    const audience = await join(directory);
+
+    const seenByAudience = nextPosition(audience);
+    presenter.publish({ slide: 3, step: 1 });
+    expect(await seenByAudience).toEqual({ slide: 3, step: 1 });
+
+    const seenByPresenter = nextPosition(presenter);
+    audience.publish({ slide: 4, step: 0 });
+    expect(await seenByPresenter).toEqual({ slide: 4, step: 0 });
+  });
+
+  it('gives a view that joins late the current position when it joins', async () => {
+    const directory = freshDirectory();
+    const first = await join(directory);
+    first.publish({ slide: 7, step: 2 });
+    const late = await join(directory);
+    expect(late.position).toEqual({ slide: 7, step: 2 });
+  });
+
+  it('keeps any number of views together', async () => {
+    const directory = freshDirectory();
+    const views = [await join(directory), await join(directory), await join(directory), await join(directory)];
+    const arrivals = views.slice(1).map((view) => nextPosition(view));
+    views[0]?.publish({ slide: 5, step: 0 });
+    expect(await Promise.all(arrivals)).toEqual([
+      { slide: 5, step: 0 },
+      { slide: 5, step: 0 },
+      { slide: 5, step: 0 },
+    ]);
+  });
+
+  it('keeps working when a view quits, and brings a view that comes back up to date', async () => {
+    const directory = freshDirectory();
+    const a = await join(directory);
+    const b = await join(directory);
+    const c = await join(directory);
+    b.close();
+    const seenByC = nextPosition(c);
+    a.publish({ slide: 2, step: 0 });
+    expect(await seenByC).toEqual({ slide: 2, step: 0 });
+    const back = await join(directory);
+    expect(back.position).toEqual({ slide: 2, step: 0 });
+  });
+
+  it('deletes a socket left by a crashed view and joins anyway', async () => {
+    const directory = freshDirectory();
+    // A Unix socket file with nobody listening: what a view killed with SIGKILL leaves.
+    const stale = path.join(directory, '999999-dead.sock');
+    const child = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(stale)}, () => console.log('up'))`]);
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(statSync(stale).isSocket()).toBe(true);
+    const view = await join(directory);
+    expect(socketsIn(directory)).toEqual([path.basename(`${view.id}.sock`)]);
+  });
+
+  it('ignores garbage, foreign and malformed messages and keeps working', async () => {
+    const directory = freshDirectory();
+    const a = await join(directory);
+    const b = await join(directory);
+    const socketOfA = path.join(directory, `${a.id}.sock`);
+    const received: Position[] = [];
+    a.onPosition((position) => received.push(position));
+
+    await writeRaw(socketOfA, Buffer.from([0, 255, 10, 13, 10, 0x1b, 0x5b, 0x32, 0x4a, 10]));
+    await writeRaw(socketOfA, '{"not":"a message"}\n[1,2,3]\nnull\n{"inkdeck":1,"type":"position"}\n');
+    await writeRaw(
+      socketOfA,
+      encodeMessage({ inkdeck: 1, type: 'position', deck: '/another/deck.yaml', from: 'x', clock: 99, slide: 9, step: 0 }),
+    );
+    await writeRaw(socketOfA, `{"inkdeck":2,"type":"position","deck":"${DECK}","from":"x","clock":99,"slide":9,"step":0}\n`);
+    await writeRaw(socketOfA, 'x'.repeat(MAX_MESSAGE_BYTES * 4));
+    await writeRaw(socketOfA, `{"inkdeck":1,"type":"position","deck":"${DECK}","from":"x","clock":99,"slide":-1,"step":0}\n`);
+
+    const seen = nextPosition(a);
+    b.publish({ slide: 1, step: 0 });
+    expect(await seen).toEqual({ slide: 1, step: 0 });
+    expect(received).toEqual([{ slide: 1, step: 0 }]);
+  });
+
+  it('agrees on the newest move whatever the order messages arrive in', async () => {
+    const directory = freshDirectory();
+    const a = await join(directory);
+    const b = await join(directory);
+    a.publish({ slide: 1, step: 0 });
+    b.publish({ slide: 2, step: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(a.position).toEqual(b.position);
+  });
+
+  it('keeps its sockets private: directory 0700, socket 0600', async () => {
+    const directory = freshDirectory();
+    const view = await join(directory);
+    expect(statSync(directory).mode & 0o777).toBe(0o700);
+    expect(statSync(path.dirname(directory)).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(directory, `${view.id}.sock`)).mode & 0o777).toBe(0o600);
+  });
+
+  it('removes its socket when it closes', async () => {
+    const directory = freshDirectory();
+    const view = await join(directory);
+    expect(socketsIn(directory)).toHaveLength(1);
+    view.close();
+    expect(socketsIn(directory)).toHaveLength(0);
+  });
+});
+
+describe('protocol', () => {
+  it.each(['', 'nonsense', '{}', '{"inkdeck":1,"type":"hello"}', '{"inkdeck":1,"type":"hello","deck":"d","from":"f","extra":1}'])(
+    'rejects %j',
+    (line) => {
+      expect(decodeMessage(line)).toBeUndefined();
+    },
+  );
+
+  it('round-trips a position', () => {
+    const message = { inkdeck: 1, type: 'position', deck: 'd', from: 'f', clock: 3, slide: 2, step: 1 } as const;
+    expect(decodeMessage(encodeMessage(message).trimEnd())).toEqual(message);
+  });
+
+  it('splits lines across chunks and gives up on a line that never ends', () => {
+    const lines: string[] = [];
+    const feed = lineSplitter((line) => lines.push(line));
+    expect(feed('ab')).toBe(true);
+    expect(feed('c\nde')).toBe(true);
+    expect(feed('f\n')).toBe(true);
+    expect(lines).toEqual(['abc', 'def']);
+    expect(feed('x'.repeat(MAX_MESSAGE_BYTES + 1))).toBe(false);
+  });
+});

@@ -1,0 +1,103 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDeck } from '../src/deck/load-deck.js';
+import { buildSlides } from '../src/deck/slides.js';
+import { SLIDES_YAML } from './helpers/paths.js';
+import { KEYS, TerminalSession } from './helpers/terminal.js';
+
+const total = buildSlides(await loadDeck(SLIDES_YAML)).length;
+const footer = (number: number) => `slide ${number}/${total}`;
+/** The slide number a view shows, from its footer (audience) or status row (presenter). */
+const shownSlide = (screen: string) => Number(/slide (\d+)\//.exec(screen)?.[1] ?? Number.NaN);
+
+const running: TerminalSession[] = [];
+afterEach(() => {
+  for (const session of running.splice(0)) session.kill('SIGKILL');
+});
+
+/** Starts a view in the session kept under `runtimeDirectory` and waits for its first frame. */
+async function startView(runtimeDirectory: string, args: string[], columns = 80, rows = 24): Promise<TerminalSession> {
+  const view = TerminalSession.start(['present', 'slides.yaml', ...args], { columns, rows, env: { XDG_RUNTIME_DIR: runtimeDirectory } });
+  running.push(view);
+  await view.waitFor((screen) => !Number.isNaN(shownSlide(screen)), 10_000);
+  return view;
+}
+
+/** Milliseconds from now until `view` shows slide `number`. */
+async function timeUntilSlide(view: TerminalSession, number: number): Promise<number> {
+  const started = performance.now();
+  await view.waitFor((screen) => shownSlide(screen) === number, 2_000);
+  return performance.now() - started;
+}
+
+describe('two views in two real terminals', () => {
+  it('move together whichever one navigates, and a late view starts on the current slide', async () => {
+    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
+    const presenter = await startView(runtime, ['--presenter'], 100, 30);
+    const audience = await startView(runtime, []);
+
+    presenter.write(KEYS.space);
+    const presenterToAudienceMs = await timeUntilSlide(audience, 2);
+    audience.write(KEYS.space);
+    const audienceToPresenterMs = await timeUntilSlide(presenter, 3);
+    // The 200 ms target is measured by `npm run bench`; here only that the move arrives.
+    console.log(`sync latency: presenter->audience ${presenterToAudienceMs.toFixed(0)} ms, audience->presenter ${audienceToPresenterMs.toFixed(0)} ms`);
+
+    presenter.write('5');
+    presenter.write(KEYS.enter);
+    await timeUntilSlide(audience, 5);
+
+    const late = TerminalSession.start(['present', 'slides.yaml'], { env: { XDG_RUNTIME_DIR: runtime } });
+    running.push(late);
+    await late.waitFor((screen) => !Number.isNaN(shownSlide(screen)), 10_000);
+    expect(shownSlide(late.text())).toBe(5);
+    expect(late.output).not.toContain(footer(1));
+  }, 60_000);
+
+  it('survive kill -9 of one view, which rejoins when started again', async () => {
+    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
+    const presenter = await startView(runtime, ['--presenter'], 100, 30);
+    let audience = await startView(runtime, []);
+    presenter.write(KEYS.space);
+    await timeUntilSlide(audience, 2);
+
+    audience.kill('SIGKILL');
+    await audience.exited;
+    presenter.write(KEYS.space);
+    await timeUntilSlide(presenter, 3);
+
+    audience = await startView(runtime, []);
+    expect(shownSlide(audience.text())).toBe(3);
+    audience.write(KEYS.space);
+    await timeUntilSlide(presenter, 4);
+    presenter.write(KEYS.left);
+    await timeUntilSlide(audience, 3);
+  }, 60_000);
+
+  it('keep working after garbage is written to their sockets', async () => {
+    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
+    const presenter = await startView(runtime, ['--presenter'], 100, 30);
+    const audience = await startView(runtime, []);
+
+    const sessionDirectory = path.join(runtime, 'inkdeck', readdirSync(path.join(runtime, 'inkdeck'))[0] ?? '');
+    const sockets = readdirSync(sessionDirectory).filter((name) => name.endsWith('.sock'));
+    expect(sockets).toHaveLength(2);
+    for (const name of sockets) {
+      await new Promise<void>((resolve, reject) => {
+        const socket = net.createConnection(path.join(sessionDirectory, name), () => {
+          socket.end(Buffer.concat([Buffer.from('\u0000\u00ff{"inkdeck":1,"type":"position"}\n[]\n'), Buffer.alloc(10_000, 0x41), Buffer.from('\n\u001b[2J')]), () => resolve());
+        });
+        socket.on('error', reject);
+      });
+    }
+
+    presenter.write(KEYS.space);
+    await timeUntilSlide(audience, 2);
+    audience.write(KEYS.space);
+    await timeUntilSlide(presenter, 3);
+    expect(presenter.text()).not.toContain('[2J');
+  }, 60_000);
+});
