@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../src/deck/load-deck.js';
-import { buildSlides } from '../src/deck/slides.js';
+import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { renderFrame } from '../src/render/render-frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
@@ -31,6 +31,10 @@ describe('slides.yaml, the talk this project ships', () => {
     expect(count).toBeLessThanOrEqual(6);
   });
 
+  it('reveals at least one slide step by step', () => {
+    expect(slides.some((slide) => stepCountOf(slide) > 1)).toBe(true);
+  });
+
   it('opens the drivers section with the article\'s opening evidence', () => {
     const opening = deck.sections[0]?.slides.slice(0, 2).flatMap((slide) => [slide.title, ...slide.bullets.map(String), slide.notes ?? '']).join(' ');
     for (const evidence of ['Moscow', 'gas deal', 'CICA', 'Shanghai', 'naval drill']) expect(opening).toContain(evidence);
@@ -38,7 +42,8 @@ describe('slides.yaml, the talk this project ships', () => {
 
   it('fits every slide in an 80x24 terminal without clipping', () => {
     slides.forEach((slide, index) => {
-      const frame = renderFrame(slides, { slide: index + 1, columns: 80, rows: 24 });
+      // The last step shows everything a slide has.
+      const frame = renderFrame(slides, { slide: index + 1, step: stepCountOf(slide), columns: 80, rows: 24 });
       expect(frame, slide.title).not.toContain('more line');
       // The content of a content slide is all there: its title and each bullet's text.
       if (slide.kind === 'content') {
