@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { checkCommand } from './commands/check.js';
 import { present } from './commands/present.js';
 import { renderCommand } from './commands/render.js';
 import { UsageError } from './commands/usage-error.js';
@@ -49,6 +50,20 @@ function buildProgram(): Command {
       process.stdout.write(await renderCommand(file, options));
     });
 
+  program
+    .command('check')
+    .description('report every error and layout warning in a deck, as FILE:LINE:COL: error|warning: message')
+    .argument('<file>', 'deck to check')
+    .option('--columns <n>', 'terminal width to check layout for', positiveInteger, 80)
+    .option('--rows <n>', 'terminal height to check layout for', positiveInteger, 24)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--strict', 'exit 1 on warnings too', false)
+    .action(async (file: string, options: { columns: number; rows: number; format: 'text' | 'json'; strict: boolean }) => {
+      const { output, status } = await checkCommand(file, options);
+      process.stdout.write(output);
+      process.exitCode = status;
+    });
+
   return program;
 }
 
@@ -60,7 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
     if (error instanceof DeckError) {

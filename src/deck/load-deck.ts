@@ -32,7 +32,15 @@ export const MAX_EXPANDED_NODES = 100_000;
  *   not a valid deck. Nothing else is thrown.
  */
 export async function loadDeck(file: string): Promise<Deck> {
-  let text: string;
+  return parseDeck(await readDeckText(file), file);
+}
+
+/**
+ * Reads a deck file as text, refusing it before reading when it is over {@link MAX_DECK_BYTES}.
+ *
+ * @throws {DeckError} When the file cannot be read or is too large.
+ */
+export async function readDeckText(file: string): Promise<string> {
   try {
     const { size } = await stat(file);
     if (size > MAX_DECK_BYTES) {
@@ -40,12 +48,11 @@ export async function loadDeck(file: string): Promise<Deck> {
         fileDiagnostic(file, `the file is ${formatMiB(size)}; decks are limited to ${formatMiB(MAX_DECK_BYTES)}`),
       ]);
     }
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof DeckError) throw error;
     throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeIoError(error)}`)]);
   }
-  return parseDeck(text, file);
 }
 
 /**
@@ -61,6 +68,22 @@ export async function loadDeck(file: string): Promise<Deck> {
  *   key or value.
  */
 export function parseDeck(text: string, file: string): Deck {
+  return parseDeckWithPositions(text, file).deck;
+}
+
+/** A validated deck and the way back from a field's path to its place in the file. */
+export interface ParsedDeck {
+  readonly deck: Deck;
+  /** 1-based line and column of the field at `path` (or of the nearest enclosing one). */
+  readonly positionOf: (path: readonly PathSegment[]) => { readonly line: number; readonly column: number };
+}
+
+/**
+ * {@link parseDeck}, also returning where each field is, for findings about a valid deck.
+ *
+ * @throws {DeckError} As {@link parseDeck}.
+ */
+export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lineCounter = new LineCounter();
   const at = (offset: number, path: string, message: string): Diagnostic => {
@@ -94,14 +117,23 @@ export function parseDeck(text: string, file: string): Deck {
   }
 
   const result = DeckSchema.safeParse(document.toJS({ maxAliasCount: -1 }));
-  if (result.success) return result.data;
+  if (result.success) {
+    return {
+      deck: result.data,
+      positionOf: (path) => {
+        const { line, col } = lineCounter.linePos(locate(document, path).node.range?.[0] ?? 0);
+        return { line, column: col };
+      },
+    };
+  }
 
   const diagnostics = result.error.issues.flatMap((issue) => diagnose(document, issue, at));
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   throw new DeckError(diagnostics);
 }
 
-type PathSegment = PropertyKey;
+/** One step of a field path: a mapping key or a list index. */
+export type PathSegment = PropertyKey;
 
 interface Located {
   /** Deepest node reached along the path. */

@@ -79,6 +79,14 @@ export const DeckSchema = z
     sections: z
       .array(SectionSchema, { error: 'expected a list of sections' })
       .min(1, 'no slides: the deck needs at least one section')
+      .superRefine((sections, context) => {
+        const firstIndex = new Map<string, number>();
+        sections.forEach((section, index) => {
+          const first = firstIndex.get(section.id);
+          if (first === undefined) firstIndex.set(section.id, index);
+          else context.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate section id "${section.id}" (first used by sections[${first}])` });
+        });
+      })
       .describe('The sections of the deck, in order.'),
   }, { error: 'expected an inkdeck deck (a mapping with title and sections)' })
   .describe('An inkdeck slide deck.');

@@ -33,6 +33,11 @@ export const BIG_TEXT_OPTIONS = {
  */
 const DRAWABLE = /^[A-Za-z0-9!?.+\-_=@#$%&()/:;,'" ]+$/;
 
+/** Whether cfonts can draw every character of `text` (else it would silently drop some). */
+export function isDrawable(text: string): boolean {
+  return DRAWABLE.test(text);
+}
+
 /** A title laid out in big text: the font and the text of each line, with its size. */
 export interface BigTextLayout {
   readonly font: BigTextFont;
@@ -74,7 +79,7 @@ function widthOf(rows: readonly string[]): number {
  */
 export function fitBigText(text: string, columns: number, rows: number): BigTextLayout | undefined {
   const words = text.trim().split(/\s+/);
-  if (words.length === 0 || words[0] === '' || !DRAWABLE.test(text)) return undefined;
+  if (words.length === 0 || words[0] === '' || !isDrawable(text)) return undefined;
 
   for (const font of BIG_TEXT_FONTS) {
     const lines: string[] = [];

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type { Bullet } from '../deck/schema.js';
 import { wrapText } from './wrap.js';
 
@@ -48,6 +49,31 @@ export function layoutContentSlide(
   const hidden = compact.length - visible.length;
   return [...visible, { style: 'more', marker: '', text: `⋯ ${hidden} more line${hidden === 1 ? '' : 's'}` }];
 }
+
+/**
+ * Rows a content slide needs in its compact layout (no blank rows between bullets), and how far
+ * its widest word goes past `columns` (0 when every word fits; wider words are broken).
+ */
+export function measureContentSlide(title: string, bullets: readonly Bullet[], columns: number): { rows: number; columnsOver: number } {
+  const rows = layoutContentSlide(title, bullets, columns, Number.MAX_SAFE_INTEGER).filter((row) => row.style !== 'blank').length;
+  // Each text has the width its marker (`• `, `  ◦ `) leaves it.
+  const texts: [string, number][] = [
+    [title, columns],
+    ...bullets.flatMap((bullet): [string, number][] =>
+      typeof bullet === 'string'
+        ? [[bullet, columns - 2]]
+        : [[bullet.text, columns - 2], ...bullet.bullets.map((child): [string, number] => [child, columns - 4])],
+    ),
+  ];
+  const over = texts.flatMap(([text, width]) => text.split(BREAK_OPPORTUNITY).map((word) => stringWidth(word) - width));
+  return { rows, columnsOver: Math.max(0, ...over) };
+}
+
+/**
+ * Where a line may break without splitting a word: at spaces, and before any CJK ideograph,
+ * kana, hangul or full-width form, since those scripts break between characters (UAX #14, ID).
+ */
+const BREAK_OPPORTUNITY = /\s+|(?=[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF])/u;
 
 const blankRow: SlideRow = { style: 'blank', marker: '', text: '' };
 

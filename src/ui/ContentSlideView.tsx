@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ContentSlide } from '../deck/slides.js';
 import { layoutContentSlide, type SlideRow } from '../render/slide-rows.js';
+import { contentArea } from './layout.js';
 import { theme } from './theme.js';
 
 export interface ContentSlideViewProps {
@@ -21,9 +22,8 @@ export interface ContentSlideViewProps {
  * by {@link layoutContentSlide} so that what does not fit is clipped with a visible marker.
  */
 export function ContentSlideView({ slide, revealed, showHidden = false, compact = false, columns, rows }: ContentSlideViewProps) {
-  const paddingX = columns >= 60 && !compact ? 3 : 1;
-  const paddingTop = rows >= 12 && !compact ? 1 : 0;
-  const lines = layoutContentSlide(slide.title, slide.bullets, Math.max(1, columns - 2 * paddingX), rows - paddingTop);
+  const { paddingX, paddingTop, ...area } = contentArea(columns, rows, compact);
+  const lines = layoutContentSlide(slide.title, slide.bullets, area.columns, area.rows);
   return (
     <Box flexDirection="column" width={columns} height={rows} paddingX={paddingX} paddingTop={paddingTop} overflow="hidden" flexShrink={0}>
       {lines.map((line, index) => {

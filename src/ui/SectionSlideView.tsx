@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { SectionSlide } from '../deck/slides.js';
 import { BigTitle } from './BigTitle.js';
+import { sectionSlideTitleArea, TITLE_PADDING_X } from './layout.js';
 import { theme } from './theme.js';
 
 export interface SectionSlideViewProps {
@@ -15,12 +16,12 @@ export interface SectionSlideViewProps {
 /** A section divider: "Section 2 of 4" and the section title big, centred. */
 export function SectionSlideView({ slide, sectionCount, columns, rows }: SectionSlideViewProps) {
   return (
-    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={2}>
+    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X}>
       <Text dimColor>
         Section {slide.sectionNumber} of {sectionCount}
       </Text>
       <Box marginTop={1}>
-        <BigTitle text={slide.title} columns={columns - 4} rows={Math.max(0, rows - 3)} color={theme.title} />
+        <BigTitle text={slide.title} {...sectionSlideTitleArea(columns, rows)} color={theme.title} />
       </Box>
     </Box>
   );

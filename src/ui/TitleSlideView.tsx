@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { TitleSlide } from '../deck/slides.js';
 import { BigTitle } from './BigTitle.js';
+import { TITLE_PADDING_X, titleSlideTitleArea } from './layout.js';
 import { theme } from './theme.js';
 
 export interface TitleSlideViewProps {
@@ -13,10 +14,10 @@ export interface TitleSlideViewProps {
 /** The opening slide: the deck title big, then subtitle, author and date, and source, centred. */
 export function TitleSlideView({ slide, columns, rows }: TitleSlideViewProps) {
   const byline = [slide.author, slide.date].filter((part) => part !== undefined && part !== '').join(' · ');
-  const detailRows = (slide.subtitle ? 2 : 0) + (byline ? 2 : 0) + (slide.source ? 1 : 0);
+  const area = titleSlideTitleArea({ subtitle: slide.subtitle, hasByline: byline !== '', source: slide.source }, columns, rows);
   return (
-    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={2}>
-      <BigTitle text={slide.title} columns={columns - 4} rows={Math.max(0, rows - detailRows - 2)} color={theme.title} />
+    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X}>
+      <BigTitle text={slide.title} columns={area.columns} rows={area.rows} color={theme.title} />
       {slide.subtitle ? (
         <Box marginTop={1}>
           <Text wrap="wrap">{slide.subtitle}</Text>

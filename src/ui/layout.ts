@@ -48,3 +48,42 @@ export function layoutFrame(columns: number, rows: number, showNotes: boolean): 
     notes: { placement: 'below', columns, rows: notesRows },
   };
 }
+
+/** Padding around a slide's content and the text area left inside, in columns and rows. */
+export interface ContentArea {
+  readonly paddingX: number;
+  readonly paddingTop: number;
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/**
+ * The text area of a content slide drawn in `columns` x `rows`: three columns of margin from
+ * 60 columns (one below, or in the presenter's compact panes) and a blank top row from 12 rows.
+ */
+export function contentArea(columns: number, rows: number, isCompact = false): ContentArea {
+  const paddingX = columns >= 60 && !isCompact ? 3 : 1;
+  const paddingTop = rows >= 12 && !isCompact ? 1 : 0;
+  return { paddingX, paddingTop, columns: Math.max(1, columns - 2 * paddingX), rows: rows - paddingTop };
+}
+
+/** Horizontal padding of the title and section slides, in columns. */
+export const TITLE_PADDING_X = 2;
+
+/**
+ * Room for the big title of a title slide drawn in `columns` x `rows`: the slide less its
+ * padding, its subtitle, byline and source lines and the gaps between them.
+ */
+export function titleSlideTitleArea(
+  details: { readonly subtitle?: string; readonly hasByline: boolean; readonly source?: string },
+  columns: number,
+  rows: number,
+): { columns: number; rows: number } {
+  const detailRows = (details.subtitle ? 2 : 0) + (details.hasByline ? 2 : 0) + (details.source ? 1 : 0);
+  return { columns: columns - 2 * TITLE_PADDING_X, rows: Math.max(0, rows - detailRows - 2) };
+}
+
+/** Room for the big title of a section slide drawn in `columns` x `rows`, below its label. */
+export function sectionSlideTitleArea(columns: number, rows: number): { columns: number; rows: number } {
+  return { columns: columns - 2 * TITLE_PADDING_X, rows: Math.max(0, rows - 3) };
+}

@@ -1,0 +1,90 @@
+import type { Diagnostic } from '../deck/deck-error.js';
+import { DeckError } from '../deck/deck-error.js';
+import { formatPath, parseDeckWithPositions, type PathSegment } from '../deck/load-deck.js';
+import { fitBigText, isDrawable } from '../render/big-text.js';
+import { measureContentSlide } from '../render/slide-rows.js';
+import { contentArea, frameRows, layoutFrame, sectionSlideTitleArea, titleSlideTitleArea } from '../ui/layout.js';
+
+export type Severity = 'error' | 'warning';
+
+/** One finding of `inkdeck check`: a diagnostic with its severity. */
+export interface Finding extends Diagnostic {
+  readonly severity: Severity;
+}
+
+/** Terminal size to check layout against, in columns and rows. */
+export interface CheckSize {
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/**
+ * Checks deck text: every error the loader finds, and, for a deck that loads, warnings about
+ * how it will look in a terminal of `size`:
+ * - a content slide whose content does not fit (rows over, or a word wider than the slide);
+ * - a title or section title that falls back from big text to plain text;
+ * - a content slide without speaker notes;
+ * - a section without slides.
+ *
+ * @returns Findings in file order; empty for a clean deck. Never throws for bad input.
+ */
+export function checkDeck(text: string, file: string, size: CheckSize): Finding[] {
+  let parsed;
+  try {
+    parsed = parseDeckWithPositions(text, file);
+  } catch (error) {
+    if (error instanceof DeckError) return error.diagnostics.map((diagnostic) => ({ ...diagnostic, severity: 'error' }));
+    throw error;
+  }
+  const { deck, positionOf } = parsed;
+  const findings: Finding[] = [];
+  const warn = (path: readonly PathSegment[], message: string) => {
+    findings.push({ file, ...positionOf(path), path: formatPath(path), message, severity: 'warning' });
+  };
+
+  const frame = layoutFrame(size.columns, frameRows(size.rows), false);
+  const byline = deck.author !== undefined || deck.date !== undefined;
+  const titleArea = titleSlideTitleArea({ subtitle: deck.subtitle, hasByline: byline, source: deck.source }, frame.slideColumns, frame.slideRows);
+  checkBigTitle(deck.title, ['title'], titleArea, warn);
+
+  const area = contentArea(frame.slideColumns, frame.slideRows);
+  deck.sections.forEach((section, sectionIndex) => {
+    const sectionPath = ['sections', sectionIndex];
+    checkBigTitle(section.title, [...sectionPath, 'title'], sectionSlideTitleArea(frame.slideColumns, frame.slideRows), warn);
+    if (section.slides.length === 0) warn(sectionPath, `section "${section.id}" has no slides`);
+    section.slides.forEach((slide, slideIndex) => {
+      const slidePath = [...sectionPath, 'slides', slideIndex];
+      const { rows, columnsOver } = measureContentSlide(slide.title, slide.bullets, area.columns);
+      const sizeName = `${size.columns}x${size.rows}`;
+      if (rows > area.rows) warn(slidePath, `slide "${slide.title}" does not fit ${sizeName}: ${rows - area.rows} rows over`);
+      if (columnsOver > 0) warn(slidePath, `slide "${slide.title}" has a word too wide for ${sizeName}: ${columnsOver} columns over`);
+      if (slide.notes === undefined || slide.notes.trim() === '') warn(slidePath, `slide "${slide.title}" has no speaker notes`);
+    });
+  });
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function checkBigTitle(
+  title: string,
+  path: readonly PathSegment[],
+  area: { columns: number; rows: number },
+  warn: (path: readonly PathSegment[], message: string) => void,
+): void {
+  if (fitBigText(title, area.columns, area.rows) !== undefined) return;
+  const reason = isDrawable(title) ? `it does not fit ${area.columns}x${area.rows} in any font` : 'it has characters the big fonts cannot draw';
+  warn(path, `title "${title}" is shown as plain text, not big: ${reason}`);
+}
+
+/** Formats a finding the way compilers and CI annotations expect: `FILE:LINE:COL: error: MESSAGE`. */
+export function formatFinding(finding: Finding): string {
+  const where = finding.line === 0 ? finding.file : `${finding.file}:${finding.line}:${finding.column}`;
+  const path = finding.path === '' ? '' : `${finding.path}: `;
+  return `${where}: ${finding.severity}: ${path}${finding.message}`;
+}
+
+/** The summary line after the findings: `2 errors, 1 warning`. */
+export function summarize(findings: readonly Finding[]): string {
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.length - errors;
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,37 @@
+import { checkDeck, formatFinding, summarize, type Finding } from '../check/check-deck.js';
+import { DeckError } from '../deck/deck-error.js';
+import { readDeckText } from '../deck/load-deck.js';
+
+export interface CheckCommandOptions {
+  /** Terminal size to check layout against, in columns and rows. */
+  readonly columns: number;
+  readonly rows: number;
+  readonly format: 'text' | 'json';
+  /** Fail on warnings too. */
+  readonly strict: boolean;
+}
+
+/**
+ * `inkdeck check FILE`: every error and warning, one per line as `FILE:LINE:COL: error: …`
+ * (or as JSON), then a summary line.
+ *
+ * @returns The output and the exit status: 0 clean (warnings allowed unless `strict`), 1 otherwise.
+ */
+export async function checkCommand(file: string, options: CheckCommandOptions): Promise<{ output: string; status: number }> {
+  let findings: Finding[];
+  try {
+    findings = checkDeck(await readDeckText(file), file, options);
+  } catch (error) {
+    if (!(error instanceof DeckError)) throw error;
+    findings = error.diagnostics.map((diagnostic) => ({ ...diagnostic, severity: 'error' }));
+  }
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const status = errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
+  if (options.format === 'json') {
+    const json = { file, columns: options.columns, rows: options.rows, errors, warnings, findings };
+    return { output: `${JSON.stringify(json, null, 2)}\n`, status };
+  }
+  const lines = [...findings.map(formatFinding), `${file}: ${summarize(findings)}`];
+  return { output: `${lines.join('\n')}\n`, status };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { checkDeck } from '../src/check/check-deck.js';
+import { runCli } from './helpers/cli.js';
+
+const C = '../shared/cases';
+
+describe('inkdeck check on the shared cases and the talk', () => {
+  it.each<[string, string[], number]>([
+    ['slides.yaml', ['slides.yaml: 0 errors, 0 warnings'], 0],
+    [`${C}/alias-bomb.yaml`, [`${C}/alias-bomb.yaml:7:8: error: the alias *f expands to more than 100000 values; refusing to load`, `${C}/alias-bomb.yaml: 1 error, 0 warnings`], 1],
+    [`${C}/bom.yaml`, [`${C}/bom.yaml:6:9: warning: sections[0].slides[0]: slide "BOM slide" has no speaker notes`, `${C}/bom.yaml: 0 errors, 1 warning`], 0],
+    [`${C}/comment-only.yaml`, [`${C}/comment-only.yaml:1:1: error: no slides: the file has no deck in it`, `${C}/comment-only.yaml: 1 error, 0 warnings`], 1],
+    [`${C}/crlf.yaml`, [`${C}/crlf.yaml: 0 errors, 0 warnings`], 0],
+    [
+      `${C}/duplicate-keys.yaml`,
+      [`${C}/duplicate-keys.yaml:9:9: error: duplicate key "notes": each key may appear only once in a mapping`, `${C}/duplicate-keys.yaml: 1 error, 0 warnings`],
+      1,
+    ],
+    [`${C}/empty.yaml`, [`${C}/empty.yaml:1:1: error: no slides: the file has no deck in it`, `${C}/empty.yaml: 1 error, 0 warnings`], 1],
+    [`${C}/escape-injection.yaml`, [`${C}/escape-injection.yaml: 0 errors, 0 warnings`], 0],
+    [`${C}/implicit-types.yaml`, [`${C}/implicit-types.yaml: 0 errors, 0 warnings`], 0],
+    [
+      `${C}/long-content.yaml`,
+      [
+        `${C}/long-content.yaml:6:9: warning: sections[0].slides[0]: slide "Thirty bullets and one very long line" does not fit 80x24: 15 rows over`,
+        `${C}/long-content.yaml:6:9: warning: sections[0].slides[0]: slide "Thirty bullets and one very long line" has a word too wide for 80x24: 150 columns over`,
+        `${C}/long-content.yaml: 0 errors, 2 warnings`,
+      ],
+      0,
+    ],
+    [
+      `${C}/unicode-title.yaml`,
+      [
+        `${C}/unicode-title.yaml:1:8: warning: title: title "Café “Ünïcode” — 日本 🚀" is shown as plain text, not big: it has characters the big fonts cannot draw`,
+        `${C}/unicode-title.yaml:4:12: warning: sections[0].title: title "Ça change" is shown as plain text, not big: it has characters the big fonts cannot draw`,
+        `${C}/unicode-title.yaml:6:9: warning: sections[0].slides[0]: slide "Москва и Пекин" has no speaker notes`,
+        `${C}/unicode-title.yaml: 0 errors, 3 warnings`,
+      ],
+      0,
+    ],
+    [`${C}/wide-content.yaml`, [`${C}/wide-content.yaml: 0 errors, 0 warnings`], 0],
+  ])('%s', async (file, lines, status) => {
+    const result = await runCli(['check', file]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`${lines.join('\n')}\n`);
+    expect(result.code).toBe(status);
+  });
+});
+
+describe('inkdeck check options', () => {
+  it('fails on warnings with --strict', async () => {
+    expect((await runCli(['check', `${C}/bom.yaml`, '--strict'])).code).toBe(1);
+    expect((await runCli(['check', 'slides.yaml', '--strict'])).code).toBe(0);
+  });
+
+  it('checks layout for the given size', async () => {
+    const result = await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('slides.yaml:2:8: warning: title: title "Russia and China: Old Allies, New Needs" is shown as plain text, not big: it does not fit 36x3 in any font');
+  });
+
+  it('prints the same findings as JSON', async () => {
+    const result = await runCli(['check', `${C}/duplicate-keys.yaml`, '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      file: `${C}/duplicate-keys.yaml`,
+      columns: 80,
+      rows: 24,
+      errors: 1,
+      warnings: 0,
+      findings: [
+        {
+          file: `${C}/duplicate-keys.yaml`,
+          line: 9,
+          column: 9,
+          path: '',
+          message: 'duplicate key "notes": each key may appear only once in a mapping',
+          severity: 'error',
+        },
+      ],
+    });
+  });
+
+  it.each([
+    [['check'], "inkdeck: missing required argument 'file'\n"],
+    [['check', 'slides.yaml', '--format', 'xml'], "inkdeck: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n"],
+    [['check', 'slides.yaml', '--columns', '0'], "inkdeck: option '--columns <n>' argument '0' is invalid. expected a whole number of at least 1\n"],
+  ])('exits 2 for a usage error: %j', async (args, stderr) => {
+    expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it('names a missing file as an error', async () => {
+    expect(await runCli(['check', 'missing.yaml'])).toEqual({
+      code: 1,
+      stdout: 'missing.yaml: error: cannot read the file: no such file\nmissing.yaml: 1 error, 0 warnings\n',
+      stderr: '',
+    });
+  });
+});
+
+describe('checkDeck errors and warnings', () => {
+  const deck = (sections: string) => `title: T\nsections:\n${sections}`;
+
+  const summary = (text: string) => checkDeck(text, 'd.yaml', { columns: 80, rows: 24 }).map((finding) => [finding.line, finding.column, finding.severity, finding.message]);
+
+  it('reports an unknown key with a suggestion and a wrong type', () => {
+    const text = deck('  - id: a\n    title: A\n    slides:\n      - title: S\n        note: x\n        bullets: 3\n');
+    expect(summary(text)).toEqual([
+      [7, 9, 'error', 'unknown key "note"; did you mean "notes"?'],
+      [8, 18, 'error', 'expected a list of strings'],
+    ]);
+  });
+
+  it('reports duplicate section ids at the second one', () => {
+    const text = deck('  - id: a\n    title: A\n    slides: []\n  - id: a\n    title: B\n    slides: []\n');
+    expect(summary(text)).toEqual([[6, 9, 'error', 'duplicate section id "a" (first used by sections[0])']]);
+  });
+
+  it('warns about an empty section and a slide without notes', () => {
+    const text = deck('  - id: a\n    title: A\n    slides: []\n  - id: b\n    title: B\n    slides:\n      - title: S\n        bullets: [x]\n');
+    expect(checkDeck(text, 'd.yaml', { columns: 80, rows: 24 }).map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual([
+      '3:5 section "a" has no slides',
+      '9:9 slide "S" has no speaker notes',
+    ]);
+  });
+});
