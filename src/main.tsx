@@ -5,6 +5,7 @@ import { present } from './commands/present.js';
 import { renderCommand } from './commands/render.js';
 import { UsageError } from './commands/usage-error.js';
 import { DeckError } from './deck/deck-error.js';
+import { deckJsonSchema } from './deck/json-schema.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -62,6 +63,13 @@ function buildProgram(): Command {
       const { output, status } = await checkCommand(file, options);
       process.stdout.write(output);
       process.exitCode = status;
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a deck, for editors (slides.schema.json)')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(deckJsonSchema(), null, 2)}\n`);
     });
 
   return program;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { DeckSchema } from './schema.js';
+
+/** YAML scalars an editor may see where inkdeck reads text: `NO`, `1.10` and `~` are all text to us. */
+const ANY_SCALAR = ['string', 'number', 'integer', 'boolean', 'null'];
+
+/**
+ * The JSON Schema of a deck, generated from the schema the loader validates with, so editors
+ * (VS Code's YAML extension, Neovim's yaml-language-server) check what inkdeck checks, with
+ * the field descriptions as hover help. Draft 7, the version yaml-language-server supports best.
+ *
+ * inkdeck reads every scalar as the text written (YAML failsafe schema) while editors type them
+ * (YAML 1.2 core schema), so free-text fields accept any scalar, and `reveal`, which the loader
+ * takes as the words `true`/`false`, is a boolean to the editor.
+ */
+export function deckJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(DeckSchema, { target: 'draft-7', io: 'input' });
+  return { ...(asEditorSees(schema) as Record<string, unknown>), title: 'inkdeck slide deck' };
+}
+
+function asEditorSees(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(asEditorSees);
+  if (typeof node !== 'object' || node === null) return node;
+  const entries = Object.entries(node).map(([key, value]) => [key, asEditorSees(value)] as const);
+  const result: Record<string, unknown> = Object.fromEntries(entries);
+  if (Array.isArray(result.enum) && result.enum.length === 2 && result.enum.includes('true') && result.enum.includes('false')) {
+    delete result.enum;
+    result.type = 'boolean';
+  } else if (result.type === 'string' && result.pattern === undefined && result.enum === undefined) {
+    result.type = ANY_SCALAR;
+  }
+  return result;
+}
