@@ -34,8 +34,9 @@ function buildProgram(): Command {
     .option('--presenter', 'show the presenter view: notes, timer, next slide')
     .option('--session <name>', 'sync with the views of this session (default: the deck file)')
     .option('--no-sync', 'do not sync with other views')
-    .action(async (file: string, options: { presenter?: boolean; session?: string; sync: boolean }) => {
-      await present(file, { presenter: options.presenter === true, session: options.session, sync: options.sync });
+    .option('--no-watch', 'do not reload the deck when the file is saved')
+    .action(async (file: string, options: { presenter?: boolean; session?: string; sync: boolean; watch: boolean }) => {
+      await present(file, { presenter: options.presenter === true, session: options.session, sync: options.sync, watch: options.watch });
     });
 
   program

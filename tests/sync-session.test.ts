@@ -21,7 +21,7 @@ function freshDirectory(): string {
 }
 
 async function join(directory: string, deck = DECK): Promise<SyncSession> {
-  const session = await SyncSession.join({ directory, deck, position: START, joinTimeoutMs: 500 });
+  const session = await SyncSession.join({ directory, deck, version: 'v1', position: START, joinTimeoutMs: 500 });
   sessions.push(session);
   return session;
 }

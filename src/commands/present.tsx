@@ -1,8 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { render } from 'ink';
-import { parseDuration } from '../deck/duration.js';
-import { loadDeck } from '../deck/load-deck.js';
-import { buildSlides } from '../deck/slides.js';
+import { parseDeck, readDeckText } from '../deck/load-deck.js';
+import { deckVersion, watchDeck, type DeckUpdate } from '../deck/watch-deck.js';
 import { sessionDirectory } from '../sync/session-directory.js';
 import { SyncSession } from '../sync/sync-session.js';
 import { enterFullScreen } from '../terminal/screen.js';
@@ -16,11 +15,13 @@ export interface PresentOptions {
   readonly sync: boolean;
   /** Session name; views of the same deck file share one by default. */
   readonly session?: string;
+  /** Reload the deck when its file is saved. */
+  readonly watch: boolean;
 }
 
 /**
  * `inkdeck present FILE`: shows the deck full-screen until the user quits, in sync with every
- * other view of the same session.
+ * other view of the same session, reloading it on every save unless `watch` is off.
  *
  * @throws {UsageError} When stdin or stdout is not a terminal.
  * @throws {DeckError} When the deck cannot be loaded; nothing has been drawn then.
@@ -32,18 +33,20 @@ export async function present(file: string, options: PresentOptions): Promise<vo
         `to print a slide as text, use: inkdeck render ${file} --slide 1`,
     );
   }
-  const deck = await loadDeck(file);
-  const slides = buildSlides(deck);
-  const sync = options.sync ? await joinSession(realpathSync(file), options.session) : undefined;
+  const text = await readDeckText(file);
+  const deck = parseDeck(text, file);
+  const version = deckVersion(text);
+  const sync = options.sync ? await joinSession(realpathSync(file), version, options.session) : undefined;
+  const subscribeToDeck = options.watch
+    ? (listener: (update: DeckUpdate) => void) => {
+        const stop = watchDeck(file, listener, { initialText: text });
+        return () => void stop();
+      }
+    : undefined;
   const restoreScreen = enterFullScreen(process.stdout);
   try {
     const instance = render(
-      <App
-        slides={slides}
-        view={options.presenter ? 'presenter' : 'audience'}
-        sync={sync}
-        durationMs={deck.duration === undefined ? undefined : parseDuration(deck.duration)}
-      />,
+      <App deck={deck} version={version} view={options.presenter ? 'presenter' : 'audience'} sync={sync} subscribeToDeck={subscribeToDeck} />,
       { exitOnCtrlC: false },
     );
     await instance.waitUntilExit();
@@ -54,11 +57,12 @@ export async function present(file: string, options: PresentOptions): Promise<vo
 }
 
 /** Joins the sync session; on failure says why on one line and presents without sync. */
-async function joinSession(deckPath: string, session: string | undefined): Promise<SyncSession | undefined> {
+async function joinSession(deckPath: string, version: string, session: string | undefined): Promise<SyncSession | undefined> {
   try {
     return await SyncSession.join({
       directory: sessionDirectory(session ?? deckPath),
       deck: deckPath,
+      version,
       position: { slide: 0, step: 0 },
     });
   } catch (error) {

@@ -1,3 +1,5 @@
+import { sanitizeText } from './sanitize.js';
+
 /** One problem found in a deck file, with where it is. */
 export interface Diagnostic {
   /** The file as the user named it. */
@@ -14,14 +16,16 @@ export interface Diagnostic {
 
 /**
  * Formats a diagnostic the way compilers do, so editors and CI annotate it:
- * `FILE:LINE:COLUMN: PATH: MESSAGE` (GNU "Formatting Error Messages" convention).
+ * `FILE:LINE:COLUMN: PATH: MESSAGE` (GNU "Formatting Error Messages" convention), on one line and
+ * with any control character from the file removed.
  */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
+  // Paths and messages quote the file's keys and values, which may hold escape sequences.
+  const path = sanitizeText(diagnostic.path);
+  const message = sanitizeText(diagnostic.message).replace(/\n/g, ' ');
   const where =
     diagnostic.line === 0 ? diagnostic.file : `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
-  return diagnostic.path === ''
-    ? `${where}: ${diagnostic.message}`
-    : `${where}: ${diagnostic.path}: ${diagnostic.message}`;
+  return path === '' ? `${where}: ${message}` : `${where}: ${path}: ${message}`;
 }
 
 /** Thrown by the loader when a deck cannot be loaded; carries every problem found, in file order. */

@@ -1,5 +1,5 @@
 /** What is drawn over the slide, if anything. */
-export type Overlay = 'none' | 'help' | 'overview';
+export type Overlay = 'none' | 'help' | 'overview' | 'errors';
 
 /** Where the talk is: a slide and a step of it, both 0-based. This is what views keep in sync. */
 export interface Position {
@@ -30,6 +30,10 @@ export type Action =
   | { readonly type: 'last' }
   | { readonly type: 'goTo'; readonly slide: number }
   | { readonly type: 'sync'; readonly position: Position }
+  /** The deck was reloaded: new step counts, and the position mapped onto the new deck. */
+  | { readonly type: 'reload'; readonly stepCounts: readonly number[]; readonly position: Position }
+  /** Shows or hides the list of problems of an invalid save. */
+  | { readonly type: 'toggleErrors' }
   | { readonly type: 'typeDigit'; readonly digit: string }
   | { readonly type: 'confirm' }
   | { readonly type: 'toggleNotes' }
@@ -93,7 +97,8 @@ export function slideCountOf(state: DeckState): number {
  * Any other action of the user's while the help overlay is shown closes it and then applies.
  */
 export function deckReducer(state: DeckState, action: Action): DeckState {
-  const keepsHelpOpen = action.type === 'toggleHelp' || action.type === 'back' || action.type === 'quit' || action.type === 'sync';
+  const keepsHelpOpen =
+    action.type === 'toggleHelp' || action.type === 'back' || action.type === 'quit' || action.type === 'sync' || action.type === 'reload';
   if (state.overlay === 'help' && !keepsHelpOpen) {
     return deckReducer(update(state, { overlay: 'none' }), action);
   }
@@ -117,6 +122,12 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       return goTo(update(state, { overlay: 'none' }), action.slide);
     case 'sync':
       return moveTo(state, action.position.slide, action.position.step);
+    case 'reload': {
+      const reloaded = withDeck(state, action.stepCounts, action.position);
+      return reloaded.overlay === 'errors' ? update(reloaded, { overlay: 'none' }) : reloaded;
+    }
+    case 'toggleErrors':
+      return update(state, { overlay: state.overlay === 'errors' ? 'none' : 'errors', jumpDigits: '' });
     case 'typeDigit': {
       if (inOverview || !/^[0-9]$/.test(action.digit) || state.jumpDigits.length >= MAX_JUMP_DIGITS) return state;
       if (action.digit === '0' && state.jumpDigits === '') return state;

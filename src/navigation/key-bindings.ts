@@ -55,6 +55,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { action: { type: 'toggleTimer' }, keys: ['t'], description: 'start or pause the timer', views: ['presenter'] },
   { action: { type: 'resetTimer' }, keys: ['r'], description: 'reset the timer', views: ['presenter'] },
   { action: { type: 'toggleOverview' }, keys: ['o'], description: 'overview: arrows to choose, Enter to jump' },
+  { action: { type: 'toggleErrors' }, keys: ['e'], description: 'after an invalid save: every problem, with its source lines' },
   { action: { type: 'toggleHelp' }, keys: ['?'], description: 'this help' },
   { action: { type: 'back' }, keys: ['escape'], description: 'close the overlay, or quit' },
   { action: { type: 'quit' }, keys: ['q', 'ctrl+c'], description: 'quit' },

@@ -15,6 +15,8 @@ export interface SyncSessionOptions {
   readonly directory: string;
   /** Identity of the deck (its absolute path); messages about another deck are ignored. */
   readonly deck: string;
+  /** Version of the deck's text (see `deckVersion`); views sync only while they show the same. */
+  readonly version: string;
   /** Position to start from when no other view is running. */
   readonly position: Position;
   /** Most time to wait for peers' answers when joining, in milliseconds. */
@@ -44,7 +46,8 @@ interface Stamped {
 export class SyncSession {
   /** This view's id, unique per process start. */
   readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  private readonly deck: string;
+  private readonly deckPath: string;
+  private deck: string;
   private readonly socketPath: string;
   private readonly server: net.Server;
   private readonly peers = new Set<net.Socket>();
@@ -55,7 +58,8 @@ export class SyncSession {
   private onAllAnswered: (() => void) | undefined;
 
   private constructor(options: SyncSessionOptions) {
-    this.deck = options.deck;
+    this.deckPath = options.deck;
+    this.deck = `${options.deck}@${options.version}`;
     this.socketPath = path.join(options.directory, `${this.id}.sock`);
     this.current = { position: options.position, clock: 0, from: this.id };
     this.server = net.createServer((socket) => this.adopt(socket));
@@ -96,6 +100,15 @@ export class SyncSession {
   onPosition(listener: (position: Position) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Switches to another version of the deck (it was reloaded). Until the other views reload the
+   * same text, positions about either version are ignored on the other side, since slide
+   * numbers of two versions do not match.
+   */
+  setVersion(version: string): void {
+    this.deck = `${this.deckPath}@${version}`;
   }
 
   /** Leaves the session: closes every connection and removes this view's socket. */
@@ -228,4 +241,4 @@ function samePosition(a: Position, b: Position): boolean {
 }
 
 /** What a view needs of a sync session (tests pass a fake). */
-export type PositionChannel = Pick<SyncSession, 'position' | 'publish' | 'onPosition'>;
+export type PositionChannel = Pick<SyncSession, 'position' | 'publish' | 'onPosition' | 'setVersion'>;

@@ -1,12 +1,19 @@
-import { useApp } from 'ink';
+import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import { stepCountOf, type Slide } from '../deck/slides.js';
+import type { DeckError } from '../deck/deck-error.js';
+import { parseDuration } from '../deck/duration.js';
+import { relocate } from '../deck/relocate.js';
+import type { Deck } from '../deck/schema.js';
+import { buildSlides, stepCountOf, type Slide } from '../deck/slides.js';
+import type { DeckUpdate } from '../deck/watch-deck.js';
 import { deckReducer, initialDeckState, type Action } from '../navigation/deck-state.js';
 import type { View } from '../navigation/key-bindings.js';
 import { layoutPresenter, notesScrollMax } from '../presenter/presenter-layout.js';
 import { elapsedMs, isRunning, startTimer, STOPPED_TIMER, toggleTimer } from '../presenter/timer.js';
 import type { PositionChannel } from '../sync/sync-session.js';
 import { DeckFrame } from './DeckFrame.js';
+import { ErrorBanner } from './ErrorBanner.js';
+import { ErrorPanel } from './ErrorPanel.js';
 import { frameRows } from './layout.js';
 import { PresenterFrame } from './PresenterFrame.js';
 import { formatWallClock, useClock } from './use-clock.js';
@@ -15,46 +22,85 @@ import { usePositionSync } from './use-position-sync.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
-  readonly slides: readonly Slide[];
+  /** The deck as loaded at start. */
+  readonly deck: Deck;
+  /** Version of the deck's text (see `deckVersion`). */
+  readonly version: string;
   /** Which view to show; `audience` by default. */
   readonly view?: View;
   /** Other views to keep in sync with; none when `undefined`. */
   readonly sync?: PositionChannel;
-  /** Planned length of the talk, in milliseconds, for the presenter view's pacing. */
-  readonly durationMs?: number;
+  /** Subscribes to new versions of the deck file (live reload); returns an unsubscribe function. */
+  readonly subscribeToDeck?: (listener: (update: DeckUpdate) => void) => () => void;
+}
+
+interface Shown {
+  readonly deck: Deck;
+  readonly slides: readonly Slide[];
+  readonly version: string;
+}
+
+/** The problems of the last save, shown over the last good deck until a save fixes them. */
+interface Problem {
+  readonly error: DeckError;
+  readonly text: string;
 }
 
 /**
  * The interactive app: the audience view (or the presenter view) for the current state, sized to
- * the terminal, driven by the keyboard and by the other views of the same session.
+ * the terminal, driven by the keyboard, by the other views of the same session, and by saves of
+ * the deck file.
  */
-export function App({ slides, view = 'audience', sync, durationMs }: AppProps) {
+export function App({ deck, version, view = 'audience', sync, subscribeToDeck }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const height = frameRows(rows);
+  const [shown, setShown] = useState<Shown>(() => ({ deck, slides: buildSlides(deck), version }));
+  const [problem, setProblem] = useState<Problem | undefined>(undefined);
+  const { slides } = shown;
   // A view that joins a running talk starts where the other views are, from its first frame.
-  const [state, dispatch] = useReducer(deckReducer, slides, (initial) => {
+  const [state, dispatch] = useReducer(deckReducer, shown.slides, (initial) => {
     const start = initialDeckState(initial.map(stepCountOf));
     return sync === undefined ? start : deckReducer(start, { type: 'sync', position: sync.position });
   });
   const [timer, setTimer] = useState(STOPPED_TIMER);
   const isPresenter = view === 'presenter';
   const now = useClock(isPresenter ? timer : undefined);
+  const height = frameRows(rows) - (problem === undefined ? 0 : 1);
   const slide = slides[state.slide];
+
+  const latest = useLatest({ shown, state });
+  useEffect(() => {
+    if (subscribeToDeck === undefined) return undefined;
+    return subscribeToDeck((update) => {
+      if (update.kind === 'invalid') {
+        setProblem({ error: update.error, text: update.text });
+        return;
+      }
+      const previous = latest.current;
+      const next = { deck: update.deck, slides: buildSlides(update.deck), version: update.version };
+      const position = relocate(previous.shown.slides, next.slides, previous.state);
+      sync?.setVersion(update.version);
+      setProblem(undefined);
+      setShown(next);
+      dispatch({ type: 'reload', stepCounts: next.slides.map(stepCountOf), position });
+    });
+  }, [subscribeToDeck, sync, latest]);
 
   const onAction = useCallback(
     (action: Action) => {
       if (action.type === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
       else if (action.type === 'resetTimer') setTimer(STOPPED_TIMER);
-      else if (action.type === 'scrollNotes') {
+      else if (action.type === 'toggleErrors') {
+        if (problem !== undefined || state.overlay === 'errors') dispatch(action);
+      } else if (action.type === 'scrollNotes') {
         const notes = slide?.kind === 'content' ? slide.notes : undefined;
         dispatch({ ...action, max: notesScrollMax(notes, columns, layoutPresenter(columns, height).notesRows) });
       } else dispatch(action);
     },
-    [slide, columns, height],
+    [slide, columns, height, problem, state.overlay],
   );
   useDeckKeys(view, onAction);
-  usePositionSync(sync, state, dispatch);
+  usePositionSync(sync, state, dispatch, shown.version);
 
   // The talk starts with its first move, in this view or another.
   const [startPosition] = useState(() => ({ slide: state.slide, step: state.step }));
@@ -67,8 +113,12 @@ export function App({ slides, view = 'audience', sync, durationMs }: AppProps) {
     if (state.isQuitting) exit();
   }, [state.isQuitting, exit]);
 
-  if (isPresenter) {
-    return (
+  let frame;
+  if (state.overlay === 'errors' && problem !== undefined) {
+    frame = <ErrorPanel diagnostics={problem.error.diagnostics} text={problem.text} columns={columns} rows={height} />;
+  } else if (isPresenter) {
+    const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
+    frame = (
       <PresenterFrame
         slides={slides}
         state={state}
@@ -80,6 +130,21 @@ export function App({ slides, view = 'audience', sync, durationMs }: AppProps) {
         rows={height}
       />
     );
+  } else {
+    frame = <DeckFrame slides={slides} state={state} columns={columns} rows={height} />;
   }
-  return <DeckFrame slides={slides} state={state} columns={columns} rows={height} />;
+  if (problem === undefined) return frame;
+  return (
+    <Box flexDirection="column" width={columns}>
+      <ErrorBanner diagnostics={problem.error.diagnostics} columns={columns} />
+      {frame}
+    </Box>
+  );
+}
+
+/** A ref that always holds the latest `value`, for callbacks that outlive a render. */
+function useLatest<T>(value: T): { readonly current: T } {
+  const [ref] = useState(() => ({ current: value }));
+  ref.current = value;
+  return ref;
 }

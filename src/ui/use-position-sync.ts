@@ -5,10 +5,12 @@ import type { PositionChannel } from '../sync/sync-session.js';
 /**
  * Keeps this view's position and the other views' in step: local moves are published, moves
  * from other views are applied with a `sync` action. A position that came from another view is
- * not published back, so two views never echo a move between them.
+ * not published back, so two views never echo a move between them, and neither is a move
+ * caused by reloading the deck (`version` changed).
  */
-export function usePositionSync(channel: PositionChannel | undefined, state: DeckState, dispatch: Dispatch<Action>): void {
+export function usePositionSync(channel: PositionChannel | undefined, state: DeckState, dispatch: Dispatch<Action>, version: string): void {
   const shared = useRef<Position | undefined>(channel?.position);
+  const sharedVersion = useRef(version);
 
   useEffect(() => {
     if (channel === undefined) return undefined;
@@ -25,10 +27,17 @@ export function usePositionSync(channel: PositionChannel | undefined, state: Dec
   useEffect(() => {
     if (channel === undefined) return;
     const position = { slide: state.slide, step: state.step };
+    if (version !== sharedVersion.current) {
+      // A reload moved this view onto the new deck; every view that reloads moves the same way,
+      // so this is not a move to tell the others about.
+      sharedVersion.current = version;
+      shared.current = position;
+      return;
+    }
     if (shared.current !== undefined && samePosition(position, shared.current)) return;
     shared.current = position;
     channel.publish(position);
-  }, [channel, state.slide, state.step]);
+  }, [channel, state.slide, state.step, version]);
 }
 
 function samePosition(a: Position, b: Position): boolean {

@@ -33,7 +33,7 @@ export class TerminalSession {
   readonly exited: Promise<{ exitCode: number; signal?: number }>;
   private readonly process: pty.IPty;
 
-  private constructor(args: readonly string[], columns: number, rows: number, env: NodeJS.ProcessEnv) {
+  private constructor(args: readonly string[], columns: number, rows: number, env: NodeJS.ProcessEnv, cwd: string) {
     this.terminal = new Terminal({ cols: columns, rows, allowProposedApi: true });
     // A person's terminal: not CI (Ink draws nothing until exit when is-in-ci says CI), no
     // forced colour level and no size variables, so the app sees only the pty.
@@ -49,7 +49,7 @@ export class TerminalSession {
       name: 'xterm-256color',
       cols: columns,
       rows,
-      cwd: ROOT,
+      cwd,
       env: childEnv as Record<string, string>,
     });
     this.process.onData((data) => {
@@ -59,9 +59,9 @@ export class TerminalSession {
     this.exited = new Promise((resolve) => this.process.onExit(resolve));
   }
 
-  /** Starts `inkdeck ARGS` in a `columns` x `rows` terminal. */
-  static start(args: readonly string[], options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv } = {}): TerminalSession {
-    return new TerminalSession(args, options.columns ?? 80, options.rows ?? 24, options.env ?? {});
+  /** Starts `inkdeck ARGS` in a `columns` x `rows` terminal, in `cwd` (the repository by default). */
+  static start(args: readonly string[], options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {}): TerminalSession {
+    return new TerminalSession(args, options.columns ?? 80, options.rows ?? 24, options.env ?? {}, options.cwd ?? ROOT);
   }
 
   /** The visible screen, one string per row, trailing spaces trimmed. */

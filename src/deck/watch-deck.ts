@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { watch } from 'chokidar';
+import { DeckError } from './deck-error.js';
+import { parseDeck, readDeckText } from './load-deck.js';
+import type { Deck } from './schema.js';
+
+/** What a save produced: a deck to show, or errors to show over the last good deck. */
+export type DeckUpdate =
+  | { readonly kind: 'loaded'; readonly deck: Deck; readonly version: string }
+  | { readonly kind: 'invalid'; readonly error: DeckError; readonly text: string };
+
+export interface WatchOptions {
+  /** Text already shown, so that saving it unchanged does nothing. */
+  readonly initialText?: string;
+  /** Quiet time after the last file event before reading, in milliseconds. */
+  readonly debounceMs?: number;
+  /** How long an invalid text must stay unchanged before it is reported, in milliseconds. */
+  readonly settleMs?: number;
+}
+
+/** Waits this long after the last file event: editors' multi-step saves finish within it. */
+export const DEFAULT_DEBOUNCE_MS = 40;
+/** An invalid file is read again after this long, in case it was a save caught half-way. */
+export const DEFAULT_SETTLE_MS = 120;
+
+/** A short, stable id of a deck's text: views sync only with views showing the same text. */
+export function deckVersion(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/**
+ * Watches a deck file (with chokidar, which follows the file through the ways editors save:
+ * writing in place, writing a temporary file and renaming it over, truncating then writing,
+ * deleting then creating) and reports each new version once it has settled.
+ *
+ * Events are debounced; a file that is missing, empty or invalid is read again after
+ * `settleMs` and reported only if it is still the same, so a half-written save is never
+ * reported, let alone shown. Saving the same text again reports nothing.
+ *
+ * @param onUpdate - Called with each settled version; never with the same text twice in a row.
+ * @returns A function that stops watching.
+ */
+export function watchDeck(file: string, onUpdate: (update: DeckUpdate) => void, options: WatchOptions = {}): () => Promise<void> {
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+  let lastText = options.initialText;
+  let timer: NodeJS.Timeout | undefined;
+  let isClosed = false;
+  /** Text read at the last attempt that failed, to tell a settled error from a passing state. */
+  let unsettled: string | undefined;
+
+  const read = async (): Promise<{ text: string } | { error: DeckError }> => {
+    try {
+      return { text: await readDeckText(file) };
+    } catch (error) {
+      if (error instanceof DeckError) return { error };
+      throw error;
+    }
+  };
+
+  const attempt = async () => {
+    timer = undefined;
+    const result = await read();
+    if (isClosed) return;
+    const text = 'text' in result ? result.text : `\u0000unreadable:${result.error.message}`;
+    if (text === lastText) {
+      unsettled = undefined;
+      return;
+    }
+    let update: DeckUpdate;
+    if ('text' in result) {
+      try {
+        update = { kind: 'loaded', deck: parseDeck(result.text, file), version: deckVersion(result.text) };
+      } catch (error) {
+        if (!(error instanceof DeckError)) throw error;
+        update = { kind: 'invalid', error, text: result.text };
+      }
+    } else {
+      update = { kind: 'invalid', error: result.error, text: '' };
+    }
+    if (update.kind === 'invalid' && unsettled !== text) {
+      unsettled = text;
+      schedule(settleMs);
+      return;
+    }
+    unsettled = undefined;
+    lastText = text;
+    onUpdate(update);
+  };
+
+  const schedule = (delay: number) => {
+    if (isClosed) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void attempt(), delay);
+  };
+
+  const watcher = watch(file, { ignoreInitial: true, atomic: true });
+  watcher.on('all', () => {
+    unsettled = undefined;
+    schedule(debounceMs);
+  });
+  watcher.on('error', () => undefined);
+
+  return async () => {
+    isClosed = true;
+    clearTimeout(timer);
+    await watcher.close();
+  };
+}

@@ -1,0 +1,91 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SLIDES_YAML } from './helpers/paths.js';
+import { KEYS, TerminalSession } from './helpers/terminal.js';
+
+const ORIGINAL = readFileSync(SLIDES_YAML, 'utf8');
+const running: TerminalSession[] = [];
+afterEach(() => {
+  for (const session of running.splice(0)) session.kill('SIGKILL');
+});
+
+function copyOfDeck(): { file: string; runtime: string } {
+  const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-reload-'));
+  const file = path.join(directory, 'slides.yaml');
+  copyFileSync(SLIDES_YAML, file);
+  return { file, runtime: directory };
+}
+
+async function present(file: string, runtime: string, args: string[] = [], columns = 80, rows = 24): Promise<TerminalSession> {
+  const view = TerminalSession.start(['present', path.basename(file), ...args], {
+    columns,
+    rows,
+    env: { XDG_RUNTIME_DIR: runtime },
+    cwd: path.dirname(file),
+  });
+  running.push(view);
+  await view.waitForText('slide 1/', 10_000);
+  return view;
+}
+
+describe('live reload in a real terminal', () => {
+  it('shows a save on the same slide, a banner for an invalid save, and drops it when fixed', async () => {
+    const { file, runtime } = copyOfDeck();
+    const app = await present(file, runtime);
+    app.write('4');
+    app.write(KEYS.enter);
+    await app.waitForText('Security and military signals');
+
+    writeFileSync(file, ORIGINAL.replace('      - title: Signs of a warming partnership', '      - title: A slide added before\n        bullets: [new]\n        notes: New.\n      - title: Signs of a warming partnership'));
+    await app.waitForText('slide 5/19');
+    expect(app.text()).toContain('Security and military signals');
+
+    writeFileSync(file, ORIGINAL.replace('        bullets:\n          - CICA', '        bullets: 7\n        oops:\n          - CICA'));
+    await app.waitForText('slides.yaml:28:18: sections[0].slides[1].bullets: expe… (+1 more) · e: details');
+    expect(app.text()).toContain('Security and military signals');
+
+    app.write('e');
+    await app.waitForText('2 problems in the deck');
+    expect(app.text()).toMatch(/> +\d+ │ +bullets: 7/);
+    expect(app.text()).toContain('unknown key "oops"');
+
+    writeFileSync(file, ORIGINAL);
+    await app.waitFor((screen) => !screen.includes('e: details') && screen.includes('slide 4/18'));
+    expect(app.text()).toContain('Security and military signals');
+    expect(app.text()).not.toContain('problems in the deck');
+
+    app.write('q');
+    expect(await app.exited).toMatchObject({ exitCode: 0 });
+  }, 60_000);
+
+  it('moves both views onto the edited deck, still in sync', async () => {
+    const { file, runtime } = copyOfDeck();
+    const presenter = await present(file, runtime, ['--presenter'], 100, 30);
+    const audience = await present(file, runtime);
+    presenter.write('4');
+    presenter.write(KEYS.enter);
+    await audience.waitForText('slide 4/18');
+
+    writeFileSync(file, ORIGINAL.replace('      - title: Signs of a warming partnership', '      - title: A slide added before\n        bullets: [new]\n        notes: New.\n      - title: Signs of a warming partnership'));
+    await audience.waitForText('slide 5/19');
+    await presenter.waitForText('slide 5/19');
+
+    audience.write(KEYS.space);
+    await presenter.waitForText('slide 6/19');
+  }, 60_000);
+
+  it('does not reload with --no-watch', async () => {
+    const { file, runtime } = copyOfDeck();
+    const app = await present(file, runtime, ['--no-watch']);
+    writeFileSync(file, ORIGINAL.replace('title: "Russia and China: Old Allies, New Needs"', 'title: Changed'));
+    app.write(KEYS.space);
+    await app.waitForText('slide 2/18');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(app.text()).toContain('slide 2/18');
+    app.write(KEYS.left);
+    await app.waitForText('slide 1/18');
+    expect(app.text()).not.toContain('Changed');
+  }, 60_000);
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../src/deck/load-deck.js';
+import { relocate } from '../src/deck/relocate.js';
+import { buildSlides, type Slide } from '../src/deck/slides.js';
+
+/** A deck from a compact description: `{ a: ['A1', 'A2'], b: ['B1'] }`. */
+function deckOf(sections: Record<string, string[]>, reveal: string[] = []): Slide[] {
+  const yaml = Object.entries(sections)
+    .map(([id, titles]) => {
+      const slides = titles.map((title) => `      - title: ${title}\n        bullets: [x, y]${reveal.includes(title) ? '\n        reveal: true' : ''}`).join('\n');
+      return `  - id: ${id}\n    title: ${id.toUpperCase()}\n    slides:${titles.length === 0 ? ' []' : `\n${slides}`}`;
+    })
+    .join('\n');
+  return buildSlides(parseDeck(`title: T\nsections:\n${yaml}\n`, 'deck.yaml'));
+}
+
+// Slides: 0 title, 1 [a], 2 A1, 3 A2, 4 A3, 5 [b], 6 B1, 7 B2
+const BEFORE = deckOf({ a: ['A1', 'A2', 'A3'], b: ['B1', 'B2'] }, ['A2']);
+const titleAt = (slides: Slide[], position: { slide: number }) => slides[position.slide]?.title;
+
+describe('relocate keeps the talk where it was across an edit', () => {
+  it.each<[string, Record<string, string[]>, number, string]>([
+    ['a slide inserted before it', { a: ['A0', 'A1', 'A2', 'A3'], b: ['B1', 'B2'] }, 3, 'A2'],
+    ['a slide removed before it', { a: ['A2', 'A3'], b: ['B1', 'B2'] }, 3, 'A2'],
+    ['its section moved later', { b: ['B1', 'B2'], a: ['A1', 'A2', 'A3'] }, 3, 'A2'],
+    ['its title changed: the slide at the same place', { a: ['A1', 'A2 renamed', 'A3'], b: ['B1', 'B2'] }, 3, 'A2 renamed'],
+    ['its section shrank: the section\'s last slide', { a: ['A1'], b: ['B1', 'B2'] }, 4, 'A1'],
+    ['its section emptied: the section divider', { a: [], b: ['B1', 'B2'] }, 3, 'A'],
+    ['its section removed: the same number, clamped', { b: ['B1'] }, 6, 'B1'],
+    ['a section divider: the same section', { z: ['Z1'], b: ['B1', 'B2'] }, 5, 'B'],
+    ['the title slide', { b: ['B1'] }, 0, 'T'],
+  ])('%s', (_name, after, fromSlide, expectedTitle) => {
+    const next = deckOf(after, ['A2']);
+    expect(titleAt(next, relocate(BEFORE, next, { slide: fromSlide, step: 0 }))).toBe(expectedTitle);
+  });
+
+  it('keeps the step where the slide still has it, and clamps it otherwise', () => {
+    expect(relocate(BEFORE, deckOf({ a: ['A0', 'A1', 'A2', 'A3'], b: [] }, ['A2']), { slide: 3, step: 2 })).toEqual({ slide: 4, step: 2 });
+    expect(relocate(BEFORE, deckOf({ a: ['A1', 'A2', 'A3'], b: [] }), { slide: 3, step: 2 })).toEqual({ slide: 3, step: 0 });
+  });
+
+  it('keeps the k-th of several slides with the same title the k-th', () => {
+    const before = deckOf({ a: ['X', 'Y', 'X'] });
+    const after = deckOf({ a: ['New', 'X', 'Y', 'X'] });
+    expect(relocate(before, after, { slide: 4, step: 0 })).toEqual({ slide: 5, step: 0 });
+  });
+});

@@ -1,0 +1,99 @@
+import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchDeck, type DeckUpdate } from '../src/deck/watch-deck.js';
+import { SLIDES_YAML } from './helpers/paths.js';
+
+const ORIGINAL = readFileSync(SLIDES_YAML, 'utf8');
+const EDITED = ORIGINAL.replace('Signs of a warming partnership', 'Signs of a closer partnership');
+const BROKEN = ORIGINAL.replace('        bullets:\n          - Xi', '        bullets: 7\n        oops:\n          - Xi');
+
+let stop: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await stop?.();
+  stop = undefined;
+});
+
+/** A temporary copy of the deck, watched; resolves updates as they come. */
+async function watchedCopy() {
+  const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-watch-'));
+  const file = path.join(directory, 'slides.yaml');
+  copyFileSync(SLIDES_YAML, file);
+  const updates: DeckUpdate[] = [];
+  stop = watchDeck(file, (update) => updates.push(update), { initialText: ORIGINAL });
+  // chokidar needs a moment to set up its watches before the first edit.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const waitForUpdates = async (count: number, timeoutMs = 3_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (updates.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    // A little longer, to catch anything reported twice or late.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return updates;
+  };
+  return { file, directory, updates, waitForUpdates };
+}
+
+const titlesOf = (update: DeckUpdate | undefined) => (update?.kind === 'loaded' ? update.deck.sections[0]?.slides[0]?.title : update?.kind);
+
+describe('watchDeck follows every way editors save', () => {
+  it('writing in place', async () => {
+    const { file, waitForUpdates } = await watchedCopy();
+    writeFileSync(file, EDITED);
+    const updates = await waitForUpdates(1);
+    expect(updates.map(titlesOf)).toEqual(['Signs of a closer partnership']);
+  });
+
+  it('writing a temporary file and renaming it over (vim backupcopy=no, JetBrains safe write)', async () => {
+    const { file, directory, waitForUpdates } = await watchedCopy();
+    const temporary = path.join(directory, '.slides.yaml.tmp');
+    writeFileSync(temporary, EDITED);
+    renameSync(temporary, file);
+    const updates = await waitForUpdates(1);
+    expect(updates.map(titlesOf)).toEqual(['Signs of a closer partnership']);
+  });
+
+  it('truncating, then writing in pieces', async () => {
+    const { file, waitForUpdates } = await watchedCopy();
+    truncateSync(file, 0);
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    const descriptor = openSync(file, 'w');
+    writeSync(descriptor, EDITED.slice(0, 300));
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    writeSync(descriptor, EDITED.slice(300));
+    closeSync(descriptor);
+    const updates = await waitForUpdates(1);
+    // Neither the empty file nor the half-written one was ever reported.
+    expect(updates.map(titlesOf)).toEqual(['Signs of a closer partnership']);
+  });
+
+  it('deleting, then creating', async () => {
+    const { file, waitForUpdates } = await watchedCopy();
+    rmSync(file);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(file, EDITED);
+    const updates = await waitForUpdates(1);
+    expect(updates.map(titlesOf)).toEqual(['Signs of a closer partnership']);
+  });
+
+  it('reports an invalid save once it has settled, then the fix', async () => {
+    const { file, waitForUpdates } = await watchedCopy();
+    writeFileSync(file, BROKEN);
+    const invalid = await waitForUpdates(1);
+    expect(invalid).toHaveLength(1);
+    const [update] = invalid;
+    expect(update?.kind).toBe('invalid');
+    if (update?.kind !== 'invalid') return;
+    expect(update.error.diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['expected a list of strings', 'unknown key "oops"; expected one of: title, bullets, notes, reveal']);
+
+    writeFileSync(file, EDITED);
+    const both = await waitForUpdates(2);
+    expect(both.map(titlesOf)).toEqual(['invalid', 'Signs of a closer partnership']);
+  });
+
+  it('reports nothing when the same text is saved again', async () => {
+    const { file, waitForUpdates } = await watchedCopy();
+    writeFileSync(file, ORIGINAL);
+    expect(await waitForUpdates(1, 500)).toEqual([]);
+  });
+});
