@@ -13,9 +13,18 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 const EXIT_ERROR = 1;
 const EXIT_USAGE = 2;
 
+/** Largest terminal size `render` and `check` lay out for, in columns and rows each. */
+const MAX_SIZE = 1000;
+
 function positiveInteger(value: string): number {
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return number;
+}
+
+function terminalSize(value: string): number {
+  const number = positiveInteger(value);
+  if (number > MAX_SIZE) throw new InvalidArgumentError(`expected at most ${MAX_SIZE}`);
   return number;
 }
 
@@ -44,8 +53,8 @@ function buildProgram(): Command {
     .description('print the frame the app shows for one slide, as plain text')
     .argument('<file>', 'deck to render')
     .requiredOption('--slide <n>', 'slide number, 1-based as in the footer', positiveInteger)
-    .option('--columns <n>', 'terminal width to lay out for', positiveInteger, 80)
-    .option('--rows <n>', 'terminal height to lay out for', positiveInteger, 24)
+    .option('--columns <n>', `terminal width to lay out for (at most ${MAX_SIZE})`, terminalSize, 80)
+    .option('--rows <n>', `terminal height to lay out for (at most ${MAX_SIZE})`, terminalSize, 24)
     .option('--step <n>', 'step of a reveal slide, 1-based', positiveInteger, 1)
     .option('--notes', 'show the speaker-notes pane', false)
     .action(async (file: string, options: { slide: number; step: number; columns: number; rows: number; notes: boolean }) => {
@@ -56,8 +65,8 @@ function buildProgram(): Command {
     .command('check')
     .description('report every error and layout warning in a deck, as FILE:LINE:COL: error|warning: message')
     .argument('<file>', 'deck to check')
-    .option('--columns <n>', 'terminal width to check layout for', positiveInteger, 80)
-    .option('--rows <n>', 'terminal height to check layout for', positiveInteger, 24)
+    .option('--columns <n>', `terminal width to check layout for (at most ${MAX_SIZE})`, terminalSize, 80)
+    .option('--rows <n>', `terminal height to check layout for (at most ${MAX_SIZE})`, terminalSize, 24)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--strict', 'exit 1 on warnings too', false)
     .action(async (file: string, options: { columns: number; rows: number; format: 'text' | 'json'; strict: boolean }) => {
@@ -81,6 +90,10 @@ function buildProgram(): Command {
  * cannot be loaded or an internal error, 2 for a usage error. Never throws.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`inkdeck render … | head`) is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -56,7 +56,7 @@ describe('inkdeck check options', () => {
   it('checks layout for the given size', async () => {
     const result = await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('slides.yaml:2:8: warning: title: title "Russia and China: Old Allies, New Needs" is shown as plain text, not big: it does not fit 36x3 in any font');
+    expect(result.stdout).toContain('slides.yaml:2:8: warning: title: title "Russia and China: Old Allies, New Needs" is shown as plain text, not big: it does not fit 36x2 in any font');
   });
 
   it('prints the same findings as JSON', async () => {

@@ -44,3 +44,26 @@ describe('usage errors exit 2 with one line', () => {
     expect(result).toEqual({ code: 2, stdout: '', stderr });
   });
 });
+
+describe('more usage errors and pipes', () => {
+  it.each([
+    [['render', 'slides.yaml', '--slide', '1', '--rows', '100000'], "inkdeck: option '--rows <n>' argument '100000' is invalid. expected at most 1000\n"],
+    [['render', 'slides.yaml', '--slide', '1', '--columns', '1001'], "inkdeck: option '--columns <n>' argument '1001' is invalid. expected at most 1000\n"],
+    [['presnt'], 'inkdeck: unknown command "presnt"; did you mean "present"?\n'],
+  ])('%j', async (args, stderr) => {
+    expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it('stops quietly when the reader of its output goes away', async () => {
+    const { spawn } = await import('node:child_process');
+    const { CLI, ROOT } = await import('./helpers/paths.js');
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, 'render', 'slides.yaml', '--slide', '3', '--rows', '1000', '--columns', '200'], { cwd: ROOT });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result).toEqual({ code: 0, stderr: '' });
+  });
+});

@@ -43,6 +43,13 @@ describe('deckReducer: jumping by slide number', () => {
     expect(run(at(4), ...actions).slide).toBe(expected);
   });
 
+  it('erases the last typed digit on Backspace, and moves back when there is none', () => {
+    const typed = run(at(4), digit('1'), digit('2'), { type: 'backspace' });
+    expect(typed).toMatchObject({ jumpDigits: '1', slide: 4 });
+    expect(run(typed, { type: 'backspace' })).toMatchObject({ jumpDigits: '', slide: 4 });
+    expect(run(typed, { type: 'backspace' }, { type: 'backspace' })).toMatchObject({ jumpDigits: '', slide: 3 });
+  });
+
   it('shows typed digits until they are used', () => {
     const typed = run(at(0), digit('1'), digit('2'));
     expect(typed.jumpDigits).toBe('12');

@@ -39,8 +39,8 @@ describe('the key map of issue #2', () => {
     ['h', 'h', {}, 'previous'],
     ['k', 'k', {}, 'previous'],
     ['PgUp', '', { pageUp: true }, 'previous'],
-    ['Backspace (BS)', '', { backspace: true }, 'previous'],
-    ['Backspace (DEL, reported by Ink as delete)', '', { delete: true }, 'previous'],
+    ['Backspace (BS)', '', { backspace: true }, 'backspace'],
+    ['Backspace (DEL, reported by Ink as delete)', '', { delete: true }, 'backspace'],
     ['g', 'g', {}, 'first'],
     ['Home', '', { home: true }, 'first'],
     ['G', 'G', {}, 'last'],
@@ -70,7 +70,7 @@ describe('the key map of issue #2', () => {
     ['key repeat read together', 'jjj', ['next', 'next', 'next']],
     ['two digits', '12', ['typeDigit', 'typeDigit']],
     ['q after a space', ' q', ['next', 'quit']],
-    ['Backspace (DEL) among characters', 'j\u007F', ['next', 'previous']],
+    ['Backspace (DEL) among characters', 'j\u007F', ['next', 'backspace']],
     ['text with unbound letters', 'hax', ['previous', undefined, undefined]],
   ])('splits %s into one key each', (_name, input, expected) => {
     expect(actionsOf(input)).toEqual(expected);

@@ -115,6 +115,21 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
     expect(errorsOf(text)).toEqual(expected);
   });
 
+  it.each<[string, string, string[]]>([
+    [
+      'a second YAML document',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides: []\n---\ntitle: U\n',
+      ['slides.yaml:6:1: a deck is one YAML document, but a second one starts here (a line with ---)'],
+    ],
+    [
+      'sub-bullets two levels deep',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets:\n          - text: top\n            bullets:\n              - text: deeper\n                bullets: [x]\n',
+      ['slides.yaml:8:13: sections[0].slides[0].bullets[0]: sub-bullets go one level deep: each sub-bullet must be a string'],
+    ],
+  ])('explains %s', (_name, text, expected) => {
+    expect(errorsOf(text)).toEqual(expected);
+  });
+
   it('reports every error, not only the first, in file order', () => {
     const text = 'title: T\nsubtitel: x\nsections:\n  - id: a\n    title: A\n    slides:\n      - bullets: [1]\n      - title: B\n        bullets: 3\n';
     expect(errorsOf(text)).toEqual([
@@ -164,6 +179,12 @@ describe('the shared cases', () => {
 describe('loadDeck on files', () => {
   it('names a missing file', async () => {
     await expect(loadDeck('no-such-deck.yaml')).rejects.toThrow('no-such-deck.yaml: cannot read the file: no such file');
+  });
+
+  it('refuses a file that is not UTF-8, at the first bad byte', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-')), 'latin1.yaml');
+    writeFileSync(file, Buffer.from('title: T\nsubtitle: caf\u00e9\n', 'latin1'));
+    await expect(loadDeck(file)).rejects.toThrow(/latin1\.yaml:2:14: the file is not UTF-8 text; save it as UTF-8$/);
   });
 
   it('refuses a file over the size limit before parsing it', async () => {

@@ -43,8 +43,7 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
   };
 
   const frame = layoutFrame(size.columns, frameRows(size.rows), false);
-  const byline = deck.author !== undefined || deck.date !== undefined;
-  const titleArea = titleSlideTitleArea({ subtitle: deck.subtitle, hasByline: byline, source: deck.source }, frame.slideColumns, frame.slideRows);
+  const titleArea = titleSlideTitleArea(deck, frame.slideColumns, frame.slideRows);
   checkBigTitle(deck.title, ['title'], titleArea, warn);
 
   const area = contentArea(frame.slideColumns, frame.slideRows);

@@ -1,4 +1,5 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 import { render } from 'ink';
 import { parseDeck, readDeckText } from '../deck/load-deck.js';
 import { deckVersion, watchDeck, type DeckUpdate } from '../deck/watch-deck.js';
@@ -6,7 +7,11 @@ import { sessionDirectory } from '../sync/session-directory.js';
 import { SyncSession } from '../sync/sync-session.js';
 import { enterFullScreen } from '../terminal/screen.js';
 import { App } from '../ui/App.js';
+import { closest } from '../text/closest.js';
 import { UsageError } from './usage-error.js';
+
+/** Commands a mistyped first argument may have meant (`inkdeck presnt` is not a file). */
+const COMMANDS = ['present', 'render', 'check', 'schema'];
 
 export interface PresentOptions {
   /** Show the presenter view (notes, timer, next slide) instead of the audience view. */
@@ -23,10 +28,14 @@ export interface PresentOptions {
  * `inkdeck present FILE`: shows the deck full-screen until the user quits, in sync with every
  * other view of the same session, reloading it on every save unless `watch` is off.
  *
- * @throws {UsageError} When stdin or stdout is not a terminal.
+ * @throws {UsageError} When stdin or stdout is not a terminal, or `file` is a mistyped command.
  * @throws {DeckError} When the deck cannot be loaded; nothing has been drawn then.
  */
 export async function present(file: string, options: PresentOptions): Promise<void> {
+  if (!existsSync(file) && path.extname(file) === '') {
+    const command = closest(file, COMMANDS);
+    if (command !== undefined) throw new UsageError(`unknown command "${file}"; did you mean "${command}"?`);
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
       'present needs an interactive terminal (stdin and stdout must be a TTY); ' +

@@ -12,6 +12,7 @@ import {
 } from 'yaml';
 import type { z } from 'zod';
 import { DeckError, type Diagnostic } from './deck-error.js';
+import { closest } from '../text/closest.js';
 import { DeckSchema, KNOWN_KEYS, type Deck } from './schema.js';
 
 /** Files larger than this are refused before parsing, in bytes (5 MiB). */
@@ -48,7 +49,8 @@ export async function readDeckText(file: string): Promise<string> {
         fileDiagnostic(file, `the file is ${formatMiB(size)}; decks are limited to ${formatMiB(MAX_DECK_BYTES)}`),
       ]);
     }
-    return await readFile(file, 'utf8');
+    const bytes = await readFile(file);
+    return decodeUtf8(bytes, file);
   } catch (error) {
     if (error instanceof DeckError) throw error;
     throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeIoError(error)}`)]);
@@ -213,33 +215,6 @@ function knownKeysFor(path: readonly PathSegment[]): readonly string[] {
   return KNOWN_KEYS.bullet;
 }
 
-/** The known key within edit distance 2 of `key`, if there is exactly one best. */
-function closest(key: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = editDistance(key.toLowerCase(), candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 /**
  * Finds the first alias (in document order) whose expansion exceeds {@link MAX_EXPANDED_NODES},
  * computing sizes bottom-up with memoisation so the check itself stays linear in file size.
@@ -288,6 +263,7 @@ function findAliasBomb(document: Document): { offset: number; name: string } | u
 }
 
 function describeYamlError(code: string, message: string, sourceFromError: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'a deck is one YAML document, but a second one starts here (a line with ---)';
   if (code === 'DUPLICATE_KEY') {
     const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(sourceFromError)?.[1];
     const name = key === undefined ? '' : ` "${key.replace(/^["']|["']$/g, '')}"`;
@@ -296,6 +272,26 @@ function describeYamlError(code: string, message: string, sourceFromError: strin
   // yaml appends " at line L, column C" and a code excerpt; the position is already in front.
   const firstLine = message.split('\n')[0] ?? message;
   return `YAML syntax: ${firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '')}`;
+}
+
+/**
+ * Decodes a deck's bytes as UTF-8 (YAML 1.2 §5.2; other encodings would show as `�`).
+ *
+ * @throws {DeckError} At the first byte that is not UTF-8.
+ */
+function decodeUtf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = bytes.toString('utf8');
+    const offset = Math.max(0, text.indexOf('\uFFFD'));
+    const before = text.slice(0, offset).split('\n');
+    return throwAt(file, before.length, (before[before.length - 1]?.length ?? 0) + 1, 'the file is not UTF-8 text; save it as UTF-8');
+  }
+}
+
+function throwAt(file: string, line: number, column: number, message: string): never {
+  throw new DeckError([{ file, line, column, path: '', message }]);
 }
 
 function fileDiagnostic(file: string, message: string): Diagnostic {

@@ -9,12 +9,23 @@ const TAB_WIDTH = 4;
 const CONTROL_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
 
 /**
+ * Invisible format characters that terminals and width tables disagree about, so that lines
+ * holding them get cut one column short: soft hyphen, zero-width space, word joiner and other
+ * invisible operators, byte order mark, and the bidirectional controls, which can also reorder
+ * what is shown (CVE-2021-42574, "Trojan Source"). The zero-width joiner stays: emoji need it.
+ */
+const FORMAT_CHARACTERS = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** A variation selector that selects nothing: not after an emoji, nor before a keycap mark. */
+const STRAY_VARIATION_SELECTOR = /(?<!\p{Extended_Pictographic})[\uFE0E\uFE0F](?!\u20E3)/gu;
+
+/**
  * Makes text from a deck safe to write to a terminal.
  *
  * Removes every escape sequence (CSI, OSC — including window titles, OSC 52 clipboard writes
  * and OSC 8 links — and the rest of ECMA-48) and every other control character, keeping the
- * visible text. CRLF and lone CR become LF; a tab becomes spaces. The result contains no
- * character below U+0020 other than `\n`.
+ * visible text, and the invisible format characters above. CRLF and lone CR become LF; a tab
+ * becomes spaces. The result contains no character below U+0020 other than `\n`.
  *
  * @param text - Any string, as read from the YAML file.
  * @returns The printable text.
@@ -22,5 +33,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
 export function sanitizeText(text: string): string {
   return stripAnsi(text.replace(/\r\n?/g, '\n'))
     .replace(/\t/g, ' '.repeat(TAB_WIDTH))
-    .replace(CONTROL_CHARACTERS, '');
+    .replace(CONTROL_CHARACTERS, '')
+    .replace(FORMAT_CHARACTERS, '')
+    .replace(STRAY_VARIATION_SELECTOR, '');
 }

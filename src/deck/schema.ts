@@ -30,10 +30,15 @@ export const BulletSchema = z.union(
     }),
   ],
   {
-    error: (issue) =>
-      isPlainMapping(issue.input) && !('text' in issue.input)
-        ? 'expected a string; a bullet that contains ": " must be quoted'
-        : 'expected a string, or a mapping with `text` and `bullets`',
+    error: (issue) => {
+      if (!isPlainMapping(issue.input)) return 'expected a string, or a mapping with `text` and `bullets`';
+      if (!('text' in issue.input)) return 'expected a string; a bullet that contains ": " must be quoted';
+      const children = issue.input.bullets;
+      if (Array.isArray(children) && children.some((child) => typeof child !== 'string')) {
+        return 'sub-bullets go one level deep: each sub-bullet must be a string';
+      }
+      return 'expected a string, or a mapping with `text` and `bullets`';
+    },
   },
 );
 

@@ -26,6 +26,8 @@ export interface DeckState extends Position {
 export type Action =
   | { readonly type: 'next' }
   | { readonly type: 'previous' }
+  /** Backspace: erases the last typed digit of a jump, else moves back like `previous`. */
+  | { readonly type: 'backspace' }
   | { readonly type: 'first' }
   | { readonly type: 'last' }
   | { readonly type: 'goTo'; readonly slide: number }
@@ -114,6 +116,9 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       if (inOverview) return moveCursor(state, state.overviewCursor - 1);
       if (state.step > 0) return moveTo(state, state.slide, state.step - 1);
       return state.slide > 0 ? moveTo(state, state.slide - 1, stepsOf(state, state.slide - 1) - 1) : moveTo(state, 0, 0);
+    case 'backspace':
+      if (state.jumpDigits !== '') return update(state, { jumpDigits: state.jumpDigits.slice(0, -1) });
+      return deckReducer(state, { type: 'previous' });
     case 'first':
       return inOverview ? moveCursor(state, 0) : moveTo(state, 0, 0);
     case 'last':

@@ -46,7 +46,8 @@ export const NOTES_SCROLL_ROWS = 5;
 export const KEY_BINDINGS: readonly KeyBinding[] = [
   { action: { type: 'next' }, keys: ['right', 'down', 'space', 'l', 'j', 'pagedown'], description: 'next step or slide' },
   { action: { type: 'confirm' }, keys: ['enter'], description: 'next step or slide; after digits, go to that slide' },
-  { action: { type: 'previous' }, keys: ['left', 'up', 'h', 'k', 'pageup', 'backspace'], description: 'previous step or slide' },
+  { action: { type: 'previous' }, keys: ['left', 'up', 'h', 'k', 'pageup'], description: 'previous step or slide' },
+  { action: { type: 'backspace' }, keys: ['backspace'], description: 'previous step or slide; erases a typed digit' },
   { action: { type: 'first' }, keys: ['g', 'home'], description: 'first slide' },
   { action: { type: 'last' }, keys: ['G', 'end'], description: 'last slide' },
   { action: { type: 'toggleNotes' }, keys: ['n'], description: 'show or hide speaker notes', views: ['audience'] },

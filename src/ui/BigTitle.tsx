@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import BigText from 'ink-big-text';
 import { BIG_TEXT_OPTIONS, fitBigText } from '../render/big-text.js';
+import { wrapText } from '../render/wrap.js';
 
 export interface BigTitleProps {
   readonly text: string;
@@ -14,15 +15,19 @@ export interface BigTitleProps {
 /**
  * A title drawn big, each line centred, with ink-big-text in the largest cfonts font that fits `columns` x `rows`,
  * or as plain bold text (wrapped, nothing dropped) when no font fits or the title has
- * characters cfonts cannot draw.
+ * characters cfonts cannot draw; a plain title taller than `rows` ends its last row with `…`.
  */
 export function BigTitle({ text, columns, rows, color }: BigTitleProps) {
   const layout = fitBigText(text, columns, rows);
   if (layout === undefined) {
+    const lines = wrapText(text, columns).split('\n');
+    const shown = lines.length > rows ? [...lines.slice(0, Math.max(0, rows - 1)), `${lines[Math.max(0, rows - 1)] ?? ''}…`] : lines;
     return (
-      <Text bold color={color} wrap="wrap">
-        {text}
-      </Text>
+      <Box flexShrink={0}>
+        <Text bold color={color}>
+          {shown.join('\n')}
+        </Text>
+      </Box>
     );
   }
   // One drawing per line, so that each line is centred on its own.

@@ -21,27 +21,37 @@ const MIN_PROGRESS_COLUMNS = 4;
 
 /**
  * The footer row: section title, a progress bar, pending jump digits, `slide N/M` and, when
- * there is room, a `? help` hint.
+ * there is room, a `? help` hint. `slide N/M` is never cut; the rest gives way to it.
  */
 export function Footer({ sectionTitle, slideNumber, slideCount, jumpDigits, columns }: FooterProps) {
+  // `slide N/M` always shows; the typed number, the help hint, the section title and the bar
+  // share what is left, in that order of priority.
   const position = `slide ${slideNumber}/${slideCount}`;
-  const jump = jumpDigits === '' ? '' : `go to ${jumpDigits}▏ `;
-  const hint = columns >= 60 ? '  ? help' : '';
-  const right = `${jump}${position}${hint}`;
-  const rightWidth = stringWidth(right);
-  const titleWidth = Math.min(stringWidth(sectionTitle), Math.floor(columns * SECTION_TITLE_SHARE));
-  const barWidth = columns - titleWidth - rightWidth - 2;
+  let room = columns - stringWidth(position);
+  const fits = (text: string) => {
+    if (text === '' || stringWidth(text) > room) return '';
+    room -= stringWidth(text);
+    return text;
+  };
+  const jump = jumpDigits === '' ? '' : fits(`go to ${jumpDigits}▏ `) || fits(`${jumpDigits}▏ `);
+  const hint = columns >= 60 ? fits('  ? help') : '';
+  // What is left goes to the section title (with a space after it) and the progress bar.
+  const titleWidth = Math.max(0, Math.min(stringWidth(sectionTitle), Math.floor(columns * SECTION_TITLE_SHARE), room - 1));
+  const middleWidth = Math.max(0, room - titleWidth);
+  const barWidth = middleWidth - 2;
   const showBar = barWidth >= MIN_PROGRESS_COLUMNS;
   const filled = showBar ? Math.round((barWidth * slideNumber) / slideCount) : 0;
 
   return (
     <Box width={columns} height={1} flexShrink={0}>
-      <Box width={titleWidth} flexShrink={0}>
-        <Text bold wrap="truncate-end">
-          {sectionTitle}
-        </Text>
-      </Box>
-      <Box flexGrow={1} paddingX={1}>
+      {titleWidth > 0 ? (
+        <Box width={titleWidth} flexShrink={0}>
+          <Text bold wrap="truncate-end">
+            {sectionTitle}
+          </Text>
+        </Box>
+      ) : null}
+      <Box width={middleWidth} flexShrink={0} paddingX={showBar ? 1 : 0}>
         {showBar ? (
           <Text>
             <Text color={theme.progress}>{'━'.repeat(filled)}</Text>
@@ -50,7 +60,7 @@ export function Footer({ sectionTitle, slideNumber, slideCount, jumpDigits, colu
         ) : null}
       </Box>
       <Box flexShrink={0}>
-        <Text wrap="truncate-start">
+        <Text>
           {jump ? <Text color={theme.accent}>{jump}</Text> : null}
           {position}
           <Text dimColor>{hint}</Text>

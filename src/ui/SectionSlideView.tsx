@@ -16,11 +16,11 @@ export interface SectionSlideViewProps {
 /** A section divider: "Section 2 of 4" and the section title big, centred. */
 export function SectionSlideView({ slide, sectionCount, columns, rows }: SectionSlideViewProps) {
   return (
-    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X}>
-      <Text dimColor>
+    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X} overflow="hidden">
+      <Text dimColor wrap="truncate-end">
         Section {slide.sectionNumber} of {sectionCount}
       </Text>
-      <Box marginTop={1}>
+      <Box marginTop={1} flexShrink={0}>
         <BigTitle text={slide.title} {...sectionSlideTitleArea(columns, rows)} color={theme.title} />
       </Box>
     </Box>

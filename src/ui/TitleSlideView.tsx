@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { TitleSlide } from '../deck/slides.js';
 import { BigTitle } from './BigTitle.js';
-import { TITLE_PADDING_X, titleSlideTitleArea } from './layout.js';
+import { fitTitleSlide, TITLE_PADDING_X } from './layout.js';
 import { theme } from './theme.js';
 
 export interface TitleSlideViewProps {
@@ -11,29 +11,30 @@ export interface TitleSlideViewProps {
   readonly rows: number;
 }
 
-/** The opening slide: the deck title big, then subtitle, author and date, and source, centred. */
+/**
+ * The opening slide, centred: the deck title as big as fits in the room the other lines leave,
+ * then the subtitle, `author · date` and the source, each wrapped. When even a plain title does
+ * not leave room for them all, the lines that do not fit are clipped, never drawn over others.
+ */
 export function TitleSlideView({ slide, columns, rows }: TitleSlideViewProps) {
-  const byline = [slide.author, slide.date].filter((part) => part !== undefined && part !== '').join(' · ');
-  const area = titleSlideTitleArea({ subtitle: slide.subtitle, hasByline: byline !== '', source: slide.source }, columns, rows);
+  const { title: area, details } = fitTitleSlide(slide, columns, rows);
   return (
-    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X}>
+    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X} overflow="hidden">
       <BigTitle text={slide.title} columns={area.columns} rows={area.rows} color={theme.title} />
-      {slide.subtitle ? (
-        <Box marginTop={1}>
-          <Text wrap="wrap">{slide.subtitle}</Text>
+      {details.subtitle.length > 0 ? (
+        <Box marginTop={1} flexShrink={0}>
+          <Text>{details.subtitle.join('\n')}</Text>
         </Box>
       ) : null}
-      {byline ? (
-        <Box marginTop={1}>
-          <Text bold wrap="wrap">
-            {byline}
-          </Text>
+      {details.byline.length > 0 ? (
+        <Box marginTop={details.subtitle.length > 0 ? 1 : 0} flexShrink={0}>
+          <Text bold>{details.byline.join('\n')}</Text>
         </Box>
       ) : null}
-      {slide.source ? (
-        <Text dimColor wrap="wrap">
-          {slide.source}
-        </Text>
+      {details.source.length > 0 ? (
+        <Box flexShrink={0}>
+          <Text dimColor>{details.source.join('\n')}</Text>
+        </Box>
       ) : null}
     </Box>
   );

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { MIN_COLUMNS, MIN_ROWS } from './layout.js';
+import { wrapText } from '../render/wrap.js';
+import { MIN_COLUMNS, MIN_ROWS, RESERVED_ROWS } from './layout.js';
 
 export interface TooSmallNoticeProps {
   /** Size of the frame, in columns and rows. */
@@ -7,13 +8,14 @@ export interface TooSmallNoticeProps {
   readonly rows: number;
 }
 
-/** Shown instead of the deck when the frame is below {@link MIN_COLUMNS} x {@link MIN_ROWS}. */
+/** Shown instead of the deck when the frame is below {@link MIN_COLUMNS} x {@link MIN_ROWS}; names the terminal size needed. */
 export function TooSmallNotice({ columns, rows }: TooSmallNoticeProps) {
+  const need = `${MIN_COLUMNS}x${MIN_ROWS + RESERVED_ROWS}`;
+  // The size needed is the point of the notice, so the wording shrinks before it is cut.
+  const notice = columns >= 38 ? `terminal too small: need at least ${need}` : `too small, need ${need}`;
   return (
     <Box width={columns} height={rows} alignItems="center" justifyContent="center" overflow="hidden">
-      <Text wrap="wrap">
-        terminal too small: need at least {MIN_COLUMNS}x{MIN_ROWS + 1}
-      </Text>
+      <Text>{wrapText(notice, columns)}</Text>
     </Box>
   );
 }

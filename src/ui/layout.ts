@@ -1,3 +1,5 @@
+import { wrapText } from '../render/wrap.js';
+
 /**
  * Rows of the terminal the app leaves empty at the bottom. Ink clears the whole screen and the
  * scrollback on every redraw once its output is as tall as the terminal (ink/src/ink.tsx,
@@ -70,17 +72,73 @@ export function contentArea(columns: number, rows: number, isCompact = false): C
 /** Horizontal padding of the title and section slides, in columns. */
 export const TITLE_PADDING_X = 2;
 
+/** The lines under the title of a title slide, wrapped, and the rows they take with their gaps. */
+export interface TitleDetails {
+  readonly subtitle: readonly string[];
+  readonly byline: readonly string[];
+  readonly source: readonly string[];
+  /** Rows of all of the above, with one blank row before the subtitle and before the byline. */
+  readonly rows: number;
+}
+
+/** Wraps the subtitle, byline (`author · date`) and source of a title slide to `columns`. */
+export function titleDetails(
+  slide: { readonly subtitle?: string; readonly author?: string; readonly date?: string; readonly source?: string },
+  columns: number,
+): TitleDetails {
+  const wrap = (text: string | undefined) => (text === undefined || text === '' ? [] : wrapText(text, columns).split('\n'));
+  const subtitle = wrap(slide.subtitle);
+  const byline = wrap([slide.author, slide.date].filter((part) => part !== undefined && part !== '').join(' · '));
+  const source = wrap(slide.source);
+  const rows = subtitle.length + byline.length + source.length + (subtitle.length > 0 ? 1 : 0) + (byline.length > 0 ? 1 : 0);
+  return { subtitle, byline, source, rows };
+}
+
 /**
  * Room for the big title of a title slide drawn in `columns` x `rows`: the slide less its
- * padding, its subtitle, byline and source lines and the gaps between them.
+ * padding, its wrapped subtitle, byline and source lines, and one blank row under the title.
  */
 export function titleSlideTitleArea(
-  details: { readonly subtitle?: string; readonly hasByline: boolean; readonly source?: string },
+  slide: { readonly subtitle?: string; readonly author?: string; readonly date?: string; readonly source?: string },
   columns: number,
   rows: number,
 ): { columns: number; rows: number } {
-  const detailRows = (details.subtitle ? 2 : 0) + (details.hasByline ? 2 : 0) + (details.source ? 1 : 0);
-  return { columns: columns - 2 * TITLE_PADDING_X, rows: Math.max(0, rows - detailRows - 2) };
+  const inner = columns - 2 * TITLE_PADDING_X;
+  return { columns: inner, rows: Math.max(0, rows - titleDetails(slide, inner).rows - 1) };
+}
+
+/** What of a title slide fits in `columns` x `rows`: the title's rows and the detail lines kept. */
+export interface TitleSlideFit {
+  readonly title: { readonly columns: number; readonly rows: number };
+  readonly details: TitleDetails;
+}
+
+/**
+ * Fits a title slide into `columns` x `rows`. The title comes first: when the details leave it
+ * no row, it takes the rows its plain text needs and the details keep what is left, in order
+ * (subtitle, byline, source), each clipped rather than drawn over the footer.
+ */
+export function fitTitleSlide(
+  slide: { readonly title: string; readonly subtitle?: string; readonly author?: string; readonly date?: string; readonly source?: string },
+  columns: number,
+  rows: number,
+): TitleSlideFit {
+  const area = titleSlideTitleArea(slide, columns, rows);
+  const details = titleDetails(slide, area.columns);
+  if (area.rows >= 1) return { title: area, details };
+  const titleRows = Math.min(wrapText(slide.title, area.columns).split('\n').length, Math.max(1, rows));
+  let left = rows - titleRows - 1;
+  const take = (lines: readonly string[], gap: number) => {
+    if (lines.length === 0 || left - gap <= 0) return [];
+    const kept = lines.slice(0, left - gap);
+    left -= kept.length + gap;
+    return kept;
+  };
+  const subtitle = take(details.subtitle, 0);
+  const byline = take(details.byline, 1);
+  const source = take(details.source, 0);
+  const keptRows = subtitle.length + byline.length + source.length + (byline.length > 0 && subtitle.length > 0 ? 1 : 0);
+  return { title: { columns: area.columns, rows: titleRows }, details: { subtitle, byline, source, rows: keptRows } };
 }
 
 /** Room for the big title of a section slide drawn in `columns` x `rows`, below its label. */

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeText } from '../src/deck/sanitize.js';
+
+describe('sanitizeText', () => {
+  it.each<[string, string, string]>([
+    ['a window-title OSC', 'Safe\u001B]0;owned\u0007 Title', 'Safe Title'],
+    ['an OSC 52 clipboard write', 'Clip\u001B]52;c;ZWNobw==\u0007 board', 'Clip board'],
+    ['an OSC 8 link, keeping its text', 'A \u001B]8;;https://x\u001B\\link\u001B]8;;\u001B\\ here', 'A link here'],
+    ['a CSI clear and cursor move', 'Clear \u001B[2J\u001B[H now', 'Clear  now'],
+    ['SGR colour', '\u001B[31mred\u001B[0m', 'red'],
+    ['bell, backspace and other C0 controls', 'a\u0007b\u0008c\u0000d\u001Fe', 'abcde'],
+    ['C1 controls (an 8-bit CSI takes its final byte with it)', 'a\u0085b\u009Bc', 'ab'],
+    ['CRLF and a lone CR', 'one\r\ntwo\rthree', 'one\ntwo\nthree'],
+    ['a tab', 'a\tb', 'a    b'],
+    ['a zero-width space', 'zero\u200Bwidth', 'zerowidth'],
+    ['a soft hyphen', 'soft\u00ADhyphen', 'softhyphen'],
+    ['bidirectional overrides (Trojan Source)', 'abc\u202Edef\u202C', 'abcdef'],
+    ['a byte order mark inside text', 'a\uFEFFb', 'ab'],
+    ['a variation selector after a letter', 'var\uFE0Fsel', 'varsel'],
+  ])('removes %s', (_name, input, expected) => {
+    expect(sanitizeText(input)).toBe(expected);
+  });
+
+  it.each<[string, string]>([
+    ['an emoji with its presentation selector', '\u23F3\uFE0F'],
+    ['a keycap', '1\uFE0F\u20E3'],
+    ['a ZWJ family', '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}'],
+    ['a flag', '\u{1F1F7}\u{1F1FA}'],
+    ['combining accents', 'e\u0301'],
+    ['CJK', '中俄关系'],
+  ])('keeps %s', (_name, text) => {
+    expect(sanitizeText(text)).toBe(text);
+  });
+});

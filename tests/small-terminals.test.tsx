@@ -1,0 +1,95 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { loadDeck, parseDeck } from '../src/deck/load-deck.js';
+import { buildSlides, stepCountOf } from '../src/deck/slides.js';
+import { renderFrame } from '../src/render/render-frame.js';
+import { renderWithInk } from './helpers/frame.js';
+import { SLIDES_YAML } from './helpers/paths.js';
+
+const slides = buildSlides(await loadDeck(SLIDES_YAML));
+const total = slides.length;
+const LONG_TITLES = buildSlides(
+  parseDeck(
+    `title: A deliberately long deck title that is also somewhat wordy
+subtitle: And a subtitle that goes on for quite a while as well
+author: Some Author With A Long Name
+date: "2014-06-19"
+source: A source line that is long enough to wrap several times in a small terminal
+sections:
+  - id: a
+    title: A section title that does not fit in big letters anywhere small
+    slides:
+      - title: S
+        bullets: [x]
+`,
+    'long.yaml',
+  ),
+);
+
+const SIZES = [
+  [20, 7],
+  [22, 10],
+  [26, 8],
+  [40, 12],
+  [60, 40],
+  [80, 24],
+  [120, 24],
+] as const;
+
+describe('frames at any size', () => {
+  it.each(SIZES)('keep every slide inside %ix%i, with its footer intact', (columns, rows) => {
+    for (const deck of [slides, LONG_TITLES]) {
+      deck.forEach((slide, index) => {
+        for (const showNotes of [false, true]) {
+          const frame = renderFrame(deck, { slide: index + 1, step: stepCountOf(slide), columns, rows, showNotes });
+          const lines = frame.split('\n');
+          expect(lines).toHaveLength(rows - 1);
+          for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+          // The footer is the last row and ends with the untouched slide counter.
+          expect(lines[lines.length - 1]).toMatch(new RegExp(`slide ${index + 1}/${deck.length}( {2}\\? help)?$`));
+        }
+      });
+    }
+  });
+
+  it.each([
+    [60, 40],
+    [40, 12],
+    [120, 24],
+  ])('shows the byline of the title slide at %ix%i', (columns, rows) => {
+    expect(renderFrame(slides, { slide: 1, columns, rows })).toContain('Xie Zhihai · 2014-06-19');
+  });
+
+  it('puts the title first when there is no room for everything', () => {
+    const frame = renderFrame(LONG_TITLES, { slide: 1, columns: 20, rows: 7 });
+    expect(frame.replace(/\s+/g, ' ')).toContain('A deliberately long deck title that is also somewhat wordy');
+  });
+
+  it('keeps slide N/M in the footer while a number is typed in a narrow terminal', () => {
+    for (const columns of [20, 25, 40]) {
+      const frame = renderWithInk(slides, { slide: 3, columns, rows: 7, state: { jumpDigits: '12' } });
+      expect(frame.split('\n').at(-1)).toMatch(new RegExp(`12▏ slide 3/${total}$`));
+    }
+  });
+
+  it.each([
+    [10, 3, ['too small,', 'need 20x7']],
+    [19, 30, ['too small, need', '20x7']],
+    [80, 6, ['terminal too small: need at least 20x7']],
+  ])('says which size it needs at %ix%i', (columns, rows, expected) => {
+    const frame = renderFrame(slides, { slide: 1, columns, rows });
+    expect(frame.split('\n').map((line) => line.trim()).filter((line) => line !== '')).toEqual(expected);
+  });
+
+  it('says how much of the help did not fit', () => {
+    const frame = renderWithInk(slides, { slide: 1, columns: 40, rows: 12, state: { overlay: 'help' } });
+    expect(frame).toMatch(/⋯ \d+ more lines: enlarge/);
+    expect(frame).not.toMatch(/│ {2}\S/);
+  });
+
+  it('shows the whole help at 80x24', () => {
+    const frame = renderWithInk(slides, { slide: 1, columns: 80, rows: 24, state: { overlay: 'help' } });
+    expect(frame).not.toContain('more lines');
+    expect(frame).toContain('Ctrl-C');
+  });
+});
