@@ -56,7 +56,10 @@ export async function present(file: string, options: PresentOptions): Promise<vo
   try {
     const instance = render(
       <App deck={deck} version={version} view={options.presenter ? 'presenter' : 'audience'} sync={sync} subscribeToDeck={subscribeToDeck} />,
-      { exitOnCtrlC: false },
+      // Frames here are driven by events (a key, a move in another view, a save, one timer tick
+      // a second), never by animation, so Ink's default 30 fps throttle only delays the frame
+      // after a key by up to 33 ms.
+      { exitOnCtrlC: false, maxFps: 1000 },
     );
     await instance.waitUntilExit();
   } finally {

@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// Benchmarks of the built CLI in real pseudo-terminals (node-pty + @xterm/headless), read the
+// way a person sees the screen. Prints a table and writes bench/results.json.
+// Run with `npm run bench` (it builds first). Numbers are milliseconds unless named otherwise.
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pty from '@lydell/node-pty';
+import xtermHeadless from '@xterm/headless';
+
+const { Terminal } = xtermHeadless;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = path.join(ROOT, 'dist/cli.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const PRESSES = Number(process.env.BENCH_PRESSES ?? 50);
+
+const hidden = new Set(['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'LINES']);
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !hidden.has(name)));
+
+/** A process in an 80x24 pseudo-terminal whose screen is checked after every chunk it writes. */
+function launch(args, { columns = 80, rows = 24, env = {}, cwd = ROOT } = {}) {
+  const terminal = new Terminal({ cols: columns, rows, allowProposedApi: true });
+  const child = pty.spawn(process.execPath, args, { name: 'xterm-256color', cols: columns, rows, cwd, env: { ...baseEnv, TERM: 'xterm-256color', ...env } });
+  const waiters = new Set();
+  const screen = () => {
+    const buffer = terminal.buffer.active;
+    const lines = [];
+    for (let row = 0; row < rows; row += 1) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  };
+  child.onData((data) => {
+    terminal.write(data, () => {
+      const now = performance.now();
+      const text = screen();
+      for (const waiter of waiters) {
+        if (waiter.predicate(text)) {
+          waiters.delete(waiter);
+          waiter.resolve(now);
+        }
+      }
+    });
+  });
+  const exited = new Promise((resolve) => child.onExit(resolve));
+  /** Resolves with the time the screen first satisfied `predicate`. */
+  const until = (predicate, timeoutMs = 10_000) =>
+    new Promise((resolve, reject) => {
+      const waiter = { predicate, resolve };
+      waiters.add(waiter);
+      setTimeout(() => {
+        if (waiters.delete(waiter)) reject(new Error(`timed out; screen:\n${screen()}`));
+      }, timeoutMs);
+    });
+  return { child, until, exited, screen };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const round = (value) => Math.round(value * 10) / 10;
+const shownSlide = (text) => Number(/slide (\d+)\//.exec(text)?.[1] ?? Number.NaN);
+const privateRuntime = () => mkdtempSync(path.join(tmpdir(), 'inkdeck-bench-'));
+/** Peak resident set size of a process, in kibibytes (VmHWM). */
+const peakRssKiB = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
+
+async function firstFrame() {
+  const app = [];
+  const bare = [];
+  const appRss = [];
+  const bareRss = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    let started = performance.now();
+    const node = launch(['-e', "console.log('ready'); setTimeout(() => {}, 60000)"]);
+    bare.push((await node.until((text) => text.includes('ready'))) - started);
+    bareRss.push(peakRssKiB(node.child.pid));
+    node.child.kill();
+
+    started = performance.now();
+    const view = launch([CLI, 'present', 'slides.yaml', '--no-sync', '--no-watch']);
+    app.push((await view.until((text) => shownSlide(text) === 1)) - started);
+    appRss.push(peakRssKiB(view.child.pid));
+    view.child.write('q');
+    await view.exited;
+  }
+  return {
+    appMs: round(median(app)),
+    bareNodeMs: round(median(bare)),
+    ratio: round(median(app) / median(bare)),
+    appPeakRssMiB: round(median(appRss) / 1024),
+    bareNodePeakRssMiB: round(median(bareRss) / 1024),
+    rssRatio: round(median(appRss) / median(bareRss)),
+  };
+}
+
+async function keyToFrame() {
+  const view = launch([CLI, 'present', 'slides.yaml', '--no-sync', '--no-watch']);
+  await view.until((text) => shownSlide(text) === 1);
+  const samples = [];
+  for (let press = 0; press < PRESSES; press += 1) {
+    // Back and forth between slides 1 and 2, so every press changes the frame.
+    const target = press % 2 === 0 ? 2 : 1;
+    const started = performance.now();
+    view.child.write(target === 2 ? '\u001B[C' : '\u001B[D');
+    samples.push((await view.until((text) => shownSlide(text) === target)) - started);
+  }
+  view.child.write('q');
+  await view.exited;
+  return { medianMs: round(median(samples)), p95Ms: round(percentile(samples, 95)) };
+}
+
+async function syncLatency() {
+  const env = { XDG_RUNTIME_DIR: privateRuntime() };
+  const presenter = launch([CLI, 'present', 'slides.yaml', '--presenter', '--no-watch'], { columns: 100, rows: 30, env });
+  await presenter.until((text) => shownSlide(text) === 1);
+  const audience = launch([CLI, 'present', 'slides.yaml', '--no-watch'], { env });
+  await audience.until((text) => shownSlide(text) === 1);
+  const samples = [];
+  for (let press = 0; press < Math.min(PRESSES, 30); press += 1) {
+    const target = press % 2 === 0 ? 2 : 1;
+    const started = performance.now();
+    presenter.child.write(target === 2 ? '\u001B[C' : '\u001B[D');
+    samples.push((await audience.until((text) => shownSlide(text) === target)) - started);
+  }
+  presenter.child.write('q');
+  audience.child.write('q');
+  await Promise.all([presenter.exited, audience.exited]);
+  return { medianMs: round(median(samples)), p95Ms: round(percentile(samples, 95)), maxMs: round(Math.max(...samples)) };
+}
+
+async function reloadLatency() {
+  const directory = privateRuntime();
+  const file = path.join(directory, 'slides.yaml');
+  copyFileSync(path.join(ROOT, 'slides.yaml'), file);
+  const original = readFileSync(file, 'utf8');
+  const view = launch([CLI, 'present', 'slides.yaml', '--no-sync'], { cwd: directory });
+  await view.until((text) => shownSlide(text) === 1);
+  view.child.write('3\r');
+  await view.until((text) => shownSlide(text) === 3);
+  const samples = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const title = `Edited title ${run}`;
+    const started = performance.now();
+    writeFileSync(file, original.replace('Signs of a warming partnership', title));
+    samples.push((await view.until((text) => text.includes(title))) - started);
+  }
+  view.child.write('q');
+  await view.exited;
+  return { medianMs: round(median(samples)), maxMs: round(Math.max(...samples)) };
+}
+
+const results = { date: new Date().toISOString(), node: process.version, runs: RUNS, presses: PRESSES };
+results.firstFrame = await firstFrame();
+results.keyToFrame = await keyToFrame();
+results.sync = await syncLatency();
+results.reload = await reloadLatency();
+
+const rows = [
+  ['first frame of slides.yaml (median)', `${results.firstFrame.appMs} ms`, `bare node ${results.firstFrame.bareNodeMs} ms, ratio ${results.firstFrame.ratio}x`, 'target <= 2x'],
+  ['peak RSS (median)', `${results.firstFrame.appPeakRssMiB} MiB`, `bare node ${results.firstFrame.bareNodePeakRssMiB} MiB, ratio ${results.firstFrame.rssRatio}x`, 'target <= 1.6x'],
+  ['key to frame', `median ${results.keyToFrame.medianMs} ms`, `p95 ${results.keyToFrame.p95Ms} ms`, 'target 5 / 16 ms'],
+  ['presenter move to audience view', `median ${results.sync.medianMs} ms`, `p95 ${results.sync.p95Ms} ms, max ${results.sync.maxMs} ms`, 'target 200 ms'],
+  ['save to frame (live reload)', `median ${results.reload.medianMs} ms`, `max ${results.reload.maxMs} ms`, 'target 300 ms'],
+];
+for (const row of rows) console.log(`${row[0].padEnd(38)} ${row[1].padEnd(16)} ${row[2].padEnd(36)} ${row[3]}`);
+writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwritten to bench/results.json');
+process.exit(0);
