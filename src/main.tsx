@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
+import { exportCommand, type ExportCommandOptions } from './commands/export.js';
+import { DEFAULT_FRAME_SECONDS } from './export/export-cast.js';
 import { present } from './commands/present.js';
 import { renderCommand } from './commands/render.js';
 import { UsageError } from './commands/usage-error.js';
@@ -73,6 +75,21 @@ function buildProgram(): Command {
       const { output, status } = await checkCommand(file, options);
       process.stdout.write(output);
       process.exitCode = status;
+    });
+
+  program
+    .command('export')
+    .description('export every frame as text (txt), a Markdown handout (md) or an asciicast recording (cast)')
+    .argument('<file>', 'deck to export')
+    .addOption(new Option('--format <format>', 'what to export').choices(['txt', 'md', 'cast']).default('txt'))
+    .option('--columns <n>', `terminal width to lay out for (at most ${MAX_SIZE})`, terminalSize, 80)
+    .option('--rows <n>', `terminal height to lay out for (at most ${MAX_SIZE})`, terminalSize, 24)
+    .option('--notes', 'show the speaker-notes pane in the frames', false)
+    .option('--frame-seconds <n>', 'seconds per frame in a cast recording', positiveInteger, DEFAULT_FRAME_SECONDS)
+    .option('-o, --output <path>', 'write to this file instead of stdout')
+    .option('--force', 'overwrite the output file if it exists', false)
+    .action((file: string, options: ExportCommandOptions) => {
+      process.stdout.write(exportCommand(file, options));
     });
 
   program

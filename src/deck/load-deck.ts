@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import {
   isAlias,
@@ -272,6 +273,26 @@ function describeYamlError(code: string, message: string, sourceFromError: strin
   // yaml appends " at line L, column C" and a code excerpt; the position is already in front.
   const firstLine = message.split('\n')[0] ?? message;
   return `YAML syntax: ${firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '')}`;
+}
+
+/**
+ * {@link readDeckText}, synchronously, for the public API and tests.
+ *
+ * @throws {DeckError} When the file cannot be read or is too large.
+ */
+export function readDeckTextSync(file: string): string {
+  try {
+    const { size } = statSync(file);
+    if (size > MAX_DECK_BYTES) {
+      throw new DeckError([
+        fileDiagnostic(file, `the file is ${formatMiB(size)}; decks are limited to ${formatMiB(MAX_DECK_BYTES)}`),
+      ]);
+    }
+    return decodeUtf8(readFileSync(file), file);
+  } catch (error) {
+    if (error instanceof DeckError) throw error;
+    throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeIoError(error)}`)]);
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import chalk from 'chalk';
 import { renderToString } from 'ink';
 import stripAnsi from 'strip-ansi';
 import { stepCountOf, type Slide } from '../deck/slides.js';
@@ -15,13 +16,18 @@ export interface FrameOptions {
   readonly columns: number;
   readonly rows: number;
   readonly showNotes?: boolean;
+  /** Keep colours and styles (16-colour ANSI SGR), whatever the environment says. */
+  readonly color?: boolean;
 }
+
+/** Chalk's colour level for colour frames: the 16 ANSI colours, which every terminal has. */
+const COLOR_LEVEL = 1;
 
 /**
  * Renders the frame the app shows for one slide, as plain text: the same components, laid out
  * for the given size rather than the host terminal's, with colour and styles removed, so the
- * result is byte-identical whatever the environment (COLUMNS, FORCE_COLOR, CI, TZ).
- * Trailing spaces are trimmed from each line.
+ * result is byte-identical whatever the environment (COLUMNS, FORCE_COLOR, CI, TZ). Without
+ * `color`, styles are removed and trailing spaces trimmed from each line.
  *
  * @throws {RangeError} If `slide` or `step` does not exist in the deck, or the size is not positive.
  */
@@ -40,10 +46,16 @@ export function renderFrame(slides: readonly Slide[], options: FrameOptions): st
     throw new RangeError(`step ${step} does not exist: slide ${slide} has steps 1 to ${stepCount}`);
   }
   const state = { ...initialDeckState(stepCounts, { showNotes: options.showNotes }), slide: slide - 1, step: step - 1 };
-  const output = renderToString(<DeckFrame slides={slides} state={state} columns={columns} rows={frameRows(rows)} />, {
-    columns,
-  });
-  return normalizeFrame(output);
+  // Chalk, which Ink styles text with, picks its colour level from the environment (FORCE_COLOR,
+  // NO_COLOR, the terminal); pin it for this synchronous render so frames do not depend on it.
+  const level = chalk.level;
+  chalk.level = options.color === true ? COLOR_LEVEL : 0;
+  try {
+    const output = renderToString(<DeckFrame slides={slides} state={state} columns={columns} rows={frameRows(rows)} />, { columns });
+    return options.color === true ? output : normalizeFrame(output);
+  } finally {
+    chalk.level = level;
+  }
 }
 
 /** Strips styles and trailing spaces, the form in which frames are compared and printed. */

@@ -1,0 +1,50 @@
+import { writeFileSync } from 'node:fs';
+import { exportCast } from '../export/export-cast.js';
+import { exportMarkdown } from '../export/export-markdown.js';
+import { exportText } from '../export/export-text.js';
+import { loadDeck } from '../index.js';
+import { UsageError } from './usage-error.js';
+
+export type ExportFormat = 'txt' | 'md' | 'cast';
+
+export interface ExportCommandOptions {
+  readonly format: ExportFormat;
+  /** Terminal size, in columns and rows. */
+  readonly columns: number;
+  readonly rows: number;
+  readonly notes: boolean;
+  /** Seconds per frame of a `cast` recording. */
+  readonly frameSeconds: number;
+  /** File to write; stdout when `undefined`. */
+  readonly output?: string;
+  /** Overwrite `output` if it exists. */
+  readonly force: boolean;
+}
+
+/**
+ * `inkdeck export FILE --format txt|md|cast`: every frame as text, a Markdown handout, or an
+ * asciicast recording.
+ *
+ * @returns What to print on stdout (empty when written to `output`).
+ * @throws {DeckError} When the deck cannot be loaded.
+ * @throws {UsageError} When `output` exists and `force` is off.
+ */
+export function exportCommand(file: string, options: ExportCommandOptions): string {
+  const deck = loadDeck(file);
+  const frameOptions = { columns: options.columns, rows: options.rows, notes: options.notes };
+  const content =
+    options.format === 'md'
+      ? exportMarkdown(deck)
+      : options.format === 'cast'
+        ? exportCast(deck, { ...frameOptions, frameSeconds: options.frameSeconds })
+        : exportText(deck, frameOptions);
+  if (options.output === undefined) return content;
+  try {
+    // 'wx' fails if the file exists, atomically, so nothing is ever overwritten by accident.
+    writeFileSync(options.output, content, { flag: options.force ? 'w' : 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${options.output} exists; add --force to overwrite it`);
+    throw new UsageError(`cannot write ${options.output}: ${(error as Error).message}`);
+  }
+  return '';
+}

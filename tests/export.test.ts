@@ -1,0 +1,133 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import xtermHeadless from '@xterm/headless';
+import { describe, expect, it } from 'vitest';
+import { frames, loadDeck } from '../src/index.js';
+import { reflowParagraphs } from '../src/render/wrap.js';
+import { runCli } from './helpers/cli.js';
+import { ROOT, SLIDES_YAML } from './helpers/paths.js';
+
+const { Terminal } = xtermHeadless;
+const deck = loadDeck(SLIDES_YAML);
+
+describe('export --format txt', () => {
+  it('prints every frame under its position, each as `inkdeck render` prints it', async () => {
+    const result = await runCli(['export', 'slides.yaml']);
+    expect(result.code).toBe(0);
+    const expected = [...frames(deck)].map((frame) => `--- slide ${frame.slide}/${frame.slideCount} step ${frame.step}/${frame.stepCount} ---\n${frame.frame}\n`).join('');
+    expect(result.stdout).toBe(expected);
+    expect(result.stdout).toContain('--- slide 10/18 step 3/5 ---');
+  });
+});
+
+describe('export --format md', () => {
+  it('is a handout with every title, bullet and note of the deck', async () => {
+    const result = await runCli(['export', 'slides.yaml', '--format', 'md']);
+    expect(result.code).toBe(0);
+    // Markdown escapes (\\* \\_ …) are not part of the text a reader sees.
+    const text = result.stdout.replace(/\\([\\`*_[\]<~#>+\-.)])/g, '$1');
+    expect(text.startsWith(`# ${deck.title}\n`)).toBe(true);
+    for (const value of [deck.subtitle, deck.author, deck.date, deck.source]) expect(text).toContain(value);
+    for (const section of deck.sections) {
+      expect(text).toContain(`. ${section.title}\n`);
+      for (const slide of section.slides) {
+        expect(text).toContain(`### ${slide.title}\n`);
+        for (const bullet of slide.bullets) expect(text).toContain(`- ${typeof bullet === 'string' ? bullet : bullet.text}\n`);
+        for (const paragraph of reflowParagraphs(slide.notes ?? '').split('\n\n')) expect(text).toContain(`> ${paragraph}`);
+      }
+    }
+  });
+
+  it('keeps text that looks like Markdown literal', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-md-'));
+    const file = path.join(directory, 'deck.yaml');
+    writeFileSync(file, 'title: "*NO* <b>"\nsections:\n  - id: a\n    title: "# not a heading"\n    slides:\n      - title: "1. not a list"\n        bullets: ["- nested?", "a_b_c"]\n');
+    const { stdout } = await runCli(['export', file, '--format', 'md']);
+    expect(stdout).toContain('# \\*NO\\* \\<b>\n');
+    expect(stdout).toContain('## 1. \\# not a heading\n');
+    expect(stdout).toContain('### 1\\. not a list\n');
+    expect(stdout).toContain('- \\- nested?\n- a\\_b\\_c\n');
+  });
+});
+
+describe('export --format cast', () => {
+  it('is a valid asciicast v2 recording whose replay shows the txt frames', async () => {
+    const result = await runCli(['export', 'slides.yaml', '--format', 'cast', '--frame-seconds', '2']);
+    expect(result.code).toBe(0);
+    const [headerLine, ...eventLines] = result.stdout.trimEnd().split('\n');
+    const header = JSON.parse(headerLine ?? '{}') as Record<string, unknown>;
+    expect(header).toMatchObject({ version: 2, width: 80, height: 24 });
+    const events = eventLines.map((line) => JSON.parse(line) as unknown);
+    let previous = -1;
+    for (const event of events) {
+      expect(Array.isArray(event) && event.length === 3).toBe(true);
+      const [time, kind, data] = event as [unknown, unknown, unknown];
+      expect(typeof time === 'number' && time >= previous).toBe(true);
+      expect(kind).toBe('o');
+      expect(typeof data).toBe('string');
+      previous = time as number;
+    }
+    expect((events[1] as number[])[0]).toBe(2);
+
+    const expected = [...frames(deck)].map((frame) => frame.frame);
+    expect(events.length).toBe(expected.length + 1);
+    const terminal = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });
+    for (const [index, frame] of expected.entries()) {
+      await new Promise<void>((resolve) => terminal.write((events[index] as [number, string, string])[2], resolve));
+      const buffer = terminal.buffer.active;
+      const screen = Array.from({ length: 23 }, (_, row) => (buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').trimEnd());
+      expect(screen.join('\n'), `frame ${index + 1}`).toBe(frame);
+    }
+    expect(events.map((event) => (event as [number, string, string])[2]).join('')).toContain('\u001B[36m');
+  });
+});
+
+describe('export is deterministic', () => {
+  it.each(['txt', 'cast'])('gives the same %s bytes whatever the environment', async (format) => {
+    const plain = await runCli(['export', 'slides.yaml', '--format', format, '--notes']);
+    for (const env of [
+      { COLUMNS: '33', LINES: '7' },
+      { FORCE_COLOR: '3' },
+      { NO_COLOR: '1' },
+      { CI: 'true', TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8' },
+      { FORCE_COLOR: '0', TERM: 'dumb' },
+    ]) {
+      const other = await runCli(['export', 'slides.yaml', '--format', format, '--notes'], env);
+      expect(other.stdout, JSON.stringify(env)).toBe(plain.stdout);
+    }
+  }, 60_000);
+});
+
+describe('export -o', () => {
+  it('writes the file, and never overwrites one without --force', async () => {
+    const output = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-out-')), 'deck.md');
+    expect(await runCli(['export', 'slides.yaml', '--format', 'md', '-o', output])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const written = readFileSync(output, 'utf8');
+    expect(written.startsWith('# ')).toBe(true);
+    writeFileSync(output, 'keep me');
+    expect(await runCli(['export', 'slides.yaml', '-o', output])).toEqual({ code: 2, stdout: '', stderr: `inkdeck: ${output} exists; add --force to overwrite it\n` });
+    expect(readFileSync(output, 'utf8')).toBe('keep me');
+    expect((await runCli(['export', 'slides.yaml', '--format', 'md', '-o', output, '--force'])).code).toBe(0);
+    expect(readFileSync(output, 'utf8')).toBe(written);
+  });
+
+  it('writes nothing for a broken deck', async () => {
+    const output = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-out-')), 'x.txt');
+    const result = await runCli(['export', '../shared/cases/duplicate-keys.yaml', '-o', output]);
+    expect(result.code).toBe(1);
+    expect(existsSync(output)).toBe(false);
+  });
+});
+
+describe('the package entry point', () => {
+  it("can be imported as 'inkdeck' with its types", async () => {
+    const { spawnSync } = await import('node:child_process');
+    const script = "import('inkdeck').then(({ loadDeck, renderFrame, frames }) => { const deck = loadDeck('slides.yaml'); console.log([...frames(deck)].length, renderFrame(deck, { slide: 2 }).split('\\n').length); })";
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`${[...frames(deck)].length} 23\n`);
+    const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, Record<string, string>> };
+    expect(existsSync(path.join(ROOT, packageJson.exports['.']?.types ?? 'missing'))).toBe(true);
+  });
+});
