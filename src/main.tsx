@@ -7,6 +7,7 @@ import { present } from './commands/present.js';
 import { renderCommand } from './commands/render.js';
 import { UsageError } from './commands/usage-error.js';
 import { DeckError } from './deck/deck-error.js';
+import { restoreTerminal } from './terminal/screen.js';
 import { deckJsonSchema } from './deck/json-schema.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -47,7 +48,7 @@ function buildProgram(): Command {
     .option('--no-sync', 'do not sync with other views')
     .option('--no-watch', 'do not reload the deck when the file is saved')
     .action(async (file: string, options: { presenter?: boolean; session?: string; sync: boolean; watch: boolean }) => {
-      await present(file, { presenter: options.presenter === true, session: options.session, sync: options.sync, watch: options.watch });
+      process.exitCode = await present(file, { presenter: options.presenter === true, session: options.session, sync: options.sync, watch: options.watch });
     });
 
   program
@@ -112,6 +113,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error.code === 'EPIPE') process.exit(0);
   });
   const program = buildProgram();
+  const isDebug = argv.includes('--debug');
+  // Errors outside any await of ours (a timer, a stream) still end in one line and status 1;
+  // exiting runs the exit handlers, which hand the terminal back (see enterFullScreen).
+  const crash = (error: unknown) => {
+    restoreTerminal();
+    process.stderr.write(`${describeCrash(error, isDebug)}\n`);
+    process.exit(EXIT_ERROR);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -125,9 +136,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`inkdeck: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    const isDebug = program.opts<{ debug?: boolean }>().debug === true;
-    const detail = error instanceof Error ? (isDebug ? (error.stack ?? error.message) : error.message) : String(error);
-    process.stderr.write(`inkdeck: internal error: ${detail}${isDebug ? '' : ' (run with --debug for details)'}\n`);
+    process.stderr.write(`${describeCrash(error, isDebug)}\n`);
     return EXIT_ERROR;
   }
+}
+
+/** One line for an unexpected error; its stack only with `--debug`. */
+function describeCrash(error: unknown, isDebug: boolean): string {
+  if (!(error instanceof Error)) return `inkdeck: internal error: ${String(error)}`;
+  if (isDebug) return `inkdeck: internal error: ${error.stack ?? error.message}`;
+  return `inkdeck: internal error: ${error.message.split('\n')[0] ?? ''} (run with --debug for details)`;
 }

@@ -126,6 +126,7 @@ describe('initialDeckState and withSlideCount', () => {
       overviewCursor: 0,
       jumpDigits: '',
       isQuitting: false,
+      exitStatus: 0,
       notesScroll: 0,
     });
   });

@@ -79,7 +79,7 @@ describe('inkdeck present in a real terminal', () => {
     await app.waitForText(footer(1));
 
     app.write(KEYS.ctrlC);
-    expect(await app.exited).toMatchObject({ exitCode: 0 });
+    expect(await app.exited).toMatchObject({ exitCode: 130 });
     expectRestored(app);
   }, 30_000);
 

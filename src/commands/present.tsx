@@ -28,10 +28,12 @@ export interface PresentOptions {
  * `inkdeck present FILE`: shows the deck full-screen until the user quits, in sync with every
  * other view of the same session, reloading it on every save unless `watch` is off.
  *
+ * @returns The exit status the user quit with: 0 (`q`, Esc) or 130 (Ctrl-C).
+ *
  * @throws {UsageError} When stdin or stdout is not a terminal, or `file` is a mistyped command.
  * @throws {DeckError} When the deck cannot be loaded; nothing has been drawn then.
  */
-export async function present(file: string, options: PresentOptions): Promise<void> {
+export async function present(file: string, options: PresentOptions): Promise<number> {
   if (!existsSync(file) && path.extname(file) === '') {
     const command = closest(file, COMMANDS);
     if (command !== undefined) throw new UsageError(`unknown command "${file}"; did you mean "${command}"?`);
@@ -61,7 +63,8 @@ export async function present(file: string, options: PresentOptions): Promise<vo
       // after a key by up to 33 ms.
       { exitOnCtrlC: false, maxFps: 1000 },
     );
-    await instance.waitUntilExit();
+    const status: unknown = await instance.waitUntilExit();
+    return typeof status === 'number' ? status : 0;
   } finally {
     sync?.close();
     restoreScreen();

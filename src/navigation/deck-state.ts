@@ -19,6 +19,8 @@ export interface DeckState extends Position {
   readonly jumpDigits: string;
   /** Set once the user asked to quit; the app exits when it sees it. */
   readonly isQuitting: boolean;
+  /** Exit status to quit with: 0, or 130 for Ctrl-C (128 + SIGINT, the shell's convention). */
+  readonly exitStatus: number;
   /** Rows the presenter view's notes are scrolled by; back to 0 on every new slide. */
   readonly notesScroll: number;
 }
@@ -42,7 +44,7 @@ export type Action =
   | { readonly type: 'toggleHelp' }
   | { readonly type: 'toggleOverview' }
   | { readonly type: 'back' }
-  | { readonly type: 'quit' }
+  | { readonly type: 'quit'; readonly status?: number }
   /** Scrolls the notes by `by` rows (negative: up), within `[0, max]` (`max` defaults to no limit). */
   | { readonly type: 'scrollNotes'; readonly by: number; readonly max?: number }
   /** Timer keys: the presenter view's stopwatch handles them; the deck state ignores them. */
@@ -74,6 +76,7 @@ export function initialDeckState(stepCounts: readonly number[] | number, options
     overviewCursor: 0,
     jumpDigits: '',
     isQuitting: false,
+    exitStatus: 0,
     notesScroll: 0,
   };
 }
@@ -155,7 +158,7 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       if (state.jumpDigits !== '') return update(state, { jumpDigits: '' });
       return update(state, { isQuitting: true });
     case 'quit':
-      return update(state, { isQuitting: true });
+      return update(state, { isQuitting: true, exitStatus: action.status ?? 0 });
     case 'scrollNotes': {
       const max = action.max ?? Number.MAX_SAFE_INTEGER;
       return update(state, { notesScroll: clamp(Math.min(state.notesScroll, max) + action.by, 0, Math.max(0, max)) });

@@ -59,7 +59,9 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { action: { type: 'toggleErrors' }, keys: ['e'], description: 'after an invalid save: every problem, with its source lines' },
   { action: { type: 'toggleHelp' }, keys: ['?'], description: 'this help' },
   { action: { type: 'back' }, keys: ['escape'], description: 'close the overlay, or quit' },
-  { action: { type: 'quit' }, keys: ['q', 'ctrl+c'], description: 'quit' },
+  { action: { type: 'quit' }, keys: ['q'], description: 'quit' },
+  /** In raw mode Ctrl-C is a key, not SIGINT; it still exits with SIGINT's status, 130. */
+  { action: { type: 'quit', status: 130 }, keys: ['ctrl+c'], description: 'quit (exit status 130, as for SIGINT)' },
 ];
 
 /** The bindings that work in `view`, in table order. */

@@ -14,17 +14,37 @@ const CURSOR_HOME = '\u001B[H';
  * SIGINT/SIGTERM/SIGHUP (signal-exit re-raises the signal afterwards, so the exit status stays
  * 128 + signal number).
  *
- * @returns A function that restores the screen and shows the cursor; calling it again does nothing.
+ * @returns A function that restores the screen, shows the cursor and turns raw mode off; calling
+ *   it again does nothing.
  */
 export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
   let isRestored = false;
   const restore = () => {
     if (isRestored) return;
     isRestored = true;
+    activeRestore = undefined;
     removeExitHandler();
+    process.off('exit', restore);
+    // Ink turns raw mode off when it unmounts; on a crash it may not get to, and a terminal
+    // left in raw mode does not echo or handle Ctrl-C in the shell afterwards.
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
     stdout.write(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
   };
+  // signal-exit covers signals; a plain 'exit' listener covers process.exit(), which signal-exit
+  // does not always see while Ink's older signal-exit has patched the same hooks.
   const removeExitHandler = onExit(() => restore());
+  process.on('exit', restore);
   stdout.write(ENTER_ALTERNATE_SCREEN + CURSOR_HOME);
+  activeRestore = restore;
   return restore;
+}
+
+let activeRestore: (() => void) | undefined;
+
+/**
+ * Hands the terminal back now if the app has it (see {@link enterFullScreen}); does nothing
+ * otherwise. For crash paths, so their message lands on the main screen, where it stays.
+ */
+export function restoreTerminal(): void {
+  activeRestore?.();
 }

@@ -110,8 +110,8 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
   }, [hasMoved, state.slide, state.step]);
 
   useEffect(() => {
-    if (state.isQuitting) exit();
-  }, [state.isQuitting, exit]);
+    if (state.isQuitting) exit(state.exitStatus);
+  }, [state.isQuitting, state.exitStatus, exit]);
 
   let frame;
   if (state.overlay === 'errors' && problem !== undefined) {

@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as pty from '@lydell/node-pty';
+import xtermHeadless from '@xterm/headless';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI, ROOT } from './helpers/paths.js';
+
+const { Terminal } = xtermHeadless;
+const PRELOAD = path.join(ROOT, 'tests/fixtures/crash-preload.mjs');
+const shells: pty.IPty[] = [];
+afterEach(() => {
+  for (const shell of shells.splice(0)) shell.kill('SIGKILL');
+});
+
+/**
+ * Runs the app under a shell in a real pseudo-terminal that records the tty mode (`stty -g`)
+ * before and after, and the exit status, the way a person's shell would see them.
+ */
+function underShell(deck: string, env: Record<string, string> = {}) {
+  const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-restore-'));
+  const script = [
+    `stty -g > ${directory}/before`,
+    `node ${CLI} present ${deck} --no-sync --no-watch`,
+    `echo $? > ${directory}/status`,
+    `stty -g > ${directory}/after`,
+    'sleep 30',
+  ].join('; ');
+  const hidden = new Set(['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'LINES']);
+  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !hidden.has(name)));
+  const shell = pty.spawn('/bin/sh', ['-c', script], { name: 'xterm-256color', cols: 80, rows: 24, cwd: ROOT, env: { ...baseEnv, TERM: 'xterm-256color', ...env } as Record<string, string> });
+  shells.push(shell);
+  const terminal = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });
+  let output = '';
+  shell.onData((data) => {
+    output += data;
+    terminal.write(data);
+  });
+  const screen = () => Array.from({ length: 24 }, (_, row) => terminal.buffer.active.getLine(terminal.buffer.active.viewportY + row)?.translateToString(true) ?? '').join('\n');
+  const waitFor = async (predicate: () => boolean, timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`timed out; screen:\n${screen()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const read = (name: string) => {
+    try {
+      return readFileSync(path.join(directory, name), 'utf8').trim();
+    } catch {
+      return undefined;
+    }
+  };
+  const appPid = () => Number(execFileSync('pgrep', ['-P', String(shell.pid), 'node'], { encoding: 'utf8' }).trim().split('\n')[0]);
+  return {
+    shell,
+    screen,
+    write: (data: string) => shell.write(data),
+    appPid,
+    get output() {
+      return output;
+    },
+    /** Waits for the app to end, then gives its status and whether the tty mode came back. */
+    async ended() {
+      await waitFor(() => read('after') !== undefined);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { status: Number(read('status')), isModeRestored: read('before') === read('after'), before: read('before') };
+    },
+    started: () => waitFor(() => /slide 1\//.test(screen())),
+    waitFor,
+  };
+}
+
+/** The app left the alternate screen and showed the cursor after it last entered and hid them. */
+function expectScreenRestored(output: string, screenAfter: string): void {
+  expect(output.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(output.lastIndexOf('\u001B[?1049h'));
+  expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(output.lastIndexOf('\u001B[?25l'));
+  expect(screenAfter).not.toContain('slide 1/');
+}
+
+describe('the terminal always comes back', () => {
+  it.each<[string, string, number]>([
+    ['q', 'q', 0],
+    ['Esc', '\u001B', 0],
+    ['Ctrl-C', '\u0003', 130],
+  ])('after %s (key %j), with status %i', async (_name, key, status) => {
+    const session = underShell('slides.yaml');
+    await session.started();
+    session.write(key);
+    const result = await session.ended();
+    expect(result.status).toBe(status);
+    expect(result.isModeRestored).toBe(true);
+    expectScreenRestored(session.output, session.screen());
+  }, 30_000);
+
+  it.each<[NodeJS.Signals, number]>([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ])('after %s, with status %i', async (signal, status) => {
+    const session = underShell('slides.yaml');
+    await session.started();
+    process.kill(session.appPid(), signal);
+    const result = await session.ended();
+    expect(result.status).toBe(status);
+    expect(result.isModeRestored).toBe(true);
+    expectScreenRestored(session.output, session.screen());
+  }, 30_000);
+
+  it.each<[string, string, string]>([
+    ['an exception while rendering', 'render', 'inkdeck: internal error: boom while rendering (run with --debug for details)'],
+    ['an unhandled promise rejection', 'rejection', 'inkdeck: internal error: boom in a promise (run with --debug for details)'],
+  ])('after %s: one line, status 1, no stack', async (_name, crash, message) => {
+    const session = underShell('tests/fixtures/boom.yaml', { NODE_OPTIONS: `--import ${PRELOAD}`, INKDECK_TEST_CRASH: crash });
+    await session.started();
+    // The third slide, titled Boom, throws while it renders.
+    if (crash === 'render') session.write('3\r');
+    const result = await session.ended();
+    expect(result.status).toBe(1);
+    expect(result.isModeRestored).toBe(true);
+    expectScreenRestored(session.output, session.screen());
+    expect(session.screen()).toContain(message);
+    expect(session.screen()).not.toMatch(/\n\s+at /);
+  }, 30_000);
+});
