@@ -93,3 +93,23 @@ describe('frames at any size', () => {
     expect(frame).toContain('Ctrl-C');
   });
 });
+
+describe('wide and combining characters', () => {
+  it.each([
+    [60, 16],
+    [40, 12],
+    [120, 30],
+  ])('keep the notes border aligned at %ix%i', async (columns, rows) => {
+    const { CASES } = await import('./helpers/paths.js');
+    const path = await import('node:path');
+    const wide = buildSlides(await loadDeck(path.join(CASES, 'wide-content.yaml')));
+    const frame = renderFrame(wide, { slide: 3, columns, rows, showNotes: true });
+    const bordered = frame.split('\n').filter((line) => /[│╭╰]/.test(line));
+    expect(bordered.length).toBeGreaterThan(2);
+    const rightEdges = new Set(bordered.map((line) => stringWidth(line.replace(/[│╮╯]\s*$/, '')) ));
+    expect(rightEdges.size).toBe(1);
+    expect(frame).toContain('中文演讲者备注');
+    // Wrapping never splits a flag or a combined character.
+    expect(frame).not.toMatch(/🇷(?!🇺)|(?<!🇷)🇺/u);
+  });
+});

@@ -113,13 +113,21 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
   }
 
   const bomb = findAliasBomb(document);
+  if (bomb?.kind === 'unresolved') throw new DeckError([at(bomb.offset, '', `unknown alias *${bomb.name}: no anchor &${bomb.name} before it`)]);
   if (bomb !== undefined) {
     throw new DeckError([
       at(bomb.offset, '', `the alias *${bomb.name} expands to more than ${MAX_EXPANDED_NODES} values; refusing to load`),
     ]);
   }
 
-  const result = DeckSchema.safeParse(document.toJS({ maxAliasCount: -1 }));
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: -1 });
+  } catch (error) {
+    // The checks above leave nothing known to throw here; if yaml still does, say so in place.
+    throw new DeckError([at(0, '', `YAML: ${error instanceof Error ? error.message : String(error)}`)]);
+  }
+  const result = DeckSchema.safeParse(data);
   if (result.success) {
     return {
       deck: result.data,
@@ -218,11 +226,12 @@ function knownKeysFor(path: readonly PathSegment[]): readonly string[] {
 
 /**
  * Finds the first alias (in document order) whose expansion exceeds {@link MAX_EXPANDED_NODES},
- * computing sizes bottom-up with memoisation so the check itself stays linear in file size.
+ * or that names no anchor, computing sizes bottom-up with memoisation so the check itself stays
+ * linear in file size.
  */
-function findAliasBomb(document: Document): { offset: number; name: string } | undefined {
+function findAliasBomb(document: Document): { kind: 'bomb' | 'unresolved'; offset: number; name: string } | undefined {
   const sizes = new Map<unknown, number>();
-  let found: { offset: number; name: string } | undefined;
+  let found: { kind: 'bomb' | 'unresolved'; offset: number; name: string } | undefined;
 
   const sizeOf = (node: unknown): number => {
     if (node === null || node === undefined) return 1;
@@ -231,9 +240,11 @@ function findAliasBomb(document: Document): { offset: number; name: string } | u
     sizes.set(node, 1); // breaks cycles from self-referencing aliases
     let size = 1;
     if (isAlias(node)) {
-      size = sizeOf(node.resolve(document));
+      const target = node.resolve(document);
+      if (target === undefined && found === undefined) found = { kind: 'unresolved', offset: node.range?.[0] ?? 0, name: node.source };
+      size = sizeOf(target);
       if (size > MAX_EXPANDED_NODES && found === undefined) {
-        found = { offset: node.range?.[0] ?? 0, name: node.source };
+        found = { kind: 'bomb', offset: node.range?.[0] ?? 0, name: node.source };
       }
     } else if (isMap(node)) {
       for (const pair of node.items) size += sizeOf(pair.key) + sizeOf(pair.value);
