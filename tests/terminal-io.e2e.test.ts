@@ -82,3 +82,17 @@ describe('terminal output', () => {
     expect(await app.exited).toMatchObject({ exitCode: 0 });
   }, 30_000);
 });
+
+describe('terminal input', () => {
+  it('never takes terminal reports for keys, nor their digits for a jump', async () => {
+    const app = start();
+    await app.waitForText(`slide 1/${slides.length}`, 10_000);
+    // A cursor position report, focus in and out, an SGR mouse click and a paste's end marker.
+    app.write('\u001B[12;40R\u001B[I\u001B[O\u001B[<0;10;5M\u001B[201~');
+    app.write(KEYS.enter);
+    await app.waitForText(`slide 2/${slides.length}`);
+    expect(app.text()).not.toContain('go to');
+    app.write('jjj');
+    await app.waitForText(`slide 5/${slides.length}`);
+  }, 30_000);
+});
