@@ -11,7 +11,7 @@ import xtermHeadless from '@xterm/headless';
 
 const { Terminal } = xtermHeadless;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(ROOT, 'dist/cli.js');
+const CLI = path.join(ROOT, 'dist/inkdeck.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const PRESSES = Number(process.env.BENCH_PRESSES ?? 50);
 

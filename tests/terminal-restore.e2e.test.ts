@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as pty from '@lydell/node-pty';
 import xtermHeadless from '@xterm/headless';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, ROOT } from './helpers/paths.js';
+import { CLI, ROOT, UNBUNDLED_CLI } from './helpers/paths.js';
 
 const { Terminal } = xtermHeadless;
 const PRELOAD = path.join(ROOT, 'tests/fixtures/crash-preload.mjs');
@@ -18,11 +18,11 @@ afterEach(() => {
  * Runs the app under a shell in a real pseudo-terminal that records the tty mode (`stty -g`)
  * before and after, and the exit status, the way a person's shell would see them.
  */
-function underShell(deck: string, env: Record<string, string> = {}) {
+function underShell(deck: string, env: Record<string, string> = {}, cli = CLI) {
   const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-restore-'));
   const script = [
     `stty -g > ${directory}/before`,
-    `node ${CLI} present ${deck} --no-sync --no-watch`,
+    `node ${cli} present ${deck} --no-sync --no-watch`,
     `echo $? > ${directory}/status`,
     `stty -g > ${directory}/after`,
     'sleep 30',
@@ -112,7 +112,8 @@ describe('the terminal always comes back', () => {
     ['an exception while rendering', 'render', 'inkdeck: internal error: boom while rendering (run with --debug for details)'],
     ['an unhandled promise rejection', 'rejection', 'inkdeck: internal error: boom in a promise (run with --debug for details)'],
   ])('after %s: one line, status 1, no stack', async (_name, crash, message) => {
-    const session = underShell('tests/fixtures/boom.yaml', { NODE_OPTIONS: `--import ${PRELOAD}`, INKDECK_TEST_CRASH: crash });
+    // The preload patches React's JSX runtime, which the bundle inlines: run the unbundled CLI.
+    const session = underShell('tests/fixtures/boom.yaml', { NODE_OPTIONS: `--import ${PRELOAD}`, INKDECK_TEST_CRASH: crash }, UNBUNDLED_CLI);
     await session.started();
     // The third slide, titled Boom, throws while it renders.
     if (crash === 'render') session.write('3\r');
