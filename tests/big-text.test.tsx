@@ -81,3 +81,20 @@ describe('BigTitle', () => {
     expect(frame).not.toContain('Cold War');
   });
 });
+
+describe('measuring without drawing', () => {
+  it.each(BIG_TEXT_FONTS)('gives the drawn size in %s', (font) => {
+    for (const title of ['Russia and China: Old Allies, New Needs', 'COLD WAR ECHOES', 'limits of alliance', 'What? 1.10 (#1) & "Q"']) {
+      const layout = fitBigText(title, 1000, 1000);
+      if (layout === undefined || layout.font !== font) continue;
+      const drawn = drawBigText(layout.lines.join('|'), font);
+      expect(layout.width).toBe(widest(drawn));
+      expect(layout.height).toBe(drawn.length);
+    }
+    for (const text of ['RUSSIA AND', 'I', 'W W', 'A: B,C']) {
+      const joined = drawBigText(text, font);
+      const parts = [...text].map((character) => widest(drawBigText(character, font)));
+      expect(widest(joined)).toBe(parts.reduce((sum, width) => sum + width, 0));
+    }
+  });
+});

@@ -67,6 +67,27 @@ function widthOf(rows: readonly string[]): number {
   return rows.reduce((widest, row) => Math.max(widest, stringWidth(row)), 0);
 }
 
+const characterWidths = new Map<string, number>();
+
+/**
+ * Width of `text` drawn in `font`, in columns, without drawing it: cfonts draws each character
+ * with its letter spacing after it, so a line is exactly as wide as the sum of its characters
+ * drawn alone (checked for every font used, in tests). Each character is drawn once per font.
+ */
+function measure(text: string, font: BigTextFont): number {
+  let width = 0;
+  for (const character of text.toUpperCase()) {
+    const key = `${font}\u0000${character}`;
+    let characterWidth = characterWidths.get(key);
+    if (characterWidth === undefined) {
+      characterWidth = widthOf(drawBigText(character, font));
+      characterWidths.set(key, characterWidth);
+    }
+    width += characterWidth;
+  }
+  return width;
+}
+
 /**
  * Chooses the biggest font in which `text` fits `columns` x `rows`, breaking it between words
  * (never inside one) as needed.
@@ -87,9 +108,9 @@ export function fitBigText(text: string, columns: number, rows: number): BigText
     for (const word of words) {
       const current = lines[lines.length - 1];
       const joined = current === undefined ? word : `${current} ${word}`;
-      if (current !== undefined && widthOf(drawBigText(joined, font)) <= columns) {
+      if (current !== undefined && measure(joined, font) <= columns) {
         lines[lines.length - 1] = joined;
-      } else if (widthOf(drawBigText(word, font)) <= columns) {
+      } else if (measure(word, font) <= columns) {
         lines.push(word);
       } else {
         fits = false;
@@ -97,8 +118,9 @@ export function fitBigText(text: string, columns: number, rows: number): BigText
       }
     }
     if (!fits) continue;
-    const drawn = drawBigText(lines.join('|'), font);
-    if (drawn.length <= rows) return { font, lines, width: widthOf(drawn), height: drawn.length };
+    const fontRows = drawBigText('A', font).length;
+    const height = lines.length * fontRows + (lines.length - 1) * BIG_TEXT_OPTIONS.lineHeight;
+    if (height <= rows) return { font, lines, width: Math.max(...lines.map((line) => measure(line, font))), height };
   }
   return undefined;
 }

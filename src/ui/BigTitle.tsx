@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import BigText from 'ink-big-text';
 import { BIG_TEXT_OPTIONS, fitBigText } from '../render/big-text.js';
 import { wrapText } from '../render/wrap.js';
@@ -16,8 +17,9 @@ export interface BigTitleProps {
  * A title drawn big, each line centred, with ink-big-text in the largest cfonts font that fits `columns` x `rows`,
  * or as plain bold text (wrapped, nothing dropped) when no font fits or the title has
  * characters cfonts cannot draw; a plain title taller than `rows` ends its last row with `…`.
+ * Memoised: cfonts draws a title on every render otherwise, and frames re-render on each key.
  */
-export function BigTitle({ text, columns, rows, color }: BigTitleProps) {
+export const BigTitle = memo(function BigTitle({ text, columns, rows, color }: BigTitleProps) {
   const layout = fitBigText(text, columns, rows);
   if (layout === undefined) {
     const lines = wrapText(text, columns).split('\n');
@@ -40,4 +42,4 @@ export function BigTitle({ text, columns, rows, color }: BigTitleProps) {
       ))}
     </Box>
   );
-}
+});
