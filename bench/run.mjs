@@ -154,11 +154,82 @@ async function reloadLatency() {
   return { medianMs: round(median(samples)), maxMs: round(Math.max(...samples)) };
 }
 
+/** A deck of `count` content slides in sections of ten, like the talk's slides. */
+function generatedDeck(count) {
+  const lines = ['title: Generated deck', 'duration: 60m', 'sections:'];
+  for (let section = 0; section < Math.ceil(count / 10); section += 1) {
+    lines.push(`  - id: s${section}`, `    title: Section ${section}`, '    slides:');
+    for (let slide = section * 10; slide < Math.min(count, section * 10 + 10); slide += 1) {
+      lines.push(`      - title: Slide ${slide}`, '        bullets: [one short point, another short point, a third point]', '        notes: |', `          Notes for slide ${slide}. They say what the presenter says.`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs a command to completion and returns its wall time. */
+async function timed(args) {
+  const started = performance.now();
+  const { spawn } = await import('node:child_process');
+  await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  return performance.now() - started;
+}
+
+async function scaling() {
+  const { loadDeck } = await import(path.join(ROOT, 'dist/index.js'));
+  const rows = [];
+  for (const count of [10, 100, 1000]) {
+    const text = generatedDeck(count);
+    const loads = [];
+    for (let run = 0; run < 5; run += 1) {
+      const started = performance.now();
+      loadDeck({ text, path: 'generated.yaml' });
+      loads.push(performance.now() - started);
+    }
+    const directory = privateRuntime();
+    writeFileSync(path.join(directory, 'deck.yaml'), text);
+    const firstFrames = [];
+    const keys = [];
+    for (let run = 0; run < 3; run += 1) {
+      const started = performance.now();
+      const view = launch([CLI, 'present', 'deck.yaml', '--no-sync', '--no-watch'], { cwd: directory });
+      firstFrames.push((await view.until((screen) => shownSlide(screen) === 1)) - started);
+      if (run === 0) {
+        for (let press = 0; press < 30; press += 1) {
+          const target = press % 2 === 0 ? 2 : 1;
+          const pressed = performance.now();
+          view.child.write(target === 2 ? '\u001B[C' : '\u001B[D');
+          keys.push((await view.until((screen) => shownSlide(screen) === target)) - pressed);
+        }
+      }
+      view.child.write('q');
+      await view.exited;
+    }
+    rows.push({ contentSlides: count, loadMs: round(median(loads)), firstFrameMs: round(median(firstFrames)), keyToFrameMedianMs: round(median(keys)) });
+  }
+  return rows;
+}
+
+async function commands() {
+  const render = [];
+  const exportTxt = [];
+  for (let run = 0; run < 5; run += 1) {
+    render.push(await timed([CLI, 'render', 'slides.yaml', '--slide', '3']));
+    exportTxt.push(await timed([CLI, 'export', 'slides.yaml', '--format', 'txt']));
+  }
+  return { renderMs: round(median(render)), exportTxtMs: round(median(exportTxt)) };
+}
+
 const results = { date: new Date().toISOString(), node: process.version, runs: RUNS, presses: PRESSES };
 results.firstFrame = await firstFrame();
 results.keyToFrame = await keyToFrame();
 results.sync = await syncLatency();
 results.reload = await reloadLatency();
+results.scaling = await scaling();
+results.commands = await commands();
 
 const rows = [
   ['first frame of slides.yaml (median)', `${results.firstFrame.appMs} ms`, `bare node ${results.firstFrame.bareNodeMs} ms, ratio ${results.firstFrame.ratio}x`, 'target <= 2x'],
@@ -167,6 +238,14 @@ const rows = [
   ['presenter move to audience view', `median ${results.sync.medianMs} ms`, `p95 ${results.sync.p95Ms} ms, max ${results.sync.maxMs} ms`, 'target 200 ms'],
   ['save to frame (live reload)', `median ${results.reload.medianMs} ms`, `max ${results.reload.maxMs} ms`, 'target 300 ms'],
 ];
+const [small, , large] = results.scaling;
+rows.push(
+  ['1000-slide deck: load + validate', `${large.loadMs} ms`, `10 slides: ${small.loadMs} ms`, 'target 150 ms'],
+  ['1000-slide deck: first frame', `${large.firstFrameMs} ms`, `10 slides: ${small.firstFrameMs} ms`, ''],
+  ['1000-slide deck: key to frame', `median ${large.keyToFrameMedianMs} ms`, `10 slides: ${small.keyToFrameMedianMs} ms`, 'target <= 1.2x default'],
+  ['inkdeck render (one frame)', `${results.commands.renderMs} ms`, '', ''],
+  ['inkdeck export --format txt', `${results.commands.exportTxtMs} ms`, '', 'target 1 s'],
+);
 for (const row of rows) console.log(`${row[0].padEnd(38)} ${row[1].padEnd(16)} ${row[2].padEnd(36)} ${row[3]}`);
 writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten to bench/results.json');
