@@ -6,6 +6,11 @@ import { SLIDES_YAML } from './helpers/paths.js';
 import { KEYS, TerminalSession } from './helpers/terminal.js';
 
 const ORIGINAL = readFileSync(SLIDES_YAML, 'utf8');
+/** The talk with a slide added before its first content slide. */
+const WITH_SLIDE_ADDED = ORIGINAL.replace(
+  '      - title: Signs of a warming partnership',
+  '      - title: A slide added before\n        bullets: [new]\n        notes: New.\n      - title: Signs of a warming partnership',
+);
 const running: TerminalSession[] = [];
 afterEach(() => {
   for (const session of running.splice(0)) session.kill('SIGKILL');
@@ -38,7 +43,7 @@ describe('live reload in a real terminal', () => {
     app.write(KEYS.enter);
     await app.waitForText('Security and military signals');
 
-    writeFileSync(file, ORIGINAL.replace('      - title: Signs of a warming partnership', '      - title: A slide added before\n        bullets: [new]\n        notes: New.\n      - title: Signs of a warming partnership'));
+    writeFileSync(file, WITH_SLIDE_ADDED);
     await app.waitForText('slide 5/19');
     expect(app.text()).toContain('Security and military signals');
 
@@ -68,7 +73,7 @@ describe('live reload in a real terminal', () => {
     presenter.write(KEYS.enter);
     await audience.waitForText('slide 4/18');
 
-    writeFileSync(file, ORIGINAL.replace('      - title: Signs of a warming partnership', '      - title: A slide added before\n        bullets: [new]\n        notes: New.\n      - title: Signs of a warming partnership'));
+    writeFileSync(file, WITH_SLIDE_ADDED);
     await audience.waitForText('slide 5/19');
     await presenter.waitForText('slide 5/19');
 

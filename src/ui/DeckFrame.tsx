@@ -2,10 +2,9 @@ import { Box } from 'ink';
 import type { Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
 import { Footer } from './Footer.js';
-import { HelpOverlay } from './HelpOverlay.js';
 import { layoutFrame, MIN_COLUMNS, MIN_ROWS } from './layout.js';
 import { NotesPane } from './NotesPane.js';
-import { Overview } from './Overview.js';
+import { OverlayView } from './OverlayView.js';
 import { SlideView } from './SlideView.js';
 import { TooSmallNotice } from './TooSmallNotice.js';
 
@@ -31,10 +30,8 @@ export function DeckFrame({ slides, state, columns, rows }: DeckFrameProps) {
   const sectionCount = slides.filter((candidate) => candidate.kind === 'section').length;
 
   let body;
-  if (state.overlay === 'help') {
-    body = <HelpOverlay view="audience" columns={columns} rows={rows - 1} />;
-  } else if (state.overlay === 'overview') {
-    body = <Overview slides={slides} currentSlide={state.slide} cursor={state.overviewCursor} columns={columns} rows={rows - 1} />;
+  if (state.overlay === 'help' || state.overlay === 'overview') {
+    body = <OverlayView view="audience" slides={slides} state={state} columns={columns} rows={rows - 1} />;
   } else {
     body = (
       <Box flexDirection={layout.notes?.placement === 'beside' ? 'row' : 'column'} height={rows - 1}>

@@ -4,10 +4,9 @@ import type { DeckState } from '../navigation/deck-state.js';
 import { nextPosition } from '../presenter/next-position.js';
 import { pacing } from '../presenter/pacing.js';
 import { layoutPresenter } from '../presenter/presenter-layout.js';
-import { HelpOverlay } from './HelpOverlay.js';
 import { MIN_COLUMNS, MIN_ROWS } from './layout.js';
 import { NextPreview } from './NextPreview.js';
-import { Overview } from './Overview.js';
+import { OverlayView } from './OverlayView.js';
 import { PresenterNotes } from './PresenterNotes.js';
 import { SlideSummary } from './SlideSummary.js';
 import { StatusBar } from './StatusBar.js';
@@ -43,10 +42,8 @@ export function PresenterFrame(props: PresenterFrameProps) {
   const next = nextPosition(slides, state);
 
   let body;
-  if (state.overlay === 'help') {
-    body = <HelpOverlay view="presenter" columns={columns} rows={rows - 1} />;
-  } else if (state.overlay === 'overview') {
-    body = <Overview slides={slides} currentSlide={state.slide} cursor={state.overviewCursor} columns={columns} rows={rows - 1} />;
+  if (state.overlay === 'help' || state.overlay === 'overview') {
+    body = <OverlayView view="presenter" slides={slides} state={state} columns={columns} rows={rows - 1} />;
   } else {
     body = (
       <Box flexDirection="column" height={rows - 1}>

@@ -1,0 +1,23 @@
+import type { Slide } from '../deck/slides.js';
+import type { DeckState } from '../navigation/deck-state.js';
+import type { View } from '../navigation/key-bindings.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { Overview } from './Overview.js';
+
+export interface OverlayViewProps {
+  readonly view: View;
+  readonly slides: readonly Slide[];
+  readonly state: DeckState;
+  /** Size of the area the overlay covers, in columns and rows. */
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/** The help or the overview, whichever `state` has open, for either view; `null` when neither is. */
+export function OverlayView({ view, slides, state, columns, rows }: OverlayViewProps) {
+  if (state.overlay === 'help') return <HelpOverlay view={view} columns={columns} rows={rows} />;
+  if (state.overlay === 'overview') {
+    return <Overview slides={slides} currentSlide={state.slide} cursor={state.overviewCursor} columns={columns} rows={rows} />;
+  }
+  return null;
+}
