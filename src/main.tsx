@@ -1,13 +1,16 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { exportCommand, type ExportCommandOptions } from './commands/export.js';
 import { DEFAULT_FRAME_SECONDS } from './export/export-cast.js';
 import { present } from './commands/present.js';
 import { renderCommand } from './commands/render.js';
-import { UsageError } from './commands/usage-error.js';
+import { CommandError, UsageError } from './commands/usage-error.js';
 import { DeckError } from './deck/deck-error.js';
 import { restoreTerminal } from './terminal/screen.js';
+import { closest } from './text/closest.js';
 import { deckJsonSchema } from './deck/json-schema.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -124,6 +127,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   try {
+    rejectMistypedCommand(argv, program.commands.map((command) => command.name()));
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
@@ -136,9 +140,26 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`inkdeck: ${error.message}\n`);
       return EXIT_USAGE;
     }
+    if (error instanceof CommandError) {
+      process.stderr.write(`inkdeck: ${error.message}\n`);
+      return EXIT_ERROR;
+    }
     process.stderr.write(`${describeCrash(error, isDebug)}\n`);
     return EXIT_ERROR;
   }
+}
+
+/**
+ * `inkdeck chek slides.yaml` would otherwise be taken as presenting a file named `chek` and
+ * fail on the second argument; name the command it most likely meant instead.
+ *
+ * @throws {UsageError} When the first argument is no file, has no extension, and is close to a command.
+ */
+function rejectMistypedCommand(argv: readonly string[], commands: readonly string[]): void {
+  const first = argv[2];
+  if (first === undefined || first.startsWith('-') || commands.includes(first) || path.extname(first) !== '' || existsSync(first)) return;
+  const command = closest(first, commands);
+  if (command !== undefined) throw new UsageError(`unknown command "${first}"; did you mean "${command}"?`);
 }
 
 /** One line for an unexpected error; its stack only with `--debug`. */

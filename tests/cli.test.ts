@@ -67,3 +67,26 @@ describe('more usage errors and pipes', () => {
     expect(result).toEqual({ code: 0, stderr: '' });
   });
 });
+
+describe('commands mistyped before a file, and export destinations', () => {
+  it.each([
+    [['chek', 'slides.yaml'], 'inkdeck: unknown command "chek"; did you mean "check"?\n'],
+    [['expot', 'slides.yaml', '--format', 'md'], 'inkdeck: unknown command "expot"; did you mean "export"?\n'],
+  ])('%j', async (args, stderr) => {
+    expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it('writes to stdout with -o -', async () => {
+    const result = await runCli(['export', 'slides.yaml', '--format', 'md', '-o', '-']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('# ')).toBe(true);
+  });
+
+  it('exits 1, not 2, when the output cannot be written', async () => {
+    expect(await runCli(['export', 'slides.yaml', '-o', '/nonexistent-directory/deck.txt'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'inkdeck: cannot write /nonexistent-directory/deck.txt: no such directory\n',
+    });
+  });
+});

@@ -26,7 +26,6 @@ describe('deckReducer: moving between slides', () => {
     ['first on the first slide', at(0), { type: 'first' }],
     ['last on the last slide', at(9), { type: 'last' }],
     ['confirm on the last slide', at(9), { type: 'confirm' }],
-    ['a leading zero', at(4), digit('0')],
   ])('returns the same state object for %s', (_name, state, action) => {
     expect(deckReducer(state, action)).toBe(state);
   });
@@ -94,11 +93,27 @@ describe('deckReducer: overlays, notes and quitting', () => {
     expect(deckReducer(open, { type: 'next' })).toBe(open);
   });
 
-  it('closes help on any navigation and applies it', () => {
+  it('closes help on any key, and only closes it', () => {
     const help = deckReducer(at(3), { type: 'toggleHelp' });
     expect(help.overlay).toBe('help');
-    expect(deckReducer(help, { type: 'next' })).toMatchObject({ overlay: 'none', slide: 4 });
+    expect(deckReducer(help, { type: 'next' })).toMatchObject({ overlay: 'none', slide: 3 });
+    expect(deckReducer(help, { type: 'back' })).toMatchObject({ overlay: 'none', isQuitting: false });
     expect(deckReducer(help, { type: 'toggleHelp' }).overlay).toBe('none');
+    expect(deckReducer(help, { type: 'sync', position: { slide: 5, step: 0 } })).toMatchObject({ overlay: 'help', slide: 5 });
+  });
+
+  it('takes 0 as a digit, so Esc after it clears it instead of quitting, and 0 Enter goes to slide 1', () => {
+    const typed = run(at(4), digit('0'));
+    expect(typed.jumpDigits).toBe('0');
+    expect(run(typed, { type: 'back' })).toMatchObject({ jumpDigits: '', isQuitting: false });
+    expect(run(typed, { type: 'confirm' }).slide).toBe(0);
+  });
+
+  it('scrolls the notes by pages within their length', () => {
+    const down = deckReducer(at(2), { type: 'scrollNotes', pages: 1, rowsPerPage: 4, max: 10 });
+    expect(down.notesScroll).toBe(4);
+    expect(run(down, { type: 'scrollNotes', pages: 1, rowsPerPage: 4, max: 10 }, { type: 'scrollNotes', pages: 1, rowsPerPage: 4, max: 10 }).notesScroll).toBe(10);
+    expect(run(down, { type: 'scrollNotes', pages: -1, rowsPerPage: 4, max: 10 }).notesScroll).toBe(0);
   });
 
   it.each<[string, DeckState, Partial<DeckState>]>([

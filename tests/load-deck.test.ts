@@ -193,3 +193,17 @@ describe('loadDeck on files', () => {
     await expect(loadDeck(file)).rejects.toThrow(/huge\.yaml: the file is 5\.0 MiB; decks are limited to 5\.0 MiB/);
   });
 });
+
+describe('keys that are not text', () => {
+  it('refuses a list or mapping as a key, in place, without a warning on stderr', () => {
+    const warnings: unknown[] = [];
+    const onWarning = (warning: unknown) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      expect(errorsOf('title: T\n? [a, b]\n: c\nsections: []\n')).toEqual(['slides.yaml:2:3: a key must be plain text, not a list or a mapping']);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+});

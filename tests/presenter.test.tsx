@@ -50,7 +50,7 @@ describe('the presenter view at 100x30', () => {
     expect(frame).toContain(next?.title);
     expect(frame).toContain('Speaker notes');
     expect(frame).toContain('There are recent signs');
-    expect(frame).toMatch(/▶ 1:23 · 14:05 · slide 3\/\d+ · (ahead \d+:\d\d|behind \d+:\d\d|on time) · slide budget \d+:\d\d/);
+    expect(frame).toMatch(/▶ 1:23 · 14:05 · slide 3\/\d+ · (ahead \d+:\d\d|behind \d+:\d\d|on time) · \d+:\d\d of \d+:\d\d left/);
   });
 
   it('says "end of deck" on the last slide', () => {

@@ -101,3 +101,28 @@ describe('two views in two real terminals', () => {
     expect(presenter.text()).not.toContain('[2J');
   }, 60_000);
 });
+
+describe('sessions', () => {
+  it('joins views of different files by --session name when their text is the same', async () => {
+    const { copyFileSync, mkdtempSync: makeTemp } = await import('node:fs');
+    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
+    const elsewhere = makeTemp(path.join(tmpdir(), 'inkdeck-copy-'));
+    copyFileSync(path.join(process.cwd(), 'slides.yaml'), path.join(elsewhere, 'slides.yaml'));
+    const first = await startView(runtime, ['--session', 'talk']);
+    const second = TerminalSession.start(['present', path.join(elsewhere, 'slides.yaml'), '--session', 'talk'], { env: { XDG_RUNTIME_DIR: runtime } });
+    running.push(second);
+    await second.waitFor((screen) => !Number.isNaN(shownSlide(screen)), 10_000);
+    first.write(KEYS.space);
+    await timeUntilSlide(second, 2);
+  }, 60_000);
+
+  it('removes its socket when it ends by a signal', async () => {
+    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
+    const view = await startView(runtime, []);
+    const directory = path.join(runtime, 'inkdeck', readdirSync(path.join(runtime, 'inkdeck'))[0] ?? '');
+    expect(readdirSync(directory).filter((name) => name.endsWith('.sock'))).toHaveLength(1);
+    view.kill('SIGTERM');
+    expect(await view.exited).toMatchObject({ signal: 15 });
+    expect(readdirSync(directory).filter((name) => name.endsWith('.sock'))).toHaveLength(0);
+  }, 60_000);
+});

@@ -96,3 +96,19 @@ describe('terminal input', () => {
     await app.waitForText(`slide 5/${slides.length}`);
   }, 30_000);
 });
+
+describe('pasting', () => {
+  it('turns bracketed paste on, ignores what is pasted, and turns it off on exit', async () => {
+    const app = start();
+    await app.waitForText(`slide 1/${slides.length}`, 10_000);
+    expect(app.output).toContain('\u001B[?2004h');
+    // What a terminal sends for a paste of a URL with a q in it, then a real key press.
+    app.write('\u001B[200~https://example.com/?q=1 3\r\u001B[201~');
+    app.write(KEYS.space);
+    await app.waitForText(`slide 2/${slides.length}`);
+    expect(app.text()).not.toContain('go to');
+    app.write('q');
+    expect(await app.exited).toMatchObject({ exitCode: 0 });
+    expect(app.output.lastIndexOf('\u001B[?2004l')).toBeGreaterThan(app.output.lastIndexOf('\u001B[?2004h'));
+  }, 30_000);
+});

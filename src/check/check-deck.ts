@@ -70,7 +70,8 @@ function checkBigTitle(
   warn: (path: readonly PathSegment[], message: string) => void,
 ): void {
   if (fitBigText(title, area.columns, area.rows) !== undefined) return;
-  const reason = isDrawable(title) ? `it does not fit ${area.columns}x${area.rows} in any font` : 'it has characters the big fonts cannot draw';
+  const room = `${Math.max(0, area.columns)}x${Math.max(0, area.rows)}`;
+  const reason = isDrawable(title) ? `it does not fit ${room} in any font` : 'it has characters the big fonts cannot draw';
   warn(path, `title "${title}" is shown as plain text, not big: ${reason}`);
 }
 

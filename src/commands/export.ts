@@ -3,7 +3,7 @@ import { exportCast } from '../export/export-cast.js';
 import { exportMarkdown } from '../export/export-markdown.js';
 import { exportText } from '../export/export-text.js';
 import { loadDeck } from '../index.js';
-import { UsageError } from './usage-error.js';
+import { CommandError, UsageError } from './usage-error.js';
 
 export type ExportFormat = 'txt' | 'md' | 'cast';
 
@@ -28,6 +28,7 @@ export interface ExportCommandOptions {
  * @returns What to print on stdout (empty when written to `output`).
  * @throws {DeckError} When the deck cannot be loaded.
  * @throws {UsageError} When `output` exists and `force` is off.
+ * @throws {CommandError} When `output` cannot be written.
  */
 export function exportCommand(file: string, options: ExportCommandOptions): string {
   const deck = loadDeck(file);
@@ -38,13 +39,22 @@ export function exportCommand(file: string, options: ExportCommandOptions): stri
       : options.format === 'cast'
         ? exportCast(deck, { ...frameOptions, frameSeconds: options.frameSeconds })
         : exportText(deck, frameOptions);
-  if (options.output === undefined) return content;
+  // `-o -` is stdout, as for most command-line tools.
+  if (options.output === undefined || options.output === '-') return content;
   try {
     // 'wx' fails if the file exists, atomically, so nothing is ever overwritten by accident.
     writeFileSync(options.output, content, { flag: options.force ? 'w' : 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${options.output} exists; add --force to overwrite it`);
-    throw new UsageError(`cannot write ${options.output}: ${(error as Error).message}`);
+    throw new CommandError(`cannot write ${options.output}: ${describeWriteError(error)}`);
   }
   return '';
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such directory';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
 }

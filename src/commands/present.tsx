@@ -1,17 +1,13 @@
-import { existsSync, realpathSync } from 'node:fs';
-import path from 'node:path';
+import { realpathSync } from 'node:fs';
 import { render } from 'ink';
+import { onExit } from 'signal-exit';
 import { parseDeck, readDeckText } from '../deck/load-deck.js';
 import { deckVersion, watchDeck, type DeckUpdate } from '../deck/watch-deck.js';
 import { sessionDirectory } from '../sync/session-directory.js';
 import { SyncSession } from '../sync/sync-session.js';
 import { enterFullScreen } from '../terminal/screen.js';
 import { App } from '../ui/App.js';
-import { closest } from '../text/closest.js';
 import { UsageError } from './usage-error.js';
-
-/** Commands a mistyped first argument may have meant (`inkdeck presnt` is not a file). */
-const COMMANDS = ['present', 'render', 'check', 'schema'];
 
 export interface PresentOptions {
   /** Show the presenter view (notes, timer, next slide) instead of the audience view. */
@@ -30,14 +26,10 @@ export interface PresentOptions {
  *
  * @returns The exit status the user quit with: 0 (`q`, Esc) or 130 (Ctrl-C).
  *
- * @throws {UsageError} When stdin or stdout is not a terminal, or `file` is a mistyped command.
+ * @throws {UsageError} When stdin or stdout is not a terminal.
  * @throws {DeckError} When the deck cannot be loaded; nothing has been drawn then.
  */
 export async function present(file: string, options: PresentOptions): Promise<number> {
-  if (!existsSync(file) && path.extname(file) === '') {
-    const command = closest(file, COMMANDS);
-    if (command !== undefined) throw new UsageError(`unknown command "${file}"; did you mean "${command}"?`);
-  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
       'present needs an interactive terminal (stdin and stdout must be a TTY); ' +
@@ -54,6 +46,9 @@ export async function present(file: string, options: PresentOptions): Promise<nu
         return () => void stop();
       }
     : undefined;
+  // A view ended by a signal never reaches `finally`; its socket would be left for the next
+  // view to find refusing connections and delete, so remove it on the way out too.
+  const removeSyncCleanup = sync === undefined ? undefined : onExit(() => sync.close());
   const restoreScreen = enterFullScreen(process.stdout);
   try {
     const instance = render(
@@ -66,6 +61,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
     const status: unknown = await instance.waitUntilExit();
     return typeof status === 'number' ? status : 0;
   } finally {
+    removeSyncCleanup?.();
     sync?.close();
     restoreScreen();
   }
@@ -74,9 +70,12 @@ export async function present(file: string, options: PresentOptions): Promise<nu
 /** Joins the sync session; on failure says why on one line and presents without sync. */
 async function joinSession(deckPath: string, version: string, session: string | undefined): Promise<SyncSession | undefined> {
   try {
+    // A named session joins views by name, whatever file each shows, as long as the text is
+    // the same (the version); without a name, views of the same file find each other.
+    const name = session === undefined ? deckPath : `session:${session}`;
     return await SyncSession.join({
-      directory: sessionDirectory(session ?? deckPath),
-      deck: deckPath,
+      directory: sessionDirectory(name),
+      deck: name,
       version,
       position: { slide: 0, step: 0 },
     });

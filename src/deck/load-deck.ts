@@ -8,6 +8,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  visit,
   type Document,
   type Node as YamlNode,
 } from 'yaml';
@@ -111,6 +112,9 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === '')) {
     throw new DeckError([at(0, '', 'no slides: the file has no deck in it')]);
   }
+
+  const collectionKey = findCollectionKey(document);
+  if (collectionKey !== undefined) throw new DeckError([at(collectionKey, '', 'a key must be plain text, not a list or a mapping')]);
 
   const bomb = findAliasBomb(document);
   if (bomb?.kind === 'unresolved') throw new DeckError([at(bomb.offset, '', `unknown alias *${bomb.name}: no anchor &${bomb.name} before it`)]);
@@ -271,6 +275,20 @@ function findAliasBomb(document: Document): { kind: 'bomb' | 'unresolved'; offse
     }
   };
   walk(document.contents);
+  return found;
+}
+
+/**
+ * The offset of the first key that is a list or a mapping (`? [a, b]`): no deck field is named
+ * like that, and yaml would turn it into text with a warning printed to stderr.
+ */
+function findCollectionKey(document: Document): number | undefined {
+  let found: number | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (found === undefined && (isMap(pair.key) || isSeq(pair.key))) found = pair.key.range?.[0] ?? 0;
+    },
+  });
   return found;
 }
 

@@ -54,6 +54,8 @@ export const ContentSlideSchema = z
   }, { error: 'expected a slide (a mapping with title, bullets and notes)' })
   .describe('A content slide.');
 
+const DURATION = /^(?:\d+h)?(?:\d+m)?(?:\d+s)?$/;
+
 const SECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const SectionSchema = z
@@ -78,7 +80,9 @@ export const DeckSchema = z
     source: optionalText.describe('Where the material comes from.'),
     duration: z
       .string({ error: 'expected a duration' })
-      .refine((value) => parseDuration(value) !== undefined, 'expected a duration like `15m`, `1h30m` or `90s`')
+      // The pattern also goes into the JSON Schema for editors; the refinement rejects `0m`.
+      .regex(DURATION, 'expected a duration like `15m`, `1h30m` or `90s`')
+      .refine((value) => !DURATION.test(value) || parseDuration(value) !== undefined, 'expected a duration longer than zero')
       .optional()
       .describe('Target length of the talk, like `15m` or `1h30m`.'),
     sections: z

@@ -45,8 +45,11 @@ export type Action =
   | { readonly type: 'toggleOverview' }
   | { readonly type: 'back' }
   | { readonly type: 'quit'; readonly status?: number }
-  /** Scrolls the notes by `by` rows (negative: up), within `[0, max]` (`max` defaults to no limit). */
-  | { readonly type: 'scrollNotes'; readonly by: number; readonly max?: number }
+  /**
+   * Scrolls the notes by `pages` pages of `rowsPerPage` rows (negative: up), within `[0, max]`;
+   * without them, by `pages` rows and without limit.
+   */
+  | { readonly type: 'scrollNotes'; readonly pages: number; readonly rowsPerPage?: number; readonly max?: number }
   /** Timer keys: the presenter view's stopwatch handles them; the deck state ignores them. */
   | { readonly type: 'toggleTimer' }
   | { readonly type: 'resetTimer' };
@@ -99,13 +102,14 @@ export function slideCountOf(state: DeckState): number {
  * While the overview is open, next/previous/first/last move its highlight and `confirm` jumps
  * there. `confirm` with typed digits jumps to that slide number (clamped to the deck), otherwise
  * it moves to the next slide. `back` (Esc) closes an overlay, else clears typed digits, else quits.
- * Any other action of the user's while the help overlay is shown closes it and then applies.
+ * While the help overlay is shown, any action of the user's but quit only closes it.
  */
 export function deckReducer(state: DeckState, action: Action): DeckState {
-  const keepsHelpOpen =
-    action.type === 'toggleHelp' || action.type === 'back' || action.type === 'quit' || action.type === 'sync' || action.type === 'reload';
-  if (state.overlay === 'help' && !keepsHelpOpen) {
-    return deckReducer(update(state, { overlay: 'none' }), action);
+  // Help is read, then dismissed: any key of the user's closes it and does nothing else, so a
+  // key pressed to get rid of it never also moves the talk.
+  const isFromOtherView = action.type === 'sync' || action.type === 'reload';
+  if (state.overlay === 'help' && !isFromOtherView && action.type !== 'quit') {
+    return update(state, { overlay: 'none' });
   }
   const last = slideCountOf(state) - 1;
   const inOverview = state.overlay === 'overview';
@@ -138,11 +142,11 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       return update(state, { overlay: state.overlay === 'errors' ? 'none' : 'errors', jumpDigits: '' });
     case 'typeDigit': {
       if (inOverview || !/^[0-9]$/.test(action.digit) || state.jumpDigits.length >= MAX_JUMP_DIGITS) return state;
-      if (action.digit === '0' && state.jumpDigits === '') return state;
       return update(state, { jumpDigits: state.jumpDigits + action.digit });
     }
     case 'confirm':
       if (inOverview) return goTo(update(state, { overlay: 'none' }), state.overviewCursor);
+      // Slide numbers are 1-based: 0 and numbers past the end clamp to the first and last slide.
       if (state.jumpDigits !== '') return goTo(state, Number(state.jumpDigits) - 1);
       return deckReducer(state, { type: 'next' });
     case 'toggleNotes':
@@ -161,7 +165,8 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       return update(state, { isQuitting: true, exitStatus: action.status ?? 0 });
     case 'scrollNotes': {
       const max = action.max ?? Number.MAX_SAFE_INTEGER;
-      return update(state, { notesScroll: clamp(Math.min(state.notesScroll, max) + action.by, 0, Math.max(0, max)) });
+      const by = action.pages * (action.rowsPerPage ?? 1);
+      return update(state, { notesScroll: clamp(Math.min(state.notesScroll, max) + by, 0, Math.max(0, max)) });
     }
     case 'toggleTimer':
     case 'resetTimer':

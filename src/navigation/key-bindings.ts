@@ -36,8 +36,7 @@ export interface KeyBinding {
   readonly views?: readonly View[];
 }
 
-/** Rows the notes move per `d`/`u` press in the presenter view (half a page of a small pane). */
-export const NOTES_SCROLL_ROWS = 5;
+
 
 /**
  * The key map of the audience view: the single source for input handling, the help overlay and
@@ -51,8 +50,8 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { action: { type: 'first' }, keys: ['g', 'home'], description: 'first slide' },
   { action: { type: 'last' }, keys: ['G', 'end'], description: 'last slide' },
   { action: { type: 'toggleNotes' }, keys: ['n'], description: 'show or hide speaker notes', views: ['audience'] },
-  { action: { type: 'scrollNotes', by: NOTES_SCROLL_ROWS }, keys: ['d'], description: 'scroll the notes down', views: ['presenter'] },
-  { action: { type: 'scrollNotes', by: -NOTES_SCROLL_ROWS }, keys: ['u'], description: 'scroll the notes up', views: ['presenter'] },
+  { action: { type: 'scrollNotes', pages: 1 }, keys: ['d'], description: 'scroll the notes down a page', views: ['presenter'] },
+  { action: { type: 'scrollNotes', pages: -1 }, keys: ['u'], description: 'scroll the notes up a page', views: ['presenter'] },
   { action: { type: 'toggleTimer' }, keys: ['t'], description: 'start or pause the timer', views: ['presenter'] },
   { action: { type: 'resetTimer' }, keys: ['r'], description: 'reset the timer', views: ['presenter'] },
   { action: { type: 'toggleOverview' }, keys: ['o'], description: 'overview: arrows to choose, Enter to jump' },
@@ -104,6 +103,13 @@ function actionsByKey(view: View): ReadonlyMap<KeyName, Action> {
 }
 
 /** Keys typed as characters, when several arrive in one read. */
+/**
+ * The markers around pasted text in bracketed paste mode (xterm ctlseqs, DEC mode 2004), as Ink
+ * passes them on without their ESC. The app turns the mode on so pasted text never acts as keys.
+ */
+export const PASTE_START = '[200~';
+export const PASTE_END = '[201~';
+
 const CHARACTER_KEYS: Readonly<Record<string, KeyName>> = {
   '\r': 'enter',
   '\n': 'enter',

@@ -1,3 +1,6 @@
+import type { Slide } from '../deck/slides.js';
+import type { Position } from '../navigation/deck-state.js';
+import { measureContentSlide } from '../render/slide-rows.js';
 import { reflowParagraphs, wrapText } from '../render/wrap.js';
 
 /** Where each part of the presenter view goes, in columns and rows. */
@@ -18,24 +21,42 @@ export const NOTES_CHROME_ROWS = 3;
 /** Columns of the notes pane taken by its border and padding. */
 export const NOTES_CHROME_COLUMNS = 4;
 
+/** Rows the current and next panes take besides their content: border and header line. */
+const PANE_CHROME_ROWS = 3;
+/** Fewest rows left to the notes pane while the current slide still wants more, notes first. */
+const MIN_NOTES_ROWS = 6;
+
 /**
  * Splits a presenter frame of `columns` x `rows` (status bar included): a status row, the
- * current and next panes side by side (about two fifths of the height, the current pane three
- * fifths of the width), and the speaker notes, which get the rest since they are what the
- * presenter reads.
+ * current and next panes side by side (the current pane three fifths of the width), and the
+ * speaker notes. The panes are as tall as the current slide needs to show all of its bullets,
+ * between 5 rows and three fifths of the height, and never leave the notes, which are what the
+ * presenter reads, fewer than {@link MIN_NOTES_ROWS} rows; the notes get the rest.
+ *
+ * @param slides - With `position`, the deck, to size the panes to the current slide.
  */
-export function layoutPresenter(columns: number, rows: number): PresenterLayout {
+export function layoutPresenter(columns: number, rows: number, slides?: readonly Slide[], position?: Position): PresenterLayout {
   const bodyRows = Math.max(0, rows - 1);
   const isSideBySide = columns >= SIDE_BY_SIDE_MIN_COLUMNS;
   const previewRows = isSideBySide ? 0 : 1;
-  const topRows = Math.min(bodyRows - previewRows, Math.max(5, Math.floor(bodyRows * 0.4)));
   const nextColumns = isSideBySide ? Math.floor(columns * 0.4) : 0;
+  const slide = position === undefined ? undefined : slides?.[position.slide];
+  const wanted = slide === undefined ? Math.floor(bodyRows * 0.4) : summaryRows(slide, columns - nextColumns - 4) + PANE_CHROME_ROWS;
+  const ceiling = Math.min(Math.floor(bodyRows * 0.6), bodyRows - previewRows - MIN_NOTES_ROWS);
+  const topRows = Math.min(bodyRows - previewRows, Math.max(5, Math.min(wanted, ceiling)));
   return {
     topRows: Math.max(0, topRows),
     currentColumns: columns - nextColumns,
     nextColumns,
     notesRows: Math.max(0, bodyRows - Math.max(0, topRows) - previewRows),
   };
+}
+
+/** Rows a slide takes in a presenter pane `columns` wide (compact: no blank rows). */
+function summaryRows(slide: Slide, columns: number): number {
+  if (slide.kind === 'content') return measureContentSlide(slide.title, slide.bullets, Math.max(1, columns)).rows;
+  if (slide.kind === 'title') return slide.subtitle ? 3 : 2;
+  return 2;
 }
 
 /** The notes wrapped for a pane of `columns` columns, one string per row. */

@@ -4,13 +4,16 @@ import { onExit } from 'signal-exit';
 export const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
 /** Leave the alternate screen buffer and restore the cursor and the screen as it was before. */
 export const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+/** DEC mode 2004: the terminal marks pasted text, so the app can tell it from typing. */
+export const ENABLE_BRACKETED_PASTE = '\u001B[?2004h';
+export const DISABLE_BRACKETED_PASTE = '\u001B[?2004l';
 /** DECTCEM: show the cursor. */
 export const SHOW_CURSOR = '\u001B[?25h';
 const CURSOR_HOME = '\u001B[H';
 
 /**
  * Switches `stdout` to the alternate screen, as full-screen terminal programs (less, vim) do,
- * and guarantees it is switched back: on the returned function's call, on normal exit, and on
+ * with bracketed paste on, and guarantees both are switched back: on the returned function's call, on normal exit, and on
  * SIGINT/SIGTERM/SIGHUP (signal-exit re-raises the signal afterwards, so the exit status stays
  * 128 + signal number).
  *
@@ -28,13 +31,13 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
     // Ink turns raw mode off when it unmounts; on a crash it may not get to, and a terminal
     // left in raw mode does not echo or handle Ctrl-C in the shell afterwards.
     if (process.stdin.isTTY) process.stdin.setRawMode(false);
-    stdout.write(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
+    stdout.write(DISABLE_BRACKETED_PASTE + LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
   };
   // signal-exit covers signals; a plain 'exit' listener covers process.exit(), which signal-exit
   // does not always see while Ink's older signal-exit has patched the same hooks.
   const removeExitHandler = onExit(() => restore());
   process.on('exit', restore);
-  stdout.write(ENTER_ALTERNATE_SCREEN + CURSOR_HOME);
+  stdout.write(ENTER_ALTERNATE_SCREEN + CURSOR_HOME + ENABLE_BRACKETED_PASTE);
   activeRestore = restore;
   return restore;
 }

@@ -8,7 +8,7 @@ import { buildSlides, stepCountOf, type Slide } from '../deck/slides.js';
 import type { DeckUpdate } from '../deck/watch-deck.js';
 import { deckReducer, initialDeckState, type Action } from '../navigation/deck-state.js';
 import type { View } from '../navigation/key-bindings.js';
-import { layoutPresenter, notesScrollMax } from '../presenter/presenter-layout.js';
+import { layoutPresenter, NOTES_CHROME_ROWS, notesScrollMax } from '../presenter/presenter-layout.js';
 import { elapsedMs, isRunning, startTimer, STOPPED_TIMER, toggleTimer } from '../presenter/timer.js';
 import type { PositionChannel } from '../sync/sync-session.js';
 import { DeckFrame } from './DeckFrame.js';
@@ -94,10 +94,13 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
         if (problem !== undefined || state.overlay === 'errors') dispatch(action);
       } else if (action.type === 'scrollNotes') {
         const notes = slide?.kind === 'content' ? slide.notes : undefined;
-        dispatch({ ...action, max: notesScrollMax(notes, columns, layoutPresenter(columns, height).notesRows) });
+        const { notesRows } = layoutPresenter(columns, height, slides, state);
+        // A page is the pane's visible rows less one, kept on screen for context.
+        const rowsPerPage = Math.max(1, notesRows - NOTES_CHROME_ROWS - 1);
+        dispatch({ ...action, rowsPerPage, max: notesScrollMax(notes, columns, notesRows) });
       } else dispatch(action);
     },
-    [slide, columns, height, problem, state.overlay],
+    [slide, slides, state, columns, height, problem],
   );
   useDeckKeys(view, onAction);
   usePositionSync(sync, state, dispatch, shown.version);

@@ -52,7 +52,8 @@ function Row({ line, isDim }: { readonly line: SlideRow; readonly isDim: boolean
     case 'bullet':
       return (
         <Text dimColor={isDim}>
-          <Text color={isDim ? undefined : theme.bullet}>{line.marker}</Text>
+          {/* Not yet revealed: a hollow marker too, since NO_COLOR turns dimming off. */}
+          <Text color={isDim ? undefined : theme.bullet}>{isDim ? line.marker.replace('•', '○') : line.marker}</Text>
           {line.text}
         </Text>
       );

@@ -1,7 +1,13 @@
 import { Box, Text } from 'ink';
+import type { Bullet } from '../deck/schema.js';
 import { stepCountOf, type Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
+import { wrapText } from '../render/wrap.js';
 import { SlideSummary } from './SlideSummary.js';
+
+function bulletText(bullet: Bullet | undefined): string {
+  return bullet === undefined ? '' : typeof bullet === 'string' ? bullet : bullet.text;
+}
 
 export interface NextPreviewProps {
   readonly slides: readonly Slide[];
@@ -12,9 +18,10 @@ export interface NextPreviewProps {
   readonly rows: number;
 }
 
-/** What comes next: the next step or slide in small type, or "end of deck". */
+/** What comes next: the bullet the next step reveals, the next slide in small type, or "end of deck". */
 export function NextPreview({ slides, next, columns, rows }: NextPreviewProps) {
   const slide = next === undefined ? undefined : slides[next.slide];
+  const isSameSlide = next !== undefined && next.step > 0;
   const label =
     next === undefined || slide === undefined
       ? 'end of deck'
@@ -39,7 +46,19 @@ export function NextPreview({ slides, next, columns, rows }: NextPreviewProps) {
         </Text>
       </Box>
       {next !== undefined && slide !== undefined ? (
-        <SlideSummary slide={slide} step={next.step} columns={columns - 2} rows={Math.max(0, rows - 3)} />
+        isSameSlide && slide.kind === 'content' ? (
+          // The next step of this slide: what matters is the bullet it brings.
+          <Box paddingX={1}>
+            <Text>
+              {wrapText(bulletText(slide.bullets[next.step - 1]), Math.max(1, columns - 6))
+                .split('\n')
+                .map((line, index) => `${index === 0 ? '• ' : '  '}${line}`)
+                .join('\n')}
+            </Text>
+          </Box>
+        ) : (
+          <SlideSummary slide={slide} step={next.step} columns={columns - 2} rows={Math.max(0, rows - 3)} />
+        )
       ) : null}
     </Box>
   );

@@ -37,7 +37,7 @@ export function PresenterFrame(props: PresenterFrameProps) {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmallNotice columns={columns} rows={rows} />;
   const slide = slides[state.slide] ?? slides[0];
   if (slide === undefined) return null;
-  const layout = layoutPresenter(columns, rows);
+  const layout = layoutPresenter(columns, rows, slides, state);
   const stepCount = stepCountOf(slide);
   const next = nextPosition(slides, state);
 
@@ -79,7 +79,12 @@ export function PresenterFrame(props: PresenterFrameProps) {
         slideCount={slides.length}
         stepNumber={state.step + 1}
         stepCount={stepCount}
-        pacing={props.durationMs === undefined ? undefined : pacing(props.elapsedMs, state, slides, props.durationMs)}
+        pacing={
+          // Pacing means nothing before the talk starts: every slide would be "ahead".
+          props.durationMs === undefined || (props.elapsedMs === 0 && !props.isTimerRunning)
+            ? undefined
+            : pacing(props.elapsedMs, state, slides, props.durationMs)
+        }
         columns={columns}
       />
       {body}

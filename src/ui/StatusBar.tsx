@@ -31,16 +31,17 @@ export function StatusBar(props: StatusBarProps) {
   let pace = '';
   let paceColor: string | undefined;
   if (pacing !== undefined) {
-    if (pacing.aheadMs > 0) {
+    // Under a second either way shows as on time, never as "ahead 0:00".
+    if (pacing.aheadMs >= 1000) {
       pace = `ahead ${formatClock(pacing.aheadMs)}`;
       paceColor = 'green';
-    } else if (pacing.aheadMs < 0) {
+    } else if (pacing.aheadMs <= -1000) {
       pace = `behind ${formatClock(-pacing.aheadMs)}`;
       paceColor = 'red';
     } else {
       pace = 'on time';
     }
-    pace += ` · slide budget ${formatClock(pacing.slideBudgetMs)}, ${formatClock(pacing.slideRemainingMs)} left`;
+    pace += ` · ${formatClock(pacing.slideRemainingMs)} of ${formatClock(pacing.slideBudgetMs)} left`;
   }
   return (
     <Box width={columns} height={1} flexShrink={0}>
