@@ -94,3 +94,18 @@ describe('live reload in a real terminal', () => {
     expect(app.text()).not.toContain('Changed');
   }, 60_000);
 });
+
+describe('resizing while the error banner is shown', () => {
+  it('keeps the banner and the deck laid out for the final size', async () => {
+    const { file, runtime } = copyOfDeck();
+    const app = await present(file, runtime);
+    writeFileSync(file, ORIGINAL.replace('        bullets:\n          - CICA', '        bullets: 7\n          - CICA'));
+    await app.waitForText('e: details');
+    for (let index = 0; index < 30; index += 1) app.resize(40 + ((index * 17) % 80), 10 + ((index * 7) % 30));
+    app.resize(100, 30);
+    await app.waitFor((screen) => {
+      const rows = screen.split('\n');
+      return (rows[0] ?? '').includes('e: details') && /slide 1\/18 {2}\? help$/.test((rows[28] ?? '').trimEnd()) && (rows[28] ?? '').trimEnd().length === 100;
+    }, 5_000);
+  }, 60_000);
+});

@@ -113,3 +113,28 @@ describe('wide and combining characters', () => {
     expect(frame).not.toMatch(/🇷(?!🇺)|(?<!🇷)🇺/u);
   });
 });
+
+describe('source excerpts of errors', () => {
+  it('never carry escape sequences from the file, and put the caret under the column', async () => {
+    const { sourceExcerpt } = await import('../src/render/source-excerpt.js');
+    const text = 'title: "\u001B]0;pwned\u0007T"\n\tbad: [\u001B[2J\n';
+    const rows = sourceExcerpt(text, { file: 'x.yaml', line: 2, column: 2, path: '', message: 'm' });
+    expect(rows.join('\n')).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+    expect(rows).toEqual(['  1 │ title: "T"', '> 2 │     bad: [', '    │     ^', '  3 │ ']);
+  });
+});
+
+describe('a terminal that reports no size', () => {
+  it('is laid out as 80x24', async () => {
+    const { render } = await import('ink-testing-library');
+    const { App } = await import('../src/ui/App.js');
+    const { loadDeck: load } = await import('../src/deck/load-deck.js');
+    const deck = await load(SLIDES_YAML);
+    // ink-testing-library's stdout has no rows, as a pipe or an odd terminal may not.
+    const instance = render(<App deck={deck} version="v" />);
+    const frame = instance.lastFrame() ?? '';
+    instance.unmount();
+    expect(frame.split('\n')).toHaveLength(23);
+    expect(frame).toContain(`slide 1/${slides.length}`);
+  });
+});

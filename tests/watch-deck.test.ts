@@ -97,3 +97,17 @@ describe('watchDeck follows every way editors save', () => {
     expect(await waitForUpdates(1, 500)).toEqual([]);
   });
 });
+
+describe('watchDeck at start', () => {
+  it('sees a save made before its watcher was ready', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-watch-'));
+    const file = path.join(directory, 'slides.yaml');
+    copyFileSync(SLIDES_YAML, file);
+    const updates: DeckUpdate[] = [];
+    stop = watchDeck(file, (update) => updates.push(update), { initialText: ORIGINAL });
+    writeFileSync(file, EDITED);
+    const deadline = Date.now() + 3_000;
+    while (updates.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(updates.map(titlesOf)).toEqual(['Signs of a closer partnership']);
+  });
+});

@@ -100,6 +100,8 @@ export function watchDeck(file: string, onUpdate: (update: DeckUpdate) => void, 
     schedule(debounceMs);
   });
   watcher.on('error', () => undefined);
+  // A save between reading the deck and the watcher being ready raised no event: look once.
+  watcher.on('ready', () => schedule(0));
 
   return async () => {
     isClosed = true;
