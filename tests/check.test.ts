@@ -92,7 +92,7 @@ describe('inkdeck check options', () => {
   it('names a missing file as an error', async () => {
     expect(await runCli(['check', 'missing.yaml'])).toEqual({
       code: 1,
-      stdout: 'missing.yaml: error: cannot read the file: no such file\nmissing.yaml: 1 error, 0 warnings\n',
+      stdout: 'missing.yaml: error: cannot read the file: no such file or directory\nmissing.yaml: 1 error, 0 warnings\n',
       stderr: '',
     });
   });

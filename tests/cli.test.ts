@@ -29,7 +29,7 @@ describe('bad decks', () => {
 
   it('names a missing file', async () => {
     const result = await runCli(['render', 'missing.yaml', '--slide', '1']);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: 'missing.yaml: cannot read the file: no such file\n' });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'missing.yaml: cannot read the file: no such file or directory\n' });
   });
 });
 
@@ -86,7 +86,7 @@ describe('commands mistyped before a file, and export destinations', () => {
     expect(await runCli(['export', 'slides.yaml', '-o', '/nonexistent-directory/deck.txt'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'inkdeck: cannot write /nonexistent-directory/deck.txt: no such directory\n',
+      stderr: 'inkdeck: cannot write /nonexistent-directory/deck.txt: no such file or directory\n',
     });
   });
 });

@@ -3,6 +3,7 @@ import { exportCast } from '../export/export-cast.js';
 import { exportMarkdown } from '../export/export-markdown.js';
 import { exportText } from '../export/export-text.js';
 import { loadDeck } from '../index.js';
+import { describeFsError } from '../text/describe-fs-error.js';
 import { CommandError, UsageError } from './usage-error.js';
 
 export type ExportFormat = 'txt' | 'md' | 'cast';
@@ -46,15 +47,7 @@ export function exportCommand(file: string, options: ExportCommandOptions): stri
     writeFileSync(options.output, content, { flag: options.force ? 'w' : 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${options.output} exists; add --force to overwrite it`);
-    throw new CommandError(`cannot write ${options.output}: ${describeWriteError(error)}`);
+    throw new CommandError(`cannot write ${options.output}: ${describeFsError(error)}`);
   }
   return '';
-}
-
-function describeWriteError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such directory';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -15,6 +15,7 @@ import {
 import type { z } from 'zod';
 import { DeckError, type Diagnostic } from './deck-error.js';
 import { closest } from '../text/closest.js';
+import { describeFsError } from '../text/describe-fs-error.js';
 import { DeckSchema, KNOWN_KEYS, type Deck } from './schema.js';
 
 /** Files larger than this are refused before parsing, in bytes (5 MiB). */
@@ -55,7 +56,7 @@ export async function readDeckText(file: string): Promise<string> {
     return decodeUtf8(bytes, file);
   } catch (error) {
     if (error instanceof DeckError) throw error;
-    throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeIoError(error)}`)]);
+    throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeFsError(error)}`)]);
   }
 }
 
@@ -320,7 +321,7 @@ export function readDeckTextSync(file: string): string {
     return decodeUtf8(readFileSync(file), file);
   } catch (error) {
     if (error instanceof DeckError) throw error;
-    throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeIoError(error)}`)]);
+    throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeFsError(error)}`)]);
   }
 }
 
@@ -348,13 +349,6 @@ function fileDiagnostic(file: string, message: string): Diagnostic {
   return { file, line: 0, column: 0, path: '', message };
 }
 
-function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
-}
 
 function formatMiB(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
