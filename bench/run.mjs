@@ -98,15 +98,23 @@ async function firstFrame() {
   };
 }
 
-async function keyToFrame() {
+/**
+ * Key-to-frame latency going back and forth between slide `from` and the next one, so every
+ * press changes the frame: 1 and 2 are the title and a section divider (big text), 3 and 4
+ * content slides.
+ */
+async function keyToFrame(from = 1) {
   const view = launch([CLI, 'present', 'slides.yaml', '--no-sync', '--no-watch']);
   await view.until((text) => shownSlide(text) === 1);
+  if (from > 1) {
+    view.child.write(`${from}\r`);
+    await view.until((text) => shownSlide(text) === from);
+  }
   const samples = [];
   for (let press = 0; press < PRESSES; press += 1) {
-    // Back and forth between slides 1 and 2, so every press changes the frame.
-    const target = press % 2 === 0 ? 2 : 1;
+    const target = press % 2 === 0 ? from + 1 : from;
     const started = performance.now();
-    view.child.write(target === 2 ? '\u001B[C' : '\u001B[D');
+    view.child.write(target === from + 1 ? '\u001B[C' : '\u001B[D');
     samples.push((await view.until((text) => shownSlide(text) === target)) - started);
   }
   view.child.write('q');
@@ -225,7 +233,8 @@ async function commands() {
 
 const results = { date: new Date().toISOString(), node: process.version, runs: RUNS, presses: PRESSES };
 results.firstFrame = await firstFrame();
-results.keyToFrame = await keyToFrame();
+results.keyToFrame = await keyToFrame(1);
+results.keyToFrameContent = await keyToFrame(3);
 results.sync = await syncLatency();
 results.reload = await reloadLatency();
 results.scaling = await scaling();
@@ -234,7 +243,8 @@ results.commands = await commands();
 const rows = [
   ['first frame of slides.yaml (median)', `${results.firstFrame.appMs} ms`, `bare node ${results.firstFrame.bareNodeMs} ms, ratio ${results.firstFrame.ratio}x`, 'target <= 2x'],
   ['peak RSS (median)', `${results.firstFrame.appPeakRssMiB} MiB`, `bare node ${results.firstFrame.bareNodePeakRssMiB} MiB, ratio ${results.firstFrame.rssRatio}x`, 'target <= 1.6x'],
-  ['key to frame', `median ${results.keyToFrame.medianMs} ms`, `p95 ${results.keyToFrame.p95Ms} ms`, 'target 5 / 16 ms'],
+  ['key to frame, big-title slides 1<->2', `median ${results.keyToFrame.medianMs} ms`, `p95 ${results.keyToFrame.p95Ms} ms`, 'target 5 / 16 ms'],
+  ['key to frame, content slides 3<->4', `median ${results.keyToFrameContent.medianMs} ms`, `p95 ${results.keyToFrameContent.p95Ms} ms`, 'target 5 / 16 ms'],
   ['presenter move to audience view', `median ${results.sync.medianMs} ms`, `p95 ${results.sync.p95Ms} ms, max ${results.sync.maxMs} ms`, 'target 200 ms'],
   ['save to frame (live reload)', `median ${results.reload.medianMs} ms`, `max ${results.reload.maxMs} ms`, 'target 300 ms'],
 ];
