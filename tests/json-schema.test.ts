@@ -54,3 +54,12 @@ describe('slides.schema.json', () => {
     expect(() => asEditorReads(readFileSync(path.join(CASES, name), 'utf8'))).toThrow();
   });
 });
+
+describe('the schema and the loader agree on empty text', () => {
+  it('rejects an empty title in both', async () => {
+    const text = 'title: ""\nsections:\n  - id: a\n    title: A\n    slides: []\n';
+    expect(validate(asEditorReads(text))).toBe(false);
+    const { parseDeck } = await import('../src/deck/load-deck.js');
+    expect(() => parseDeck(text, 'x.yaml')).toThrow('x.yaml:1:8: title: must not be empty');
+  });
+});

@@ -5,8 +5,11 @@ import { sanitizeText } from './sanitize.js';
 // The loader parses YAML with the failsafe schema, so every scalar arrives as the string the
 // author wrote (`NO`, `1.10`, `~`, `2014-06-19`) and the schema only has to check shapes.
 
+// `min(1)` is what editors see in the JSON Schema; the refinement, which zod runs only when the
+// check before it passed, also refuses text that is only white space or only escape sequences.
 const text = z
   .string({ error: 'expected text' })
+  .min(1, 'must not be empty')
   .transform(sanitizeText)
   .refine((value) => value.trim() !== '', { message: 'must not be empty' });
 
