@@ -13,7 +13,7 @@ describe('inkdeck check on the shared cases and the talk', () => {
     [`${C}/crlf.yaml`, [`${C}/crlf.yaml: 0 errors, 0 warnings`], 0],
     [
       `${C}/duplicate-keys.yaml`,
-      [`${C}/duplicate-keys.yaml:9:9: error: duplicate key "notes": each key may appear only once in a mapping`, `${C}/duplicate-keys.yaml: 1 error, 0 warnings`],
+      [`${C}/duplicate-keys.yaml:9:9: error: sections[0].slides[0]: duplicate key "notes": each key may appear only once in a mapping`, `${C}/duplicate-keys.yaml: 1 error, 0 warnings`],
       1,
     ],
     [`${C}/empty.yaml`, [`${C}/empty.yaml:1:1: error: no slides: the file has no deck in it`, `${C}/empty.yaml: 1 error, 0 warnings`], 1],
@@ -73,7 +73,7 @@ describe('inkdeck check options', () => {
           file: `${C}/duplicate-keys.yaml`,
           line: 9,
           column: 9,
-          path: '',
+          path: 'sections[0].slides[0]',
           message: 'duplicate key "notes": each key may appear only once in a mapping',
           severity: 'error',
         },

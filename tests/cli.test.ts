@@ -24,7 +24,7 @@ describe('bad decks', () => {
     const result = await runCli(['render', file, '--slide', '1']);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`${file}:9:9: duplicate key "notes": each key may appear only once in a mapping\n`);
+    expect(result.stderr).toBe(`${file}:9:9: sections[0].slides[0]: duplicate key "notes": each key may appear only once in a mapping\n`);
   });
 
   it('names a missing file', async () => {

@@ -142,7 +142,7 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
 
 describe('the shared cases', () => {
   it.each<[string, string[]]>([
-    ['duplicate-keys.yaml', ['duplicate-keys.yaml:9:9: duplicate key "notes": each key may appear only once in a mapping']],
+    ['duplicate-keys.yaml', ['duplicate-keys.yaml:9:9: sections[0].slides[0]: duplicate key "notes": each key may appear only once in a mapping']],
     ['empty.yaml', ['empty.yaml:1:1: no slides: the file has no deck in it']],
     ['comment-only.yaml', ['comment-only.yaml:1:1: no slides: the file has no deck in it']],
     ['alias-bomb.yaml', ['alias-bomb.yaml:7:8: the alias *f expands to more than 100000 values; refusing to load']],

@@ -103,7 +103,7 @@ describe('inkdeck present in a real terminal', () => {
     const app = (session = TerminalSession.start(['present', '../shared/cases/duplicate-keys.yaml']));
     const { exitCode } = await app.exited;
     expect(exitCode).toBe(1);
-    await app.waitForText('duplicate-keys.yaml:9:9: duplicate key "notes"');
+    await app.waitForText('duplicate-keys.yaml:9:9: sections[0].slides[0]: duplicate');
     expect(app.output).not.toContain('\u001B[?1049h');
   }, 30_000);
 });

@@ -106,7 +106,7 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
   if (document.errors.length > 0) {
     throw new DeckError(
       document.errors.map((error) =>
-        at(error.pos[0], '', describeYamlError(error.code, error.message, source.slice(error.pos[0]))),
+        at(error.pos[0], formatPath(pathOfKeyAt(document, error.pos[0])), describeYamlError(error.code, error.message, source.slice(error.pos[0]))),
       ),
     );
   }
@@ -277,6 +277,30 @@ function findAliasBomb(document: Document): { kind: 'bomb' | 'unresolved'; offse
   };
   walk(document.contents);
   return found;
+}
+
+/**
+ * The path of the mapping holding the key that starts at `offset` (a duplicate key), or an empty
+ * path when no key starts there.
+ */
+function pathOfKeyAt(document: Document, offset: number): PathSegment[] {
+  const search = (node: unknown, path: PathSegment[]): PathSegment[] | undefined => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.range?.[0] === offset) return path;
+        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+        const found = search(pair.value, [...path, key]);
+        if (found !== undefined) return found;
+      }
+    } else if (isSeq(node)) {
+      for (const [index, item] of node.items.entries()) {
+        const found = search(item, [...path, index]);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  return search(document.contents, []) ?? [];
 }
 
 /**
