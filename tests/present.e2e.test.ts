@@ -141,3 +141,12 @@ describe('hostile content', () => {
     expect(app.terminal.buffer.active.type).toBe('normal');
   }, 30_000);
 });
+
+describe('a dumb terminal', () => {
+  it('is refused with one line that suggests render, and the screen is left alone', async () => {
+    const app = (session = TerminalSession.start(['present', 'slides.yaml'], { env: { TERM: 'dumb' } }));
+    expect(await app.exited).toMatchObject({ exitCode: 2 });
+    await app.waitForText('present needs a terminal that can move the cursor, and TERM is dumb');
+    expect(app.output).not.toContain('\u001B[?1049h');
+  }, 30_000);
+});

@@ -26,7 +26,7 @@ export interface PresentOptions {
  *
  * @returns The exit status the user quit with: 0 (`q`, Esc) or 130 (Ctrl-C).
  *
- * @throws {UsageError} When stdin or stdout is not a terminal.
+ * @throws {UsageError} When stdin or stdout is not a terminal, or the terminal is dumb.
  * @throws {DeckError} When the deck cannot be loaded; nothing has been drawn then.
  */
 export async function present(file: string, options: PresentOptions): Promise<number> {
@@ -35,6 +35,10 @@ export async function present(file: string, options: PresentOptions): Promise<nu
       'present needs an interactive terminal (stdin and stdout must be a TTY); ' +
         `to print a slide as text, use: inkdeck render ${file} --slide 1`,
     );
+  }
+  // A dumb terminal cannot move the cursor, which redrawing a frame in place needs (terminfo).
+  if (process.env.TERM === 'dumb') {
+    throw new UsageError(`present needs a terminal that can move the cursor, and TERM is dumb; to print a slide as text, use: inkdeck render ${file} --slide 1`);
   }
   const text = await readDeckText(file);
   const deck = parseDeck(text, file);

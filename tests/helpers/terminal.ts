@@ -46,7 +46,8 @@ export class TerminalSession {
       ...env,
     };
     this.process = pty.spawn(process.execPath, [CLI, ...args], {
-      name: 'xterm-256color',
+      // node-pty sets TERM from name, over the environment's.
+      name: childEnv.TERM ?? 'xterm-256color',
       cols: columns,
       rows,
       cwd,
