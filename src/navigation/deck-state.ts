@@ -54,8 +54,6 @@ export type Action =
   | { readonly type: 'toggleTimer' }
   | { readonly type: 'resetTimer' };
 
-export type ActionType = Action['type'];
-
 /** Longest slide number one can type; more digits than any deck needs are ignored. */
 const MAX_JUMP_DIGITS = 6;
 
