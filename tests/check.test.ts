@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDeck } from '../src/check/check-deck.js';
 import { runCli } from './helpers/cli.js';
 
-const C = '../shared/cases';
+const C = 'tests/fixtures/cases';
 
 describe('inkdeck check on the shared cases and the talk', () => {
   it.each<[string, string[], number]>([

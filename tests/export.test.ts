@@ -114,7 +114,7 @@ describe('export -o', () => {
 
   it('writes nothing for a broken deck', async () => {
     const output = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-out-')), 'x.txt');
-    const result = await runCli(['export', '../shared/cases/duplicate-keys.yaml', '-o', output]);
+    const result = await runCli(['export', 'tests/fixtures/cases/duplicate-keys.yaml', '-o', output]);
     expect(result.code).toBe(1);
     expect(existsSync(output)).toBe(false);
   });

@@ -100,7 +100,7 @@ describe('inkdeck present in a real terminal', () => {
   }, 30_000);
 
   it('prints a positioned error and leaves the screen alone for a broken deck', async () => {
-    const app = (session = TerminalSession.start(['present', '../shared/cases/duplicate-keys.yaml']));
+    const app = (session = TerminalSession.start(['present', 'tests/fixtures/cases/duplicate-keys.yaml']));
     const { exitCode } = await app.exited;
     expect(exitCode).toBe(1);
     await app.waitForText('duplicate-keys.yaml:9:9: sections[0].slides[0]: duplicate');
@@ -128,7 +128,7 @@ describe('colour', () => {
 
 describe('hostile content', () => {
   it('never lets escape sequences from the deck reach the terminal', async () => {
-    const app = (session = TerminalSession.start(['present', '../shared/cases/escape-injection.yaml']));
+    const app = (session = TerminalSession.start(['present', 'tests/fixtures/cases/escape-injection.yaml']));
     await app.waitForText('slide 1/', 10_000);
     app.write('G');
     await app.waitForText('Clipboard test');

@@ -3,8 +3,13 @@ import path from 'node:path';
 
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** The shared inputs that have broken tools like ours; CI lays `shared/` beside the clone. */
-export const CASES = path.resolve(ROOT, '../shared/cases');
+/**
+ * Small inputs that have broken tools like ours, copied from the team's shared cases so that a
+ * clone tests itself on any machine; a test checks the copies still match when `shared/` is there.
+ */
+export const CASES = path.join(ROOT, 'tests/fixtures/cases');
+/** The team's shared cases, beside the clone on developers' machines and in CI. */
+export const SHARED_CASES = path.resolve(ROOT, '../shared/cases');
 export const SLIDES_YAML = path.join(ROOT, 'slides.yaml');
 /** The binary users run (`bin` in package.json): the bundle. */
 export const CLI = path.join(ROOT, 'dist/inkdeck.js');
