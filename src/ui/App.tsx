@@ -19,6 +19,7 @@ import { PresenterFrame } from './PresenterFrame.js';
 import { formatWallClock, useClock } from './use-clock.js';
 import { useDeckKeys } from './use-deck-keys.js';
 import { usePositionSync } from './use-position-sync.js';
+import { useLatest } from './use-latest.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
@@ -143,11 +144,4 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
       {frame}
     </Box>
   );
-}
-
-/** A ref that always holds the latest `value`, for callbacks that outlive a render. */
-function useLatest<T>(value: T): { readonly current: T } {
-  const [ref] = useState(() => ({ current: value }));
-  ref.current = value;
-  return ref;
 }

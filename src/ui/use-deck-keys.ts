@@ -1,7 +1,8 @@
 import { useInput } from 'ink';
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { Action } from '../navigation/deck-state.js';
 import { actionForKey, keyNamesOf, PASTE_END, PASTE_START, type View } from '../navigation/key-bindings.js';
+import { useLatest } from './use-latest.js';
 
 /**
  * Turns key presses into actions through the key map of `view`, one per key; unknown keys are
@@ -10,15 +11,19 @@ import { actionForKey, keyNamesOf, PASTE_END, PASTE_START, type View } from '../
  */
 export function useDeckKeys(view: View, onAction: (action: Action) => void): void {
   const isPasting = useRef(false);
-  useInput((input, key) => {
+  // Ink subscribes again whenever the handler changes, which a new function each render would
+  // do after every key; the handler stays the same and reads the latest arguments instead.
+  const latest = useLatest({ view, onAction });
+  const handleInput = useCallback((input: string, key: Parameters<typeof keyNamesOf>[1]) => {
     if (input === PASTE_START || input === PASTE_END) {
       isPasting.current = input === PASTE_START;
       return;
     }
     if (isPasting.current) return;
     for (const name of keyNamesOf(input, key)) {
-      const action = actionForKey(name, view);
-      if (action !== undefined) onAction(action);
+      const action = actionForKey(name, latest.current.view);
+      if (action !== undefined) latest.current.onAction(action);
     }
-  });
+  }, [latest]);
+  useInput(handleInput);
 }
