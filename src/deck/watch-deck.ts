@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { watch } from 'chokidar';
 import { DeckError } from './deck-error.js';
 import { parseDeck, readDeckText } from './load-deck.js';
@@ -16,12 +17,16 @@ export interface WatchOptions {
   readonly debounceMs?: number;
   /** How long an invalid text must stay unchanged before it is reported, in milliseconds. */
   readonly settleMs?: number;
+  /** How often the file's size and time are also checked, in case an event was lost, in milliseconds. */
+  readonly checkEveryMs?: number;
 }
 
 /** Waits this long after the last file event: editors' multi-step saves finish within it. */
 export const DEFAULT_DEBOUNCE_MS = 40;
 /** An invalid file is read again after this long, in case it was a save caught half-way. */
 export const DEFAULT_SETTLE_MS = 120;
+/** A lost file event delays a reload by at most this long (one stat of the file each time). */
+export const DEFAULT_CHECK_EVERY_MS = 1000;
 
 /** A short, stable id of a deck's text: views sync only with views showing the same text. */
 export function deckVersion(text: string): string {
@@ -33,7 +38,8 @@ export function deckVersion(text: string): string {
  * writing in place, writing a temporary file and renaming it over, truncating then writing,
  * deleting then creating) and reports each new version once it has settled.
  *
- * Events are debounced; a file that is missing, empty or invalid is read again after
+ * Events are debounced, and the file is also checked every `checkEveryMs` in case an event was
+ * lost; a file that is missing, empty or invalid is read again after
  * `settleMs` and reported only if it is still the same, so a half-written save is never
  * reported, let alone shown. Saving the same text again reports nothing.
  *
@@ -58,8 +64,21 @@ export function watchDeck(file: string, onUpdate: (update: DeckUpdate) => void, 
     }
   };
 
+  /** Size, time and inode of the file when it was last read, to notice a change no event told of. */
+  let lastSeen = stamp();
+
+  function stamp(): string {
+    try {
+      const stats = statSync(file);
+      return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
   const attempt = async () => {
     timer = undefined;
+    lastSeen = stamp();
     const result = await read();
     if (isClosed) return;
     const text = 'text' in result ? result.text : `\u0000unreadable:${result.error.message}`;
@@ -102,10 +121,17 @@ export function watchDeck(file: string, onUpdate: (update: DeckUpdate) => void, 
   watcher.on('error', () => undefined);
   // A save between reading the deck and the watcher being ready raised no event: look once.
   watcher.on('ready', () => schedule(0));
+  // File events can be lost (a busy machine, network file systems); a cheap stat now and then
+  // catches a save that none reported.
+  const check = setInterval(() => {
+    if (timer === undefined && stamp() !== lastSeen) schedule(debounceMs);
+  }, options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS);
+  check.unref();
 
   return async () => {
     isClosed = true;
     clearTimeout(timer);
+    clearInterval(check);
     await watcher.close();
   };
 }
