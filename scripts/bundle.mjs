@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Bundles the CLI into one file, dist/inkdeck.js, so start-up loads one module instead of
-// hundreds (issue #7): React in production mode, cfonts' fonts inlined.
+// hundreds (issue #7): React in production mode, cfonts' fonts inlined, yoga's WebAssembly
+// passed as bytes. PROFILE_BUNDLE=1 leaves it unminified, so `node --cpu-prof` names functions.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /** Fonts the big titles use (src/render/big-text.ts, BIG_TEXT_FONTS). */
@@ -42,6 +46,37 @@ const stubDevtools = {
   },
 };
 
+/**
+ * yoga-layout ships its WebAssembly as a base64 data: URL, and Emscripten's loader fetches it
+ * with `fetch` whenever `fetch` exists, as it does in Node 20. That loads undici and decodes the
+ * URL through it: about 25 ms of start-up in a CPU profile. Emscripten takes the bytes instead
+ * through its documented `wasmBinary` option, so give the loader the same bytes, decoded once.
+ * If a yoga-layout update moves the data URL, the build fails here rather than starting slowly.
+ */
+const loadYogaFromBytes = {
+  name: 'load-yoga-from-bytes',
+  setup(builder) {
+    const yogaRoot = fileURLToPath(new URL('../node_modules/yoga-layout/dist/', import.meta.url));
+    const loaderPath = path.join(yogaRoot, 'binaries/yoga-wasm-base64-esm.js');
+    builder.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: 'yoga-layout', namespace: 'yoga' }));
+    builder.onLoad({ filter: /.*/, namespace: 'yoga' }, () => {
+      const wasm = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(readFileSync(loaderPath, 'utf8'))?.[1];
+      if (wasm === undefined) throw new Error(`no base64 WebAssembly found in ${loaderPath}`);
+      return {
+        loader: 'js',
+        resolveDir: path.join(yogaRoot, 'src'),
+        contents: [
+          "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
+          "import wrapAssembly from './wrapAssembly.js';",
+          "export * from './generated/YGEnums.js';",
+          `const Yoga = wrapAssembly(await loadYoga({ wasmBinary: Buffer.from('${wasm}', 'base64') }));`,
+          'export default Yoga;',
+        ].join('\n'),
+      };
+    });
+  },
+};
+
 await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/inkdeck.js',
@@ -49,11 +84,11 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: true,
+  minify: process.env.PROFILE_BUNDLE !== '1',
   legalComments: 'linked',
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __inkdeckCreateRequire } from 'node:module';\nconst require = __inkdeckCreateRequire(import.meta.url);" },
-  plugins: [inlineCfontsFonts, stubDevtools],
+  plugins: [inlineCfontsFonts, stubDevtools, loadYogaFromBytes],
   logLevel: 'warning',
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../src/deck/load-deck.js';
 import { buildSlides } from '../src/deck/slides.js';
 import { runCli } from './helpers/cli.js';
-import { CASES, SLIDES_YAML } from './helpers/paths.js';
+import { CASES, ROOT, SLIDES_YAML } from './helpers/paths.js';
 
 const slideCount = buildSlides(await loadDeck(SLIDES_YAML)).length;
 
@@ -88,5 +88,17 @@ describe('commands mistyped before a file, and export destinations', () => {
       stdout: '',
       stderr: 'inkdeck: cannot write /nonexistent-directory/deck.txt: no such file or directory\n',
     });
+  });
+});
+
+describe('the bundle', () => {
+  it('loads the layout engine without fetch, so start-up does not load undici (issue #7)', async () => {
+    // Emscripten's loader would fetch yoga's data: URL if it were given no bytes; a fetch that
+    // throws makes that path fail loudly instead of merely slowly.
+    const noFetch = `--import=${path.join(ROOT, 'tests/fixtures/no-fetch-preload.mjs')}`;
+    const normal = await runCli(['render', 'slides.yaml', '--slide', '1']);
+    const withoutFetch = await runCli(['render', 'slides.yaml', '--slide', '1'], { NODE_OPTIONS: noFetch });
+    expect(withoutFetch).toEqual({ code: 0, stdout: normal.stdout, stderr: '' });
+    expect(normal.stdout).toContain('slide 1/');
   });
 });
