@@ -25,7 +25,7 @@ export function ContentSlideView({ slide, revealed, showHidden = false, compact 
   const { paddingX, paddingTop, ...area } = contentArea(columns, rows, compact);
   const lines = layoutContentSlide(slide.title, slide.bullets, area.columns, area.rows);
   return (
-    <Box flexDirection="column" width={columns} height={rows} paddingX={paddingX} paddingTop={paddingTop} overflow="hidden" flexShrink={0}>
+    <Box flexDirection="column" width={columns} height={rows} paddingX={paddingX} paddingTop={paddingTop} overflowY="hidden" flexShrink={0}>
       {lines.map((line, index) => {
         const isHidden = line.bullet !== undefined && line.bullet >= revealed;
         if (isHidden && !showHidden) return <Text key={index}> </Text>;

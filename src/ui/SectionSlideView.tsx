@@ -16,7 +16,7 @@ export interface SectionSlideViewProps {
 /** A section divider: "Section 2 of 4" and the section title big, centred. */
 export function SectionSlideView({ slide, sectionCount, columns, rows }: SectionSlideViewProps) {
   return (
-    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X} overflow="hidden">
+    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X} overflowY="hidden">
       <Text dimColor wrap="truncate-end">
         Section {slide.sectionNumber} of {sectionCount}
       </Text>

@@ -19,7 +19,7 @@ export interface TitleSlideViewProps {
 export function TitleSlideView({ slide, columns, rows }: TitleSlideViewProps) {
   const { title: area, details } = fitTitleSlide(slide, columns, rows);
   return (
-    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X} overflow="hidden">
+    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X} overflowY="hidden">
       <BigTitle text={slide.title} columns={area.columns} rows={area.rows} color={theme.title} />
       {details.subtitle.length > 0 ? (
         <Box marginTop={1} flexShrink={0}>
