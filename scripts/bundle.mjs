@@ -2,7 +2,7 @@
 // Bundles the CLI into one file, dist/inkdeck.js, so start-up loads one module instead of
 // hundreds (issue #7): React in production mode, cfonts' fonts inlined, yoga's WebAssembly
 // passed as bytes. PROFILE_BUNDLE=1 leaves it unminified, so `node --cpu-prof` names functions.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -32,17 +32,17 @@ const inlineCfontsFonts = {
 };
 
 /**
- * Ink imports react-devtools-core, which is not installed, only when DEV=true. An ES module
- * bundle would hoist that import and fail at start, so give it an empty stand-in.
+ * With DEV=true, Ink imports its React DevTools connection (build/devtools.js), which needs
+ * react-devtools-core (not installed) and ws. A bundle would carry that code, about 130 KB that
+ * every start parses, for a debugging aid of Ink's own development; the binary leaves it out.
  */
-const stubDevtools = {
-  name: 'stub-react-devtools-core',
+const stubInkDevtools = {
+  name: 'stub-ink-devtools',
   setup(builder) {
-    builder.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
-    builder.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      loader: 'js',
-      contents: 'export default { initialize() {}, connectToDevTools() {} };',
-    }));
+    builder.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+      /[\\/]ink[\\/]build[\\/]/.test(args.importer) ? { path: 'ink-devtools', namespace: 'stub' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ loader: 'js', contents: 'export {};' }));
   },
 };
 
@@ -50,7 +50,8 @@ const stubDevtools = {
  * yoga-layout ships its WebAssembly as a base64 data: URL, and Emscripten's loader fetches it
  * with `fetch` whenever `fetch` exists, as it does in Node 20. That loads undici and decodes the
  * URL through it: about 25 ms of start-up in a CPU profile. Emscripten takes the bytes instead
- * through its documented `wasmBinary` option, so give the loader the same bytes, decoded once.
+ * through its documented `wasmBinary` option, so the bundle resolves `yoga-layout` to a module
+ * that passes them, and moves the base64 text there rather than carrying it twice.
  * If a yoga-layout update moves the data URL, the build fails here rather than starting slowly.
  */
 const loadYogaFromBytes = {
@@ -58,26 +59,30 @@ const loadYogaFromBytes = {
   setup(builder) {
     const yogaRoot = fileURLToPath(new URL('../node_modules/yoga-layout/dist/', import.meta.url));
     const loaderPath = path.join(yogaRoot, 'binaries/yoga-wasm-base64-esm.js');
+    const dataUrl = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/;
+    const loader = readFileSync(loaderPath, 'utf8');
+    const wasm = dataUrl.exec(loader)?.[1];
+    if (wasm === undefined) throw new Error(`no base64 WebAssembly found in ${loaderPath}`);
     builder.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: 'yoga-layout', namespace: 'yoga' }));
-    builder.onLoad({ filter: /.*/, namespace: 'yoga' }, () => {
-      const wasm = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(readFileSync(loaderPath, 'utf8'))?.[1];
-      if (wasm === undefined) throw new Error(`no base64 WebAssembly found in ${loaderPath}`);
-      return {
-        loader: 'js',
-        resolveDir: path.join(yogaRoot, 'src'),
-        contents: [
-          "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
-          "import wrapAssembly from './wrapAssembly.js';",
-          "export * from './generated/YGEnums.js';",
-          `const Yoga = wrapAssembly(await loadYoga({ wasmBinary: Buffer.from('${wasm}', 'base64') }));`,
-          'export default Yoga;',
-        ].join('\n'),
-      };
-    });
+    builder.onLoad({ filter: /.*/, namespace: 'yoga' }, () => ({
+      loader: 'js',
+      resolveDir: path.join(yogaRoot, 'src'),
+      contents: [
+        "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
+        "import wrapAssembly from './wrapAssembly.js';",
+        "export * from './generated/YGEnums.js';",
+        `const Yoga = wrapAssembly(await loadYoga({ wasmBinary: Buffer.from('${wasm}', 'base64') }));`,
+        'export default Yoga;',
+      ].join('\n'),
+    }));
+    builder.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, () => ({
+      loader: 'js',
+      contents: loader.replace(dataUrl, '"data:application/octet-stream;base64,"'),
+    }));
   },
 };
 
-await build({
+const result = await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/inkdeck.js',
   bundle: true,
@@ -89,6 +94,8 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __inkdeckCreateRequire } from 'node:module';\nconst require = __inkdeckCreateRequire(import.meta.url);" },
-  plugins: [inlineCfontsFonts, stubDevtools, loadYogaFromBytes],
+  plugins: [inlineCfontsFonts, stubInkDevtools, loadYogaFromBytes],
   logLevel: 'warning',
+  metafile: process.env.PROFILE_BUNDLE === '1',
 });
+if (result.metafile) writeFileSync('dist/inkdeck.meta.json', JSON.stringify(result.metafile));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeckSchema } from './schema.js';
 
 /** YAML scalars an editor may see where inkdeck reads text: `NO`, `1.10` and `~` are all text to us. */

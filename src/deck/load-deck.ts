@@ -12,7 +12,7 @@ import {
   type Document,
   type Node as YamlNode,
 } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DeckError, type Diagnostic } from './deck-error.js';
 import { closest } from '../text/closest.js';
 import { describeFsError } from '../text/describe-fs-error.js';

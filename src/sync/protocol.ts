@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Position } from '../navigation/deck-state.js';
 
 /** Version of the wire format; a view ignores messages of any other version. */
