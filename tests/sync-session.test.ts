@@ -133,6 +133,57 @@ describe('SyncSession', () => {
     expect(received).toEqual([{ slide: 1, step: 0 }]);
   });
 
+  it('tells a view when another view of its deck moves on a changed version, and when that ends', async () => {
+    const directory = freshDirectory();
+    const stale = await join(directory);
+    const reloaded = await join(directory);
+    const heard: boolean[] = [];
+    stale.onVersionMismatch((isMismatched) => heard.push(isMismatched));
+    const mismatch = () =>
+      new Promise<boolean>((resolve) => {
+        const unsubscribe = stale.onVersionMismatch((isMismatched) => {
+          unsubscribe();
+          resolve(isMismatched);
+        });
+      });
+
+    // The other view reloaded a changed file; its moves no longer reach this one.
+    reloaded.setVersion('v2');
+    let flipped = mismatch();
+    reloaded.publish({ slide: 5, step: 0 });
+    expect(await flipped).toBe(true);
+    expect(stale.isVersionMismatched).toBe(true);
+    expect(stale.position).toEqual(START);
+
+    // The file went back to what this view shows: following resumes with the next move.
+    reloaded.setVersion('v1');
+    flipped = mismatch();
+    const seen = nextPosition(stale);
+    reloaded.publish({ slide: 6, step: 0 });
+    expect(await flipped).toBe(false);
+    expect(await seen).toEqual({ slide: 6, step: 0 });
+
+    // A view on another version that quits no longer counts.
+    reloaded.setVersion('v3');
+    flipped = mismatch();
+    reloaded.publish({ slide: 7, step: 0 });
+    expect(await flipped).toBe(true);
+    flipped = mismatch();
+    reloaded.close();
+    expect(await flipped).toBe(false);
+    expect(heard).toEqual([true, false, true, false]);
+  });
+
+  it('does not count a view of another deck as a changed version', async () => {
+    const directory = freshDirectory();
+    const a = await join(directory);
+    const other = await join(directory, '/decks/other.yaml');
+    const seenByA = nextPosition(a, 300).catch(() => 'nothing');
+    other.publish({ slide: 2, step: 0 });
+    expect(await seenByA).toBe('nothing');
+    expect(a.isVersionMismatched).toBe(false);
+  });
+
   it('agrees on the newest move whatever the order messages arrive in', async () => {
     const directory = freshDirectory();
     const a = await join(directory);

@@ -52,6 +52,11 @@ export class SyncSession {
   private readonly server: net.Server;
   private readonly peers = new Set<net.Socket>();
   private readonly listeners = new Set<(position: Position) => void>();
+  private readonly mismatchListeners = new Set<(isMismatched: boolean) => void>();
+  /** Ids of the views whose last message was about another version of this deck file. */
+  private readonly peersOnOtherVersions = new Set<string>();
+  /** Which view speaks on each connection, once it has said anything. */
+  private readonly peerIds = new Map<net.Socket, string>();
   private current: Stamped;
   private isClosed = false;
   private readonly pendingAnswers = new Set<net.Socket>();
@@ -103,12 +108,30 @@ export class SyncSession {
   }
 
   /**
+   * Calls `listener` with `true` when another view of the same deck file speaks about another
+   * version of it (it reloaded a change this view has not, or the reverse), so their moves are
+   * no longer followed, and with `false` once every such view is back on this version or gone.
+   * Returns an unsubscribe function.
+   */
+  onVersionMismatch(listener: (isMismatched: boolean) => void): () => void {
+    this.mismatchListeners.add(listener);
+    return () => this.mismatchListeners.delete(listener);
+  }
+
+  /** Whether a view of the same deck file was last heard on another version (see `onVersionMismatch`). */
+  get isVersionMismatched(): boolean {
+    return this.peersOnOtherVersions.size > 0;
+  }
+
+  /**
    * Switches to another version of the deck (it was reloaded). Until the other views reload the
    * same text, positions about either version are ignored on the other side, since slide
    * numbers of two versions do not match.
    */
   setVersion(version: string): void {
     this.deck = `${this.deckPath}@${version}`;
+    // What the others were on is no longer known to differ; their next message tells.
+    this.updatingMismatch(() => this.peersOnOtherVersions.clear());
   }
 
   /** Leaves the session: closes every connection and removes this view's socket. */
@@ -193,6 +216,9 @@ export class SyncSession {
     const drop = () => {
       this.peers.delete(socket);
       this.answered(socket);
+      const id = this.peerIds.get(socket);
+      this.peerIds.delete(socket);
+      if (id !== undefined) this.markPeerVersion(id, false);
     };
     socket.on('error', drop);
     socket.on('close', drop);
@@ -200,7 +226,17 @@ export class SyncSession {
 
   private receive(socket: net.Socket, line: string): void {
     const message = decodeMessage(line);
-    if (message === undefined || message.deck !== this.deck || message.from === this.id) return;
+    if (message === undefined || message.from === this.id) return;
+    if (message.deck !== this.deck) {
+      // `deck` is `<path>@<version>`; versions are hex digests, so the last `@` splits it.
+      if (message.deck.slice(0, message.deck.lastIndexOf('@')) === this.deckPath) {
+        this.peerIds.set(socket, message.from);
+        this.markPeerVersion(message.from, true);
+      }
+      return;
+    }
+    this.peerIds.set(socket, message.from);
+    this.markPeerVersion(message.from, false);
     if (message.type === 'hello') {
       this.send(socket, this.positionMessage());
       return;
@@ -211,6 +247,18 @@ export class SyncSession {
     const hasMoved = !samePosition(incoming.position, this.current.position);
     this.current = incoming;
     if (hasMoved) for (const listener of this.listeners) listener(incoming.position);
+  }
+
+  /** Records whether view `id` was last heard on another version of the deck. */
+  private markPeerVersion(id: string, isOnOtherVersion: boolean): void {
+    this.updatingMismatch(() => (isOnOtherVersion ? this.peersOnOtherVersions.add(id) : this.peersOnOtherVersions.delete(id)));
+  }
+
+  /** Runs `change` on the set of views on other versions and tells listeners if that flips. */
+  private updatingMismatch(change: () => unknown): void {
+    const wasMismatched = this.isVersionMismatched;
+    change();
+    if (this.isVersionMismatched !== wasMismatched) for (const listener of this.mismatchListeners) listener(this.isVersionMismatched);
   }
 
   private answered(socket: net.Socket): void {
@@ -241,4 +289,5 @@ function samePosition(a: Position, b: Position): boolean {
 }
 
 /** What a view needs of a sync session (tests pass a fake). */
-export type PositionChannel = Pick<SyncSession, 'position' | 'publish' | 'onPosition' | 'setVersion'>;
+export type PositionChannel = Pick<SyncSession, 'position' | 'publish' | 'onPosition' | 'setVersion'> &
+  Partial<Pick<SyncSession, 'onVersionMismatch'>>;

@@ -14,6 +14,7 @@ import type { PositionChannel } from '../sync/sync-session.js';
 import { DeckFrame } from './DeckFrame.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { ErrorPanel } from './ErrorPanel.js';
+import { NoticeBanner } from './NoticeBanner.js';
 import { frameRows } from './layout.js';
 import { PresenterFrame } from './PresenterFrame.js';
 import { formatWallClock, useClock } from './use-clock.js';
@@ -57,6 +58,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
   const { columns, rows } = useTerminalSize();
   const [shown, setShown] = useState<Shown>(() => ({ deck, slides: buildSlides(deck), version }));
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
+  const isStale = useStaleVersion(sync, subscribeToDeck === undefined);
   const { slides } = shown;
   // A view that joins a running talk starts where the other views are, from its first frame.
   const [state, dispatch] = useReducer(deckReducer, shown.slides, (initial) => {
@@ -66,7 +68,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
   const [timer, setTimer] = useState(STOPPED_TIMER);
   const isPresenter = view === 'presenter';
   const now = useClock(isPresenter ? timer : undefined);
-  const height = frameRows(rows) - (problem === undefined ? 0 : 1);
+  const height = frameRows(rows) - (problem === undefined ? 0 : 1) - (isStale ? 1 : 0);
   const slide = slides[state.slide];
 
   const latest = useLatest({ shown, state });
@@ -137,11 +139,29 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
   } else {
     frame = <DeckFrame slides={slides} state={state} columns={columns} rows={height} />;
   }
-  if (problem === undefined) return frame;
+  if (problem === undefined && !isStale) return frame;
   return (
     <Box flexDirection="column" width={columns}>
-      <ErrorBanner diagnostics={problem.error.diagnostics} columns={columns} />
+      {isStale ? <NoticeBanner text={STALE_NOTICE} columns={columns} /> : null}
+      {problem === undefined ? null : <ErrorBanner diagnostics={problem.error.diagnostics} columns={columns} />}
       {frame}
     </Box>
   );
+}
+
+/** Shown by a view that does not reload once the others have reloaded a changed file. */
+export const STALE_NOTICE = 'Other views reloaded a changed deck; this --no-watch view stopped following';
+
+/**
+ * Whether this view has stopped following the others because they reloaded a changed deck file
+ * and it did not. Only a view that does not reload is told: a reloading view catches up by
+ * itself within moments, and a notice would flash on every save.
+ */
+function useStaleVersion(sync: PositionChannel | undefined, isNotReloading: boolean): boolean {
+  const [isStale, setStale] = useState(false);
+  useEffect(() => {
+    if (!isNotReloading || sync?.onVersionMismatch === undefined) return undefined;
+    return sync.onVersionMismatch(setStale);
+  }, [sync, isNotReloading]);
+  return isStale;
 }

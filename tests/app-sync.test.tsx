@@ -1,0 +1,56 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
+import { loadDeck } from '../src/deck/load-deck.js';
+import type { Position } from '../src/navigation/deck-state.js';
+import type { PositionChannel } from '../src/sync/sync-session.js';
+import { App, STALE_NOTICE } from '../src/ui/App.js';
+import { SLIDES_YAML } from './helpers/paths.js';
+
+const deck = await loadDeck(SLIDES_YAML);
+
+/** A sync channel whose version-mismatch events the test fires by hand. */
+function fakeChannel() {
+  const mismatchListeners = new Set<(isMismatched: boolean) => void>();
+  const channel: PositionChannel = {
+    position: { slide: 0, step: 0 } satisfies Position,
+    publish: () => undefined,
+    onPosition: () => () => undefined,
+    setVersion: () => undefined,
+    onVersionMismatch: (listener) => {
+      mismatchListeners.add(listener);
+      return () => mismatchListeners.delete(listener);
+    },
+  };
+  const fire = (isMismatched: boolean) => {
+    for (const listener of mismatchListeners) listener(isMismatched);
+  };
+  return { channel, fire };
+}
+
+describe('a view that does not reload, when the other views reload a changed deck', () => {
+  it('says on screen that it stopped following, and stops saying so when versions agree again', async () => {
+    const { channel, fire } = fakeChannel();
+    const instance = render(<App deck={deck} version="v1" sync={channel} />);
+    const firstRow = () => (instance.lastFrame() ?? '').split('\n')[0] ?? '';
+    expect(firstRow()).not.toContain('stopped following');
+
+    fire(true);
+    await vi.waitFor(() => expect(firstRow().trim()).toBe(STALE_NOTICE));
+    // The notice takes a row from the frame; the frame still fits the terminal.
+    expect((instance.lastFrame() ?? '').split('\n')).toHaveLength(23);
+    expect(instance.lastFrame()).toContain('slide 1/');
+
+    fire(false);
+    await vi.waitFor(() => expect(firstRow()).not.toContain('stopped following'));
+    instance.unmount();
+  });
+
+  it('is not shown by a view that reloads, which catches up by itself', async () => {
+    const { channel, fire } = fakeChannel();
+    const instance = render(<App deck={deck} version="v1" sync={channel} subscribeToDeck={() => () => undefined} />);
+    fire(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(instance.lastFrame()).not.toContain('stopped following');
+    instance.unmount();
+  });
+});
