@@ -99,6 +99,8 @@ describe('deckReducer: overlays, notes and quitting', () => {
     expect(deckReducer(help, { type: 'next' })).toMatchObject({ overlay: 'none', slide: 3 });
     expect(deckReducer(help, { type: 'back' })).toMatchObject({ overlay: 'none', isQuitting: false });
     expect(deckReducer(help, { type: 'toggleHelp' }).overlay).toBe('none');
+    expect(deckReducer(help, { type: 'unboundKey' })).toMatchObject({ overlay: 'none', slide: 3 });
+    expect(deckReducer(at(3), { type: 'unboundKey' })).toEqual(at(3));
     expect(deckReducer(help, { type: 'sync', position: { slide: 5, step: 0 } })).toMatchObject({ overlay: 'help', slide: 5 });
   });
 

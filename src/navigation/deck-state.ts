@@ -50,6 +50,8 @@ export type Action =
    * without them, by `pages` rows and without limit.
    */
   | { readonly type: 'scrollNotes'; readonly pages: number; readonly rowsPerPage?: number; readonly max?: number }
+  /** A key with no binding: it closes the help (see below) and otherwise does nothing. */
+  | { readonly type: 'unboundKey' }
   /** Timer keys: the presenter view's stopwatch handles them; the deck state ignores them. */
   | { readonly type: 'toggleTimer' }
   | { readonly type: 'resetTimer' };
@@ -166,6 +168,7 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       const by = action.pages * (action.rowsPerPage ?? 1);
       return update(state, { notesScroll: clamp(Math.min(state.notesScroll, max) + by, 0, Math.max(0, max)) });
     }
+    case 'unboundKey':
     case 'toggleTimer':
     case 'resetTimer':
       return state;

@@ -38,8 +38,11 @@ export function HelpOverlay({ view, columns, rows: height }: HelpOverlayProps) {
   const shown = hidden > 0 ? lines.slice(0, Math.max(0, visible - 1)) : lines;
   return (
     <Box flexDirection="column" width={columns} height={height} borderStyle="round" borderColor={theme.accent} paddingX={1} overflow="hidden">
-      <Text bold color={theme.accent}>
-        Keys
+      <Text wrap="truncate-end">
+        <Text bold color={theme.accent}>
+          Keys
+        </Text>
+        <Text dimColor> · any key closes this</Text>
       </Text>
       <Box flexDirection="column" flexShrink={0}>
         {shown.map((line, index) => (

@@ -5,7 +5,8 @@ import { actionForKey, keyNamesOf, PASTE_END, PASTE_START, type View } from '../
 import { useLatest } from './use-latest.js';
 
 /**
- * Turns key presses into actions through the key map of `view`, one per key; unknown keys are
+ * Turns key presses into actions through the key map of `view`, one per key; a key with no
+ * binding becomes `unboundKey` (it only closes the help). Terminal reports are no keys and are
  * ignored, and so is everything between the bracketed-paste markers: a pasted URL with a `q`
  * in it must not quit the talk.
  */
@@ -21,8 +22,8 @@ export function useDeckKeys(view: View, onAction: (action: Action) => void): voi
     }
     if (isPasting.current) return;
     for (const name of keyNamesOf(input, key)) {
-      const action = actionForKey(name, latest.current.view);
-      if (action !== undefined) latest.current.onAction(action);
+      // A key with no binding still closes the help, as the help says any key does.
+      latest.current.onAction(actionForKey(name, latest.current.view) ?? { type: 'unboundKey' });
     }
   }, [latest]);
   useInput(handleInput);

@@ -54,3 +54,16 @@ describe('a view that does not reload, when the other views reload a changed dec
     instance.unmount();
   });
 });
+
+describe('the help overlay in the app', () => {
+  it('closes on a key that has no binding, as it says any key does', async () => {
+    const instance = render(<App deck={deck} version="v1" />);
+    const frame = () => instance.lastFrame() ?? '';
+    instance.stdin.write('?');
+    await vi.waitFor(() => expect(frame()).toContain('Keys · any key closes this'));
+    instance.stdin.write('x');
+    await vi.waitFor(() => expect(frame()).not.toContain('any key closes this'));
+    expect(frame()).toContain('slide 1/');
+    instance.unmount();
+  });
+});
