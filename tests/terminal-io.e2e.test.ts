@@ -29,6 +29,16 @@ const frameOnScreen = (session: TerminalSession) =>
 const CLEAR_SCREEN = /\u001B\[2J|\u001B\[3J/g;
 
 describe('terminal output', () => {
+  it('starts on a clean screen even when the terminal is already on the alternate screen', async () => {
+    // As after a view that was killed (kill -9) and restarted in the same terminal: the screen is
+    // still the alternate one, full of its old text, and switching to it again clears nothing.
+    const session = start();
+    session.terminal.write(`\u001B[?1049h${'JUNK'.repeat(20 * 24)}`);
+    await session.waitForText('slide 1/');
+    expect(session.text()).not.toContain('JUNK');
+    expect(frameOnScreen(session)).toBe(renderFrame(slides, { slide: 1, columns: 80, rows: 24 }));
+  });
+
   it('never clears the whole screen on a key press, and never draws past the last row', async () => {
     const app = start();
     await app.waitForText(`slide 1/${slides.length}`, 10_000);

@@ -10,6 +10,12 @@ export const DISABLE_BRACKETED_PASTE = '\u001B[?2004l';
 /** DECTCEM: show the cursor. */
 export const SHOW_CURSOR = '\u001B[?25h';
 const CURSOR_HOME = '\u001B[H';
+/**
+ * ED 2 (ECMA-48 "erase in display", all). Switching to the alternate screen clears it only when
+ * the terminal was on the main screen; a view restarted after `kill -9`, which never switched
+ * back, would otherwise draw its first frame over the old one's text.
+ */
+const ERASE_SCREEN = '\u001B[2J';
 
 /**
  * Switches `stdout` to the alternate screen, as full-screen terminal programs (less, vim) do,
@@ -37,7 +43,7 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
   // does not always see while Ink's older signal-exit has patched the same hooks.
   const removeExitHandler = onExit(() => restore());
   process.on('exit', restore);
-  stdout.write(ENTER_ALTERNATE_SCREEN + CURSOR_HOME + ENABLE_BRACKETED_PASTE);
+  stdout.write(ENTER_ALTERNATE_SCREEN + ERASE_SCREEN + CURSOR_HOME + ENABLE_BRACKETED_PASTE);
   activeRestore = restore;
   return restore;
 }
