@@ -138,3 +138,24 @@ describe('a terminal that reports no size', () => {
     expect(frame).toContain(`slide 1/${slides.length}`);
   });
 });
+
+describe('the clip marker of a reveal slide', () => {
+  it('counts only revealed rows, so the audience is never told about bullets still to come', async () => {
+    const { layoutContentSlide } = await import('../src/render/slide-rows.js');
+    const rowsOf = (revealed?: number) => layoutContentSlide('Title', ['one', 'two', 'three'], 20, 4, revealed).map((row) => row.text);
+    expect(rowsOf(1)).toEqual(['Title', '─'.repeat(20), 'one', '']);
+    expect(rowsOf(2)).toEqual(['Title', '─'.repeat(20), 'one', '⋯ 1 more line']);
+    expect(rowsOf()).toEqual(['Title', '─'.repeat(20), 'one', '⋯ 2 more lines']);
+  });
+
+  it('stays off the first step of slides.yaml’s reveal slide at 40x12 with notes', () => {
+    const index = slides.findIndex((slide) => stepCountOf(slide) > 1);
+    // The slide's rows, above the notes pane (which has a marker of its own).
+    const slideArea = (step: number) => {
+      const lines = renderFrame(slides, { slide: index + 1, step, columns: 40, rows: 12, showNotes: true }).split('\n');
+      return lines.slice(0, lines.findIndex((line) => line.startsWith('╭'))).join('\n');
+    };
+    expect(slideArea(1)).not.toContain('more line');
+    expect(slideArea(3)).toContain('more line');
+  });
+});

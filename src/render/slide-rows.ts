@@ -24,16 +24,20 @@ const RULE_COLUMNS = 40;
  * tall the last visible row says how many rows are hidden (`⋯ 12 more lines`).
  *
  * All bullets are laid out whatever the step, so revealing one never moves the others; the
- * view decides how rows of bullets not yet revealed look (hidden or dimmed, see `bullet`).
+ * view decides how rows of bullets not yet revealed look (hidden or dimmed, see `bullet`). The
+ * marker counts only rows the audience would see: rows of bullets not yet revealed are no
+ * content it is missing, and while only those are cut off the marker's row stays blank.
  *
  * @param columns - Width of the text area, in columns (padding already removed).
  * @param rows - Height available, in rows.
+ * @param revealed - Bullets revealed so far; all of them by default (the presenter's view).
  */
 export function layoutContentSlide(
   title: string,
   bullets: readonly Bullet[],
   columns: number,
   rows: number,
+  revealed = Number.POSITIVE_INFINITY,
 ): SlideRow[] {
   const head: SlideRow[] = [
     ...wrapText(title, columns).split('\n').map((text) => ({ style: 'title' as const, marker: '', text })),
@@ -46,7 +50,8 @@ export function layoutContentSlide(
   if (compact.length <= rows) return compact;
   if (rows <= 0) return [];
   const visible = compact.slice(0, rows - 1);
-  const hidden = compact.length - visible.length;
+  const hidden = compact.slice(rows - 1).filter((row) => row.bullet === undefined || row.bullet < revealed).length;
+  if (hidden === 0) return [...visible, blankRow];
   return [...visible, { style: 'more', marker: '', text: `⋯ ${hidden} more line${hidden === 1 ? '' : 's'}` }];
 }
 

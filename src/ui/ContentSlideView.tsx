@@ -23,7 +23,7 @@ export interface ContentSlideViewProps {
  */
 export function ContentSlideView({ slide, revealed, showHidden = false, compact = false, columns, rows }: ContentSlideViewProps) {
   const { paddingX, paddingTop, ...area } = contentArea(columns, rows, compact);
-  const lines = layoutContentSlide(slide.title, slide.bullets, area.columns, area.rows);
+  const lines = layoutContentSlide(slide.title, slide.bullets, area.columns, area.rows, showHidden ? undefined : revealed);
   return (
     <Box flexDirection="column" width={columns} height={rows} paddingX={paddingX} paddingTop={paddingTop} overflowY="hidden" flexShrink={0}>
       {lines.map((line, index) => {
