@@ -16,6 +16,10 @@ describe('inkdeck present without a terminal', () => {
       'inkdeck: present needs an interactive terminal (stdin and stdout must be a TTY); to print a slide as text, use: inkdeck render slides.yaml --slide 1\n',
     );
   });
+
+  it('reports a missing deck as such, rather than suggesting a render of it', async () => {
+    expect(await runCli(['present', 'nope.yaml'])).toEqual({ code: 1, stdout: '', stderr: 'nope.yaml: cannot read the file: no such file or directory\n' });
+  });
 });
 
 describe('bad decks', () => {

@@ -26,10 +26,14 @@ export interface PresentOptions {
  *
  * @returns The exit status the user quit with: 0 (`q`, Esc) or 130 (Ctrl-C).
  *
+ * @throws {DeckError} When the deck cannot be loaded (checked first); nothing has been drawn then.
  * @throws {UsageError} When stdin or stdout is not a terminal, or the terminal is dumb.
- * @throws {DeckError} When the deck cannot be loaded; nothing has been drawn then.
  */
 export async function present(file: string, options: PresentOptions): Promise<number> {
+  // The deck first: a missing or broken file is the problem to report, even without a terminal,
+  // and the render command suggested below must work on the file.
+  const text = await readDeckText(file);
+  const deck = parseDeck(text, file);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
       'present needs an interactive terminal (stdin and stdout must be a TTY); ' +
@@ -40,8 +44,6 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   if (process.env.TERM === 'dumb') {
     throw new UsageError(`present needs a terminal that can move the cursor, and TERM is dumb; to print a slide as text, use: inkdeck render ${file} --slide 1`);
   }
-  const text = await readDeckText(file);
-  const deck = parseDeck(text, file);
   const version = deckVersion(text);
   const sync = options.sync ? await joinSession(realpathSync(file), version, options.session) : undefined;
   const subscribeToDeck = options.watch
