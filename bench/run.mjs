@@ -2,7 +2,7 @@
 // Benchmarks of the built CLI in real pseudo-terminals (node-pty + @xterm/headless), read the
 // way a person sees the screen. Prints a table and writes bench/results.json.
 // Run with `npm run bench` (it builds first). Numbers are milliseconds unless named otherwise.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +65,13 @@ const percentile = (values, p) => {
 };
 const round = (value) => Math.round(value * 10) / 10;
 const shownSlide = (text) => Number(/slide (\d+)\//.exec(text)?.[1] ?? Number.NaN);
-const privateRuntime = () => mkdtempSync(path.join(tmpdir(), 'inkdeck-bench-'));
+/** Temporary directories made for the run; removed at the end. */
+const temporary = [];
+const privateRuntime = () => {
+  const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-bench-'));
+  temporary.push(directory);
+  return directory;
+};
 /** Peak resident set size of a process, in kibibytes (VmHWM). */
 const peakRssKiB = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
 
@@ -82,7 +88,8 @@ async function firstFrame() {
     node.child.kill();
 
     started = performance.now();
-    const view = launch([CLI, 'present', 'slides.yaml', '--no-sync', '--no-watch']);
+    // The app as `npm start` runs it, sync and live reload on, in a session of its own.
+    const view = launch([CLI, 'present', 'slides.yaml'], { env: { XDG_RUNTIME_DIR: privateRuntime() } });
     app.push((await view.until((text) => shownSlide(text) === 1)) - started);
     appRss.push(peakRssKiB(view.child.pid));
     view.child.write('q');
@@ -104,7 +111,7 @@ async function firstFrame() {
  * content slides.
  */
 async function keyToFrame(from = 1) {
-  const view = launch([CLI, 'present', 'slides.yaml', '--no-sync', '--no-watch']);
+  const view = launch([CLI, 'present', 'slides.yaml'], { env: { XDG_RUNTIME_DIR: privateRuntime() } });
   await view.until((text) => shownSlide(text) === 1);
   if (from > 1) {
     view.child.write(`${from}\r`);
@@ -259,4 +266,5 @@ rows.push(
 for (const row of rows) console.log(`${row[0].padEnd(38)} ${row[1].padEnd(16)} ${row[2].padEnd(36)} ${row[3]}`);
 writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten to bench/results.json');
+for (const directory of temporary) rmSync(directory, { recursive: true, force: true });
 process.exit(0);
