@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../src/deck/duration.js';
 import type { Slide } from '../src/deck/slides.js';
 import { formatClock, pacing } from '../src/presenter/pacing.js';
-import { elapsedMs, msToNextSecond, startTimer, STOPPED_TIMER, toggleTimer } from '../src/presenter/timer.js';
+import { elapsedMs, fromSharedTimer, msToNextSecond, startTimer, STOPPED_TIMER, toggleTimer, toSharedTimer } from '../src/presenter/timer.js';
 
 const content = (title: string, stepCount = 1): Slide => ({ kind: 'content', title, bullets: [], sectionId: 's', sectionTitle: 'S', stepCount });
 // Weights 0.5 + 0.5 + 1 + 1 + 1 = 4, so with a 4-minute talk a content slide is planned at
@@ -70,6 +70,24 @@ describe('timer', () => {
   it('does not restart a running timer', () => {
     const running = startTimer(STOPPED_TIMER, 1_000);
     expect(startTimer(running, 9_000)).toBe(running);
+  });
+
+  it('crosses to another process through the wall clock with the same elapsed time', () => {
+    // This process: monotonic 5 000 is wall 1 700 000 010 000; the run began 3 s ago, after 60 s.
+    const running = { accumulatedMs: 60_000, runningSince: 2_000 };
+    const shared = toSharedTimer(running, 5_000, 1_700_000_010_000);
+    expect(shared).toEqual({ elapsedMs: 60_000, runningSince: 1_700_000_007_000 });
+    // Another process, whose monotonic clock reads 80 at the same wall time.
+    const there = fromSharedTimer(shared, 80, 1_700_000_010_000);
+    expect(elapsedMs(there, 80)).toBe(63_000);
+    expect(elapsedMs(there, 1_080)).toBe(64_000);
+    expect(fromSharedTimer({ elapsedMs: 42_000, runningSince: null }, 80, 1_700_000_010_000)).toEqual({ accumulatedMs: 42_000 });
+    expect(toSharedTimer(STOPPED_TIMER, 5_000, 1_700_000_010_000)).toEqual({ elapsedMs: 0, runningSince: null });
+  });
+
+  it('never counts back when the other process’s wall clock is ahead', () => {
+    const there = fromSharedTimer({ elapsedMs: 10_000, runningSince: 1_700_000_010_005 }, 80, 1_700_000_010_000);
+    expect(elapsedMs(there, 80)).toBe(10_000);
   });
 
   it('schedules the next tick at the next whole elapsed second', () => {

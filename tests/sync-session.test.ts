@@ -184,6 +184,36 @@ describe('SyncSession', () => {
     expect(a.isVersionMismatched).toBe(false);
   });
 
+  it('shares the timer: a start reaches the others, and a view that joins later gets it', async () => {
+    const directory = freshDirectory();
+    const presenter = await join(directory);
+    const audience = await join(directory);
+    const heard = new Promise((resolve) => audience.onTimer(resolve));
+    const started = { elapsedMs: 0, runningSince: 1_700_000_000_000 };
+    presenter.publishTimer(started);
+    expect(await heard).toEqual(started);
+
+    // The presenter view crashed and is started again: it joins with the running timer.
+    presenter.close();
+    const restarted = await join(directory);
+    expect(restarted.timer).toEqual(started);
+    expect(restarted.position).toEqual(START);
+  });
+
+  it('keeps a timer key and a move made at the same moment in two views', async () => {
+    const directory = freshDirectory();
+    const a = await join(directory);
+    const b = await join(directory);
+    const paused = { elapsedMs: 5_000, runningSince: null };
+    a.publishTimer(paused);
+    b.publish({ slide: 4, step: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const view of [a, b]) {
+      expect(view.timer).toEqual(paused);
+      expect(view.position).toEqual({ slide: 4, step: 0 });
+    }
+  });
+
   it('agrees on the newest move whatever the order messages arrive in', async () => {
     const directory = freshDirectory();
     const a = await join(directory);

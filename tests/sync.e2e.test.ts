@@ -77,6 +77,22 @@ describe('two views in two real terminals', () => {
     await timeUntilSlide(audience, 3);
   }, 60_000);
 
+  it('give a presenter view started again after kill -9 the time already spoken', async () => {
+    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
+    let presenter = await startView(runtime, ['--presenter'], 100, 30);
+    await startView(runtime, []);
+    // The first move starts the timer; let two seconds pass on it.
+    presenter.write(KEYS.space);
+    await presenter.waitFor((screen) => /▶ 0:0[2-9]/.test(screen), 10_000);
+
+    presenter.kill('SIGKILL');
+    await presenter.exited;
+    presenter = await startView(runtime, ['--presenter'], 100, 30);
+    // Its first frame goes on from there, running, on the slide the talk is at.
+    expect(presenter.text()).toMatch(/▶ 0:0[2-9]/);
+    expect(shownSlide(presenter.text())).toBe(2);
+  }, 60_000);
+
   it('keep working after garbage is written to their sockets', async () => {
     const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
     const presenter = await startView(runtime, ['--presenter'], 100, 30);

@@ -35,3 +35,28 @@ export function toggleTimer(timer: Timer, now: number): Timer {
 export function msToNextSecond(timer: Timer, now: number): number {
   return 1000 - (elapsedMs(timer, now) % 1000);
 }
+
+/**
+ * The timer as views share it (see the sync protocol's `SharedTimer`): whole milliseconds, and
+ * the start of the current run on the wall clock, since monotonic clocks of two processes share
+ * no origin.
+ *
+ * @param now - This process's monotonic time (`performance.now()`), in milliseconds.
+ * @param wallNow - The wall clock at the same moment (`Date.now()`), in milliseconds.
+ */
+export function toSharedTimer(timer: Timer, now: number, wallNow: number): { elapsedMs: number; runningSince: number | null } {
+  return {
+    elapsedMs: Math.round(timer.accumulatedMs),
+    runningSince: timer.runningSince === undefined ? null : Math.round(wallNow - (now - timer.runningSince)),
+  };
+}
+
+/**
+ * A shared timer as this process's timer: the run's wall-clock start becomes a monotonic one.
+ * A start in this clock's future (clocks of two processes disagree by a few milliseconds) is
+ * taken as now, so the elapsed time never goes backwards.
+ */
+export function fromSharedTimer(shared: { readonly elapsedMs: number; readonly runningSince: number | null }, now: number, wallNow: number): Timer {
+  if (shared.runningSince === null) return { accumulatedMs: shared.elapsedMs };
+  return { accumulatedMs: shared.elapsedMs, runningSince: now - Math.max(0, wallNow - shared.runningSince) };
+}

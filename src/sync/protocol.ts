@@ -33,10 +33,42 @@ const PositionSchema = z.strictObject({
   step: index,
 });
 
-const MessageSchema = z.discriminatedUnion('type', [HelloSchema, PositionSchema]);
+/** A duration, or a wall-clock time since the Unix epoch, in whole milliseconds. */
+const milliseconds = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The talk's stopwatch as the views share it, so that a presenter view started again after a
+ * crash goes on with the time already spoken rather than from zero. `elapsedMs` counts earlier
+ * runs; `runningSince` is when the current run began, on the wall clock (the only clock two
+ * processes share), or `null` while paused. It has a Lamport clock of its own, as positions do,
+ * so a timer key and a slide move pressed at the same moment in two views both survive.
+ */
+const TimerSchema = z.strictObject({
+  inkdeck: z.literal(PROTOCOL_VERSION),
+  type: z.literal('timer'),
+  deck: id,
+  from: id,
+  clock: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  elapsedMs: milliseconds,
+  runningSince: milliseconds.nullable(),
+});
+
+const MessageSchema = z.discriminatedUnion('type', [HelloSchema, PositionSchema, TimerSchema]);
 
 export type Message = z.infer<typeof MessageSchema>;
 export type PositionMessage = z.infer<typeof PositionSchema>;
+export type TimerMessage = z.infer<typeof TimerSchema>;
+
+/** The shared stopwatch (see `TimerSchema`): milliseconds counted, and the wall-clock start of the current run. */
+export interface SharedTimer {
+  readonly elapsedMs: number;
+  readonly runningSince: number | null;
+}
+
+/** The timer a message carries. */
+export function timerOf(message: TimerMessage): SharedTimer {
+  return { elapsedMs: message.elapsedMs, runningSince: message.runningSince };
+}
 
 /** Encodes a message as one line of JSON (newline-delimited JSON, one message per line). */
 export function encodeMessage(message: Message): string {

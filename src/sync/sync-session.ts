@@ -3,7 +3,7 @@ import { chmodSync, readdirSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Position } from '../navigation/deck-state.js';
-import { decodeMessage, encodeMessage, lineSplitter, PROTOCOL_VERSION, positionOf, type Message } from './protocol.js';
+import { decodeMessage, encodeMessage, lineSplitter, PROTOCOL_VERSION, positionOf, timerOf, type Message, type SharedTimer } from './protocol.js';
 
 /** Owner read/write only, for each view's socket. */
 const SOCKET_MODE = 0o600;
@@ -23,15 +23,19 @@ export interface SyncSessionOptions {
   readonly joinTimeoutMs?: number;
 }
 
-interface Stamped {
-  readonly position: Position;
+/** A value with the Lamport stamp of the message that set it. */
+interface Stamped<T> {
+  readonly value: T;
   readonly clock: number;
   readonly from: string;
 }
 
+/** The timer before anyone has started it. */
+export const UNSTARTED_TIMER: SharedTimer = { elapsedMs: 0, runningSince: null };
+
 /**
- * Keeps the position of every view of one deck in sync over Unix domain sockets; no network
- * port is opened.
+ * Keeps the position of every view of one deck, and the talk's timer, in sync over Unix domain
+ * sockets; no network port is opened.
  *
  * Each view listens on its own socket (`<pid>-<random>.sock`, mode 0600) in the session
  * directory and, when it joins, connects to every socket already there, so the views form a
@@ -52,12 +56,14 @@ export class SyncSession {
   private readonly server: net.Server;
   private readonly peers = new Set<net.Socket>();
   private readonly listeners = new Set<(position: Position) => void>();
+  private readonly timerListeners = new Set<(timer: SharedTimer) => void>();
   private readonly mismatchListeners = new Set<(isMismatched: boolean) => void>();
   /** Ids of the views whose last message was about another version of this deck file. */
   private readonly peersOnOtherVersions = new Set<string>();
   /** Which view speaks on each connection, once it has said anything. */
   private readonly peerIds = new Map<net.Socket, string>();
-  private current: Stamped;
+  private current: Stamped<Position>;
+  private currentTimer: Stamped<SharedTimer>;
   private isClosed = false;
   private readonly pendingAnswers = new Set<net.Socket>();
   private onAllAnswered: (() => void) | undefined;
@@ -66,7 +72,8 @@ export class SyncSession {
     this.deckPath = options.deck;
     this.deck = `${options.deck}@${options.version}`;
     this.socketPath = path.join(options.directory, `${this.id}.sock`);
-    this.current = { position: options.position, clock: 0, from: this.id };
+    this.current = { value: options.position, clock: 0, from: this.id };
+    this.currentTimer = { value: UNSTARTED_TIMER, clock: 0, from: this.id };
     this.server = net.createServer((socket) => this.adopt(socket));
     this.server.on('error', () => undefined);
   }
@@ -86,7 +93,12 @@ export class SyncSession {
 
   /** The position the session agrees on: this view's own, or a newer one from a peer. */
   get position(): Position {
-    return this.current.position;
+    return this.current.value;
+  }
+
+  /** The timer the session agrees on; {@link UNSTARTED_TIMER} until a view sets one. */
+  get timer(): SharedTimer {
+    return this.currentTimer.value;
   }
 
   /** Number of other views connected now. */
@@ -96,9 +108,22 @@ export class SyncSession {
 
   /** Tells every other view that this one moved to `position`; does nothing if it is unchanged. */
   publish(position: Position): void {
-    if (this.isClosed || samePosition(position, this.current.position)) return;
-    this.current = { position, clock: this.current.clock + 1, from: this.id };
+    if (this.isClosed || samePosition(position, this.current.value)) return;
+    this.current = { value: position, clock: this.current.clock + 1, from: this.id };
     this.broadcast(this.positionMessage());
+  }
+
+  /** Tells every other view the timer was started, paused or reset; does nothing if it is unchanged. */
+  publishTimer(timer: SharedTimer): void {
+    if (this.isClosed || sameTimer(timer, this.currentTimer.value)) return;
+    this.currentTimer = { value: timer, clock: this.currentTimer.clock + 1, from: this.id };
+    this.broadcast(this.timerMessage());
+  }
+
+  /** Calls `listener` with each timer another view sets. Returns an unsubscribe function. */
+  onTimer(listener: (timer: SharedTimer) => void): () => void {
+    this.timerListeners.add(listener);
+    return () => this.timerListeners.delete(listener);
   }
 
   /** Calls `listener` with each position another view moves to. Returns an unsubscribe function. */
@@ -238,15 +263,25 @@ export class SyncSession {
     this.peerIds.set(socket, message.from);
     this.markPeerVersion(message.from, false);
     if (message.type === 'hello') {
+      // The timer first: the joining view counts itself answered on the position.
+      this.send(socket, this.timerMessage());
       this.send(socket, this.positionMessage());
       return;
     }
+    if (message.type === 'timer') {
+      const incoming: Stamped<SharedTimer> = { value: timerOf(message), clock: message.clock, from: message.from };
+      if (!isNewer(incoming, this.currentTimer)) return;
+      const hasChanged = !sameTimer(incoming.value, this.currentTimer.value);
+      this.currentTimer = incoming;
+      if (hasChanged) for (const listener of this.timerListeners) listener(incoming.value);
+      return;
+    }
     this.answered(socket);
-    const incoming: Stamped = { position: positionOf(message), clock: message.clock, from: message.from };
+    const incoming: Stamped<Position> = { value: positionOf(message), clock: message.clock, from: message.from };
     if (!isNewer(incoming, this.current)) return;
-    const hasMoved = !samePosition(incoming.position, this.current.position);
+    const hasMoved = !samePosition(incoming.value, this.current.value);
     this.current = incoming;
-    if (hasMoved) for (const listener of this.listeners) listener(incoming.position);
+    if (hasMoved) for (const listener of this.listeners) listener(incoming.value);
   }
 
   /** Records whether view `id` was last heard on another version of the deck. */
@@ -267,8 +302,13 @@ export class SyncSession {
   }
 
   private positionMessage(): Message {
-    const { position, clock, from } = this.current;
+    const { value: position, clock, from } = this.current;
     return { inkdeck: PROTOCOL_VERSION, type: 'position', deck: this.deck, from, clock, slide: position.slide, step: position.step };
+  }
+
+  private timerMessage(): Message {
+    const { value: timer, clock, from } = this.currentTimer;
+    return { inkdeck: PROTOCOL_VERSION, type: 'timer', deck: this.deck, from, clock, elapsedMs: timer.elapsedMs, runningSince: timer.runningSince };
   }
 
   private broadcast(message: Message): void {
@@ -280,7 +320,7 @@ export class SyncSession {
   }
 }
 
-function isNewer(a: Stamped, b: Stamped): boolean {
+function isNewer<T>(a: Stamped<T>, b: Stamped<T>): boolean {
   return a.clock > b.clock || (a.clock === b.clock && a.from > b.from);
 }
 
@@ -288,6 +328,10 @@ function samePosition(a: Position, b: Position): boolean {
   return a.slide === b.slide && a.step === b.step;
 }
 
+function sameTimer(a: SharedTimer, b: SharedTimer): boolean {
+  return a.elapsedMs === b.elapsedMs && a.runningSince === b.runningSince;
+}
+
 /** What a view needs of a sync session (tests pass a fake). */
 export type PositionChannel = Pick<SyncSession, 'position' | 'publish' | 'onPosition' | 'setVersion'> &
-  Partial<Pick<SyncSession, 'onVersionMismatch'>>;
+  Partial<Pick<SyncSession, 'onVersionMismatch' | 'timer' | 'publishTimer' | 'onTimer'>>;

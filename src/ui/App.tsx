@@ -21,6 +21,7 @@ import { formatWallClock, useClock } from './use-clock.js';
 import { useDeckKeys } from './use-deck-keys.js';
 import { usePositionSync } from './use-position-sync.js';
 import { useLatest } from './use-latest.js';
+import { useSharedTimer } from './use-shared-timer.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
@@ -65,7 +66,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
     const start = initialDeckState(initial.map(stepCountOf));
     return sync === undefined ? start : deckReducer(start, { type: 'sync', position: sync.position });
   });
-  const [timer, setTimer] = useState(STOPPED_TIMER);
+  const [timer, setTimer] = useSharedTimer(sync);
   const isPresenter = view === 'presenter';
   const now = useClock(isPresenter ? timer : undefined);
   const height = frameRows(rows) - (problem === undefined ? 0 : 1) - (isStale ? 1 : 0);
@@ -103,7 +104,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
         dispatch({ ...action, rowsPerPage, max: notesScrollMax(notes, columns, notesRows) });
       } else dispatch(action);
     },
-    [slide, slides, state, columns, height, problem],
+    [slide, slides, state, columns, height, problem, setTimer],
   );
   useDeckKeys(view, onAction);
   usePositionSync(sync, state, dispatch, shown.version);
@@ -113,7 +114,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
   const hasMoved = state.slide !== startPosition.slide || state.step !== startPosition.step;
   useEffect(() => {
     if (hasMoved) setTimer((current) => (isRunning(current) || current.accumulatedMs > 0 ? current : startTimer(current, performance.now())));
-  }, [hasMoved, state.slide, state.step]);
+  }, [hasMoved, state.slide, state.step, setTimer]);
 
   useEffect(() => {
     if (state.isQuitting) exit(state.exitStatus);
