@@ -9,32 +9,22 @@ export const MAX_MESSAGE_BYTES = 4096;
 
 const id = z.string().min(1).max(128);
 const index = z.number().int().min(0).max(1_000_000);
-
-/** A view announces itself; every peer answers with its current position. */
-const HelloSchema = z.strictObject({
-  inkdeck: z.literal(PROTOCOL_VERSION),
-  type: z.literal('hello'),
-  deck: id,
-  from: id,
-});
-
-/**
- * A view is at `slide`/`step`. `clock` is a Lamport clock: a position replaces the current one
- * only if its `(clock, from)` pair is greater, so every view settles on the same position
- * whatever order messages arrive in.
- */
-const PositionSchema = z.strictObject({
-  inkdeck: z.literal(PROTOCOL_VERSION),
-  type: z.literal('position'),
-  deck: id,
-  from: id,
-  clock: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  slide: index,
-  step: index,
-});
-
 /** A duration, or a wall-clock time since the Unix epoch, in whole milliseconds. */
 const milliseconds = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** Fields of every message: the protocol version, the deck (`<path>@<version>`) and the sender. */
+const envelope = { inkdeck: z.literal(PROTOCOL_VERSION), deck: id, from: id };
+/** A Lamport clock: a value replaces the current one only if its `(clock, from)` pair is greater. */
+const clock = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** A view announces itself; every peer answers with the current timer and position. */
+const HelloSchema = z.strictObject({ ...envelope, type: z.literal('hello') });
+
+/**
+ * A view is at `slide`/`step`. Ordered by `clock`, so every view settles on the same position
+ * whatever order messages arrive in.
+ */
+const PositionSchema = z.strictObject({ ...envelope, type: z.literal('position'), clock, slide: index, step: index });
 
 /**
  * The talk's stopwatch as the views share it, so that a presenter view started again after a
@@ -44,11 +34,9 @@ const milliseconds = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
  * so a timer key and a slide move pressed at the same moment in two views both survive.
  */
 const TimerSchema = z.strictObject({
-  inkdeck: z.literal(PROTOCOL_VERSION),
+  ...envelope,
   type: z.literal('timer'),
-  deck: id,
-  from: id,
-  clock: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  clock,
   elapsedMs: milliseconds,
   runningSince: milliseconds.nullable(),
 });
