@@ -67,3 +67,25 @@ describe('the help overlay in the app', () => {
     instance.unmount();
   });
 });
+
+describe('the notes pane of the audience view', () => {
+  it('scrolls long notes a page at a time with d and u, and says which lines it shows', async () => {
+    const { parseDeck } = await import('../src/deck/load-deck.js');
+    const notes = Array.from({ length: 60 }, (_, index) => `Sentence ${index + 1} of the notes.`).join(' ');
+    const long = parseDeck(`title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets: [x]\n        notes: ${notes}\n`, 'long.yaml');
+    const instance = render(<App deck={long} version="v1" />);
+    const frame = () => instance.lastFrame() ?? '';
+    instance.stdin.write('G');
+    instance.stdin.write('n');
+    await vi.waitFor(() => expect(frame()).toMatch(/lines 1–\d+ of \d+ · d\/u scroll/));
+    expect(frame()).toContain('Sentence 1 of');
+
+    instance.stdin.write('d');
+    await vi.waitFor(() => expect(frame()).toMatch(/lines ([2-9]|\d\d)–\d+ of \d+/));
+    expect(frame()).not.toContain('Sentence 1 of');
+
+    instance.stdin.write('u');
+    await vi.waitFor(() => expect(frame()).toMatch(/lines 1–\d+ of \d+/));
+    instance.unmount();
+  });
+});

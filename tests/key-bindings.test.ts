@@ -76,9 +76,16 @@ describe('the key map of issue #2', () => {
     expect(actionsOf(input)).toEqual(expected);
   });
 
-  it.each(['t', 'r', 'd', 'u'])('keeps the presenter key %s out of the audience view', (key) => {
+  it.each(['t', 'r'])('keeps the presenter key %s out of the audience view', (key) => {
     expect(press(key)).toBeUndefined();
     expect(actionsOf(key, {}, 'presenter')).toHaveLength(1);
+  });
+
+  it.each([
+    ['d', 1],
+    ['u', -1],
+  ])('scrolls the notes with %s in both views', (key, pages) => {
+    for (const view of ['audience', 'presenter'] as const) expect(actionForKey(key, view)).toEqual({ type: 'scrollNotes', pages });
   });
 
   it('binds every key to one action only', () => {

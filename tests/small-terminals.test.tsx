@@ -150,7 +150,7 @@ describe('the clip marker of a reveal slide', () => {
 
   it('stays off the first step of slides.yaml’s reveal slide at 40x12 with notes', () => {
     const index = slides.findIndex((slide) => stepCountOf(slide) > 1);
-    // The slide's rows, above the notes pane (which has a marker of its own).
+    // The slide's rows, above the notes pane (which says which of its lines it shows).
     const slideArea = (step: number) => {
       const lines = renderFrame(slides, { slide: index + 1, step, columns: 40, rows: 12, showNotes: true }).split('\n');
       return lines.slice(0, lines.findIndex((line) => line.startsWith('╭'))).join('\n');

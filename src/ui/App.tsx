@@ -15,7 +15,7 @@ import { DeckFrame } from './DeckFrame.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { ErrorPanel } from './ErrorPanel.js';
 import { NoticeBanner } from './NoticeBanner.js';
-import { frameRows } from './layout.js';
+import { frameRows, layoutFrame } from './layout.js';
 import { PresenterFrame } from './PresenterFrame.js';
 import { formatWallClock, useClock } from './use-clock.js';
 import { useDeckKeys } from './use-deck-keys.js';
@@ -98,13 +98,14 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
         if (problem !== undefined || state.overlay === 'errors') dispatch(action);
       } else if (action.type === 'scrollNotes') {
         const notes = slide?.kind === 'content' ? slide.notes : undefined;
-        const { notesRows } = layoutPresenter(columns, height, slides, state);
+        const pane = isPresenter ? { columns, rows: layoutPresenter(columns, height, slides, state).notesRows } : layoutFrame(columns, height, state.showNotes).notes;
+        if (pane === undefined) return;
         // A page is the pane's visible rows less one, kept on screen for context.
-        const rowsPerPage = Math.max(1, notesRows - NOTES_CHROME_ROWS - 1);
-        dispatch({ ...action, rowsPerPage, max: notesScrollMax(notes, columns, notesRows) });
+        const rowsPerPage = Math.max(1, pane.rows - NOTES_CHROME_ROWS - 1);
+        dispatch({ ...action, rowsPerPage, max: notesScrollMax(notes, pane.columns, pane.rows) });
       } else dispatch(action);
     },
-    [slide, slides, state, columns, height, problem, setTimer],
+    [slide, slides, state, columns, height, problem, setTimer, isPresenter],
   );
   useDeckKeys(view, onAction);
   usePositionSync(sync, state, dispatch, shown.version);

@@ -37,7 +37,7 @@ export function DeckFrame({ slides, state, columns, rows }: DeckFrameProps) {
       <Box flexDirection={layout.notes?.placement === 'beside' ? 'row' : 'column'} height={rows - 1}>
         <SlideView slide={slide} step={state.step} sectionCount={sectionCount} columns={layout.slideColumns} rows={layout.slideRows} />
         {layout.notes ? (
-          <NotesPane notes={slide.kind === 'content' ? slide.notes : undefined} columns={layout.notes.columns} rows={layout.notes.rows} />
+          <NotesPane notes={slide.kind === 'content' ? slide.notes : undefined} scroll={state.notesScroll} columns={layout.notes.columns} rows={layout.notes.rows} />
         ) : null}
       </Box>
     );

@@ -1,39 +1,34 @@
 import { Box, Text } from 'ink';
-import { reflowParagraphs, wrapText } from '../render/wrap.js';
+import { NOTES_CHROME_ROWS, notesLines } from '../presenter/presenter-layout.js';
 
 export interface NotesPaneProps {
-  /** The speaker notes of the current slide; `undefined` when it has none. */
   readonly notes: string | undefined;
+  /** Rows scrolled past; clamped to what the notes allow. */
+  readonly scroll: number;
   /** Size of the pane including its border, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
 }
 
-/** Columns and rows the border and padding take from the pane. */
-const CHROME_COLUMNS = 4;
-const CHROME_ROWS = 3;
-
 /**
- * The speaker-notes pane: a bordered box with the notes reflowed to its width. Notes longer than
- * the pane end with a `⋯ N more lines` marker rather than being cut silently.
+ * The speaker-notes pane, in the presenter view and beside or below the audience view's slide:
+ * a bordered box with the notes reflowed to its width. Notes longer than the pane scroll with
+ * `d`/`u`, and its header then says which lines are shown (`lines 1–6 of 13 · d/u scroll`), so
+ * nothing is ever cut silently.
  */
-export function NotesPane({ notes, columns, rows }: NotesPaneProps) {
-  const text = notes === undefined ? '' : reflowParagraphs(notes);
-  const available = Math.max(0, rows - CHROME_ROWS);
-  let lines = text === '' ? [] : wrapText(text, columns - CHROME_COLUMNS).split('\n');
-  let more = '';
-  if (lines.length > available && available > 0) {
-    const hidden = lines.length - (available - 1);
-    lines = lines.slice(0, available - 1);
-    more = `⋯ ${hidden} more line${hidden === 1 ? '' : 's'}`;
-  }
+export function NotesPane({ notes, scroll, columns, rows }: NotesPaneProps) {
+  const lines = notesLines(notes, columns);
+  const visible = Math.max(0, rows - NOTES_CHROME_ROWS);
+  const first = Math.min(Math.max(0, scroll), Math.max(0, lines.length - visible));
+  const shown = lines.slice(first, first + visible);
+  const isScrollable = lines.length > visible;
+  const range = isScrollable ? `  lines ${first + 1}–${first + shown.length} of ${lines.length} · d/u scroll` : '';
   return (
     <Box flexDirection="column" width={columns} height={rows} flexShrink={0} borderStyle="round" borderDimColor paddingX={1} overflow="hidden">
-      <Text bold dimColor>
-        Speaker notes
+      <Text bold dimColor wrap="truncate-end">
+        Speaker notes{range}
       </Text>
-      {text === '' ? <Text dimColor>(no notes for this slide)</Text> : <Text>{lines.join('\n')}</Text>}
-      {more === '' ? null : <Text dimColor>{more}</Text>}
+      {lines.length === 0 ? <Text dimColor>(no notes for this slide)</Text> : <Text>{shown.join('\n')}</Text>}
     </Box>
   );
 }

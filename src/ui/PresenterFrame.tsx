@@ -7,7 +7,7 @@ import { layoutPresenter } from '../presenter/presenter-layout.js';
 import { MIN_COLUMNS, MIN_ROWS } from './layout.js';
 import { NextPreview } from './NextPreview.js';
 import { OverlayView } from './OverlayView.js';
-import { PresenterNotes } from './PresenterNotes.js';
+import { NotesPane } from './NotesPane.js';
 import { SlideSummary } from './SlideSummary.js';
 import { StatusBar } from './StatusBar.js';
 import { TooSmallNotice } from './TooSmallNotice.js';
@@ -59,7 +59,7 @@ export function PresenterFrame(props: PresenterFrameProps) {
           {layout.nextColumns > 0 ? <NextPreview slides={slides} next={next} columns={layout.nextColumns} rows={layout.topRows} /> : null}
         </Box>
         {layout.nextColumns === 0 ? <NextPreview slides={slides} next={next} columns={columns} rows={1} /> : null}
-        <PresenterNotes
+        <NotesPane
           notes={slide.kind === 'content' ? slide.notes : undefined}
           scroll={state.notesScroll}
           columns={columns}
