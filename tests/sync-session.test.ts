@@ -147,31 +147,68 @@ describe('SyncSession', () => {
         });
       });
 
-    // The other view reloaded a changed file; its moves no longer reach this one.
-    reloaded.setVersion('v2');
+    // The other view reloaded a changed file: it says so at once, and its moves no longer
+    // reach this one.
     let flipped = mismatch();
-    reloaded.publish({ slide: 5, step: 0 });
+    reloaded.setVersion('v2', START);
     expect(await flipped).toBe(true);
+    reloaded.publish({ slide: 5, step: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(stale.isVersionMismatched).toBe(true);
     expect(stale.position).toEqual(START);
 
-    // The file went back to what this view shows: following resumes with the next move.
-    reloaded.setVersion('v1');
+    // The file went back to what this view shows: known at once, without waiting for a move,
+    // and following resumes.
     flipped = mismatch();
+    reloaded.setVersion('v1', START);
+    expect(await flipped).toBe(false);
     const seen = nextPosition(stale);
     reloaded.publish({ slide: 6, step: 0 });
-    expect(await flipped).toBe(false);
     expect(await seen).toEqual({ slide: 6, step: 0 });
 
     // A view on another version that quits no longer counts.
-    reloaded.setVersion('v3');
     flipped = mismatch();
-    reloaded.publish({ slide: 7, step: 0 });
+    reloaded.setVersion('v3', START);
     expect(await flipped).toBe(true);
     flipped = mismatch();
     reloaded.close();
     expect(await flipped).toBe(false);
     expect(heard).toEqual([true, false, true, false]);
+  });
+
+  it('shares the timer with a view on another version of the deck', async () => {
+    const directory = freshDirectory();
+    const stale = await join(directory);
+    const reloaded = await join(directory);
+    reloaded.setVersion('v2', START);
+    const heard = new Promise((resolve) => stale.onTimer(resolve));
+    reloaded.publishTimer({ elapsedMs: 7_000, runningSince: null });
+    expect(await heard).toEqual({ elapsedMs: 7_000, runningSince: null });
+  });
+
+  it('tells a view that joins after a reload where the reload moved the talk', async () => {
+    const directory = freshDirectory();
+    const a = await join(directory);
+    const b = await join(directory);
+    a.publish({ slide: 3, step: 0 });
+    await nextPosition(b);
+    // A slide was inserted before the current one; both views moved to it without a word.
+    for (const view of [a, b]) view.setVersion('v2', { slide: 4, step: 0 });
+    const late = await SyncSession.join({ directory, deck: DECK, version: 'v2', position: START, joinTimeoutMs: 500 });
+    sessions.push(late);
+    expect(late.position).toEqual({ slide: 4, step: 0 });
+  });
+
+  it('answers a view that joins on another version, so it does not wait for its timeout', async () => {
+    const directory = freshDirectory();
+    const stale = await join(directory);
+    stale.publishTimer({ elapsedMs: 3_000, runningSince: null });
+    const started = performance.now();
+    const newer = await SyncSession.join({ directory, deck: DECK, version: 'v2', position: START, joinTimeoutMs: 5_000 });
+    sessions.push(newer);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(newer.timer).toEqual({ elapsedMs: 3_000, runningSince: null });
+    expect(newer.position).toEqual(START);
   });
 
   it('does not count a view of another deck as a changed version', async () => {

@@ -3,7 +3,7 @@ import { chmodSync, readdirSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Position } from '../navigation/deck-state.js';
-import { decodeMessage, encodeMessage, lineSplitter, PROTOCOL_VERSION, positionOf, timerOf, type Message, type SharedTimer } from './protocol.js';
+import { decodeMessage, encodeMessage, lineSplitter, PROTOCOL_VERSION, positionOf, timerOf, type Message, type SharedTimer, type TimerMessage } from './protocol.js';
 
 /** Owner read/write only, for each view's socket. */
 const SOCKET_MODE = 0o600;
@@ -58,10 +58,12 @@ export class SyncSession {
   private readonly listeners = new Set<(position: Position) => void>();
   private readonly timerListeners = new Set<(timer: SharedTimer) => void>();
   private readonly mismatchListeners = new Set<(isMismatched: boolean) => void>();
-  /** Ids of the views whose last message was about another version of this deck file. */
-  private readonly peersOnOtherVersions = new Set<string>();
-  /** Which view speaks on each connection, once it has said anything. */
-  private readonly peerIds = new Map<net.Socket, string>();
+  /**
+   * Connections whose view last spoke of another version of this deck file. A connection, not a
+   * message's `from`, says who spoke: `from` names the view that made the move, and a view
+   * passes on moves of others (in its answers to a joining view, and after a reload).
+   */
+  private readonly peersOnOtherVersions = new Set<net.Socket>();
   private current: Stamped<Position>;
   private currentTimer: Stamped<SharedTimer>;
   private isClosed = false;
@@ -149,14 +151,21 @@ export class SyncSession {
   }
 
   /**
-   * Switches to another version of the deck (it was reloaded). Until the other views reload the
-   * same text, positions about either version are ignored on the other side, since slide
-   * numbers of two versions do not match.
+   * Switches to another version of the deck (it was reloaded) at `position`, where the reload
+   * moved this view. Every view that reloads moves the same way, so this is no move to publish:
+   * the position keeps its Lamport stamp, and a view that joins later is told the new position.
+   * The others are told of the new version with that same stamp, so views still on the old one
+   * learn they no longer match, and views already on the new one that they match again. Until
+   * the others reload the same text, positions about either version are ignored on the other
+   * side, since slide numbers of two versions need not match; the timer is shared whatever the
+   * version.
    */
-  setVersion(version: string): void {
+  setVersion(version: string, position: Position): void {
     this.deck = `${this.deckPath}@${version}`;
-    // What the others were on is no longer known to differ; their next message tells.
+    this.current = { ...this.current, value: position };
+    // What the others were on is no longer known to differ; their messages tell.
     this.updatingMismatch(() => this.peersOnOtherVersions.clear());
+    if (!this.isClosed) this.broadcast(this.positionMessage());
   }
 
   /** Leaves the session: closes every connection and removes this view's socket. */
@@ -241,9 +250,7 @@ export class SyncSession {
     const drop = () => {
       this.peers.delete(socket);
       this.answered(socket);
-      const id = this.peerIds.get(socket);
-      this.peerIds.delete(socket);
-      if (id !== undefined) this.markPeerVersion(id, false);
+      this.markPeerVersion(socket, false);
     };
     socket.on('error', drop);
     socket.on('close', drop);
@@ -251,32 +258,26 @@ export class SyncSession {
 
   private receive(socket: net.Socket, line: string): void {
     const message = decodeMessage(line);
-    if (message === undefined || message.from === this.id) return;
-    if (message.deck !== this.deck) {
-      // `deck` is `<path>@<version>`; versions are hex digests, so the last `@` splits it.
-      if (message.deck.slice(0, message.deck.lastIndexOf('@')) === this.deckPath) {
-        this.peerIds.set(socket, message.from);
-        this.markPeerVersion(message.from, true);
-      }
-      return;
-    }
-    this.peerIds.set(socket, message.from);
-    this.markPeerVersion(message.from, false);
+    // `deck` is `<path>@<version>`; versions are hex digests, so the last `@` splits it.
+    if (message === undefined || message.deck.slice(0, message.deck.lastIndexOf('@')) !== this.deckPath) return;
+    const isSameVersion = message.deck === this.deck;
+    this.markPeerVersion(socket, !isSameVersion);
+    // Moves and timers this view made itself may come back from a peer passing them on; their
+    // Lamport stamps are never newer than this view's own, so they change nothing below.
     if (message.type === 'hello') {
-      // The timer first: the joining view counts itself answered on the position.
+      // Answered whatever its version, so it need not wait for this view: the timer first, as
+      // the joining view counts itself answered on the position.
       this.send(socket, this.timerMessage());
       this.send(socket, this.positionMessage());
       return;
     }
+    // The talk's time does not depend on slide numbers: it is shared across versions.
     if (message.type === 'timer') {
-      const incoming: Stamped<SharedTimer> = { value: timerOf(message), clock: message.clock, from: message.from };
-      if (!isNewer(incoming, this.currentTimer)) return;
-      const hasChanged = !sameTimer(incoming.value, this.currentTimer.value);
-      this.currentTimer = incoming;
-      if (hasChanged) for (const listener of this.timerListeners) listener(incoming.value);
+      this.receiveTimer(message);
       return;
     }
     this.answered(socket);
+    if (!isSameVersion) return;
     const incoming: Stamped<Position> = { value: positionOf(message), clock: message.clock, from: message.from };
     if (!isNewer(incoming, this.current)) return;
     const hasMoved = !samePosition(incoming.value, this.current.value);
@@ -284,9 +285,17 @@ export class SyncSession {
     if (hasMoved) for (const listener of this.listeners) listener(incoming.value);
   }
 
-  /** Records whether view `id` was last heard on another version of the deck. */
-  private markPeerVersion(id: string, isOnOtherVersion: boolean): void {
-    this.updatingMismatch(() => (isOnOtherVersion ? this.peersOnOtherVersions.add(id) : this.peersOnOtherVersions.delete(id)));
+  private receiveTimer(message: TimerMessage): void {
+    const incoming: Stamped<SharedTimer> = { value: timerOf(message), clock: message.clock, from: message.from };
+    if (!isNewer(incoming, this.currentTimer)) return;
+    const hasChanged = !sameTimer(incoming.value, this.currentTimer.value);
+    this.currentTimer = incoming;
+    if (hasChanged) for (const listener of this.timerListeners) listener(incoming.value);
+  }
+
+  /** Records whether the view on `socket` was last heard on another version of the deck. */
+  private markPeerVersion(socket: net.Socket, isOnOtherVersion: boolean): void {
+    this.updatingMismatch(() => (isOnOtherVersion ? this.peersOnOtherVersions.add(socket) : this.peersOnOtherVersions.delete(socket)));
   }
 
   /** Runs `change` on the set of views on other versions and tells listeners if that flips. */

@@ -83,7 +83,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
       const previous = latest.current;
       const next = { deck: update.deck, slides: buildSlides(update.deck), version: update.version };
       const position = relocate(previous.shown.slides, next.slides, previous.state);
-      sync?.setVersion(update.version);
+      sync?.setVersion(update.version, position);
       setProblem(undefined);
       setShown(next);
       dispatch({ type: 'reload', stepCounts: next.slides.map(stepCountOf), position });
