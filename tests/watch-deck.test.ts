@@ -2,7 +2,8 @@ import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, renameSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchDeck, type DeckUpdate } from '../src/deck/watch-deck.js';
+import { parseDeck } from '../src/deck/load-deck.js';
+import { deckVersion, watchDeck, type DeckUpdate } from '../src/deck/watch-deck.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
 const ORIGINAL = readFileSync(SLIDES_YAML, 'utf8');
@@ -109,5 +110,18 @@ describe('watchDeck at start', () => {
     const deadline = Date.now() + 3_000;
     while (updates.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(updates.map(titlesOf)).toEqual(['Signs of a closer partnership']);
+  });
+});
+
+describe('deckVersion', () => {
+  it('changes with the deck, not with comments or formatting of its YAML', () => {
+    const text = readFileSync(SLIDES_YAML, 'utf8');
+    const version = deckVersion(parseDeck(text, 'slides.yaml'));
+    expect(version).toMatch(/^[0-9a-f]{16}$/);
+    const reformatted = `# a comment at the top\n${text.replace(/^title: "(.*)"$/m, "title: '$1'")}\n# and one at the end\n`;
+    expect(reformatted).toContain("title: 'Russia");
+    expect(deckVersion(parseDeck(reformatted, 'slides.yaml'))).toBe(version);
+    const retitled = text.replace(/^title: .*$/m, 'title: Another title');
+    expect(deckVersion(parseDeck(retitled, 'slides.yaml'))).not.toBe(version);
   });
 });

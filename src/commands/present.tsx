@@ -44,7 +44,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   if (process.env.TERM === 'dumb') {
     throw new UsageError(`present needs a terminal that can move the cursor, and TERM is dumb; to print a slide as text, use: inkdeck render ${file} --slide 1`);
   }
-  const version = deckVersion(text);
+  const version = deckVersion(deck);
   const sync = options.sync ? await joinSession(realpathSync(file), version, options.session) : undefined;
   const subscribeToDeck = options.watch
     ? (listener: (update: DeckUpdate) => void) => {

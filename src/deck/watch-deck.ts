@@ -28,9 +28,13 @@ export const DEFAULT_SETTLE_MS = 120;
 /** A lost file event delays a reload by at most this long (one stat of the file each time). */
 export const DEFAULT_CHECK_EVERY_MS = 1000;
 
-/** A short, stable id of a deck's text: views sync only with views showing the same text. */
-export function deckVersion(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+/**
+ * A short, stable id of a deck's content: views sync only with views showing the same deck.
+ * It is taken from the parsed deck, not the file's text, so a save that changes only comments,
+ * quoting or indentation leaves every view in step, a `--no-watch` one included.
+ */
+export function deckVersion(deck: Deck): string {
+  return createHash('sha256').update(JSON.stringify(deck)).digest('hex').slice(0, 16);
 }
 
 /**
@@ -89,7 +93,8 @@ export function watchDeck(file: string, onUpdate: (update: DeckUpdate) => void, 
     let update: DeckUpdate;
     if ('text' in result) {
       try {
-        update = { kind: 'loaded', deck: parseDeck(result.text, file), version: deckVersion(result.text) };
+        const deck = parseDeck(result.text, file);
+        update = { kind: 'loaded', deck, version: deckVersion(deck) };
       } catch (error) {
         if (!(error instanceof DeckError)) throw error;
         update = { kind: 'invalid', error, text: result.text };

@@ -15,7 +15,7 @@ export interface SyncSessionOptions {
   readonly directory: string;
   /** Identity of the deck (its absolute path); messages about another deck are ignored. */
   readonly deck: string;
-  /** Version of the deck's text (see `deckVersion`); views sync only while they show the same. */
+  /** Version of the deck (see `deckVersion`); views sync only while they show the same. */
   readonly version: string;
   /** Position to start from when no other view is running. */
   readonly position: Position;
@@ -156,7 +156,7 @@ export class SyncSession {
    * the position keeps its Lamport stamp, and a view that joins later is told the new position.
    * The others are told of the new version with that same stamp, so views still on the old one
    * learn they no longer match, and views already on the new one that they match again. Until
-   * the others reload the same text, positions about either version are ignored on the other
+   * the others reload the same deck, positions about either version are ignored on the other
    * side, since slide numbers of two versions need not match; the timer is shared whatever the
    * version.
    */

@@ -27,7 +27,7 @@ import { useTerminalSize } from './use-terminal-size.js';
 export interface AppProps {
   /** The deck as loaded at start. */
   readonly deck: Deck;
-  /** Version of the deck's text (see `deckVersion`). */
+  /** Version of the deck (see `deckVersion`). */
   readonly version: string;
   /** Which view to show; `audience` by default. */
   readonly view?: View;
