@@ -60,10 +60,37 @@ describe('the help overlay in the app', () => {
     const instance = render(<App deck={deck} version="v1" />);
     const frame = () => instance.lastFrame() ?? '';
     instance.stdin.write('?');
-    await vi.waitFor(() => expect(frame()).toContain('Keys · any key closes this'));
+    await vi.waitFor(() => expect(frame()).toContain('Keys · q quits, any other key closes this'));
     instance.stdin.write('x');
-    await vi.waitFor(() => expect(frame()).not.toContain('any key closes this'));
+    await vi.waitFor(() => expect(frame()).not.toContain('any other key closes this'));
     expect(frame()).toContain('slide 1/');
+    instance.unmount();
+  });
+
+  it.each([
+    ['F1', '\u001BOP'],
+    ['F5', '\u001B[15~'],
+    ['Insert', '\u001B[2~'],
+  ])('closes on %s, a key with no character', async (_name, sequence) => {
+    const instance = render(<App deck={deck} version="v1" />);
+    const frame = () => instance.lastFrame() ?? '';
+    instance.stdin.write('?');
+    await vi.waitFor(() => expect(frame()).toContain('any other key closes this'));
+    instance.stdin.write(sequence);
+    await vi.waitFor(() => expect(frame()).not.toContain('any other key closes this'));
+    expect(frame()).toContain('slide 1/');
+    instance.unmount();
+  });
+
+  it('is not closed by a terminal report, which is no key', async () => {
+    const instance = render(<App deck={deck} version="v1" />);
+    const frame = () => instance.lastFrame() ?? '';
+    instance.stdin.write('?');
+    await vi.waitFor(() => expect(frame()).toContain('any other key closes this'));
+    instance.stdin.write('\u001B[12;40R');
+    instance.stdin.write('\u001B[I');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(frame()).toContain('any other key closes this');
     instance.unmount();
   });
 });

@@ -121,6 +121,9 @@ const CHARACTER_KEYS: Readonly<Record<string, KeyName>> = {
   ' ': 'space',
 };
 
+/** Name of a key with no character and no flag of its own: a function key, Insert. */
+export const OTHER_KEY: KeyName = 'other';
+
 /**
  * Names the keys in one input event from Ink, in order.
  *
@@ -149,6 +152,8 @@ export function keyNamesOf(input: string, key: KeyFlags): KeyName[] {
   if (key.backspace || key.delete) return ['backspace'];
   if (key.tab) return ['tab'];
   if (input.length > 1 && /^[[O\]]/.test(input)) return [];
+  // Ink hands over a key it names but has no flag for (F1–F12, Insert) as an empty input.
+  if (input === '') return [OTHER_KEY];
   return [...input].flatMap((character) => {
     const named = CHARACTER_KEYS[character];
     if (named !== undefined) return [named];

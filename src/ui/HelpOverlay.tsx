@@ -42,7 +42,7 @@ export function HelpOverlay({ view, columns, rows: height }: HelpOverlayProps) {
         <Text bold color={theme.accent}>
           Keys
         </Text>
-        <Text dimColor> · any key closes this</Text>
+        <Text dimColor> · q quits, any other key closes this</Text>
       </Text>
       <Box flexDirection="column" flexShrink={0}>
         {shown.map((line, index) => (
