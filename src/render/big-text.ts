@@ -7,6 +7,24 @@ import stringWidth from 'string-width';
 // widen cfonts' idea of the terminal until it never breaks a line on its own.
 (cfontsSize.Size as { width: number }).width = Number.MAX_SAFE_INTEGER;
 
+// cfonts draws from scratch on every call, asking supports-color (which reads the environment)
+// about the terminal for every character, and ink-big-text calls it on every render of a title:
+// about 0.5 ms of each key press onto a big-title slide in a CPU profile (issue #7). With the
+// width fixed above, a drawing depends only on its text and options (colours are `system`, which
+// draws no colour codes), so each one is remembered, for ink-big-text's calls and for ours.
+const renderUncached = cfonts.render;
+const drawings = new Map<string, ReturnType<typeof renderUncached>>();
+cfonts.render = (text: string, options?: object, ...rest: unknown[]) => {
+  if (rest.length > 0) return (renderUncached as (...args: unknown[]) => ReturnType<typeof renderUncached>)(text, options, ...rest);
+  const key = `${text}\u0000${JSON.stringify(options)}`;
+  let drawing = drawings.get(key);
+  if (drawing === undefined) {
+    drawing = renderUncached(text, options);
+    drawings.set(key, drawing);
+  }
+  return drawing;
+};
+
 /** cfonts fonts to try, biggest first; all draw the same character set. */
 export const BIG_TEXT_FONTS = ['block', 'simple', 'tiny'] as const;
 export type BigTextFont = (typeof BIG_TEXT_FONTS)[number];
@@ -49,18 +67,10 @@ export interface BigTextLayout {
   readonly height: number;
 }
 
-const drawnCache = new Map<string, readonly string[]>();
-
-/** The rows cfonts draws for `text` in `font` (memoised: titles are redrawn on every frame). */
+/** The rows cfonts draws for `text` in `font` (remembered, as every drawing is; see above). */
 export function drawBigText(text: string, font: BigTextFont): readonly string[] {
-  const cacheKey = `${font}\u0000${text}`;
-  let rows = drawnCache.get(cacheKey);
-  if (rows === undefined) {
-    const result = cfonts.render(text, { ...BIG_TEXT_OPTIONS, font }) as false | { array: string[] };
-    rows = result === false ? [] : result.array;
-    drawnCache.set(cacheKey, rows);
-  }
-  return rows;
+  const result = cfonts.render(text, { ...BIG_TEXT_OPTIONS, font }) as false | { array: string[] };
+  return result === false ? [] : result.array;
 }
 
 function widthOf(rows: readonly string[]): number {
