@@ -95,7 +95,7 @@ const rememberStringWidths = {
   setup(builder) {
     const real = fileURLToPath(new URL('../node_modules/string-width/index.js', import.meta.url));
     builder.onResolve({ filter: /^string-width$/ }, () => ({ path: 'string-width', namespace: 'remembered' }));
-    builder.onLoad({ filter: /.*/, namespace: 'remembered' }, () => ({
+    builder.onLoad({ filter: /^string-width$/, namespace: 'remembered' }, () => ({
       loader: 'js',
       resolveDir: path.dirname(real),
       contents: [
@@ -118,6 +118,51 @@ const rememberStringWidths = {
   },
 };
 
+/**
+ * Ink turns every row of text it draws into styled characters (ansi-tokenize's tokenize, then
+ * styledCharsFromTokens) on every frame, keeping them only for that frame, although a slide's
+ * rows are the same from one key press to the next: about 0.9 ms of a big-title frame in a CPU
+ * profile. The bundle's ansi-tokenize remembers both results (each depends on its input alone;
+ * Ink only reads them), so a row seen before costs a lookup.
+ */
+const rememberStyledCharacters = {
+  name: 'remember-styled-characters',
+  setup(builder) {
+    const real = fileURLToPath(new URL('../node_modules/@alcalzone/ansi-tokenize/build/index.js', import.meta.url));
+    builder.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, () => ({ path: 'ansi-tokenize', namespace: 'remembered' }));
+    builder.onLoad({ filter: /^ansi-tokenize$/, namespace: 'remembered' }, () => ({
+      loader: 'js',
+      resolveDir: path.dirname(real),
+      contents: [
+        `import * as real from ${JSON.stringify(real)};`,
+        `export * from ${JSON.stringify(real)};`,
+        '/** Most rows kept; past it the memory starts again, empty. */',
+        'const LIMIT = 10_000;',
+        'const tokensOf = new Map();',
+        'const charactersOf = new WeakMap();',
+        'export function tokenize(text, endChar) {',
+        '  if (endChar !== undefined) return real.tokenize(text, endChar);',
+        '  let tokens = tokensOf.get(text);',
+        '  if (tokens === undefined) {',
+        '    tokens = real.tokenize(text);',
+        '    if (tokensOf.size >= LIMIT) tokensOf.clear();',
+        '    tokensOf.set(text, tokens);',
+        '  }',
+        '  return tokens;',
+        '}',
+        'export function styledCharsFromTokens(tokens) {',
+        '  let characters = charactersOf.get(tokens);',
+        '  if (characters === undefined) {',
+        '    characters = real.styledCharsFromTokens(tokens);',
+        '    charactersOf.set(tokens, characters);',
+        '  }',
+        '  return characters;',
+        '}',
+      ].join('\n'),
+    }));
+  },
+};
+
 const result = await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/inkdeck.js',
@@ -130,7 +175,7 @@ const result = await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __inkdeckCreateRequire } from 'node:module';\nconst require = __inkdeckCreateRequire(import.meta.url);" },
-  plugins: [inlineCfontsFonts, stubInkDevtools, loadYogaFromBytes, rememberStringWidths],
+  plugins: [inlineCfontsFonts, stubInkDevtools, loadYogaFromBytes, rememberStringWidths, rememberStyledCharacters],
   logLevel: 'warning',
   metafile: process.env.PROFILE_BUNDLE === '1',
 });
