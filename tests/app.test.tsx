@@ -45,6 +45,13 @@ describe('a view that does not reload, when the other views reload a changed dec
     instance.unmount();
   });
 
+  it('is shown from the first frame by a view started when the others are already on a changed deck', () => {
+    const { channel } = fakeChannel();
+    const instance = render(<App deck={deck} version="v1" sync={{ ...channel, isVersionMismatched: true }} />);
+    expect((instance.lastFrame() ?? '').split('\n')[0]?.trim()).toBe(STALE_NOTICE);
+    instance.unmount();
+  });
+
   it('is not shown by a view that reloads, which catches up by itself', async () => {
     const { channel, fire } = fakeChannel();
     const instance = render(<App deck={deck} version="v1" sync={channel} subscribeToDeck={() => () => undefined} />);

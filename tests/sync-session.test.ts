@@ -118,14 +118,14 @@ describe('SyncSession', () => {
     a.onPosition((position) => received.push(position));
 
     await writeRaw(socketOfA, Buffer.from([0, 255, 10, 13, 10, 0x1b, 0x5b, 0x32, 0x4a, 10]));
-    await writeRaw(socketOfA, '{"not":"a message"}\n[1,2,3]\nnull\n{"inkdeck":1,"type":"position"}\n');
+    await writeRaw(socketOfA, '{"not":"a message"}\n[1,2,3]\nnull\n{"inkdeck":2,"type":"position"}\n');
     await writeRaw(
       socketOfA,
-      encodeMessage({ inkdeck: 1, type: 'position', deck: '/another/deck.yaml', from: 'x', clock: 99, slide: 9, step: 0 }),
+      encodeMessage({ inkdeck: 2, type: 'position', deck: '/another/deck.yaml', from: 'x', reloads: true, clock: 99, slide: 9, step: 0 }),
     );
-    await writeRaw(socketOfA, `{"inkdeck":2,"type":"position","deck":"${DECK}","from":"x","clock":99,"slide":9,"step":0}\n`);
+    await writeRaw(socketOfA, `{"inkdeck":1,"type":"position","deck":"${DECK}@v1","from":"x","reloads":true,"clock":99,"slide":9,"step":0}\n`);
     await writeRaw(socketOfA, 'x'.repeat(MAX_MESSAGE_BYTES * 4));
-    await writeRaw(socketOfA, `{"inkdeck":1,"type":"position","deck":"${DECK}","from":"x","clock":99,"slide":-1,"step":0}\n`);
+    await writeRaw(socketOfA, `{"inkdeck":2,"type":"position","deck":"${DECK}@v1","from":"x","reloads":true,"clock":99,"slide":-1,"step":0}\n`);
 
     const seen = nextPosition(a);
     b.publish({ slide: 1, step: 0 });
@@ -174,6 +174,24 @@ describe('SyncSession', () => {
     reloaded.close();
     expect(await flipped).toBe(false);
     expect(heard).toEqual([true, false, true, false]);
+  });
+
+  it('counts only views that reload: another view that does not says nothing of the file', async () => {
+    const directory = freshDirectory();
+    const notReloading = (version: string) => SyncSession.join({ directory, deck: DECK, version, position: START, joinTimeoutMs: 500, reloads: false });
+    const a = await notReloading('v1');
+    sessions.push(a);
+    // Started after an edit, without reloading either: on v2, but not a sign that a is behind.
+    const b = await notReloading('v2');
+    sessions.push(b);
+    expect(a.isVersionMismatched).toBe(false);
+    expect(b.isVersionMismatched).toBe(false);
+    // A view that follows the file is on v2: a is behind it, b is not.
+    const watching = await SyncSession.join({ directory, deck: DECK, version: 'v2', position: START, joinTimeoutMs: 500 });
+    sessions.push(watching);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(a.isVersionMismatched).toBe(true);
+    expect(b.isVersionMismatched).toBe(false);
   });
 
   it('shares the timer with a view on another version of the deck', async () => {
@@ -279,7 +297,7 @@ describe('SyncSession', () => {
 });
 
 describe('protocol', () => {
-  it.each(['', 'nonsense', '{}', '{"inkdeck":1,"type":"hello"}', '{"inkdeck":1,"type":"hello","deck":"d","from":"f","extra":1}'])(
+  it.each(['', 'nonsense', '{}', '{"inkdeck":2,"type":"hello"}', '{"inkdeck":2,"type":"hello","deck":"d","from":"f","reloads":true,"extra":1}'])(
     'rejects %j',
     (line) => {
       expect(decodeMessage(line)).toBeUndefined();
@@ -287,7 +305,7 @@ describe('protocol', () => {
   );
 
   it('round-trips a position', () => {
-    const message = { inkdeck: 1, type: 'position', deck: 'd', from: 'f', clock: 3, slide: 2, step: 1 } as const;
+    const message = { inkdeck: 2, type: 'position', deck: 'd', from: 'f', reloads: true, clock: 3, slide: 2, step: 1 } as const;
     expect(decodeMessage(encodeMessage(message).trimEnd())).toEqual(message);
   });
 

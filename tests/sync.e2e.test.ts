@@ -104,7 +104,7 @@ describe('two views in two real terminals', () => {
     for (const name of sockets) {
       await new Promise<void>((resolve, reject) => {
         const socket = net.createConnection(path.join(sessionDirectory, name), () => {
-          socket.end(Buffer.concat([Buffer.from('\u0000\u00ff{"inkdeck":1,"type":"position"}\n[]\n'), Buffer.alloc(10_000, 0x41), Buffer.from('\n\u001b[2J')]), () => resolve());
+          socket.end(Buffer.concat([Buffer.from('\u0000\u00ff{"inkdeck":2,"type":"position"}\n[]\n'), Buffer.alloc(10_000, 0x41), Buffer.from('\n\u001b[2J')]), () => resolve());
         });
         socket.on('error', reject);
       });

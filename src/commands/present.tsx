@@ -45,7 +45,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
     throw new UsageError(`present needs a terminal that can move the cursor, and TERM is dumb; to print a slide as text, use: inkdeck render ${file} --slide 1`);
   }
   const version = deckVersion(deck);
-  const sync = options.sync ? await joinSession(realpathSync(file), version, options.session) : undefined;
+  const sync = options.sync ? await joinSession(realpathSync(file), version, options.session, options.watch) : undefined;
   const subscribeToDeck = options.watch
     ? (listener: (update: DeckUpdate) => void) => {
         const stop = watchDeck(file, listener, { initialText: text });
@@ -74,9 +74,9 @@ export async function present(file: string, options: PresentOptions): Promise<nu
 }
 
 /** Joins the sync session; on failure says why on one line and presents without sync. */
-async function joinSession(deckPath: string, version: string, session: string | undefined): Promise<SyncSession | undefined> {
+async function joinSession(deckPath: string, version: string, session: string | undefined, reloads: boolean): Promise<SyncSession | undefined> {
   try {
-    // A named session joins views by name, whatever file each shows, as long as the text is
+    // A named session joins views by name, whatever file each shows, as long as the deck is
     // the same (the version); without a name, views of the same file find each other.
     const name = session === undefined ? deckPath : `session:${session}`;
     return await SyncSession.join({
@@ -84,6 +84,7 @@ async function joinSession(deckPath: string, version: string, session: string | 
       deck: name,
       version,
       position: { slide: 0, step: 0 },
+      reloads,
     });
   } catch (error) {
     process.stderr.write(`inkdeck: presenting without sync: ${error instanceof Error ? error.message : String(error)}\n`);

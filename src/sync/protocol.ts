@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Position } from '../navigation/deck-state.js';
 
 /** Version of the wire format; a view ignores messages of any other version. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Longest message accepted, in bytes; a peer that sends a longer line is disconnected. */
 export const MAX_MESSAGE_BYTES = 4096;
@@ -12,8 +12,13 @@ const index = z.number().int().min(0).max(1_000_000);
 /** A duration, or a wall-clock time since the Unix epoch, in whole milliseconds. */
 const milliseconds = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-/** Fields of every message: the protocol version, the deck (`<path>@<version>`) and the sender. */
-const envelope = { inkdeck: z.literal(PROTOCOL_VERSION), deck: id, from: id };
+/**
+ * Fields of every message: the protocol version, the deck (`<path>@<version>`), the view that
+ * made the move or timer change it carries (`from`), and whether the sending view reloads the
+ * deck when its file is saved (`reloads`), which tells a view that does not reload whether a
+ * view on another version is following the file.
+ */
+const envelope = { inkdeck: z.literal(PROTOCOL_VERSION), deck: id, from: id, reloads: z.boolean() };
 /** A Lamport clock: a value replaces the current one only if its `(clock, from)` pair is greater. */
 const clock = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 

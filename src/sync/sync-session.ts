@@ -21,6 +21,8 @@ export interface SyncSessionOptions {
   readonly position: Position;
   /** Most time to wait for peers' answers when joining, in milliseconds. */
   readonly joinTimeoutMs?: number;
+  /** Whether this view reloads the deck when its file is saved; `true` by default. */
+  readonly reloads?: boolean;
 }
 
 /** A value with the Lamport stamp of the message that set it. */
@@ -51,6 +53,7 @@ export class SyncSession {
   /** This view's id, unique per process start. */
   readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`;
   private readonly deckPath: string;
+  private readonly reloads: boolean;
   private deck: string;
   private readonly socketPath: string;
   private readonly server: net.Server;
@@ -59,7 +62,7 @@ export class SyncSession {
   private readonly timerListeners = new Set<(timer: SharedTimer) => void>();
   private readonly mismatchListeners = new Set<(isMismatched: boolean) => void>();
   /**
-   * Connections whose view last spoke of another version of this deck file. A connection, not a
+   * Connections whose view reloads the deck and last spoke of another version of it. A connection, not a
    * message's `from`, says who spoke: `from` names the view that made the move, and a view
    * passes on moves of others (in its answers to a joining view, and after a reload).
    */
@@ -72,6 +75,7 @@ export class SyncSession {
 
   private constructor(options: SyncSessionOptions) {
     this.deckPath = options.deck;
+    this.reloads = options.reloads ?? true;
     this.deck = `${options.deck}@${options.version}`;
     this.socketPath = path.join(options.directory, `${this.id}.sock`);
     this.current = { value: options.position, clock: 0, from: this.id };
@@ -135,17 +139,18 @@ export class SyncSession {
   }
 
   /**
-   * Calls `listener` with `true` when another view of the same deck file speaks about another
-   * version of it (it reloaded a change this view has not, or the reverse), so their moves are
-   * no longer followed, and with `false` once every such view is back on this version or gone.
-   * Returns an unsubscribe function.
+   * Calls `listener` with `true` when a view of the same deck file that reloads it on every save
+   * speaks about another version of it (it reloaded a change this view has not), so its moves
+   * are no longer followed, and with `false` once every such view is back on this version or
+   * gone. Views that do not reload are left out: being on another version than those says
+   * nothing of the file. Returns an unsubscribe function.
    */
   onVersionMismatch(listener: (isMismatched: boolean) => void): () => void {
     this.mismatchListeners.add(listener);
     return () => this.mismatchListeners.delete(listener);
   }
 
-  /** Whether a view of the same deck file was last heard on another version (see `onVersionMismatch`). */
+  /** Whether a reloading view of the same deck file was last heard on another version (see `onVersionMismatch`). */
   get isVersionMismatched(): boolean {
     return this.peersOnOtherVersions.size > 0;
   }
@@ -205,7 +210,7 @@ export class SyncSession {
       for (const socket of sockets) this.pendingAnswers.add(socket);
       this.onAllAnswered = resolve;
     });
-    const hello: Message = { inkdeck: PROTOCOL_VERSION, type: 'hello', deck: this.deck, from: this.id };
+    const hello: Message = { inkdeck: PROTOCOL_VERSION, type: 'hello', deck: this.deck, from: this.id, reloads: this.reloads };
     for (const socket of sockets) this.send(socket, hello);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([answered, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
@@ -261,7 +266,7 @@ export class SyncSession {
     // `deck` is `<path>@<version>`; versions are hex digests, so the last `@` splits it.
     if (message === undefined || message.deck.slice(0, message.deck.lastIndexOf('@')) !== this.deckPath) return;
     const isSameVersion = message.deck === this.deck;
-    this.markPeerVersion(socket, !isSameVersion);
+    this.markPeerVersion(socket, !isSameVersion && message.reloads);
     // Moves and timers this view made itself may come back from a peer passing them on; their
     // Lamport stamps are never newer than this view's own, so they change nothing below.
     if (message.type === 'hello') {
@@ -312,12 +317,12 @@ export class SyncSession {
 
   private positionMessage(): Message {
     const { value: position, clock, from } = this.current;
-    return { inkdeck: PROTOCOL_VERSION, type: 'position', deck: this.deck, from, clock, slide: position.slide, step: position.step };
+    return { inkdeck: PROTOCOL_VERSION, type: 'position', deck: this.deck, from, reloads: this.reloads, clock, slide: position.slide, step: position.step };
   }
 
   private timerMessage(): Message {
     const { value: timer, clock, from } = this.currentTimer;
-    return { inkdeck: PROTOCOL_VERSION, type: 'timer', deck: this.deck, from, clock, elapsedMs: timer.elapsedMs, runningSince: timer.runningSince };
+    return { inkdeck: PROTOCOL_VERSION, type: 'timer', deck: this.deck, from, reloads: this.reloads, clock, elapsedMs: timer.elapsedMs, runningSince: timer.runningSince };
   }
 
   private broadcast(message: Message): void {
@@ -343,4 +348,4 @@ function sameTimer(a: SharedTimer, b: SharedTimer): boolean {
 
 /** What a view needs of a sync session (tests pass a fake). */
 export type PositionChannel = Pick<SyncSession, 'position' | 'publish' | 'onPosition' | 'setVersion'> &
-  Partial<Pick<SyncSession, 'onVersionMismatch' | 'timer' | 'publishTimer' | 'onTimer'>>;
+  Partial<Pick<SyncSession, 'onVersionMismatch' | 'isVersionMismatched' | 'timer' | 'publishTimer' | 'onTimer'>>;

@@ -160,7 +160,8 @@ export const STALE_NOTICE = 'Other views reloaded a changed deck; this --no-watc
  * itself within moments, and a notice would flash on every save.
  */
 function useStaleVersion(sync: PositionChannel | undefined, isNotReloading: boolean): boolean {
-  const [isStale, setStale] = useState(false);
+  // Already so when this view starts next to views that reloaded a change since the file was read.
+  const [isStale, setStale] = useState(() => isNotReloading && sync?.isVersionMismatched === true);
   useEffect(() => {
     if (!isNotReloading || sync?.onVersionMismatch === undefined) return undefined;
     return sync.onVersionMismatch(setStale);
