@@ -53,6 +53,11 @@ describe('the presenter view at 100x30', () => {
     expect(frame).toMatch(/▶ 1:23 · 14:05 · slide 3\/\d+ · (ahead \d+:\d\d|behind \d+:\d\d|on time) · \d+:\d\d of \d+:\d\d left/);
   });
 
+  it('shows a slide number being typed in its status row, as the audience footer does', () => {
+    const frame = presenterFrame({ slide: 3, jumpDigits: '12' }, { elapsedMs: 61_000, isTimerRunning: true });
+    expect(frame.split('\n')[0]).toMatch(/slide 4\/\d+ · go to 12▏/);
+  });
+
   it('says "end of deck" on the last slide', () => {
     expect(presenterFrame({ slide: slides.length - 1 }, { elapsedMs: 0, isTimerRunning: false })).toContain('end of deck');
   });

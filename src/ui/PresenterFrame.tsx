@@ -85,6 +85,7 @@ export function PresenterFrame(props: PresenterFrameProps) {
             ? undefined
             : pacing(props.elapsedMs, state, slides, props.durationMs)
         }
+        jumpDigits={state.jumpDigits}
         columns={columns}
       />
       {body}

@@ -16,16 +16,19 @@ export interface StatusBarProps {
   readonly stepCount: number;
   /** `undefined` when the deck sets no `duration`. */
   readonly pacing?: Pacing;
+  /** Digits typed so far for a jump; shown after the position, as the audience footer does. */
+  readonly jumpDigits?: string;
   /** Width, in columns; the bar is one row. */
   readonly columns: number;
 }
 
 /**
- * The presenter view's status row: timer, wall clock, position, and pacing against the deck's
- * `duration` (ahead or behind, and the current slide's time budget).
+ * The presenter view's status row: timer, wall clock, position, a slide number being typed
+ * (`go to 12▏`), and pacing against the deck's `duration` (ahead or behind, and the current
+ * slide's time budget). A row too short loses the pacing first.
  */
 export function StatusBar(props: StatusBarProps) {
-  const { elapsedMs, isTimerRunning, wallClock, slideNumber, slideCount, stepNumber, stepCount, pacing, columns } = props;
+  const { elapsedMs, isTimerRunning, wallClock, slideNumber, slideCount, stepNumber, stepCount, pacing, jumpDigits = '', columns } = props;
   const timer = isTimerRunning ? `▶ ${formatClock(elapsedMs)}` : `⏸ ${formatClock(elapsedMs)}${elapsedMs === 0 ? ' (t starts)' : ' paused'}`;
   const position = `slide ${slideNumber}/${slideCount}${stepCount > 1 ? ` · step ${stepNumber}/${stepCount}` : ''}`;
   let pace = '';
@@ -53,6 +56,12 @@ export function StatusBar(props: StatusBarProps) {
         {wallClock}
         <Text dimColor> · </Text>
         {position}
+        {jumpDigits === '' ? null : (
+          <>
+            <Text dimColor> · </Text>
+            <Text bold color={theme.accent}>{`go to ${jumpDigits}▏`}</Text>
+          </>
+        )}
         {pace === '' ? null : (
           <>
             <Text dimColor> · </Text>
