@@ -63,41 +63,36 @@ describe('a view that does not reload, when the other views reload a changed dec
 });
 
 describe('the help overlay in the app', () => {
-  it('closes on a key that has no binding, as it says any key does', async () => {
+  const TITLE = 'Keys · q quits, any other key closes this';
+
+  /** The app with its help open. */
+  async function withHelp() {
     const instance = render(<App deck={deck} version="v1" />);
     const frame = () => instance.lastFrame() ?? '';
     instance.stdin.write('?');
-    await vi.waitFor(() => expect(frame()).toContain('Keys · q quits, any other key closes this'));
-    instance.stdin.write('x');
-    await vi.waitFor(() => expect(frame()).not.toContain('any other key closes this'));
-    expect(frame()).toContain('slide 1/');
-    instance.unmount();
-  });
+    await vi.waitFor(() => expect(frame()).toContain(TITLE));
+    return { instance, frame };
+  }
 
   it.each([
+    ['x, a letter with no binding', 'x'],
     ['F1', '\u001BOP'],
     ['F5', '\u001B[15~'],
     ['Insert', '\u001B[2~'],
-  ])('closes on %s, a key with no character', async (_name, sequence) => {
-    const instance = render(<App deck={deck} version="v1" />);
-    const frame = () => instance.lastFrame() ?? '';
-    instance.stdin.write('?');
-    await vi.waitFor(() => expect(frame()).toContain('any other key closes this'));
+  ])('closes on %s, as it says any key does', async (_name, sequence) => {
+    const { instance, frame } = await withHelp();
     instance.stdin.write(sequence);
-    await vi.waitFor(() => expect(frame()).not.toContain('any other key closes this'));
+    await vi.waitFor(() => expect(frame()).not.toContain(TITLE));
     expect(frame()).toContain('slide 1/');
     instance.unmount();
   });
 
   it('is not closed by a terminal report, which is no key', async () => {
-    const instance = render(<App deck={deck} version="v1" />);
-    const frame = () => instance.lastFrame() ?? '';
-    instance.stdin.write('?');
-    await vi.waitFor(() => expect(frame()).toContain('any other key closes this'));
+    const { instance, frame } = await withHelp();
     instance.stdin.write('\u001B[12;40R');
     instance.stdin.write('\u001B[I');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(frame()).toContain('any other key closes this');
+    expect(frame()).toContain(TITLE);
     instance.unmount();
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Position } from '../src/navigation/deck-state.js';
 import { decodeMessage, encodeMessage, lineSplitter, MAX_MESSAGE_BYTES } from '../src/sync/protocol.js';
 import { sessionDirectory } from '../src/sync/session-directory.js';
-import { SyncSession } from '../src/sync/sync-session.js';
+import { SyncSession, type SyncSessionOptions } from '../src/sync/sync-session.js';
 
 const DECK = '/decks/talk.yaml';
 const START: Position = { slide: 0, step: 0 };
@@ -20,8 +20,9 @@ function freshDirectory(): string {
   return sessionDirectory('test', { XDG_RUNTIME_DIR: mkdtempSync(path.join(tmpdir(), 'inkdeck-sync-')) });
 }
 
-async function join(directory: string, deck = DECK): Promise<SyncSession> {
-  const session = await SyncSession.join({ directory, deck, version: 'v1', position: START, joinTimeoutMs: 500 });
+/** Joins a view of DECK at version v1 (unless `options` say otherwise) to the session in `directory`. */
+async function join(directory: string, options: Partial<SyncSessionOptions> = {}): Promise<SyncSession> {
+  const session = await SyncSession.join({ directory, deck: DECK, version: 'v1', position: START, joinTimeoutMs: 500, ...options });
   sessions.push(session);
   return session;
 }
@@ -178,17 +179,13 @@ describe('SyncSession', () => {
 
   it('counts only views that reload: another view that does not says nothing of the file', async () => {
     const directory = freshDirectory();
-    const notReloading = (version: string) => SyncSession.join({ directory, deck: DECK, version, position: START, joinTimeoutMs: 500, reloads: false });
-    const a = await notReloading('v1');
-    sessions.push(a);
+    const a = await join(directory, { reloads: false });
     // Started after an edit, without reloading either: on v2, but not a sign that a is behind.
-    const b = await notReloading('v2');
-    sessions.push(b);
+    const b = await join(directory, { version: 'v2', reloads: false });
     expect(a.isVersionMismatched).toBe(false);
     expect(b.isVersionMismatched).toBe(false);
     // A view that follows the file is on v2: a is behind it, b is not.
-    const watching = await SyncSession.join({ directory, deck: DECK, version: 'v2', position: START, joinTimeoutMs: 500 });
-    sessions.push(watching);
+    await join(directory, { version: 'v2' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(a.isVersionMismatched).toBe(true);
     expect(b.isVersionMismatched).toBe(false);
@@ -212,8 +209,7 @@ describe('SyncSession', () => {
     await nextPosition(b);
     // A slide was inserted before the current one; both views moved to it without a word.
     for (const view of [a, b]) view.setVersion('v2', { slide: 4, step: 0 });
-    const late = await SyncSession.join({ directory, deck: DECK, version: 'v2', position: START, joinTimeoutMs: 500 });
-    sessions.push(late);
+    const late = await join(directory, { version: 'v2' });
     expect(late.position).toEqual({ slide: 4, step: 0 });
   });
 
@@ -222,8 +218,7 @@ describe('SyncSession', () => {
     const stale = await join(directory);
     stale.publishTimer({ elapsedMs: 3_000, runningSince: null });
     const started = performance.now();
-    const newer = await SyncSession.join({ directory, deck: DECK, version: 'v2', position: START, joinTimeoutMs: 5_000 });
-    sessions.push(newer);
+    const newer = await join(directory, { version: 'v2', joinTimeoutMs: 5_000 });
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(newer.timer).toEqual({ elapsedMs: 3_000, runningSince: null });
     expect(newer.position).toEqual(START);
@@ -232,7 +227,7 @@ describe('SyncSession', () => {
   it('does not count a view of another deck as a changed version', async () => {
     const directory = freshDirectory();
     const a = await join(directory);
-    const other = await join(directory, '/decks/other.yaml');
+    const other = await join(directory, { deck: '/decks/other.yaml' });
     const seenByA = nextPosition(a, 300).catch(() => 'nothing');
     other.publish({ slide: 2, step: 0 });
     expect(await seenByA).toBe('nothing');
