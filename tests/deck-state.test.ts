@@ -88,6 +88,18 @@ describe('deckReducer: overlays, notes and quitting', () => {
     expect(jumped).toMatchObject({ slide: 4, overlay: 'none' });
   });
 
+  it('highlights a typed slide number in the overview, and Enter opens it', () => {
+    const open = deckReducer(at(3), { type: 'toggleOverview' });
+    const typed = run(open, { type: 'typeDigit', digit: '7' });
+    expect(typed).toMatchObject({ overviewCursor: 6, jumpDigits: '7', slide: 3 });
+    expect(run(typed, { type: 'confirm' })).toMatchObject({ slide: 6, overlay: 'none', jumpDigits: '' });
+    // Past the end, the highlight stops on the last slide; Backspace takes a digit back.
+    const far = run(open, { type: 'typeDigit', digit: '2' }, { type: 'typeDigit', digit: '5' });
+    expect(far).toMatchObject({ overviewCursor: 9, jumpDigits: '25' });
+    expect(run(far, { type: 'backspace' })).toMatchObject({ overviewCursor: 1, jumpDigits: '2' });
+    expect(run(far, { type: 'back' })).toMatchObject({ overlay: 'none', jumpDigits: '', slide: 3 });
+  });
+
   it('keeps the highlight inside the deck', () => {
     const open = deckReducer(at(9), { type: 'toggleOverview' });
     expect(deckReducer(open, { type: 'next' })).toBe(open);

@@ -99,8 +99,8 @@ export function slideCountOf(state: DeckState): number {
  * to the start of the deck, last to its very end (last step of the last slide); a jump (digits,
  * overview, `goTo`) lands on the first step. `sync` adopts a position from another view.
  *
- * While the overview is open, next/previous/first/last move its highlight and `confirm` jumps
- * there. `confirm` with typed digits jumps to that slide number (clamped to the deck), otherwise
+ * While the overview is open, next/previous/first/last move its highlight, typed digits move it
+ * to that slide number, and `confirm` jumps there. `confirm` with typed digits jumps to that slide number (clamped to the deck), otherwise
  * it moves to the next slide. `back` (Esc) closes an overlay, else clears typed digits, else quits.
  * While the help overlay is shown, any action of the user's but quit only closes it.
  */
@@ -123,9 +123,11 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       if (inOverview) return moveCursor(state, state.overviewCursor - 1);
       if (state.step > 0) return moveTo(state, state.slide, state.step - 1);
       return state.slide > 0 ? moveTo(state, state.slide - 1, stepsOf(state, state.slide - 1) - 1) : moveTo(state, 0, 0);
-    case 'backspace':
-      if (state.jumpDigits !== '') return update(state, { jumpDigits: state.jumpDigits.slice(0, -1) });
-      return deckReducer(state, { type: 'previous' });
+    case 'backspace': {
+      if (state.jumpDigits === '') return deckReducer(state, { type: 'previous' });
+      const jumpDigits = state.jumpDigits.slice(0, -1);
+      return inOverview && jumpDigits !== '' ? moveCursor(update(state, { jumpDigits }), Number(jumpDigits) - 1) : update(state, { jumpDigits });
+    }
     case 'first':
       return inOverview ? moveCursor(state, 0) : moveTo(state, 0, 0);
     case 'last':
@@ -141,11 +143,13 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
     case 'toggleErrors':
       return update(state, { overlay: state.overlay === 'errors' ? 'none' : 'errors', jumpDigits: '' });
     case 'typeDigit': {
-      if (inOverview || !/^[0-9]$/.test(action.digit) || state.jumpDigits.length >= MAX_JUMP_DIGITS) return state;
-      return update(state, { jumpDigits: state.jumpDigits + action.digit });
+      if (!/^[0-9]$/.test(action.digit) || state.jumpDigits.length >= MAX_JUMP_DIGITS) return state;
+      const jumpDigits = state.jumpDigits + action.digit;
+      // In the overview the typed number highlights its slide, which Enter then opens.
+      return inOverview ? moveCursor(update(state, { jumpDigits }), Number(jumpDigits) - 1) : update(state, { jumpDigits });
     }
     case 'confirm':
-      if (inOverview) return goTo(update(state, { overlay: 'none' }), state.overviewCursor);
+      if (inOverview) return goTo(update(state, { overlay: 'none', jumpDigits: '' }), state.overviewCursor);
       // Slide numbers are 1-based: 0 and numbers past the end clamp to the first and last slide.
       if (state.jumpDigits !== '') return goTo(state, Number(state.jumpDigits) - 1);
       return deckReducer(state, { type: 'next' });
@@ -155,10 +159,10 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       return update(state, { overlay: state.overlay === 'help' ? 'none' : 'help', jumpDigits: '' });
     case 'toggleOverview':
       return inOverview
-        ? update(state, { overlay: 'none' })
+        ? update(state, { overlay: 'none', jumpDigits: '' })
         : update(state, { overlay: 'overview', overviewCursor: state.slide, jumpDigits: '' });
     case 'back':
-      if (state.overlay !== 'none') return update(state, { overlay: 'none' });
+      if (state.overlay !== 'none') return update(state, { overlay: 'none', jumpDigits: '' });
       if (state.jumpDigits !== '') return update(state, { jumpDigits: '' });
       return update(state, { isQuitting: true });
     case 'quit':

@@ -54,7 +54,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { action: { type: 'scrollNotes', pages: -1 }, keys: ['u'], description: 'scroll the notes up a page', views: ['audience', 'presenter'] },
   { action: { type: 'toggleTimer' }, keys: ['t'], description: 'start or pause the timer', views: ['presenter'] },
   { action: { type: 'resetTimer' }, keys: ['r'], description: 'reset the timer', views: ['presenter'] },
-  { action: { type: 'toggleOverview' }, keys: ['o'], description: 'overview: arrows to choose, Enter to jump' },
+  { action: { type: 'toggleOverview' }, keys: ['o'], description: 'overview: arrows or a slide number to choose, Enter to jump' },
   { action: { type: 'toggleErrors' }, keys: ['e'], description: 'after an invalid save: every problem, with its source lines' },
   { action: { type: 'toggleHelp' }, keys: ['?'], description: 'this help' },
   { action: { type: 'back' }, keys: ['escape'], description: 'close the overlay, or quit' },
