@@ -17,12 +17,12 @@ afterEach(async () => {
 });
 
 /** A temporary copy of the deck, watched; resolves updates as they come. */
-async function watchedCopy() {
+async function watchedCopy(options: { debounceMs?: number; checkEveryMs?: number } = {}) {
   const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-watch-'));
   const file = path.join(directory, 'slides.yaml');
   copyFileSync(SLIDES_YAML, file);
   const updates: DeckUpdate[] = [];
-  stop = watchDeck(file, (update) => updates.push(update), { initialText: ORIGINAL });
+  stop = watchDeck(file, (update) => updates.push(update), { initialText: ORIGINAL, ...options });
   // chokidar needs a moment to set up its watches before the first edit.
   await new Promise((resolve) => setTimeout(resolve, 200));
   const waitForUpdates = async (count: number, timeoutMs = 3_000) => {
@@ -43,6 +43,17 @@ describe('watchDeck follows every way editors save', () => {
     writeFileSync(file, EDITED);
     const updates = await waitForUpdates(1);
     expect(updates.map(titlesOf)).toEqual(['Signs of a closer partnership']);
+  });
+
+  it('a second save right after the first (format on save), for which chokidar gives no event', async () => {
+    // chokidar drops a change less than 50 ms after the one before; with a 10 ms debounce the
+    // second save lands in that window, and with the periodic check off only the look after
+    // each event can find it.
+    const { file, updates, waitForUpdates } = await watchedCopy({ debounceMs: 10, checkEveryMs: 600_000 });
+    writeFileSync(file, EDITED);
+    while (updates.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    writeFileSync(file, EDITED.replace('Signs of a closer partnership', 'Formatted on save'));
+    expect((await waitForUpdates(2)).map(titlesOf)).toEqual(['Signs of a closer partnership', 'Formatted on save']);
   });
 
   it('writing a temporary file and renaming it over (vim backupcopy=no, JetBrains safe write)', async () => {

@@ -27,6 +27,13 @@ export const DEFAULT_DEBOUNCE_MS = 40;
 export const DEFAULT_SETTLE_MS = 120;
 /** A lost file event delays a reload by at most this long (one stat of the file each time). */
 export const DEFAULT_CHECK_EVERY_MS = 1000;
+/**
+ * chokidar drops a change event that comes less than 50 ms after the one before for the same
+ * path, with no event after the window (the throttle in its `_emit`, chokidar 4). An editor that
+ * saves twice in quick succession (format on save) would leave the first save on screen until
+ * the next periodic check; a stat this long after every event catches the second.
+ */
+const AFTER_THROTTLE_MS = 75;
 
 /**
  * A short, stable id of a deck's content: views sync only with views showing the same deck.
@@ -42,7 +49,8 @@ export function deckVersion(deck: Deck): string {
  * writing in place, writing a temporary file and renaming it over, truncating then writing,
  * deleting then creating) and reports each new version once it has settled.
  *
- * Events are debounced, and the file is also checked every `checkEveryMs` in case an event was
+ * Events are debounced, the file is looked at again shortly after each event (chokidar drops
+ * events that follow one another closely) and also every `checkEveryMs` in case an event was
  * lost; a file that is missing, empty or invalid is read again after
  * `settleMs` and reported only if it is still the same, so a half-written save is never
  * reported, let alone shown. Saving the same text again reports nothing.
@@ -118,25 +126,33 @@ export function watchDeck(file: string, onUpdate: (update: DeckUpdate) => void, 
     timer = setTimeout(() => void attempt(), delay);
   };
 
+  const checkStamp = () => {
+    if (!isClosed && timer === undefined && stamp() !== lastSeen) schedule(debounceMs);
+  };
+  const followUps = new Set<NodeJS.Timeout>();
   const watcher = watch(file, { ignoreInitial: true, atomic: true });
   watcher.on('all', () => {
     unsettled = undefined;
     schedule(debounceMs);
+    const followUp = setTimeout(() => {
+      followUps.delete(followUp);
+      checkStamp();
+    }, AFTER_THROTTLE_MS + debounceMs);
+    followUps.add(followUp);
   });
   watcher.on('error', () => undefined);
   // A save between reading the deck and the watcher being ready raised no event: look once.
   watcher.on('ready', () => schedule(0));
   // File events can be lost (a busy machine, network file systems); a cheap stat now and then
   // catches a save that none reported.
-  const check = setInterval(() => {
-    if (timer === undefined && stamp() !== lastSeen) schedule(debounceMs);
-  }, options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS);
+  const check = setInterval(checkStamp, options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS);
   check.unref();
 
   return async () => {
     isClosed = true;
     clearTimeout(timer);
     clearInterval(check);
+    for (const followUp of followUps) clearTimeout(followUp);
     await watcher.close();
   };
 }
