@@ -29,9 +29,10 @@ export const DEFAULT_SETTLE_MS = 120;
 export const DEFAULT_CHECK_EVERY_MS = 1000;
 /**
  * chokidar drops a change event that comes less than 50 ms after the one before for the same
- * path, with no event after the window (the throttle in its `_emit`, chokidar 4). An editor that
- * saves twice in quick succession (format on save) would leave the first save on screen until
- * the next periodic check; a stat this long after every event catches the second.
+ * path, with no event after the window (the throttle in its `_emit`, chokidar 4; reported as
+ * paulmillr/chokidar#1455, open). An editor that saves twice in quick succession (format on
+ * save) would leave the first save on screen until the next periodic check; a stat this long
+ * after every event catches the second.
  */
 const AFTER_THROTTLE_MS = 75;
 
