@@ -191,6 +191,26 @@ describe('SyncSession', () => {
     expect(b.isVersionMismatched).toBe(false);
   });
 
+  it('keeps the views together again once they are back on one version, whoever moved meanwhile', async () => {
+    const directory = freshDirectory();
+    const watching = await join(directory);
+    const stale = await join(directory, { reloads: false });
+    // The file changes: the watching view reloads, the other does not and is moved on alone.
+    watching.setVersion('v2', START);
+    for (let slide = 1; slide <= 6; slide += 1) stale.publish({ slide, step: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(watching.position).toEqual(START);
+
+    // The file goes back: the views settle on the newest position at once, without a move...
+    const settled = nextPosition(watching);
+    watching.setVersion('v1', START);
+    expect(await settled).toEqual({ slide: 6, step: 0 });
+    // ...and a move in the view that reloaded reaches the other, though it moved less.
+    const followed = nextPosition(stale);
+    watching.publish({ slide: 2, step: 0 });
+    expect(await followed).toEqual({ slide: 2, step: 0 });
+  });
+
   it('shares the timer with a view on another version of the deck', async () => {
     const directory = freshDirectory();
     const stale = await join(directory);

@@ -53,8 +53,8 @@ export function deckVersion(deck: Deck): string {
  * Events are debounced, the file is looked at again shortly after each event (chokidar drops
  * events that follow one another closely) and also every `checkEveryMs` in case an event was
  * lost; a file that is missing, empty or invalid is read again after
- * `settleMs` and reported only if it is still the same, so a half-written save is never
- * reported, let alone shown. Saving the same text again reports nothing.
+ * `settleMs` and reported only if it is still the same, so a save caught half-written that does
+ * not parse is never reported as an error. Saving the same text again reports nothing.
  *
  * @param onUpdate - Called with each settled version; never with the same text twice in a row.
  * @returns A function that stops watching.

@@ -69,6 +69,13 @@ export class SyncSession {
   private readonly peersOnOtherVersions = new Set<net.Socket>();
   private current: Stamped<Position>;
   private currentTimer: Stamped<SharedTimer>;
+  /**
+   * Highest position clock seen from any view of this deck file, whatever its version (Lamport's
+   * rule: a clock never falls behind one it has heard of). Moves made on another version are not
+   * followed, but they count, so this view's next move is newer than all of them when the views
+   * are on one version again.
+   */
+  private highestClock = 0;
   private isClosed = false;
   private readonly pendingAnswers = new Set<net.Socket>();
   private onAllAnswered: (() => void) | undefined;
@@ -115,7 +122,8 @@ export class SyncSession {
   /** Tells every other view that this one moved to `position`; does nothing if it is unchanged. */
   publish(position: Position): void {
     if (this.isClosed || samePosition(position, this.current.value)) return;
-    this.current = { value: position, clock: this.current.clock + 1, from: this.id };
+    this.highestClock = Math.max(this.highestClock, this.current.clock) + 1;
+    this.current = { value: position, clock: this.highestClock, from: this.id };
     this.broadcast(this.positionMessage());
   }
 
@@ -282,9 +290,16 @@ export class SyncSession {
       return;
     }
     this.answered(socket);
+    this.highestClock = Math.max(this.highestClock, message.clock);
     if (!isSameVersion) return;
     const incoming: Stamped<Position> = { value: positionOf(message), clock: message.clock, from: message.from };
-    if (!isNewer(incoming, this.current)) return;
+    if (!isNewer(incoming, this.current)) {
+      // The peer is a whole move behind (it missed moves made while the two were on different
+      // versions): tell it the newer position, so both settle on it at once rather than at the
+      // next move. Equal clocks (two views that have not moved) are no news to pass on.
+      if (this.current.clock > incoming.clock) this.send(socket, this.positionMessage());
+      return;
+    }
     const hasMoved = !samePosition(incoming.value, this.current.value);
     this.current = incoming;
     if (hasMoved) for (const listener of this.listeners) listener(incoming.value);

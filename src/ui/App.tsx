@@ -152,7 +152,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
 }
 
 /** Shown by a view that does not reload once the others have reloaded a changed file. */
-export const STALE_NOTICE = 'Other views reloaded a changed deck; this --no-watch view stopped following';
+export const STALE_NOTICE = 'Other views show a changed deck; this --no-watch view stopped following';
 
 /**
  * Whether this view has stopped following the others because they reloaded a changed deck file
