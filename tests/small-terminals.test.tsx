@@ -159,3 +159,15 @@ describe('the clip marker of a reveal slide', () => {
     expect(slideArea(3)).toContain('more line');
   });
 });
+
+describe('the notes pane header', () => {
+  it.each([
+    [40, 12, /Speaker notes 1–\d+\/\d+ · d\/u/],
+    [24, 12, /1–\d+\/\d+ (· )?d\/u/],
+  ])('says which lines it shows and how to scroll, whole, at %ix%i', (columns, rows, expected) => {
+    const frame = renderFrame(slides, { slide: 3, columns, rows, showNotes: true });
+    const header = frame.split('\n').find((line) => line.includes('d/u')) ?? '';
+    expect(header).toMatch(expected);
+    expect(header).not.toContain('…');
+  });
+});

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { NOTES_CHROME_ROWS, notesLines } from '../presenter/presenter-layout.js';
+import stringWidth from 'string-width';
+import { NOTES_CHROME_COLUMNS, NOTES_CHROME_ROWS, notesLines } from '../presenter/presenter-layout.js';
 
 export interface NotesPaneProps {
   readonly notes: string | undefined;
@@ -22,13 +23,28 @@ export function NotesPane({ notes, scroll, columns, rows }: NotesPaneProps) {
   const first = Math.min(Math.max(0, scroll), Math.max(0, lines.length - visible));
   const shown = lines.slice(first, first + visible);
   const isScrollable = lines.length > visible;
-  const range = isScrollable ? `  lines ${first + 1}–${first + shown.length} of ${lines.length} · d/u scroll` : '';
+  const header = isScrollable ? scrollHeader(first + 1, first + shown.length, lines.length, columns - NOTES_CHROME_COLUMNS) : 'Speaker notes';
   return (
     <Box flexDirection="column" width={columns} height={rows} flexShrink={0} borderStyle="round" borderDimColor paddingX={1} overflow="hidden">
       <Text bold dimColor wrap="truncate-end">
-        Speaker notes{range}
+        {header}
       </Text>
       {lines.length === 0 ? <Text dimColor>(no notes for this slide)</Text> : <Text>{shown.join('\n')}</Text>}
     </Box>
   );
+}
+
+/**
+ * The header of notes that scroll, the longest that fits `width` columns: the range shown and the
+ * keys matter more than the words around them, so words go first, the title last.
+ */
+function scrollHeader(from: number, to: number, total: number, width: number): string {
+  const candidates = [
+    `Speaker notes  lines ${from}–${to} of ${total} · d/u scroll`,
+    `Speaker notes  ${from}–${to} of ${total} · d/u scroll`,
+    `Speaker notes ${from}–${to}/${total} · d/u`,
+    `Notes ${from}–${to}/${total} · d/u`,
+    `${from}–${to}/${total} d/u`,
+  ];
+  return candidates.find((candidate) => stringWidth(candidate) <= width) ?? candidates[candidates.length - 1] ?? '';
 }
