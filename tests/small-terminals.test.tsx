@@ -73,6 +73,17 @@ describe('frames at any size', () => {
   });
 
   it.each([
+    ['99', `go to 99 → ${total}▏`],
+    ['0', 'go to 0 → 1▏'],
+    ['7', 'go to 7▏'],
+  ])('says where a typed %s lands, as Enter clamps it to the deck', async (digits, label) => {
+    const { jumpLabel } = await import('../src/ui/jump-label.js');
+    expect(jumpLabel(digits, total)).toBe(label);
+    const footer = renderWithInk(slides, { slide: 3, columns: 80, rows: 24, state: { jumpDigits: digits } }).split('\n').at(-1);
+    expect(footer).toContain(`${label} slide 3/${total}`);
+  });
+
+  it.each([
     [10, 3, ['too small,', 'need 20x7']],
     [19, 30, ['too small, need', '20x7']],
     [80, 6, ['terminal too small: need at least 20x7']],

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
+import { jumpLabel } from './jump-label.js';
 import { theme } from './theme.js';
 
 export interface FooterProps {
@@ -33,7 +34,7 @@ export function Footer({ sectionTitle, slideNumber, slideCount, jumpDigits, colu
     room -= stringWidth(text);
     return text;
   };
-  const jump = jumpDigits === '' ? '' : fits(`go to ${jumpDigits}▏ `) || fits(`${jumpDigits}▏ `);
+  const jump = jumpDigits === '' ? '' : fits(`${jumpLabel(jumpDigits, slideCount)} `) || fits(`${jumpDigits}▏ `);
   const hint = columns >= 60 ? fits('  ? help') : '';
   // What is left goes to the section title (with a space after it) and the progress bar.
   const titleWidth = Math.max(0, Math.min(stringWidth(sectionTitle), Math.floor(columns * SECTION_TITLE_SHARE), room - 1));

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { formatClock, type Pacing } from '../presenter/pacing.js';
+import { jumpLabel } from './jump-label.js';
 import { theme } from './theme.js';
 
 export interface StatusBarProps {
@@ -59,7 +60,7 @@ export function StatusBar(props: StatusBarProps) {
         {jumpDigits === '' ? null : (
           <>
             <Text dimColor> · </Text>
-            <Text bold color={theme.accent}>{`go to ${jumpDigits}▏`}</Text>
+            <Text bold color={theme.accent}>{jumpLabel(jumpDigits, slideCount)}</Text>
           </>
         )}
         {pace === '' ? null : (
