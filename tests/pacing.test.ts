@@ -9,7 +9,7 @@ const content = (title: string, stepCount = 1): Slide => ({ kind: 'content', tit
 // 60 s and the title and section slides at 30 s each.
 const SLIDES: Slide[] = [
   { kind: 'title', title: 'T', sectionTitle: 'T' },
-  { kind: 'section', title: 'S', sectionId: 's', sectionNumber: 1, sectionTitle: 'S' },
+  { kind: 'section', title: 'S', sectionId: 's', sectionNumber: 1, sectionCount: 1, sectionTitle: 'S' },
   content('A'),
   content('B', 4),
   content('C'),

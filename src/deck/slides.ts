@@ -18,8 +18,9 @@ export interface SectionSlide {
   readonly kind: 'section';
   readonly title: string;
   readonly sectionId: string;
-  /** 1-based number of the section. */
+  /** 1-based number of the section, and the number of sections in the deck. */
   readonly sectionNumber: number;
+  readonly sectionCount: number;
   readonly sectionTitle: string;
 }
 
@@ -80,6 +81,7 @@ export function buildSlides(input: Deck): Slide[] {
       title: section.title,
       sectionId: section.id,
       sectionNumber: index + 1,
+      sectionCount: deck.sections.length,
       sectionTitle: section.title,
     });
     for (const slide of section.slides) {

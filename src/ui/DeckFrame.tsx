@@ -27,7 +27,6 @@ export function DeckFrame({ slides, state, columns, rows }: DeckFrameProps) {
   const slide = slides[state.slide] ?? slides[0];
   if (slide === undefined) return null;
   const layout = layoutFrame(columns, rows, state.showNotes);
-  const sectionCount = slides.filter((candidate) => candidate.kind === 'section').length;
 
   let body;
   if (state.overlay === 'help' || state.overlay === 'overview') {
@@ -35,7 +34,7 @@ export function DeckFrame({ slides, state, columns, rows }: DeckFrameProps) {
   } else {
     body = (
       <Box flexDirection={layout.notes?.placement === 'beside' ? 'row' : 'column'} height={rows - 1}>
-        <SlideView slide={slide} step={state.step} sectionCount={sectionCount} columns={layout.slideColumns} rows={layout.slideRows} />
+        <SlideView slide={slide} step={state.step} columns={layout.slideColumns} rows={layout.slideRows} />
         {layout.notes ? (
           <NotesPane notes={slide.kind === 'content' ? slide.notes : undefined} scroll={state.notesScroll} columns={layout.notes.columns} rows={layout.notes.rows} />
         ) : null}

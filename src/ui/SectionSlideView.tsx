@@ -6,19 +6,17 @@ import { theme } from './theme.js';
 
 export interface SectionSlideViewProps {
   readonly slide: SectionSlide;
-  /** Number of sections in the deck. */
-  readonly sectionCount: number;
   /** Size of the slide area, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
 }
 
 /** A section divider: "Section 2 of 4" and the section title big, centred. */
-export function SectionSlideView({ slide, sectionCount, columns, rows }: SectionSlideViewProps) {
+export function SectionSlideView({ slide, columns, rows }: SectionSlideViewProps) {
   return (
     <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X} overflowY="hidden">
       <Text dimColor wrap="truncate-end">
-        Section {slide.sectionNumber} of {sectionCount}
+        Section {slide.sectionNumber} of {slide.sectionCount}
       </Text>
       <Box marginTop={1} flexShrink={0}>
         <BigTitle text={slide.title} {...sectionSlideTitleArea(columns, rows)} color={theme.title} />

@@ -9,19 +9,18 @@ export interface SlideViewProps {
   readonly step: number;
   /** Show bullets not yet revealed, dimmed (presenter view). */
   readonly showHidden?: boolean;
-  readonly sectionCount: number;
   /** Size of the slide area, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
 }
 
 /** Draws one slide of any kind, at one step, into a `columns` x `rows` area. */
-export function SlideView({ slide, step, showHidden, sectionCount, columns, rows }: SlideViewProps) {
+export function SlideView({ slide, step, showHidden, columns, rows }: SlideViewProps) {
   switch (slide.kind) {
     case 'title':
       return <TitleSlideView slide={slide} columns={columns} rows={rows} />;
     case 'section':
-      return <SectionSlideView slide={slide} sectionCount={sectionCount} columns={columns} rows={rows} />;
+      return <SectionSlideView slide={slide} columns={columns} rows={rows} />;
     case 'content':
       return (
         <ContentSlideView slide={slide} revealed={revealedBullets(slide, step)} showHidden={showHidden} columns={columns} rows={rows} />
