@@ -32,13 +32,11 @@ export interface Pacing {
  * @param durationMs - Planned length of the talk, in milliseconds (positive).
  */
 export function pacing(elapsedMs: number, position: Position, slides: readonly Slide[], durationMs: number): Pacing {
-  const weights = slides.map((slide) => SLIDE_WEIGHTS[slide.kind]);
-  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
-  const budgets = weights.map((weight) => (durationMs * weight) / totalWeight);
+  const { weightBefore, totalWeight } = planOf(slides);
   const slide = Math.min(Math.max(position.slide, 0), slides.length - 1);
-  const slideStartMs = budgets.slice(0, slide).reduce((sum, budget) => sum + budget, 0);
-  const slideBudgetMs = budgets[slide] ?? 0;
   const current = slides[slide];
+  const slideStartMs = (durationMs * (weightBefore[slide] ?? 0)) / totalWeight;
+  const slideBudgetMs = current === undefined ? 0 : (durationMs * SLIDE_WEIGHTS[current.kind]) / totalWeight;
   const steps = current === undefined ? 1 : stepCountOf(current);
   const step = Math.min(Math.max(position.step, 0), steps - 1);
   const plannedMs = slideStartMs + (slideBudgetMs * step) / steps;
@@ -62,4 +60,31 @@ export function formatClock(ms: number): string {
   const minutes = Math.floor((totalSeconds % 3600) / 60);
   const seconds = String(totalSeconds % 60).padStart(2, '0');
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** Each slide's share of the talk before it, and the whole, in units of {@link SLIDE_WEIGHTS}. */
+interface Plan {
+  readonly weightBefore: readonly number[];
+  readonly totalWeight: number;
+}
+
+const plans = new WeakMap<readonly Slide[], Plan>();
+
+/**
+ * The plan of a deck's slides, worked out once per slides array: the presenter view asks for
+ * pacing on every frame and every second, and that must not cost in proportion to the deck.
+ */
+function planOf(slides: readonly Slide[]): Plan {
+  let plan = plans.get(slides);
+  if (plan === undefined) {
+    const weightBefore: number[] = [];
+    let total = 0;
+    for (const slide of slides) {
+      weightBefore.push(total);
+      total += SLIDE_WEIGHTS[slide.kind];
+    }
+    plan = { weightBefore, totalWeight: total || 1 };
+    plans.set(slides, plan);
+  }
+  return plan;
 }
