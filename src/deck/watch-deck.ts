@@ -130,16 +130,15 @@ export function watchDeck(file: string, onUpdate: (update: DeckUpdate) => void, 
   const checkStamp = () => {
     if (!isClosed && timer === undefined && stamp() !== lastSeen) schedule(debounceMs);
   };
-  const followUps = new Set<NodeJS.Timeout>();
+  // One look after the last event of a burst is enough: a dropped change came less than 50 ms
+  // after some event, so before the last one plus the window.
+  let followUp: NodeJS.Timeout | undefined;
   const watcher = watch(file, { ignoreInitial: true, atomic: true });
   watcher.on('all', () => {
     unsettled = undefined;
     schedule(debounceMs);
-    const followUp = setTimeout(() => {
-      followUps.delete(followUp);
-      checkStamp();
-    }, AFTER_THROTTLE_MS + debounceMs);
-    followUps.add(followUp);
+    clearTimeout(followUp);
+    followUp = setTimeout(checkStamp, AFTER_THROTTLE_MS + debounceMs);
   });
   watcher.on('error', () => undefined);
   // A save between reading the deck and the watcher being ready raised no event: look once.
@@ -153,7 +152,7 @@ export function watchDeck(file: string, onUpdate: (update: DeckUpdate) => void, 
     isClosed = true;
     clearTimeout(timer);
     clearInterval(check);
-    for (const followUp of followUps) clearTimeout(followUp);
+    clearTimeout(followUp);
     await watcher.close();
   };
 }
