@@ -10,6 +10,7 @@
 import { parseDeck, readDeckTextSync } from './deck/load-deck.js';
 import type { Deck } from './deck/schema.js';
 import { buildSlides, stepCountOf, type Slide } from './deck/slides.js';
+import { sanitizeDeck } from './deck/sanitize.js';
 import { renderFrame as renderSlides } from './render/render-frame.js';
 
 export { DeckError, formatDiagnostic, type Diagnostic } from './deck/deck-error.js';
@@ -49,7 +50,8 @@ const slidesOfDeck = new WeakMap<Deck, Slide[]>();
 function slidesOf(deck: Deck): Slide[] {
   let slides = slidesOfDeck.get(deck);
   if (slides === undefined) {
-    slides = buildSlides(deck);
+    // A deck built in code has not been through the loader's schema, which sanitizes text.
+    slides = buildSlides(sanitizeDeck(deck));
     slidesOfDeck.set(deck, slides);
   }
   return slides;

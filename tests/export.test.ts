@@ -130,4 +130,11 @@ describe('the package entry point', () => {
     const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, Record<string, string>> };
     expect(existsSync(path.join(ROOT, packageJson.exports['.']?.types ?? 'missing'))).toBe(true);
   });
+
+  it('sanitizes a deck built in code, which has not been through the loader', () => {
+    const hostile = { title: 'T\u001B]0;pwned\u0007', sections: [{ id: 'a', title: 'A\u001B[2J', slides: [{ title: 'S\u0007', bullets: ['x\u001B[31m'], notes: 'n\b' }] }] };
+    for (const { frame } of frames(hostile, { notes: true, color: true })) {
+      expect(frame).not.toMatch(/\u001B\]|\u001B\[2J|\u001B\[31m|\u0007|\u0008/);
+    }
+  });
 });

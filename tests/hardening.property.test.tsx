@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DeckError } from '../src/deck/deck-error.js';
 import { parseDeck } from '../src/deck/load-deck.js';
 import type { Deck } from '../src/deck/schema.js';
+import { sanitizeDeck } from '../src/deck/sanitize.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { deckReducer, initialDeckState, type Action } from '../src/navigation/deck-state.js';
 import { renderFrame } from '../src/render/render-frame.js';
@@ -46,7 +47,7 @@ describe('rendering random decks at random sizes', () => {
   it('never throws, and every frame fits its terminal', () => {
     fc.assert(
       fc.property(deckArbitrary, fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 100 }), fc.boolean(), fc.nat(), (deck, columns, rows, showNotes, pick) => {
-        const slides = buildSlides(deck);
+        const slides = buildSlides(sanitizeDeck(deck));
         const slide = (pick % slides.length) + 1;
         const chosen = slides[slide - 1];
         const step = chosen === undefined ? 1 : (pick % stepCountOf(chosen)) + 1;

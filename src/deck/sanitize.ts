@@ -1,3 +1,4 @@
+import type { Deck } from './schema.js';
 import stripAnsi from 'strip-ansi';
 
 /** Columns a tab advances to; terminals default to stops every 8 columns, slides read better at 4. */
@@ -36,4 +37,32 @@ export function sanitizeText(text: string): string {
     .replace(CONTROL_CHARACTERS, '')
     .replace(FORMAT_CHARACTERS, '')
     .replace(STRAY_VARIATION_SELECTOR, '');
+}
+
+/**
+ * A copy of `deck` with every text sanitized (see {@link sanitizeText}), for a deck built in code
+ * rather than loaded, which the schema sanitizes. Idempotent.
+ */
+export function sanitizeDeck(deck: Deck): Deck {
+  const clean = (text: string | undefined) => (text === undefined ? undefined : sanitizeText(text));
+  return {
+    ...deck,
+    title: sanitizeText(deck.title),
+    subtitle: clean(deck.subtitle),
+    author: clean(deck.author),
+    date: clean(deck.date),
+    source: clean(deck.source),
+    sections: deck.sections.map((section) => ({
+      ...section,
+      title: sanitizeText(section.title),
+      slides: section.slides.map((slide) => ({
+        ...slide,
+        title: sanitizeText(slide.title),
+        notes: clean(slide.notes),
+        bullets: slide.bullets.map((bullet) =>
+          typeof bullet === 'string' ? sanitizeText(bullet) : { text: sanitizeText(bullet.text), bullets: bullet.bullets.map(sanitizeText) },
+        ),
+      })),
+    })),
+  };
 }

@@ -1,4 +1,3 @@
-import { sanitizeText } from './sanitize.js';
 import type { Bullet, Deck } from './schema.js';
 
 /** The title slide that opens every deck. */
@@ -56,14 +55,13 @@ export function revealedBullets(slide: ContentSlide, step: number): number {
 
 /**
  * Lays a deck out as the slides the audience sees, in order: the title slide, then for each
- * section its divider slide followed by its content slides. Every text is sanitized.
+ * section its divider slide followed by its content slides. The deck's text must be sanitized
+ * already: the loader's schema does it for decks from a file, and the public API runs
+ * {@link sanitizeDeck} on decks built in code, so it is done once on every path.
  *
  * @returns At least one slide (the title slide). Slide numbers in the UI are index + 1.
  */
-export function buildSlides(input: Deck): Slide[] {
-  // Decks from the loader are sanitized already; one built in code (the public API takes any
-  // Deck) must not reach the terminal with escape sequences either. Sanitizing is idempotent.
-  const deck = sanitizeDeck(input);
+export function buildSlides(deck: Deck): Slide[] {
   const slides: Slide[] = [
     {
       kind: 'title',
@@ -97,28 +95,4 @@ export function buildSlides(input: Deck): Slide[] {
     }
   });
   return slides;
-}
-
-function sanitizeDeck(deck: Deck): Deck {
-  const clean = (text: string | undefined) => (text === undefined ? undefined : sanitizeText(text));
-  return {
-    ...deck,
-    title: sanitizeText(deck.title),
-    subtitle: clean(deck.subtitle),
-    author: clean(deck.author),
-    date: clean(deck.date),
-    source: clean(deck.source),
-    sections: deck.sections.map((section) => ({
-      ...section,
-      title: sanitizeText(section.title),
-      slides: section.slides.map((slide) => ({
-        ...slide,
-        title: sanitizeText(slide.title),
-        notes: clean(slide.notes),
-        bullets: slide.bullets.map((bullet) =>
-          typeof bullet === 'string' ? sanitizeText(bullet) : { text: sanitizeText(bullet.text), bullets: bullet.bullets.map(sanitizeText) },
-        ),
-      })),
-    })),
-  };
 }
