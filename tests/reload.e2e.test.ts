@@ -39,8 +39,7 @@ describe('live reload in a real terminal', () => {
   it('shows a save on the same slide, a banner for an invalid save, and drops it when fixed', async () => {
     const { file, runtime } = copyOfDeck();
     const app = await present(file, runtime);
-    app.write('4');
-    app.write(KEYS.enter);
+    app.jumpTo(4);
     await app.waitForText('Security and military signals');
 
     writeFileSync(file, WITH_SLIDE_ADDED);
@@ -69,8 +68,7 @@ describe('live reload in a real terminal', () => {
     const { file, runtime } = copyOfDeck();
     const presenter = await present(file, runtime, ['--presenter'], 100, 30);
     const audience = await present(file, runtime);
-    presenter.write('4');
-    presenter.write(KEYS.enter);
+    presenter.jumpTo(4);
     await audience.waitForText('slide 4/18');
 
     writeFileSync(file, WITH_SLIDE_ADDED);

@@ -58,8 +58,7 @@ describe('terminal output', () => {
   it('survives a resize storm and ends laid out for the final size', async () => {
     const app = start();
     await app.waitForText(`slide 1/${slides.length}`, 10_000);
-    app.write('3');
-    app.write(KEYS.enter);
+    app.jumpTo(3);
     await app.waitForText(`slide 3/${slides.length}`);
     for (let index = 0; index < 50; index += 1) {
       app.resize(30 + ((index * 37) % 120), 8 + ((index * 13) % 40));

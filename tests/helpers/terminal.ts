@@ -113,6 +113,11 @@ export class TerminalSession {
     }
   }
 
+  /** Types slide number `number` and Enter, as a presenter jumps. */
+  jumpTo(number: number): void {
+    this.write(`${number}\r`);
+  }
+
   /** Waits until the screen contains `text`. */
   waitForText(text: string, timeoutMs?: number): Promise<void> {
     return this.waitFor((screen) => screen.includes(text), timeoutMs);
