@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// Bundles the CLI into one file, dist/inkdeck.js, so start-up loads one module instead of
-// hundreds (issue #7): React in production mode, cfonts' fonts inlined, yoga's WebAssembly
-// passed as bytes. PROFILE_BUNDLE=1 leaves it unminified, so `node --cpu-prof` names functions.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Bundles the CLI into one CommonJS file, dist/inkdeck-app.cjs, so start-up loads one module
+// instead of hundreds (issue #7): React in production mode, cfonts' fonts inlined, yoga's
+// WebAssembly passed as bytes. The binary, dist/inkdeck.js (src/bin.ts), runs it with V8's code
+// cache, which this script makes last by presenting slides.yaml once in a pseudo-terminal
+// (src/launch/code-cache.ts).
+// PROFILE_BUNDLE=1 leaves the bundle unminified, so `node --cpu-prof` names functions.
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -32,17 +37,27 @@ const inlineCfontsFonts = {
 };
 
 /**
- * With DEV=true, Ink imports its React DevTools connection (build/devtools.js), which needs
- * react-devtools-core (not installed) and ws. A bundle would carry that code, about 130 KB that
- * every start parses, for a debugging aid of Ink's own development; the binary leaves it out.
+ * With DEV=true, Ink's reconciler awaits an import of its React DevTools connection
+ * (build/devtools.js, which needs react-devtools-core, not installed, and ws) and of its own
+ * package.json, at the top level of the module. A CommonJS bundle cannot await there, and the
+ * binary has no use for a debugging aid of Ink's own development, which every start would parse
+ * (about 130 KB): both awaits go. If an Ink update changes them, the build fails here.
  */
-const stubInkDevtools = {
-  name: 'stub-ink-devtools',
+const inkWithoutDevtools = {
+  name: 'ink-without-devtools',
   setup(builder) {
-    builder.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
-      /[\\/]ink[\\/]build[\\/]/.test(args.importer) ? { path: 'ink-devtools', namespace: 'stub' } : undefined,
-    );
-    builder.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ loader: 'js', contents: 'export {};' }));
+    builder.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
+      const replacements = [
+        ["await import('./devtools.js');", 'void 0;'],
+        ['? await loadPackageJson()', '? { name: undefined, version: undefined }'],
+      ];
+      let contents = readFileSync(args.path, 'utf8');
+      for (const [from, to] of replacements) {
+        if (!contents.includes(from)) throw new Error(`${args.path} no longer contains ${from}`);
+        contents = contents.replace(from, to);
+      }
+      return { loader: 'js', contents, resolveDir: path.dirname(args.path) };
+    });
   },
 };
 
@@ -52,6 +67,9 @@ const stubInkDevtools = {
  * URL through it: about 25 ms of start-up in a CPU profile. Emscripten takes the bytes instead
  * through its documented `wasmBinary` option, so the bundle resolves `yoga-layout` to a module
  * that passes them, and moves the base64 text there rather than carrying it twice.
+ * yoga-layout awaits the WebAssembly at the top level, which a CommonJS bundle cannot; here its
+ * default export is filled in when it is ready, and `yogaReady`, which the binary awaits before
+ * anything renders, settles then (Ink reads the export only to lay out).
  * If a yoga-layout update moves the data URL, the build fails here rather than starting slowly.
  */
 const loadYogaFromBytes = {
@@ -71,7 +89,8 @@ const loadYogaFromBytes = {
         "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
         "import wrapAssembly from './wrapAssembly.js';",
         "export * from './generated/YGEnums.js';",
-        `const Yoga = wrapAssembly(await loadYoga({ wasmBinary: Buffer.from('${wasm}', 'base64') }));`,
+        'const Yoga = {};',
+        `export const yogaReady = loadYoga({ wasmBinary: Buffer.from('${wasm}', 'base64') }).then((module) => void Object.assign(Yoga, wrapAssembly(module)));`,
         'export default Yoga;',
       ].join('\n'),
     }));
@@ -163,20 +182,96 @@ const rememberStyledCharacters = {
   },
 };
 
+const BUNDLE = 'dist/inkdeck-app.cjs';
+const CODE_CACHE = 'dist/inkdeck-app.code-cache';
+const BINARY = 'dist/inkdeck.js';
+
+rmSync(CODE_CACHE, { force: true });
 const result = await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/inkdeck.js',
+  // What the binary runs (src/launch/code-cache.ts, Bundle).
+  stdin: { contents: "export { main } from './src/main.js'; export { yogaReady } from 'yoga-layout';", resolveDir: '.', loader: 'js' },
+  outfile: BUNDLE,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   minify: process.env.PROFILE_BUNDLE !== '1',
   legalComments: 'linked',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  // CommonJS dependencies call require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as __inkdeckCreateRequire } from 'node:module';\nconst require = __inkdeckCreateRequire(import.meta.url);" },
-  plugins: [inlineCfontsFonts, stubInkDevtools, loadYogaFromBytes, rememberStringWidths, rememberStyledCharacters],
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__inkdeckImportMetaUrl' },
+  // ES modules among the dependencies (and ours) find files relative to import.meta.url.
+  banner: { js: "var __inkdeckImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [inlineCfontsFonts, inkWithoutDevtools, loadYogaFromBytes, rememberStringWidths, rememberStyledCharacters],
   logLevel: 'warning',
   metafile: process.env.PROFILE_BUNDLE === '1',
 });
 if (result.metafile) writeFileSync('dist/inkdeck.meta.json', JSON.stringify(result.metafile));
+const buildId = createHash('sha256').update(readFileSync(BUNDLE)).digest('hex').slice(0, 32);
+appendFileSync(BUNDLE, `\n//# inkdeck-build ${buildId}\n`);
+
+await build({
+  entryPoints: ['src/bin.ts'],
+  outfile: BINARY,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
+await writeCodeCache();
+
+/**
+ * Presents slides.yaml in an 80x24 pseudo-terminal, goes through the keys a talk uses, quits,
+ * and has the binary keep V8's code cache of that run. Without node-pty (a development
+ * dependency) there is no cache, and the binary compiles everything as it starts.
+ */
+async function writeCodeCache() {
+  let pty;
+  try {
+    pty = await import('@lydell/node-pty');
+  } catch (error) {
+    process.stderr.write(`bundle: no code cache, the binary will start slower: ${error.message}\n`);
+    return;
+  }
+  const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-build-'));
+  try {
+    const child = pty.spawn(process.execPath, [BINARY, 'present', 'slides.yaml'], {
+      name: 'xterm-256color',
+      cols: 80,
+      rows: 24,
+      // A private runtime directory, so this view joins no one's session.
+      env: { ...process.env, TERM: 'xterm-256color', XDG_RUNTIME_DIR: runtime, INKDECK_WRITE_CODE_CACHE: path.resolve(CODE_CACHE) },
+    });
+    let output = '';
+    let written = () => {};
+    child.onData((data) => {
+      output += data;
+      written();
+    });
+    const exited = new Promise((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)));
+    /** Resolves once the app has drawn and then been quiet for 30 ms, or drawn nothing in 1 s. */
+    const settled = () =>
+      new Promise((resolve) => {
+        let timer = setTimeout(resolve, 1000);
+        written = () => {
+          clearTimeout(timer);
+          timer = setTimeout(resolve, 30);
+        };
+      });
+    const firstFrame = settled();
+    await Promise.race([firstFrame, exited]);
+    const keys = ['\u001B[C', '\u001B[C', '\u001B[C', '\u001B[D', 'n', 'n', 'o', '\u001B[C', '\r', '?', 'x', '1', '2', '\r', 'G', 'g'];
+    for (const key of keys) {
+      const frame = settled();
+      child.write(key);
+      await Promise.race([frame, exited]);
+    }
+    child.resize(40, 12);
+    await Promise.race([settled(), exited]);
+    child.write('q');
+    const status = await exited;
+    if (status !== 0) throw new Error(`the app exited with ${status} while making the code cache:\n${output}`);
+  } finally {
+    rmSync(runtime, { recursive: true, force: true });
+  }
+}
