@@ -100,6 +100,26 @@ describe('deckReducer: overlays, notes and quitting', () => {
     expect(run(far, { type: 'back' })).toMatchObject({ overlay: 'none', jumpDigits: '', slide: 3 });
   });
 
+  it('puts the highlight back where it was when every typed digit is erased', () => {
+    const moved = run(at(3), { type: 'toggleOverview' }, { type: 'next' });
+    expect(moved.overviewCursor).toBe(4);
+    const typed = run(moved, digit('1'), digit('0'));
+    expect(typed).toMatchObject({ overviewCursor: 9, jumpDigits: '10' });
+    expect(run(typed, { type: 'backspace' })).toMatchObject({ overviewCursor: 0, jumpDigits: '1' });
+    expect(run(typed, { type: 'backspace' }, { type: 'backspace' })).toMatchObject({ overviewCursor: 4, jumpDigits: '', slide: 3 });
+    // One more Backspace moves the highlight back, as Left does.
+    expect(run(typed, { type: 'backspace' }, { type: 'backspace' }, { type: 'backspace' }).overviewCursor).toBe(3);
+  });
+
+  it('drops typed digits when an arrow moves the highlight, so Enter opens what is highlighted', () => {
+    const typed = run(at(3), { type: 'toggleOverview' }, digit('7'));
+    const moved = run(typed, { type: 'next' });
+    expect(moved).toMatchObject({ overviewCursor: 7, jumpDigits: '' });
+    expect(run(moved, { type: 'confirm' })).toMatchObject({ slide: 7, overlay: 'none' });
+    expect(run(typed, { type: 'first' })).toMatchObject({ overviewCursor: 0, jumpDigits: '' });
+    expect(run(typed, { type: 'last' })).toMatchObject({ overviewCursor: 9, jumpDigits: '' });
+  });
+
   it('keeps the highlight inside the deck', () => {
     const open = deckReducer(at(9), { type: 'toggleOverview' });
     expect(deckReducer(open, { type: 'next' })).toBe(open);
@@ -153,6 +173,7 @@ describe('initialDeckState and withSlideCount', () => {
       showNotes: false,
       overlay: 'none',
       overviewCursor: 0,
+      cursorBeforeDigits: 0,
       jumpDigits: '',
       isQuitting: false,
       exitStatus: 0,

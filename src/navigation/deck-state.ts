@@ -15,6 +15,8 @@ export interface DeckState extends Position {
   readonly overlay: Overlay;
   /** Highlighted slide in the overview, 0-based. */
   readonly overviewCursor: number;
+  /** The overview's highlight before the typed digits moved it; erasing them all goes back. */
+  readonly cursorBeforeDigits: number;
   /** Digits typed so far for a jump (`3` then `Enter` goes to slide 3); empty when none. */
   readonly jumpDigits: string;
   /** Set once the user asked to quit; the app exits when it sees it. */
@@ -77,6 +79,7 @@ export function initialDeckState(stepCounts: readonly number[] | number, options
     showNotes: options.showNotes ?? false,
     overlay: 'none',
     overviewCursor: 0,
+    cursorBeforeDigits: 0,
     jumpDigits: '',
     isQuitting: false,
     exitStatus: 0,
@@ -116,22 +119,23 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
 
   switch (action.type) {
     case 'next':
-      if (inOverview) return moveCursor(state, state.overviewCursor + 1);
+      if (inOverview) return moveCursorByKey(state, state.overviewCursor + 1);
       if (state.step < stepsOf(state, state.slide) - 1) return moveTo(state, state.slide, state.step + 1);
       return state.slide < last ? moveTo(state, state.slide + 1, 0) : moveTo(state, state.slide, state.step);
     case 'previous':
-      if (inOverview) return moveCursor(state, state.overviewCursor - 1);
+      if (inOverview) return moveCursorByKey(state, state.overviewCursor - 1);
       if (state.step > 0) return moveTo(state, state.slide, state.step - 1);
       return state.slide > 0 ? moveTo(state, state.slide - 1, stepsOf(state, state.slide - 1) - 1) : moveTo(state, 0, 0);
     case 'backspace': {
       if (state.jumpDigits === '') return deckReducer(state, { type: 'previous' });
       const jumpDigits = state.jumpDigits.slice(0, -1);
-      return inOverview && jumpDigits !== '' ? moveCursor(update(state, { jumpDigits }), Number(jumpDigits) - 1) : update(state, { jumpDigits });
+      if (!inOverview) return update(state, { jumpDigits });
+      return moveCursor(update(state, { jumpDigits }), jumpDigits === '' ? state.cursorBeforeDigits : Number(jumpDigits) - 1);
     }
     case 'first':
-      return inOverview ? moveCursor(state, 0) : moveTo(state, 0, 0);
+      return inOverview ? moveCursorByKey(state, 0) : moveTo(state, 0, 0);
     case 'last':
-      return inOverview ? moveCursor(state, last) : moveTo(state, last, stepsOf(state, last) - 1);
+      return inOverview ? moveCursorByKey(state, last) : moveTo(state, last, stepsOf(state, last) - 1);
     case 'goTo':
       return goTo(update(state, { overlay: 'none' }), action.slide);
     case 'sync':
@@ -145,8 +149,10 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
     case 'typeDigit': {
       if (!/^[0-9]$/.test(action.digit) || state.jumpDigits.length >= MAX_JUMP_DIGITS) return state;
       const jumpDigits = state.jumpDigits + action.digit;
+      if (!inOverview) return update(state, { jumpDigits });
       // In the overview the typed number highlights its slide, which Enter then opens.
-      return inOverview ? moveCursor(update(state, { jumpDigits }), Number(jumpDigits) - 1) : update(state, { jumpDigits });
+      const cursorBeforeDigits = state.jumpDigits === '' ? state.overviewCursor : state.cursorBeforeDigits;
+      return moveCursor(update(state, { jumpDigits, cursorBeforeDigits }), Number(jumpDigits) - 1);
     }
     case 'confirm':
       if (inOverview) return goTo(update(state, { overlay: 'none', jumpDigits: '' }), state.overviewCursor);
@@ -217,6 +223,11 @@ function moveTo(state: DeckState, slide: number, step: number): DeckState {
 
 function moveCursor(state: DeckState, cursor: number): DeckState {
   return update(state, { overviewCursor: clamp(cursor, 0, slideCountOf(state) - 1) });
+}
+
+/** Moves the overview's highlight by a key of its own (an arrow, Home, End): typed digits go. */
+function moveCursorByKey(state: DeckState, cursor: number): DeckState {
+  return moveCursor(update(state, { jumpDigits: '' }), cursor);
 }
 
 function clamp(value: number, low: number, high: number): number {
