@@ -182,6 +182,49 @@ const rememberStyledCharacters = {
   },
 };
 
+/**
+ * Ink assembles every row of every frame with ansi-tokenize's styledCharsToString, which for each
+ * cell asks diffAnsiCodes which styles change from the cell before (three new Sets and four
+ * arrays) and writes them with ansiCodesToString (one more Set): 1,920 cells at 80x24. Most
+ * neighbours carry the very same styles (blank cells none, a run of text the same codes), and
+ * then the answer is no change, written as nothing. The bundle answers that case before calling
+ * the real functions, with the same results. Measured in the app from key to frame write, over
+ * 8 interleaved runs: the first ten presses after start, still unoptimised code, went from 66 to
+ * 32 ms in all (medians), and later presses from 2.9 to 2.2 ms each.
+ */
+const skipUnchangedStyles = {
+  name: 'skip-unchanged-styles',
+  setup(builder) {
+    const tokenizer = fileURLToPath(new URL('../node_modules/@alcalzone/ansi-tokenize/build/', import.meta.url));
+    const modules = {
+      './diff.js': [
+        `import { diffAnsiCodes as diff } from ${JSON.stringify(path.join(tokenizer, 'diff.js'))};`,
+        'const NO_CHANGE = Object.freeze([]);',
+        '/** The styles to emit between a cell with styles `from` and one with `to`. */',
+        'export function diffAnsiCodes(from, to) {',
+        '  if (from.length === to.length && from.every((code, index) => code === to[index])) return NO_CHANGE;',
+        '  return diff(from, to);',
+        '}',
+      ],
+      './ansiCodes.js': [
+        `import { ansiCodesToString as toString } from ${JSON.stringify(path.join(tokenizer, 'ansiCodes.js'))};`,
+        `export * from ${JSON.stringify(path.join(tokenizer, 'ansiCodes.js'))};`,
+        'export function ansiCodesToString(codes) {',
+        "  return codes.length === 0 ? '' : toString(codes);",
+        '}',
+      ],
+    };
+    builder.onResolve({ filter: /^\.\/(diff|ansiCodes)\.js$/ }, (args) =>
+      path.resolve(args.resolveDir) === path.resolve(tokenizer) ? { path: args.path, namespace: 'unchanged-styles' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'unchanged-styles' }, (args) => ({
+      loader: 'js',
+      resolveDir: tokenizer,
+      contents: modules[args.path].join('\n'),
+    }));
+  },
+};
+
 const BUNDLE = 'dist/inkdeck-app.cjs';
 const CODE_CACHE = 'dist/inkdeck-app.code-cache';
 const BINARY = 'dist/inkdeck.js';
@@ -200,7 +243,7 @@ const result = await build({
   define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__inkdeckImportMetaUrl' },
   // ES modules among the dependencies (and ours) find files relative to import.meta.url.
   banner: { js: "var __inkdeckImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [inlineCfontsFonts, inkWithoutDevtools, loadYogaFromBytes, rememberStringWidths, rememberStyledCharacters],
+  plugins: [inlineCfontsFonts, inkWithoutDevtools, loadYogaFromBytes, rememberStringWidths, rememberStyledCharacters, skipUnchangedStyles],
   logLevel: 'warning',
   metafile: process.env.PROFILE_BUNDLE === '1',
 });
