@@ -9,6 +9,7 @@ import { present } from './commands/present.js';
 import { renderCommand } from './commands/render.js';
 import { CommandError, UsageError } from './commands/usage-error.js';
 import { DeckError } from './deck/deck-error.js';
+import { escapeControls } from './deck/sanitize.js';
 import { restoreTerminal } from './terminal/screen.js';
 import { closest } from './text/closest.js';
 import { deckJsonSchema } from './deck/json-schema.js';
@@ -40,7 +41,9 @@ function buildProgram(): Command {
     .version(version)
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`inkdeck: ${text.replace(/^error: /, '')}`) });
+    // Commander quotes the arguments it rejects, which the user (or a glob) may have filled with
+    // escape sequences: show them escaped, on one line.
+    .configureOutput({ outputError: (text, write) => write(`inkdeck: ${text.replace(/^error: /, '').trim().split('\n').map(escapeControls).join(' ')}\n`) });
 
   program
     .command('present', { isDefault: true })
@@ -133,15 +136,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
     if (error instanceof DeckError) {
+      // Each diagnostic is formatted with its control characters escaped already.
       process.stderr.write(`${error.message}\n`);
       return EXIT_ERROR;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`inkdeck: ${error.message}\n`);
+      process.stderr.write(`inkdeck: ${escapeControls(error.message)}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof CommandError) {
-      process.stderr.write(`inkdeck: ${error.message}\n`);
+      process.stderr.write(`inkdeck: ${escapeControls(error.message)}\n`);
       return EXIT_ERROR;
     }
     process.stderr.write(`${describeCrash(error, isDebug)}\n`);
@@ -164,7 +168,7 @@ function rejectMistypedCommand(argv: readonly string[], commands: readonly strin
 
 /** One line for an unexpected error; its stack only with `--debug`. */
 function describeCrash(error: unknown, isDebug: boolean): string {
-  if (!(error instanceof Error)) return `inkdeck: internal error: ${String(error)}`;
+  if (!(error instanceof Error)) return `inkdeck: internal error: ${escapeControls(String(error))}`;
   if (isDebug) return `inkdeck: internal error: ${error.stack ?? error.message}`;
-  return `inkdeck: internal error: ${error.message.split('\n')[0] ?? ''} (run with --debug for details)`;
+  return `inkdeck: internal error: ${escapeControls(error.message.split('\n')[0] ?? '')} (run with --debug for details)`;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDeck } from '../src/check/check-deck.js';
 import { runCli } from './helpers/cli.js';
@@ -87,6 +90,28 @@ describe('inkdeck check options', () => {
     [['check', 'slides.yaml', '--columns', '0'], "inkdeck: option '--columns <n>' argument '0' is invalid. expected a whole number of at least 1\n"],
   ])('exits 2 for a usage error: %j', async (args, stderr) => {
     expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it('shows escape sequences from the deck and its name escaped, in text and JSON, never raw', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-check-'));
+    const file = path.join(directory, 'evil\u001B[31m.yaml');
+    writeFileSync(file, '"ti\u001B]0;PWN\u0007tle": ok\ntitle: x\nsections:\n  - id: "a\u009B2J"\n    title: S\n    slides: [{ title: T, bullets: [b], notes: n }]\n');
+    const text = await runCli(['check', file]);
+    const shown = path.join(directory, 'evil\\x1b[31m.yaml');
+    expect(text).toEqual({
+      code: 1,
+      stdout: [
+        `${shown}:1:1: error: unknown key "ti\\x1b]0;PWN\\x07tle"; expected one of: title, subtitle, author, date, source, duration, sections`,
+        `${shown}:4:9: error: sections[0].id: expected lowercase letters, digits and dashes, like \`cold-war-echoes\``,
+        `${shown}: 2 errors, 0 warnings`,
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    const json = await runCli(['check', file, '--format', 'json']);
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+    expect(JSON.parse(json.stdout)).toMatchObject({ file, errors: 2 });
+    expect((JSON.parse(json.stdout) as { findings: { message: string }[] }).findings[0]?.message).toContain('ti\u001B]0;PWN\u0007tle');
   });
 
   it('names a missing file as an error', async () => {

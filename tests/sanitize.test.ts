@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeText } from '../src/deck/sanitize.js';
+import { escapeControls, sanitizeText, toTerminalJson } from '../src/deck/sanitize.js';
 
 describe('sanitizeText', () => {
   it.each<[string, string, string]>([
@@ -30,5 +30,29 @@ describe('sanitizeText', () => {
     ['CJK', '中俄关系'],
   ])('keeps %s', (_name, text) => {
     expect(sanitizeText(text)).toBe(text);
+  });
+});
+
+describe('escapeControls, for text quoted in messages', () => {
+  it.each<[string, string, string]>([
+    ['a window-title OSC', 'ti\u001B]0;PWN\u0007tle', 'ti\\x1b]0;PWN\\x07tle'],
+    ['a newline and a tab, keeping the message on one line', 'a\nb\tc', 'a\\x0ab\\x09c'],
+    ['DEL and an 8-bit CSI', 'a\u007Fb\u009B2J', 'a\\x7fb\\x9b2J'],
+    ['bidirectional overrides', 'abc\u202Edef', 'abc\\u202edef'],
+  ])('shows %s escaped', (_name, input, expected) => {
+    expect(escapeControls(input)).toBe(expected);
+  });
+
+  it('leaves printable text as it is', () => {
+    expect(escapeControls('Xi\'s "all-round" 中俄 \u{1F1F7}\u{1F1FA} e\u0301')).toBe('Xi\'s "all-round" 中俄 \u{1F1F7}\u{1F1FA} e\u0301');
+  });
+});
+
+describe('toTerminalJson', () => {
+  it('escapes what JSON leaves raw but a terminal acts on, and parses back to the same value', () => {
+    const value = { message: 'a\u001B[2Jb\u009B31mc\u202Ed\u007Fe', file: 'evil\u0085.yaml' };
+    const json = toTerminalJson(value);
+    expect(json).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202E]/);
+    expect(JSON.parse(json)).toEqual(value);
   });
 });

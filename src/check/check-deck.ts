@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../deck/deck-error.js';
-import { DeckError } from '../deck/deck-error.js';
+import { DeckError, formatWithSeverity, type Diagnostic } from '../deck/deck-error.js';
 import { formatPath, parseDeckWithPositions, type PathSegment } from '../deck/load-deck.js';
 import { fitBigText, isDrawable } from '../render/big-text.js';
 import { measureContentSlide } from '../render/slide-rows.js';
@@ -75,11 +74,12 @@ function checkBigTitle(
   warn(path, `title "${title}" is shown as plain text, not big: ${reason}`);
 }
 
-/** Formats a finding the way compilers and CI annotations expect: `FILE:LINE:COL: error: MESSAGE`. */
+/**
+ * Formats a finding the way compilers and CI annotations expect: `FILE:LINE:COL: error: MESSAGE`,
+ * control characters shown escaped (see formatDiagnostic).
+ */
 export function formatFinding(finding: Finding): string {
-  const where = finding.line === 0 ? finding.file : `${finding.file}:${finding.line}:${finding.column}`;
-  const path = finding.path === '' ? '' : `${finding.path}: `;
-  return `${where}: ${finding.severity}: ${path}${finding.message}`;
+  return formatWithSeverity(finding, finding.severity);
 }
 
 /** The summary line after the findings: `2 errors, 1 warning`. */

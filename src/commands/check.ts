@@ -1,6 +1,7 @@
 import { checkDeck, formatFinding, summarize, type Finding } from '../check/check-deck.js';
 import { DeckError } from '../deck/deck-error.js';
 import { readDeckText } from '../deck/load-deck.js';
+import { escapeControls, toTerminalJson } from '../deck/sanitize.js';
 
 export interface CheckCommandOptions {
   /** Terminal size to check layout against, in columns and rows. */
@@ -30,8 +31,8 @@ export async function checkCommand(file: string, options: CheckCommandOptions): 
   const status = errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
   if (options.format === 'json') {
     const json = { file, columns: options.columns, rows: options.rows, errors, warnings, findings };
-    return { output: `${JSON.stringify(json, null, 2)}\n`, status };
+    return { output: `${toTerminalJson(json)}\n`, status };
   }
-  const lines = [...findings.map(formatFinding), `${file}: ${summarize(findings)}`];
+  const lines = [...findings.map(formatFinding), `${escapeControls(file)}: ${summarize(findings)}`];
   return { output: `${lines.join('\n')}\n`, status };
 }

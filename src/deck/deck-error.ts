@@ -1,4 +1,4 @@
-import { sanitizeText } from './sanitize.js';
+import { escapeControls } from './sanitize.js';
 
 /** One problem found in a deck file, with where it is. */
 export interface Diagnostic {
@@ -16,16 +16,20 @@ export interface Diagnostic {
 
 /**
  * Formats a diagnostic the way compilers do, so editors and CI annotate it:
- * `FILE:LINE:COLUMN: PATH: MESSAGE` (GNU "Formatting Error Messages" convention), on one line and
- * with any control character from the file removed.
+ * `FILE:LINE:COLUMN: PATH: MESSAGE` (GNU "Formatting Error Messages" convention), on one line.
+ * The file name, path and message quote what the user and the file wrote, which may hold escape
+ * sequences: control characters are shown escaped (see {@link escapeControls}), never sent.
  */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  // Paths and messages quote the file's keys and values, which may hold escape sequences.
-  const path = sanitizeText(diagnostic.path);
-  const message = sanitizeText(diagnostic.message).replace(/\n/g, ' ');
-  const where =
-    diagnostic.line === 0 ? diagnostic.file : `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
-  return path === '' ? `${where}: ${message}` : `${where}: ${path}: ${message}`;
+  return formatWithSeverity(diagnostic);
+}
+
+/** {@link formatDiagnostic} with `severity` after the position: `FILE:LINE:COLUMN: error: …`. */
+export function formatWithSeverity(diagnostic: Diagnostic, severity?: 'error' | 'warning'): string {
+  const file = escapeControls(diagnostic.file);
+  const where = diagnostic.line === 0 ? file : `${file}:${diagnostic.line}:${diagnostic.column}`;
+  const parts = [where, severity, escapeControls(diagnostic.path), escapeControls(diagnostic.message)];
+  return parts.filter((part) => part !== undefined && part !== '').join(': ');
 }
 
 /** Thrown by the loader when a deck cannot be loaded; carries every problem found, in file order. */

@@ -39,6 +39,39 @@ export function sanitizeText(text: string): string {
     .replace(STRAY_VARIATION_SELECTOR, '');
 }
 
+// Every C0 control (newline and tab included), DEL and every C1 control.
+// eslint-disable-next-line no-control-regex
+const ALL_CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/**
+ * Makes text quoted in a message (a key, a value, a file name) safe to write to a terminal while
+ * keeping it exact: every control character and invisible format character (see above) is
+ * written as a visible escape, `\x1b` below U+0100 and `\u202e` above, so `unknown key
+ * "ti\x1b]0;x\x07tle"` shows what the file holds and cannot set the window title. Newlines are
+ * escaped too: a message stays on one line.
+ *
+ * @returns Text with no character below U+0020, no DEL or C1 control, no bidirectional control.
+ */
+export function escapeControls(text: string): string {
+  const escape = (character: string) => {
+    const code = character.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  };
+  return text.replace(ALL_CONTROL_CHARACTERS, escape).replace(FORMAT_CHARACTERS, escape);
+}
+
+// What JSON.stringify leaves as it is but a terminal may act on: DEL, C1 controls, bidi controls.
+const JSON_UNSAFE_CHARACTERS = new RegExp(`[\\u007F-\\u009F]|${FORMAT_CHARACTERS.source}`, 'g');
+
+/**
+ * `JSON.stringify(value, null, 2)`, safe to write to a terminal: JSON escapes C0 controls itself,
+ * and here DEL, C1 and invisible format characters are written as `\u` escapes too. The result
+ * parses to the same value.
+ */
+export function toTerminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE_CHARACTERS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * A copy of `deck` with every text sanitized (see {@link sanitizeText}), for a deck built in code
  * rather than loaded, which the schema sanitizes. Idempotent.
