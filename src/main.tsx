@@ -12,6 +12,7 @@ import { DeckError } from './deck/deck-error.js';
 import { escapeControls } from './deck/sanitize.js';
 import { restoreTerminal } from './terminal/screen.js';
 import { closest } from './text/closest.js';
+import { describeFsError } from './text/describe-fs-error.js';
 import { deckJsonSchema } from './deck/json-schema.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -114,9 +115,12 @@ function buildProgram(): Command {
  * cannot be loaded or an internal error, 2 for a usage error. Never throws.
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  // A reader that stops early (`inkdeck render … | head`) is not an error of ours.
+  // A reader that stops early (`inkdeck render … | head`) is not an error of ours; any other
+  // failure to write (a full disk, `> /dev/full`) leaves the output cut short, so say so.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`inkdeck: cannot write the output: ${escapeControls(describeFsError(error))}\n`);
+    process.exit(EXIT_ERROR);
   });
   const program = buildProgram();
   const isDebug = argv.includes('--debug');

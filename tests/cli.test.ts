@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../src/deck/load-deck.js';
 import { buildSlides } from '../src/deck/slides.js';
 import { runCli } from './helpers/cli.js';
-import { CASES, ROOT, SLIDES_YAML } from './helpers/paths.js';
+import { CASES, CLI, ROOT, SLIDES_YAML } from './helpers/paths.js';
 
 const slideCount = buildSlides(await loadDeck(SLIDES_YAML)).length;
 
@@ -92,6 +94,23 @@ describe('commands mistyped before a file, and export destinations', () => {
       stdout: '',
       stderr: 'inkdeck: cannot write /nonexistent-directory/deck.txt: no such file or directory\n',
     });
+  });
+});
+
+describe('output that cannot be written', () => {
+  // /dev/full fails every write with ENOSPC, as a full disk does.
+  it.runIf(existsSync('/dev/full')).each([
+    ['render', 'slides.yaml', '--slide', '2'],
+    ['export', 'slides.yaml', '--format', 'txt'],
+    ['check', 'slides.yaml'],
+  ])('exits 1 and says so when stdout is full: %s', (...args) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 1, stderr: 'inkdeck: cannot write the output: no space left on device\n' });
+    } finally {
+      closeSync(full);
+    }
   });
 });
 

@@ -7,5 +7,6 @@ export function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES') return 'permission denied';
+  if (code === 'ENOSPC') return 'no space left on device';
   return error instanceof Error ? error.message : String(error);
 }
