@@ -118,3 +118,42 @@ describe('the notes pane of the audience view', () => {
     instance.unmount();
   });
 });
+
+describe('Esc and escape sequences split on the way', () => {
+  it('takes an ESC followed soon by the rest of an arrow as the arrow, not as Esc, which would quit', async () => {
+    const instance = render(<App deck={deck} version="v1" />);
+    const frame = () => instance.lastFrame() ?? '';
+    instance.stdin.write('\u001B');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    instance.stdin.write('[C');
+    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
+    // Well past the Esc delay: nothing quit, nothing moved again.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(frame()).toContain('slide 2/');
+    instance.unmount();
+  });
+
+  it('ignores the rest of a sequence it does not bind, arriving after a lone ESC', async () => {
+    const instance = render(<App deck={deck} version="v1" />);
+    const frame = () => instance.lastFrame() ?? '';
+    instance.stdin.write('\u001B');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Ctrl+Right's tail: its digits must not start a jump, its ESC must not quit.
+    instance.stdin.write('[1;5C');
+    instance.stdin.write('\r');
+    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
+    instance.unmount();
+  });
+
+  it('still acts on a lone Esc once nothing follows: it closes the overview', async () => {
+    const instance = render(<App deck={deck} version="v1" />);
+    const frame = () => instance.lastFrame() ?? '';
+    instance.stdin.write('o');
+    await vi.waitFor(() => expect(frame()).toMatch(/overview/i));
+    const overview = frame();
+    instance.stdin.write('\u001B');
+    await vi.waitFor(() => expect(frame()).not.toBe(overview));
+    expect(frame()).toContain('slide 1/');
+    instance.unmount();
+  });
+});

@@ -102,7 +102,6 @@ function actionsByKey(view: View): ReadonlyMap<KeyName, Action> {
   return new Map(bindingsFor(view).flatMap((binding) => binding.keys.map((key) => [key, binding.action] as const)));
 }
 
-/** Keys typed as characters, when several arrive in one read. */
 /**
  * The markers around pasted text in bracketed paste mode (xterm ctlseqs, DEC mode 2004), as Ink
  * passes them on without their ESC. The app turns the mode on so pasted text never acts as keys.
@@ -110,6 +109,7 @@ function actionsByKey(view: View): ReadonlyMap<KeyName, Action> {
 export const PASTE_START = '[200~';
 export const PASTE_END = '[201~';
 
+/** Keys typed as characters, when several arrive in one read. */
 const CHARACTER_KEYS: Readonly<Record<string, KeyName>> = {
   '\r': 'enter',
   '\n': 'enter',
@@ -120,6 +120,45 @@ const CHARACTER_KEYS: Readonly<Record<string, KeyName>> = {
   '\t': 'tab',
   ' ': 'space',
 };
+
+/**
+ * How long a lone Esc waits for the rest of a key's escape sequence, in milliseconds. An arrow
+ * key is ESC [ C; over a slow link or a loaded machine the ESC can arrive alone, a few
+ * milliseconds before `[C`, and Ink then reports Esc, which at the top level quits the talk.
+ * Terminal programs wait for the rest the same way: vim's ttimeoutlen (100 ms in defaults.vim),
+ * tmux's escape-time (10 ms since tmux 3.5), ncurses' ESCDELAY.
+ */
+export const ESCAPE_DELAY_MS = 50;
+
+/** What the rest of an escape sequence names, when its ESC came alone (see ESCAPE_DELAY_MS). */
+const SEQUENCE_TAILS: Readonly<Record<string, KeyName>> = {
+  '[A': 'up',
+  '[B': 'down',
+  '[C': 'right',
+  '[D': 'left',
+  OA: 'up',
+  OB: 'down',
+  OC: 'right',
+  OD: 'left',
+  '[H': 'home',
+  '[F': 'end',
+  OH: 'home',
+  OF: 'end',
+  '[1~': 'home',
+  '[4~': 'end',
+  '[5~': 'pageup',
+  '[6~': 'pagedown',
+};
+
+/**
+ * For input that came within ESCAPE_DELAY_MS of a lone Esc: whether it is the rest of an escape
+ * sequence (it starts with `[` or `O`, as CSI and SS3 do), and if so the key it names, when it is
+ * one the app binds (arrows, Home, End, Page Up, Page Down).
+ */
+export function sequenceTailOf(input: string): { readonly isTail: boolean; readonly key?: KeyName } {
+  if (!/^[[O]/.test(input)) return { isTail: false };
+  return { isTail: true, key: SEQUENCE_TAILS[input] };
+}
 
 /** Name of a key with no character and no flag of its own: a function key, Insert. */
 export const OTHER_KEY: KeyName = 'other';
