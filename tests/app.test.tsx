@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadDeck } from '../src/deck/load-deck.js';
 import type { Position } from '../src/navigation/deck-state.js';
 import type { PositionChannel } from '../src/sync/sync-session.js';
-import { App, STALE_NOTICE } from '../src/ui/App.js';
+import { App, DIVERGED_AFTER_MS, DIVERGED_NOTICE, STALE_NOTICE } from '../src/ui/App.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
 const deck = await loadDeck(SLIDES_YAML);
@@ -52,12 +52,34 @@ describe('a view that does not reload, when the other views reload a changed dec
     instance.unmount();
   });
 
-  it('is not shown by a view that reloads, which catches up by itself', async () => {
+  it('is not shown at once by a view that reloads, which catches up by itself', async () => {
     const { channel, fire } = fakeChannel();
     const instance = render(<App deck={deck} version="v1" sync={channel} subscribeToDeck={() => () => undefined} />);
     fire(true);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(instance.lastFrame()).not.toContain('stopped following');
+    instance.unmount();
+  });
+});
+
+describe('a view that reloads, when the others stay on another version', () => {
+  it('says so once the versions have differed for a while (two files in one named session), and stops when they agree', async () => {
+    const { channel, fire } = fakeChannel();
+    const instance = render(<App deck={deck} version="v1" sync={channel} subscribeToDeck={() => () => undefined} />);
+    const firstRow = () => (instance.lastFrame() ?? '').split('\n')[0]?.trim() ?? '';
+    fire(true);
+    await new Promise((resolve) => setTimeout(resolve, DIVERGED_AFTER_MS / 2));
+    expect(firstRow()).not.toBe(DIVERGED_NOTICE);
+    await vi.waitFor(() => expect(firstRow()).toBe(DIVERGED_NOTICE), { timeout: DIVERGED_AFTER_MS });
+    expect((instance.lastFrame() ?? '').split('\n')).toHaveLength(23);
+    fire(false);
+    await vi.waitFor(() => expect(firstRow()).not.toBe(DIVERGED_NOTICE));
+    // A mismatch that ends before the wait does not show the notice.
+    fire(true);
+    await new Promise((resolve) => setTimeout(resolve, DIVERGED_AFTER_MS / 2));
+    fire(false);
+    await new Promise((resolve) => setTimeout(resolve, DIVERGED_AFTER_MS * 0.75));
+    expect(firstRow()).not.toBe(DIVERGED_NOTICE);
     instance.unmount();
   });
 });

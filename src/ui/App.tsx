@@ -59,7 +59,8 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
   const { columns, rows } = useTerminalSize();
   const [shown, setShown] = useState<Shown>(() => ({ deck, slides: buildSlides(deck), version }));
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
-  const isStale = useStaleVersion(sync, subscribeToDeck === undefined);
+  const notice = useVersionNotice(sync, subscribeToDeck === undefined);
+  const hasNotice = notice !== undefined;
   const { slides } = shown;
   // A view that joins a running talk starts where the other views are, from its first frame.
   const [state, dispatch] = useReducer(deckReducer, shown.slides, (initial) => {
@@ -69,7 +70,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
   const [timer, setTimer] = useSharedTimer(sync);
   const isPresenter = view === 'presenter';
   const now = useClock(isPresenter ? timer : undefined);
-  const height = frameRows(rows) - (problem === undefined ? 0 : 1) - (isStale ? 1 : 0);
+  const height = frameRows(rows) - (problem === undefined ? 0 : 1) - (hasNotice ? 1 : 0);
   const slide = slides[state.slide];
 
   const latest = useLatest({ shown, state });
@@ -141,10 +142,10 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
   } else {
     frame = <DeckFrame slides={slides} state={state} columns={columns} rows={height} />;
   }
-  if (problem === undefined && !isStale) return frame;
+  if (problem === undefined && !hasNotice) return frame;
   return (
     <Box flexDirection="column" width={columns}>
-      {isStale ? <NoticeBanner text={STALE_NOTICE} columns={columns} /> : null}
+      {notice === undefined ? null : <NoticeBanner text={notice} columns={columns} />}
       {problem === undefined ? null : <ErrorBanner diagnostics={problem.error.diagnostics} columns={columns} />}
       {frame}
     </Box>
@@ -154,17 +155,41 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
 /** Shown by a view that does not reload once the others have reloaded a changed file. */
 export const STALE_NOTICE = 'Other views show a changed deck; this --no-watch view stopped following';
 
+/** Shown by a view that reloads when the others have shown another version for a while. */
+export const DIVERGED_NOTICE = 'Other views show another version of the deck; this view stopped following';
+
 /**
- * Whether this view has stopped following the others because they reloaded a changed deck file
- * and it did not. Only a view that does not reload is told: a reloading view catches up by
- * itself within moments, and a notice would flash on every save.
+ * How long views that reload may show different versions of the deck before they say so, in
+ * milliseconds. Views reload a save within moments of each other (the watcher looks again
+ * 115 ms after each change and once a second in any case); views of two different files in one
+ * named session, one of them edited, stay apart.
  */
-function useStaleVersion(sync: PositionChannel | undefined, isNotReloading: boolean): boolean {
+export const DIVERGED_AFTER_MS = 3000;
+
+/**
+ * The notice to show when this view has stopped following the others because they are on
+ * another version of the deck, or undefined. A view that does not reload is told at once: the
+ * others reloaded a change it will not. A view that reloads is told only if the versions still
+ * differ after DIVERGED_AFTER_MS, or a notice would flash on every save.
+ */
+function useVersionNotice(sync: PositionChannel | undefined, isNotReloading: boolean): string | undefined {
   // Already so when this view starts next to views that reloaded a change since the file was read.
-  const [isStale, setStale] = useState(() => isNotReloading && sync?.isVersionMismatched === true);
+  const [isMismatched, setMismatched] = useState(() => sync?.isVersionMismatched === true);
+  // The mismatch this view has waited out: a new one (a new object) starts the wait again.
+  const [mismatch, setMismatch] = useState<{ hasLasted: boolean }>(() => ({ hasLasted: false }));
   useEffect(() => {
-    if (!isNotReloading || sync?.onVersionMismatch === undefined) return undefined;
-    return sync.onVersionMismatch(setStale);
-  }, [sync, isNotReloading]);
-  return isStale;
+    if (sync?.onVersionMismatch === undefined) return undefined;
+    return sync.onVersionMismatch((isNow) => {
+      setMismatched(isNow);
+      setMismatch({ hasLasted: false });
+    });
+  }, [sync]);
+  useEffect(() => {
+    if (!isMismatched || isNotReloading || mismatch.hasLasted) return undefined;
+    const timer = setTimeout(() => setMismatch({ hasLasted: true }), DIVERGED_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [isMismatched, isNotReloading, mismatch]);
+  if (!isMismatched) return undefined;
+  if (isNotReloading) return STALE_NOTICE;
+  return mismatch.hasLasted ? DIVERGED_NOTICE : undefined;
 }
