@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../src/deck/load-deck.js';
-import { relocate } from '../src/deck/relocate.js';
+import { relocate, relocateRemembering } from '../src/deck/relocate.js';
 import { buildSlides, type Slide } from '../src/deck/slides.js';
 
 /** A deck from a compact description: `{ a: ['A1', 'A2'], b: ['B1'] }`. */
@@ -43,5 +43,40 @@ describe('relocate keeps the talk where it was across an edit', () => {
     const before = deckOf({ a: ['X', 'Y', 'X'] });
     const after = deckOf({ a: ['New', 'X', 'Y', 'X'] });
     expect(relocate(before, after, { slide: 4, step: 0 })).toEqual({ slide: 5, step: 0 });
+  });
+});
+
+describe('relocateRemembering brings the talk back to a slide an edit took away and the next one restores', () => {
+  // On B2 (slide 7); section b cut, then pasted back before a.
+  const CUT = deckOf({ a: ['A1', 'A2', 'A3'] });
+  const PASTED = deckOf({ b: ['B1', 'B2'], a: ['A1', 'A2', 'A3'] });
+
+  it('goes back to the slide when nobody moved in between', () => {
+    const cut = relocateRemembering(BEFORE, CUT, { slide: 7, step: 0 }, undefined);
+    expect(titleAt(CUT, cut.position)).toBe('A3');
+    expect(cut.lost).toBeDefined();
+    const pasted = relocateRemembering(CUT, PASTED, cut.position, cut.lost);
+    expect(titleAt(PASTED, pasted.position)).toBe('B2');
+    expect(pasted.lost).toBeUndefined();
+  });
+
+  it('keeps waiting through several edits without it, as a file saved in parts gives', () => {
+    const cut = relocateRemembering(BEFORE, CUT, { slide: 7, step: 0 }, undefined);
+    const other = deckOf({ a: ['A1', 'A2', 'A3', 'A4'] });
+    const still = relocateRemembering(CUT, other, cut.position, cut.lost);
+    expect(titleAt(other, still.position)).toBe('A3');
+    const pasted = relocateRemembering(other, PASTED, still.position, still.lost);
+    expect(titleAt(PASTED, pasted.position)).toBe('B2');
+  });
+
+  it('forgets it once the talk moved: the presenter chose where to be', () => {
+    const cut = relocateRemembering(BEFORE, CUT, { slide: 7, step: 0 }, undefined);
+    const moved = { slide: 2, step: 0 };
+    const pasted = relocateRemembering(CUT, PASTED, moved, cut.lost);
+    expect(titleAt(PASTED, pasted.position)).toBe('A1');
+  });
+
+  it('remembers nothing when the slide is still there', () => {
+    expect(relocateRemembering(BEFORE, PASTED, { slide: 7, step: 0 }, undefined)).toEqual({ position: { slide: 3, step: 0 } });
   });
 });

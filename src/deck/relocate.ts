@@ -4,37 +4,89 @@ import { stepCountOf, type Slide } from './slides.js';
 /**
  * Maps a position in a deck onto a new version of that deck, so an edit does not move the talk:
  * the same section (by id) and the same slide of it where it still exists (a slide of that
- * section with the same title; the k-th of several stays the k-th), else the slide now at the same place in
- * the section (or its last slide, then its divider), else the same slide number clamped to the
- * new deck. The step is kept where the slide still has it.
+ * section with the same title; the k-th of several stays the k-th), else the slide now at the
+ * same place in the section (or its last slide, then its divider), else the same slide number
+ * clamped to the new deck. The step is kept where the slide still has it.
  *
  * @returns A position inside `to`.
  */
 export function relocate(from: readonly Slide[], to: readonly Slide[], position: Position): Position {
-  const last = Math.max(0, to.length - 1);
+  return relocateExactly(from, to, position) ?? atSlide(to, nearestSlide(from, to, position), position.step);
+}
+
+/**
+ * Where the slide at `position` in `from` is in `to`: the title slide, the divider of the same
+ * section, or the same-titled slide of the same section (the k-th of several). Undefined when
+ * `to` no longer has that slide (see {@link relocate} for where the talk goes then).
+ */
+export function relocateExactly(from: readonly Slide[], to: readonly Slide[], position: Position): Position | undefined {
   const slide = from[position.slide];
-  let target = Math.min(Math.max(position.slide, 0), last);
-  if (slide?.kind === 'title') target = 0;
-  if (slide !== undefined && slide.kind !== 'title') {
-    const divider = to.findIndex((candidate) => candidate.kind === 'section' && candidate.sectionId === slide.sectionId);
-    if (divider !== -1) {
-      target = divider;
-      if (slide.kind === 'content') {
-        const indexInSection = contentIndicesOf(from, slide.sectionId).indexOf(position.slide);
-        const candidates = contentIndicesOf(to, slide.sectionId);
-        // The k-th slide of the section with this title stays the k-th one.
-        const occurrence = contentIndicesOf(from, slide.sectionId)
-          .filter((index) => from[index]?.title === slide.title)
-          .indexOf(position.slide);
-        const sameTitle = candidates.filter((index) => to[index]?.title === slide.title);
-        const match = sameTitle[Math.min(occurrence, sameTitle.length - 1)];
-        target = match ?? candidates[Math.min(indexInSection, candidates.length - 1)] ?? divider;
-      }
-    }
-  }
-  const destination = to[target];
+  if (slide === undefined) return undefined;
+  if (slide.kind === 'title') return to[0] === undefined ? undefined : atSlide(to, 0, position.step);
+  const divider = to.findIndex((candidate) => candidate.kind === 'section' && candidate.sectionId === slide.sectionId);
+  if (divider === -1) return undefined;
+  if (slide.kind === 'section') return atSlide(to, divider, position.step);
+  // The k-th slide of the section with this title stays the k-th one.
+  const occurrence = contentIndicesOf(from, slide.sectionId)
+    .filter((index) => from[index]?.title === slide.title)
+    .indexOf(position.slide);
+  const sameTitle = contentIndicesOf(to, slide.sectionId).filter((index) => to[index]?.title === slide.title);
+  const match = sameTitle[Math.min(occurrence, sameTitle.length - 1)];
+  return match === undefined ? undefined : atSlide(to, match, position.step);
+}
+
+/** Where the talk goes when its slide is gone: see {@link relocate}. */
+function nearestSlide(from: readonly Slide[], to: readonly Slide[], position: Position): number {
+  const slide = from[position.slide];
+  const clamped = Math.min(Math.max(position.slide, 0), Math.max(0, to.length - 1));
+  if (slide === undefined || slide.kind === 'title') return slide === undefined ? clamped : 0;
+  const divider = to.findIndex((candidate) => candidate.kind === 'section' && candidate.sectionId === slide.sectionId);
+  if (divider === -1 || slide.kind === 'section') return divider === -1 ? clamped : divider;
+  const indexInSection = contentIndicesOf(from, slide.sectionId).indexOf(position.slide);
+  const candidates = contentIndicesOf(to, slide.sectionId);
+  return candidates[Math.min(indexInSection, candidates.length - 1)] ?? divider;
+}
+
+/** `slide` of `slides` with `step` clamped to its steps. */
+function atSlide(slides: readonly Slide[], slide: number, step: number): Position {
+  const destination = slides[slide];
   const steps = destination === undefined ? 1 : stepCountOf(destination);
-  return { slide: target, step: Math.min(Math.max(position.step, 0), steps - 1) };
+  return { slide, step: Math.min(Math.max(step, 0), steps - 1) };
+}
+
+/**
+ * A slide an edit took away from under the talk, kept so that the edit that brings it back
+ * brings the talk back too: cutting a section and pasting it elsewhere, or a file saved in two
+ * writes, must not leave the talk on whatever slide was nearest in between.
+ */
+export interface LostSlide {
+  /** The deck that had the slide, and the talk's position on it. */
+  readonly slides: readonly Slide[];
+  readonly position: Position;
+  /** Where the talk went instead; a move from there (a key, another view) forgets the slide. */
+  readonly landed: Position;
+}
+
+/**
+ * {@link relocate}, remembering a lost slide: when the slide at `position` is not in `to`, the
+ * result carries it as `lost`; when `lost` is given and the talk has not moved since (it is at
+ * `lost.landed`), and `to` has that slide again, the talk goes back to it.
+ *
+ * @returns The position in `to`, and the lost slide to pass to the next reload, if any.
+ */
+export function relocateRemembering(
+  from: readonly Slide[],
+  to: readonly Slide[],
+  position: Position,
+  lost: LostSlide | undefined,
+): { readonly position: Position; readonly lost?: LostSlide } {
+  const isUnmoved = lost !== undefined && lost.landed.slide === position.slide && lost.landed.step === position.step;
+  const back = isUnmoved ? relocateExactly(lost.slides, to, lost.position) : undefined;
+  if (back !== undefined) return { position: back };
+  const exact = relocateExactly(from, to, position);
+  const landed = exact ?? relocate(from, to, position);
+  if (isUnmoved) return { position: landed, lost: { ...lost, landed } };
+  return exact === undefined ? { position: landed, lost: { slides: from, position, landed } } : { position: landed };
 }
 
 function contentIndicesOf(slides: readonly Slide[], sectionId: string): number[] {

@@ -1,8 +1,8 @@
 import { Box, useApp } from 'ink';
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DeckError } from '../deck/deck-error.js';
 import { parseDuration } from '../deck/duration.js';
-import { relocate } from '../deck/relocate.js';
+import { relocateRemembering, type LostSlide } from '../deck/relocate.js';
 import type { Deck } from '../deck/schema.js';
 import { buildSlides, stepCountOf, type Slide } from '../deck/slides.js';
 import type { DeckUpdate } from '../deck/watch-deck.js';
@@ -74,6 +74,8 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
   const slide = slides[state.slide];
 
   const latest = useLatest({ shown, state });
+  // A slide the last reloads took away, to go back to if a reload brings it back (relocate.ts).
+  const lostSlide = useRef<LostSlide | undefined>(undefined);
   useEffect(() => {
     if (subscribeToDeck === undefined) return undefined;
     return subscribeToDeck((update) => {
@@ -83,7 +85,9 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
       }
       const previous = latest.current;
       const next = { deck: update.deck, slides: buildSlides(update.deck), version: update.version };
-      const position = relocate(previous.shown.slides, next.slides, previous.state);
+      const here = { slide: previous.state.slide, step: previous.state.step };
+      const { position, lost } = relocateRemembering(previous.shown.slides, next.slides, here, lostSlide.current);
+      lostSlide.current = lost;
       sync?.setVersion(update.version, position);
       setProblem(undefined);
       setShown(next);
