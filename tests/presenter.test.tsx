@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { loadDeck } from '../src/deck/load-deck.js';
 import { initialDeckState, type DeckState } from '../src/navigation/deck-state.js';
 import { parseDuration } from '../src/deck/duration.js';
 import { frameRows } from '../src/ui/layout.js';
+import { App } from '../src/ui/App.js';
 import { PresenterFrame } from '../src/ui/PresenterFrame.js';
 import { renderElement, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
@@ -12,7 +14,7 @@ import { SLIDES_YAML } from './helpers/paths.js';
 const deck = await loadDeck(SLIDES_YAML);
 const slides = buildSlides(deck);
 
-function presenterFrame(state: Partial<DeckState>, time: { elapsedMs: number; isTimerRunning: boolean }, columns = 100, rows = 30): string {
+function presenterFrame(state: Partial<DeckState>, time: { elapsedMs: number; isTimerRunning: boolean; arrivedAtMs?: number }, columns = 100, rows = 30): string {
   const full: DeckState = { ...initialDeckState(slides.map(stepCountOf)), ...state };
   return renderElement(
     () => (
@@ -21,6 +23,7 @@ function presenterFrame(state: Partial<DeckState>, time: { elapsedMs: number; is
         state={full}
         elapsedMs={time.elapsedMs}
         isTimerRunning={time.isTimerRunning}
+        arrivedAtMs={time.arrivedAtMs}
         wallClock="14:05"
         durationMs={parseDuration(deck.duration ?? '')}
         columns={columns}
@@ -37,7 +40,7 @@ describe('the presenter view at 100x30', () => {
   });
 
   it('during the talk, on a content slide', () => {
-    expect(presenterFrame({ slide: 2 }, { elapsedMs: 83_000, isTimerRunning: true })).toMatchSnapshot();
+    expect(presenterFrame({ slide: 2 }, { elapsedMs: 83_000, isTimerRunning: true, arrivedAtMs: 60_000 })).toMatchSnapshot();
   });
 
   it('shows the current slide, what comes next, the notes and the pacing', () => {
@@ -109,5 +112,26 @@ describe('a reveal slide', () => {
     expect(plain).toContain('first point');
     expect(plain).toContain('third point');
     expect(plain).toContain('next: step 3/4 of this slide');
+  });
+});
+
+describe('the time left of a slide in the app', () => {
+  it('counts down from when the talk reached the slide, even ahead of plan', async () => {
+    const instance = render(<App deck={deck} version="v1" view="presenter" />);
+    const left = () => /(\d+):(\d\d) of (\d+):(\d\d) left/.exec(instance.lastFrame() ?? '');
+    instance.stdin.write('\u001B[C');
+    await vi.waitFor(() => expect(left()).not.toBeNull());
+    const [, m1 = '0', s1 = '0', m2 = '0', s2 = '0'] = left() ?? [];
+    // Just arrived, well ahead of plan: the whole budget is left.
+    expect(Number(m1) * 60 + Number(s1)).toBe(Number(m2) * 60 + Number(s2));
+    await vi.waitFor(
+      () => {
+        const [, m = '0', s = '0'] = left() ?? [];
+        expect(Number(m) * 60 + Number(s)).toBeLessThan(Number(m2) * 60 + Number(s2));
+      },
+      { timeout: 2500 },
+    );
+    expect(instance.lastFrame()).toMatch(/ahead \d+:\d\d/);
+    instance.unmount();
   });
 });

@@ -18,7 +18,7 @@ export interface Pacing {
    * current slide's budget is used up), 0 while within the current slide's budget; milliseconds.
    */
   readonly aheadMs: number;
-  /** Time left of the current slide's budget, in milliseconds (0 when used up). */
+  /** Time left of the current slide's budget, counted from when the talk reached it, in milliseconds (0 when used up). */
   readonly slideRemainingMs: number;
 }
 
@@ -28,10 +28,14 @@ export interface Pacing {
  * position spans from when it should start to when the current slide should end: before that
  * window the presenter is ahead, after it behind.
  *
+ * The time left of the slide counts down from when the talk reached it, whatever the plan says:
+ * a presenter who is ahead still sees this slide's time being used.
+ *
  * @param elapsedMs - Talk time so far, in milliseconds.
  * @param durationMs - Planned length of the talk, in milliseconds (positive).
+ * @param onSlideMs - Talk time spent on the current slide so far, in milliseconds.
  */
-export function pacing(elapsedMs: number, position: Position, slides: readonly Slide[], durationMs: number): Pacing {
+export function pacing(elapsedMs: number, position: Position, slides: readonly Slide[], durationMs: number, onSlideMs: number): Pacing {
   const { weightBefore, totalWeight } = planOf(slides);
   const slide = Math.min(Math.max(position.slide, 0), slides.length - 1);
   const current = slides[slide];
@@ -49,7 +53,7 @@ export function pacing(elapsedMs: number, position: Position, slides: readonly S
     slideBudgetMs: Math.round(slideBudgetMs),
     plannedMs: Math.round(plannedMs),
     aheadMs: Math.round(aheadMs),
-    slideRemainingMs: Math.round(Math.max(0, slideEndMs - Math.max(elapsedMs, slideStartMs))),
+    slideRemainingMs: Math.round(Math.max(0, slideBudgetMs - Math.max(0, onSlideMs))),
   };
 }
 

@@ -126,6 +126,11 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
     if (state.isQuitting) exit(state.exitStatus);
   }, [state.isQuitting, state.exitStatus, exit]);
 
+  // Talk time when this slide was reached, for the presenter's time left on it.
+  const talkMs = elapsedMs(timer, now.monotonic);
+  const [arrival, setArrival] = useState({ slide: state.slide, atMs: talkMs });
+  if (arrival.slide !== state.slide) setArrival({ slide: state.slide, atMs: talkMs });
+
   let frame;
   if (state.overlay === 'errors' && problem !== undefined) {
     frame = <ErrorPanel diagnostics={problem.error.diagnostics} text={problem.text} columns={columns} rows={height} />;
@@ -135,8 +140,9 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
       <PresenterFrame
         slides={slides}
         state={state}
-        elapsedMs={elapsedMs(timer, now.monotonic)}
+        elapsedMs={talkMs}
         isTimerRunning={isRunning(timer)}
+        arrivedAtMs={Math.min(arrival.atMs, talkMs)}
         wallClock={formatWallClock(now.wall)}
         durationMs={durationMs}
         columns={columns}

@@ -18,6 +18,8 @@ export interface PresenterFrameProps {
   /** Talk time so far, in milliseconds, and whether the timer runs. */
   readonly elapsedMs: number;
   readonly isTimerRunning: boolean;
+  /** Talk time when the current slide was reached, in milliseconds; just now when not given. */
+  readonly arrivedAtMs?: number;
   /** Wall-clock time, formatted (`14:05`). */
   readonly wallClock: string;
   /** Planned length of the talk, in milliseconds; `undefined` hides pacing. */
@@ -83,7 +85,7 @@ export function PresenterFrame(props: PresenterFrameProps) {
           // Pacing means nothing before the talk starts: every slide would be "ahead".
           props.durationMs === undefined || (props.elapsedMs === 0 && !props.isTimerRunning)
             ? undefined
-            : pacing(props.elapsedMs, state, slides, props.durationMs)
+            : pacing(props.elapsedMs, state, slides, props.durationMs, props.elapsedMs - (props.arrivedAtMs ?? props.elapsedMs))
         }
         jumpDigits={state.jumpDigits}
         columns={columns}

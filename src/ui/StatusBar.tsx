@@ -30,7 +30,7 @@ export interface StatusBarProps {
  */
 export function StatusBar(props: StatusBarProps) {
   const { elapsedMs, isTimerRunning, wallClock, slideNumber, slideCount, stepNumber, stepCount, pacing, jumpDigits = '', columns } = props;
-  const timer = isTimerRunning ? `▶ ${formatClock(elapsedMs)}` : `⏸ ${formatClock(elapsedMs)}${elapsedMs === 0 ? ' (t starts)' : ' paused'}`;
+  const timer = isTimerRunning ? `▶ ${formatClock(elapsedMs)}` : `⏸ ${formatClock(elapsedMs)}${elapsedMs === 0 ? ' (a move or t starts)' : ' paused'}`;
   const position = `slide ${slideNumber}/${slideCount}${stepCount > 1 ? ` · step ${stepNumber}/${stepCount}` : ''}`;
   let pace = '';
   let paceColor: string | undefined;
