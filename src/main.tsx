@@ -62,7 +62,7 @@ function buildProgram(): Command {
     .command('render')
     .description('print the frame the app shows for one slide, as plain text')
     .argument('<file>', 'deck to render')
-    .requiredOption('--slide <n>', 'slide number, 1-based as in the footer', positiveInteger)
+    .requiredOption('--slide <n>', 'slide number, 1-based as in the footer (required)', positiveInteger)
     .option('--columns <n>', `terminal width to lay out for (at most ${MAX_SIZE})`, terminalSize, 80)
     .option('--rows <n>', `terminal height to lay out for (at most ${MAX_SIZE})`, terminalSize, 24)
     .option('--step <n>', 'step of a reveal slide, 1-based', positiveInteger, 1)

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -332,5 +332,23 @@ describe('protocol', () => {
     expect(feed('f\n')).toBe(true);
     expect(lines).toEqual(['abc', 'def']);
     expect(feed('x'.repeat(MAX_MESSAGE_BYTES + 1))).toBe(false);
+  });
+});
+
+describe('sessionDirectory', () => {
+  it('uses XDG_RUNTIME_DIR when it is an existing absolute directory, and makes it private', () => {
+    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-xdg-'));
+    const directory = sessionDirectory('talk', { XDG_RUNTIME_DIR: runtime });
+    expect(path.dirname(path.dirname(directory))).toBe(runtime);
+    expect(statSync(directory).mode & 0o777).toBe(0o700);
+  });
+
+  it.each([
+    ['a directory that does not exist', path.join(tmpdir(), 'inkdeck-missing-runtime', 'dir')],
+    ['a relative path', 'relative/runtime'],
+  ])('falls back to the temporary directory for %s, creating nothing there', (_name, runtime) => {
+    const directory = sessionDirectory('talk', { XDG_RUNTIME_DIR: runtime });
+    expect(directory.startsWith(path.join(tmpdir(), 'inkdeck-'))).toBe(true);
+    expect(existsSync(runtime)).toBe(false);
   });
 });

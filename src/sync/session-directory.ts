@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -8,8 +8,9 @@ const PRIVATE_DIRECTORY_MODE = 0o700;
 
 /**
  * The directory of a sync session, created if needed: `$XDG_RUNTIME_DIR/inkdeck/<hash>`, or
- * `<os temp dir>/inkdeck-<uid>/<hash>` when XDG_RUNTIME_DIR is unset (XDG Base Directory spec:
- * the runtime dir is user-owned, 0700, and meant for sockets). Every directory inkdeck creates
+ * `<os temp dir>/inkdeck-<uid>/<hash>` when XDG_RUNTIME_DIR is unset, relative or not an existing
+ * directory (XDG Base Directory spec: the runtime dir is user-owned, 0700, meant for sockets,
+ * and an absolute path; the system creates it, never the application). Every directory inkdeck creates
  * is 0700; one that exists with other permissions is tightened, and one owned by another user
  * is refused.
  *
@@ -21,10 +22,19 @@ const PRIVATE_DIRECTORY_MODE = 0o700;
 export function sessionDirectory(session: string, env: NodeJS.ProcessEnv = process.env): string {
   const uid = process.getuid?.() ?? 0;
   const runtime = env.XDG_RUNTIME_DIR;
-  const base = runtime !== undefined && runtime !== '' ? path.join(runtime, 'inkdeck') : path.join(tmpdir(), `inkdeck-${uid}`);
+  const base = runtime !== undefined && isRuntimeDirectory(runtime) ? path.join(runtime, 'inkdeck') : path.join(tmpdir(), `inkdeck-${uid}`);
   const directory = path.join(base, createHash('sha256').update(session).digest('hex').slice(0, 16));
   for (const dir of [base, directory]) ensurePrivateDirectory(dir, uid);
   return directory;
+}
+
+function isRuntimeDirectory(directory: string): boolean {
+  if (!path.isAbsolute(directory)) return false;
+  try {
+    return statSync(directory).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function ensurePrivateDirectory(directory: string, uid: number): void {
