@@ -56,6 +56,18 @@ describe('inkdeck check options', () => {
     expect((await runCli(['check', 'slides.yaml', '--strict'])).code).toBe(0);
   });
 
+  it.each([
+    ['12', '5'],
+    ['19', '24'],
+    ['80', '6'],
+  ])('says once that %sx%s is too small to draw, instead of a warning per slide', async (columns, rows) => {
+    expect(await runCli(['check', 'slides.yaml', '--columns', columns, '--rows', rows])).toEqual({
+      code: 0,
+      stdout: `slides.yaml: warning: ${columns}x${rows} is below the smallest terminal the app draws in, 20x7: it shows only a "too small" notice there\nslides.yaml: 0 errors, 1 warning\n`,
+      stderr: '',
+    });
+  });
+
   it('checks layout for the given size', async () => {
     const result = await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12']);
     expect(result.code).toBe(0);

@@ -2,7 +2,7 @@ import { DeckError, formatWithSeverity, type Diagnostic } from '../deck/deck-err
 import { formatPath, parseDeckWithPositions, type PathSegment } from '../deck/load-deck.js';
 import { fitBigText, isDrawable } from '../render/big-text.js';
 import { measureContentSlide } from '../render/slide-rows.js';
-import { contentArea, frameRows, layoutFrame, sectionSlideTitleArea, titleSlideTitleArea } from '../ui/layout.js';
+import { contentArea, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, RESERVED_ROWS, sectionSlideTitleArea, titleSlideTitleArea } from '../ui/layout.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -24,6 +24,8 @@ export interface CheckSize {
  * - a title or section title that falls back from big text to plain text;
  * - a content slide without speaker notes;
  * - a section without slides.
+ * Below the smallest terminal the app draws in (MIN_COLUMNS x MIN_ROWS, plus the reserved row),
+ * one warning says so instead of the layout warnings: the app shows only its "too small" notice.
  *
  * @returns Findings in file order; empty for a clean deck. Never throws for bad input.
  */
@@ -41,21 +43,27 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
     findings.push({ file, ...positionOf(path), path: formatPath(path), message, severity: 'warning' });
   };
 
+  const sizeName = `${size.columns}x${size.rows}`;
+  const isDrawn = size.columns >= MIN_COLUMNS && frameRows(size.rows) >= MIN_ROWS;
+  if (!isDrawn) {
+    const smallest = `${MIN_COLUMNS}x${MIN_ROWS + RESERVED_ROWS}`;
+    findings.push({ file, line: 0, column: 0, path: '', message: `${sizeName} is below the smallest terminal the app draws in, ${smallest}: it shows only a "too small" notice there`, severity: 'warning' });
+  }
   const frame = layoutFrame(size.columns, frameRows(size.rows), false);
-  const titleArea = titleSlideTitleArea(deck, frame.slideColumns, frame.slideRows);
-  checkBigTitle(deck.title, ['title'], titleArea, warn);
+  if (isDrawn) checkBigTitle(deck.title, ['title'], titleSlideTitleArea(deck, frame.slideColumns, frame.slideRows), warn);
 
   const area = contentArea(frame.slideColumns, frame.slideRows);
   deck.sections.forEach((section, sectionIndex) => {
     const sectionPath = ['sections', sectionIndex];
-    checkBigTitle(section.title, [...sectionPath, 'title'], sectionSlideTitleArea(frame.slideColumns, frame.slideRows), warn);
+    if (isDrawn) checkBigTitle(section.title, [...sectionPath, 'title'], sectionSlideTitleArea(frame.slideColumns, frame.slideRows), warn);
     if (section.slides.length === 0) warn(sectionPath, `section "${section.id}" has no slides`);
     section.slides.forEach((slide, slideIndex) => {
       const slidePath = [...sectionPath, 'slides', slideIndex];
-      const { rows, columnsOver } = measureContentSlide(slide.title, slide.bullets, area.columns);
-      const sizeName = `${size.columns}x${size.rows}`;
-      if (rows > area.rows) warn(slidePath, `slide "${slide.title}" does not fit ${sizeName}: ${rows - area.rows} rows over`);
-      if (columnsOver > 0) warn(slidePath, `slide "${slide.title}" has a word too wide for ${sizeName}: ${columnsOver} columns over`);
+      if (isDrawn) {
+        const { rows, columnsOver } = measureContentSlide(slide.title, slide.bullets, area.columns);
+        if (rows > area.rows) warn(slidePath, `slide "${slide.title}" does not fit ${sizeName}: ${rows - area.rows} rows over`);
+        if (columnsOver > 0) warn(slidePath, `slide "${slide.title}" has a word too wide for ${sizeName}: ${columnsOver} columns over`);
+      }
       if (slide.notes === undefined || slide.notes.trim() === '') warn(slidePath, `slide "${slide.title}" has no speaker notes`);
     });
   });
