@@ -103,6 +103,11 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
       ],
     ],
     ['an empty title', 'title: ""\nsections:\n  - id: a\n    title: A\n    slides: []\n', ['slides.yaml:1:8: title: must not be empty']],
+    [
+      'an empty bullet and a blank one, both told the same',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets: ["", "  ", ok]\n',
+      ['slides.yaml:7:19: sections[0].slides[0].bullets[0]: must not be empty', 'slides.yaml:7:23: sections[0].slides[0].bullets[1]: must not be empty'],
+    ],
     ['no sections', 'title: T\nsections: []\n', ['slides.yaml:2:11: sections: no slides: the deck needs at least one section']],
     ['a YAML syntax error', 'title: [unclosed\nsections: []\n', ['slides.yaml:2:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]']],
     ['a top level that is not a mapping', '- a\n- b\n', ['slides.yaml:1:1: expected an inkdeck deck (a mapping with title and sections)']],

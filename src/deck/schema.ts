@@ -34,6 +34,8 @@ export const BulletSchema = z.union(
   ],
   {
     error: (issue) => {
+      // A string fails the text branch only by being empty, as "  " fails it (after the union).
+      if (typeof issue.input === 'string') return 'must not be empty';
       if (!isPlainMapping(issue.input)) return 'expected a string, or a mapping with `text` and `bullets`';
       if (!('text' in issue.input)) return 'expected a string; a bullet that contains ": " must be quoted';
       const children = issue.input.bullets;
