@@ -142,12 +142,18 @@ describe('the notes pane of the audience view', () => {
 });
 
 describe('Esc and escape sequences split on the way', () => {
-  it('takes an ESC followed soon by the rest of an arrow as the arrow, not as Esc, which would quit', async () => {
+  /** The app, sent an ESC alone and 5 ms later `tail`: a key's escape sequence split on the way. */
+  async function splitSequence(tail: string) {
     const instance = render(<App deck={deck} version="v1" />);
     const frame = () => instance.lastFrame() ?? '';
     instance.stdin.write('\u001B');
     await new Promise((resolve) => setTimeout(resolve, 5));
-    instance.stdin.write('[C');
+    instance.stdin.write(tail);
+    return { instance, frame };
+  }
+
+  it('takes an ESC followed soon by the rest of an arrow as the arrow, not as Esc, which would quit', async () => {
+    const { instance, frame } = await splitSequence('[C');
     await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
     // Well past the Esc delay: nothing quit, nothing moved again.
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -156,12 +162,8 @@ describe('Esc and escape sequences split on the way', () => {
   });
 
   it('ignores the rest of a sequence it does not bind, arriving after a lone ESC', async () => {
-    const instance = render(<App deck={deck} version="v1" />);
-    const frame = () => instance.lastFrame() ?? '';
-    instance.stdin.write('\u001B');
-    await new Promise((resolve) => setTimeout(resolve, 5));
     // Ctrl+Right's tail: its digits must not start a jump, its ESC must not quit.
-    instance.stdin.write('[1;5C');
+    const { instance, frame } = await splitSequence('[1;5C');
     instance.stdin.write('\r');
     await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
     instance.unmount();
