@@ -104,6 +104,11 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
     ],
     ['an empty title', 'title: ""\nsections:\n  - id: a\n    title: A\n    slides: []\n', ['slides.yaml:1:8: title: must not be empty']],
     [
+      'a YAML merge key',
+      'title: T\nsections:\n  - id: a\n    title: A\n    <<: { x: y }\n    slides: [{ title: S, bullets: [b], notes: n }]\n',
+      ['slides.yaml:5:5: sections[0]: merge keys ("<<") are not supported (YAML 1.2 has none); write the keys out'],
+    ],
+    [
       'an empty bullet and a blank one, both told the same',
       'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets: ["", "  ", ok]\n',
       ['slides.yaml:7:19: sections[0].slides[0].bullets[0]: must not be empty', 'slides.yaml:7:23: sections[0].slides[0].bullets[1]: must not be empty'],

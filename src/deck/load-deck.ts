@@ -172,6 +172,8 @@ function diagnose(
     return issue.keys.map((key) => {
       const keyNode = isMap(located.node) ? findPair(located.node, key)?.key : undefined;
       const offset = isScalar(keyNode) ? (keyNode.range?.[0] ?? nodeOffset) : nodeOffset;
+      // YAML 1.1 merge keys are not part of YAML 1.2, which the loader reads.
+      if (key === '<<') return at(offset, formatPath(path), 'merge keys ("<<") are not supported (YAML 1.2 has none); write the keys out');
       const suggestion = closest(key, known);
       const hint = suggestion === undefined ? `; expected one of: ${known.join(', ')}` : `; did you mean "${suggestion}"?`;
       return at(offset, formatPath(path), `unknown key "${key}"${hint}`);

@@ -1,13 +1,14 @@
 /**
- * The candidate nearest to `name` by edit distance (Levenshtein), if within 2 edits: the
- * "did you mean" of unknown keys and commands. Case is ignored in `name`.
+ * The candidate nearest to `name` by edit distance (Levenshtein), if within 2 edits and fewer
+ * than half of `name`'s characters: the "did you mean" of unknown keys and commands. `titel` is
+ * `title`, but `base` is not `date`. Case is ignored in `name`.
  */
 export function closest(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {
     const distance = editDistance(name.toLowerCase(), candidate);
-    if (distance < bestDistance) {
+    if (distance < bestDistance && distance * 2 < name.length) {
       best = candidate;
       bestDistance = distance;
     }
