@@ -142,15 +142,56 @@ describe('the notes pane of the audience view', () => {
 });
 
 describe('Esc and escape sequences split on the way', () => {
-  /** The app, sent an ESC alone and 5 ms later `tail`: a key's escape sequence split on the way. */
-  async function splitSequence(tail: string) {
+  /** The app, sent `head` and 5 ms later `tail`: an escape sequence split on the way. */
+  async function splitSequence(tail: string, head = '\u001B') {
     const instance = render(<App deck={deck} version="v1" />);
     const frame = () => instance.lastFrame() ?? '';
-    instance.stdin.write('\u001B');
+    instance.stdin.write(head);
     await new Promise((resolve) => setTimeout(resolve, 5));
     instance.stdin.write(tail);
     return { instance, frame };
   }
+
+  it.each([
+    ['Page Down split after ESC [', '\u001B[', '6~'],
+    ['Right split after ESC [', '\u001B[', 'C'],
+    ['Page Down split after ESC [6', '\u001B[6', '~'],
+  ])('puts %s back together', async (_name, head, tail) => {
+    const { instance, frame } = await splitSequence(tail, head);
+    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
+    expect(frame()).not.toContain('go to');
+    instance.unmount();
+  });
+
+  it.each([
+    ['F5 split after ESC [1', '\u001B[1', '5~'],
+    ['a cursor report split after ESC [12;', '\u001B[12;', '40R'],
+    ['Ctrl+Right split after ESC [', '\u001B[', '1;5C'],
+    ['an OSC colour reply after a lone ESC', '\u001B', ']11;rgb:0000/0000/0000\u0007'],
+  ])('neither types the digits of nor quits on %s', async (_name, head, tail) => {
+    const { instance, frame } = await splitSequence(tail, head);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(frame()).toContain('slide 1/');
+    expect(frame()).not.toContain('go to');
+    // Still listening.
+    instance.stdin.write('l');
+    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
+    instance.unmount();
+  });
+
+  it('ignores a paste whose start marker came split, and whose end marker came split too', async () => {
+    const { instance, frame } = await splitSequence('[200~q 3', '\u001B');
+    instance.stdin.write('\u001B[');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    instance.stdin.write('201~');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(frame()).toContain('slide 1/');
+    expect(frame()).not.toContain('go to');
+    // The paste is over: keys act again.
+    instance.stdin.write('l');
+    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
+    instance.unmount();
+  });
 
   it('takes an ESC followed soon by the rest of an arrow as the arrow, not as Esc, which would quit', async () => {
     const { instance, frame } = await splitSequence('[C');

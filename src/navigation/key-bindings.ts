@@ -24,6 +24,24 @@ export interface KeyFlags {
   readonly tab: boolean;
 }
 
+/** No key flag set: plain typed text. */
+export const NO_KEY_FLAGS: KeyFlags = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  backspace: false,
+  delete: false,
+  tab: false,
+};
+
 /** The two kinds of view: the audience view (projector) and the presenter view (notes, timer). */
 export type View = 'audience' | 'presenter';
 
@@ -130,7 +148,7 @@ const CHARACTER_KEYS: Readonly<Record<string, KeyName>> = {
  */
 export const ESCAPE_DELAY_MS = 50;
 
-/** What the rest of an escape sequence names, when its ESC came alone (see ESCAPE_DELAY_MS). */
+/** What an escape sequence names, without its ESC, when it arrived in parts (see ESCAPE_DELAY_MS). */
 const SEQUENCE_TAILS: Readonly<Record<string, KeyName>> = {
   '[A': 'up',
   '[B': 'down',
@@ -151,13 +169,46 @@ const SEQUENCE_TAILS: Readonly<Record<string, KeyName>> = {
 };
 
 /**
- * For input that came within ESCAPE_DELAY_MS of a lone Esc: whether it is the rest of an escape
- * sequence (it starts with `[` or `O`, as CSI and SS3 do), and if so the key it names, when it is
- * one the app binds (arrows, Home, End, Page Up, Page Down).
+ * The start of an escape sequence whose rest has not arrived: a lone Esc (`text` empty), or what
+ * Ink hands over of an unfinished control sequence when the read ended inside it (`[`, `[1`,
+ * `[12;`, `O`), without its ESC.
  */
-export function sequenceTailOf(input: string): { readonly isTail: boolean; readonly key?: KeyName } {
-  if (!/^[[O]/.test(input)) return { isTail: false };
-  return { isTail: true, key: SEQUENCE_TAILS[input] };
+export interface PendingSequence {
+  readonly text: string;
+  readonly isLoneEscape: boolean;
+}
+
+/** Whether input from Ink (with its key flags) is an unfinished escape sequence; see PendingSequence. */
+export function pendingSequenceOf(input: string, key: KeyFlags): PendingSequence | undefined {
+  if (key.escape && input === '') return { text: '', isLoneEscape: true };
+  if (!key.ctrl && (/^\[[0-9;:<=>?]*$/.test(input) || input === 'O')) return { text: input, isLoneEscape: false };
+  return undefined;
+}
+
+/**
+ * What input that came within ESCAPE_DELAY_MS of a pending sequence means:
+ * - `sequence`: with the pending part it completes a control sequence (CSI, SS3, or a string
+ *   sequence such as an OSC reply after a lone ESC); `key` is what it names when the app binds it
+ *   (arrows, Home, End, Page Up/Down), `sequence` the whole of it without ESC (`[201~`), and
+ *   `rest` whatever came after it in the same read;
+ * - `pending`: still unfinished, wait again;
+ * - `unrelated`: a key of its own (the pending part was a real Esc, or is dropped).
+ */
+export function continueSequence(
+  pending: PendingSequence,
+  input: string,
+): { readonly kind: 'sequence'; readonly sequence: string; readonly key?: KeyName; readonly rest: string } | { readonly kind: 'pending'; readonly pending: PendingSequence } | { readonly kind: 'unrelated' } {
+  const combined = pending.text + input;
+  // ECMA-48: CSI is parameter bytes 0x30-0x3F, intermediates 0x20-0x2F, a final byte 0x40-0x7E.
+  const complete = /^(\[[0-?]*[ -/]*[@-~]|O[ -~])/.exec(combined);
+  if (complete?.[1] !== undefined) {
+    const sequence = complete[1];
+    return { kind: 'sequence', sequence, key: SEQUENCE_TAILS[sequence], rest: combined.slice(sequence.length) };
+  }
+  if (/^(\[[0-?]*[ -/]*|O)$/.test(combined)) return { kind: 'pending', pending: { text: combined, isLoneEscape: false } };
+  // OSC, DCS, APM, PM, SOS: replies a terminal sends, never keys.
+  if (pending.isLoneEscape && /^[\]P_^X]/.test(input)) return { kind: 'sequence', sequence: input, rest: '' };
+  return { kind: 'unrelated' };
 }
 
 /** Name of a key with no character and no flag of its own: a function key, Insert. */

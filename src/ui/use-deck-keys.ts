@@ -1,7 +1,7 @@
 import { useInput } from 'ink';
 import { useCallback, useEffect, useRef } from 'react';
 import type { Action } from '../navigation/deck-state.js';
-import { actionForKey, ESCAPE_DELAY_MS, keyNamesOf, PASTE_END, PASTE_START, sequenceTailOf, type KeyName, type View } from '../navigation/key-bindings.js';
+import { actionForKey, continueSequence, ESCAPE_DELAY_MS, keyNamesOf, NO_KEY_FLAGS, PASTE_END, PASTE_START, pendingSequenceOf, type KeyName, type PendingSequence, type View } from '../navigation/key-bindings.js';
 import { useLatest } from './use-latest.js';
 
 /**
@@ -10,13 +10,15 @@ import { useLatest } from './use-latest.js';
  * ignored, and so is everything between the bracketed-paste markers: a pasted URL with a `q`
  * in it must not quit the talk.
  *
- * Esc acts ESCAPE_DELAY_MS (50 ms) after it is pressed, unless the rest of an escape sequence
- * comes first: then the two are the one key they name (`ESC` then `[C` is Right), and an arrow
- * whose bytes were split on the way never quits the talk.
+ * An escape sequence can arrive in parts (a slow link, a loaded machine): Ink then hands over a
+ * lone Esc, or an unfinished `[1`, and the rest as text. So a lone Esc acts ESCAPE_DELAY_MS
+ * (50 ms) after it is pressed, unless the rest of a sequence comes first, and the parts are put
+ * together again: `ESC` then `[C` is Right, `[` then `6~` Page Down, `[` then `201~` the end of
+ * a paste. Split, an arrow never quits the talk and a sequence's digits never start a jump.
  */
 export function useDeckKeys(view: View, onAction: (action: Action) => void): void {
   const isPasting = useRef(false);
-  const pendingEscape = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pending = useRef<{ readonly sequence: PendingSequence; readonly timer: ReturnType<typeof setTimeout> } | undefined>(undefined);
   // Ink subscribes again whenever the handler changes, which a new function each render would
   // do after every key; the handler stays the same and reads the latest arguments instead.
   const latest = useLatest({ view, onAction });
@@ -24,35 +26,42 @@ export function useDeckKeys(view: View, onAction: (action: Action) => void): voi
     // A key with no binding still closes the help, as the help says any key does.
     latest.current.onAction(actionForKey(name, latest.current.view) ?? { type: 'unboundKey' });
   }, [latest]);
+  const wait = useCallback((sequence: PendingSequence) => {
+    const timer = setTimeout(() => {
+      pending.current = undefined;
+      // Nothing followed: a lone Esc was the Esc key; an unfinished sequence is dropped.
+      if (sequence.isLoneEscape) act('escape');
+    }, ESCAPE_DELAY_MS);
+    pending.current = { sequence, timer };
+  }, [act]);
   const handleInput = useCallback((input: string, key: Parameters<typeof keyNamesOf>[1]) => {
-    if (pendingEscape.current !== undefined) {
-      clearTimeout(pendingEscape.current);
-      pendingEscape.current = undefined;
-      const tail = sequenceTailOf(input);
-      if (tail.isTail && input !== PASTE_START) {
-        if (tail.key !== undefined) act(tail.key);
-        return;
+    let text = input;
+    let flags = key;
+    const waiting = pending.current;
+    if (waiting !== undefined) {
+      clearTimeout(waiting.timer);
+      pending.current = undefined;
+      const meaning = continueSequence(waiting.sequence, input);
+      if (meaning.kind === 'pending') return wait(meaning.pending);
+      if (meaning.kind === 'sequence') {
+        if (meaning.sequence === PASTE_START || meaning.sequence === PASTE_END) isPasting.current = meaning.sequence === PASTE_START;
+        else if (meaning.key !== undefined && !isPasting.current) act(meaning.key);
+        if (meaning.rest === '') return;
+        text = meaning.rest;
+        flags = NO_KEY_FLAGS;
+      } else if (waiting.sequence.isLoneEscape && !isPasting.current) {
+        act('escape');
       }
-      act('escape');
     }
-    if (input === PASTE_START || input === PASTE_END) {
-      isPasting.current = input === PASTE_START;
+    const sequence = pendingSequenceOf(text, flags);
+    if (sequence !== undefined) return wait(sequence);
+    if (text === PASTE_START || text === PASTE_END) {
+      isPasting.current = text === PASTE_START;
       return;
     }
     if (isPasting.current) return;
-    const names = keyNamesOf(input, key);
-    for (const [index, name] of names.entries()) {
-      // Only an Esc that ends what was read can be the start of a sequence still on its way.
-      if (name === 'escape' && index === names.length - 1) {
-        pendingEscape.current = setTimeout(() => {
-          pendingEscape.current = undefined;
-          act('escape');
-        }, ESCAPE_DELAY_MS);
-        continue;
-      }
-      act(name);
-    }
-  }, [act]);
-  useEffect(() => () => clearTimeout(pendingEscape.current), []);
+    for (const name of keyNamesOf(text, flags)) act(name);
+  }, [act, wait]);
+  useEffect(() => () => clearTimeout(pending.current?.timer), []);
   useInput(handleInput);
 }
