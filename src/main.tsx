@@ -15,7 +15,14 @@ import { closest } from './text/closest.js';
 import { describeFsError } from './text/describe-fs-error.js';
 import { deckJsonSchema } from './deck/json-schema.js';
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+/** The package's version, for --version; 'unknown' when dist/ was copied without package.json. */
+function packageVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** Exit statuses: 1 for a deck that cannot be loaded or a crash, 2 for a usage error. */
 const EXIT_ERROR = 1;
@@ -39,7 +46,7 @@ function terminalSize(value: string): number {
 function buildProgram(): Command {
   const program = new Command('inkdeck')
     .description('Present a slide deck written in YAML, full-screen in the terminal.')
-    .version(version)
+    .version(packageVersion())
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
     // Commander quotes the arguments it rejects, which the user (or a glob) may have filled with

@@ -15,10 +15,11 @@ const RENDER = ['render', 'slides.yaml', '--slide', '2'];
  * A copy of the built binary and app in a new directory, with `cache` as its code cache (none
  * when undefined) and `edit` applied to the app's text; returns the copy's binary.
  */
-function copyOfBinary(cache: Buffer | undefined, edit: (app: string) => string = (app) => app): string {
+function copyOfBinary(cache: Buffer | undefined, edit: (app: string) => string = (app) => app, withPackageJson = true): string {
   const root = mkdtempSync(path.join(tmpdir(), 'inkdeck-code-cache-'));
   mkdirSync(path.join(root, 'dist'));
-  copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
+  // The binary is an ES module by the package's "type"; without package.json, by its syntax.
+  if (withPackageJson) copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
   copyFileSync(path.join(ROOT, 'dist/inkdeck.js'), path.join(root, 'dist/inkdeck.js'));
   writeFileSync(path.join(root, 'dist/inkdeck-app.cjs'), edit(readFileSync(APP, 'utf8')));
   if (cache !== undefined) writeFileSync(path.join(root, 'dist/inkdeck-app.code-cache'), cache);
@@ -63,6 +64,13 @@ describe('the code cache the build makes (issue #7)', () => {
     const binary = copyOfBinary(undefined);
     execFileSync('mkfifo', [path.join(path.dirname(binary), 'inkdeck-app.code-cache')]);
     expect(await runCli(RENDER, {}, binary)).toEqual(expected);
+  });
+
+  it('runs from a copy of dist/ alone, saying its version is unknown', async () => {
+    const expected = await runCli(RENDER);
+    const binary = copyOfBinary(readFileSync(CACHE), undefined, false);
+    expect(await runCli(RENDER, {}, binary)).toEqual(expected);
+    expect(await runCli(['--version'], {}, binary)).toEqual({ code: 0, stdout: 'unknown\n', stderr: '' });
   });
 
   it('may be missing', async () => {
