@@ -177,6 +177,22 @@ describe('SyncSession', () => {
     expect(heard).toEqual([true, false, true, false]);
   });
 
+  it('tells both sides when two reloading views part ways: the one that reloaded learns it too', async () => {
+    // Two files in one named session: one is edited, so only its view reloads to v2.
+    const directory = freshDirectory();
+    const edited = await join(directory);
+    const other = await join(directory);
+    edited.setVersion('v2', START);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(other.isVersionMismatched).toBe(true);
+    expect(edited.isVersionMismatched).toBe(true);
+    // The edit undone: the same version again on both sides.
+    edited.setVersion('v1', START);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(other.isVersionMismatched).toBe(false);
+    expect(edited.isVersionMismatched).toBe(false);
+  });
+
   it('counts only views that reload: another view that does not says nothing of the file', async () => {
     const directory = freshDirectory();
     const a = await join(directory, { reloads: false });

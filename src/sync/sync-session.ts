@@ -274,7 +274,13 @@ export class SyncSession {
     // `deck` is `<path>@<version>`; versions are hex digests, so the last `@` splits it.
     if (message === undefined || message.deck.slice(0, message.deck.lastIndexOf('@')) !== this.deckPath) return;
     const isSameVersion = message.deck === this.deck;
+    const wasOnOtherVersion = this.peersOnOtherVersions.has(socket);
     this.markPeerVersion(socket, !isSameVersion && message.reloads);
+    // A view that reloaded a change announces its new version, but only the others learn from
+    // that that they differ; the first time a reloading peer is heard on another version, tell
+    // it this view's, so both know (two files in one named session, one edited). The peer, now
+    // knowing, does not answer again.
+    if (!isSameVersion && message.reloads && !wasOnOtherVersion && message.type !== 'hello') this.send(socket, this.positionMessage());
     // Moves and timers this view made itself may come back from a peer passing them on; their
     // Lamport stamps are never newer than this view's own, so they change nothing below.
     if (message.type === 'hello') {
