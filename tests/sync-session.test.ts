@@ -193,6 +193,18 @@ describe('SyncSession', () => {
     expect(edited.isVersionMismatched).toBe(false);
   });
 
+  it('makes a reload that goes back to a lost slide a move, which a view that reloaded without it follows', async () => {
+    const directory = freshDirectory();
+    const remembering = await join(directory);
+    const started = await join(directory);
+    const followed = nextPosition(started);
+    // Both reload the restored file: the view started after the cut lands elsewhere.
+    started.setVersion('v2', { slide: 13, step: 0 });
+    remembering.setVersion('v2', { slide: 8, step: 0 }, true);
+    expect(await followed).toEqual({ slide: 8, step: 0 });
+    expect(started.position).toEqual({ slide: 8, step: 0 });
+  });
+
   it('counts only views that reload: another view that does not says nothing of the file', async () => {
     const directory = freshDirectory();
     const a = await join(directory, { reloads: false });

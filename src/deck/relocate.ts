@@ -72,17 +72,18 @@ export interface LostSlide {
  * result carries it as `lost`; when `lost` is given and the talk has not moved since (it is at
  * `lost.landed`), and `to` has that slide again, the talk goes back to it.
  *
- * @returns The position in `to`, and the lost slide to pass to the next reload, if any.
+ * @returns The position in `to`, whether it is the lost slide found again (`isRestored`), and
+ *   the lost slide to pass to the next reload, if any.
  */
 export function relocateRemembering(
   from: readonly Slide[],
   to: readonly Slide[],
   position: Position,
   lost: LostSlide | undefined,
-): { readonly position: Position; readonly lost?: LostSlide } {
+): { readonly position: Position; readonly isRestored?: boolean; readonly lost?: LostSlide } {
   const isUnmoved = lost !== undefined && lost.landed.slide === position.slide && lost.landed.step === position.step;
   const back = isUnmoved ? relocateExactly(lost.slides, to, lost.position) : undefined;
-  if (back !== undefined) return { position: back };
+  if (back !== undefined) return { position: back, isRestored: true };
   const exact = relocateExactly(from, to, position);
   const landed = exact ?? relocate(from, to, position);
   if (isUnmoved) return { position: landed, lost: { ...lost, landed } };

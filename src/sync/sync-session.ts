@@ -171,11 +171,18 @@ export class SyncSession {
    * learn they no longer match, and views already on the new one that they match again. Until
    * the others reload the same deck, positions about either version are ignored on the other
    * side, since slide numbers of two versions need not match; the timer is shared whatever the
-   * version.
+   * version. With `isMove`, the position is a move of this view's (a reload that went back to a
+   * slide an earlier reload took away, which a view started in between knows nothing of): it
+   * gets a new stamp, so the other views on this version follow it.
    */
-  setVersion(version: string, position: Position): void {
+  setVersion(version: string, position: Position, isMove = false): void {
     this.deck = `${this.deckPath}@${version}`;
-    this.current = { ...this.current, value: position };
+    if (isMove) {
+      this.highestClock = Math.max(this.highestClock, this.current.clock) + 1;
+      this.current = { value: position, clock: this.highestClock, from: this.id };
+    } else {
+      this.current = { ...this.current, value: position };
+    }
     // What the others were on is no longer known to differ; their messages tell.
     this.updatingMismatch(() => this.peersOnOtherVersions.clear());
     if (!this.isClosed) this.broadcast(this.positionMessage());

@@ -86,9 +86,10 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
       const previous = latest.current;
       const next = { deck: update.deck, slides: buildSlides(update.deck), version: update.version };
       const here = { slide: previous.state.slide, step: previous.state.step };
-      const { position, lost } = relocateRemembering(previous.shown.slides, next.slides, here, lostSlide.current);
+      const { position, isRestored, lost } = relocateRemembering(previous.shown.slides, next.slides, here, lostSlide.current);
       lostSlide.current = lost;
-      sync?.setVersion(update.version, position);
+      // Going back to a lost slide is news to a view started since it was lost.
+      sync?.setVersion(update.version, position, isRestored === true);
       setProblem(undefined);
       setShown(next);
       dispatch({ type: 'reload', stepCounts: next.slides.map(stepCountOf), position });
