@@ -5,8 +5,9 @@ import { stepCountOf, type Slide } from './slides.js';
  * Maps a position in a deck onto a new version of that deck, so an edit does not move the talk:
  * the same section (by id) and the same slide of it where it still exists (a slide of that
  * section with the same title; the k-th of several stays the k-th), else the slide now at the
- * same place in the section (or its last slide, then its divider), else the same slide number
- * clamped to the new deck. The step is kept where the slide still has it.
+ * same place in the section (or its last slide, then its divider); when the section is gone, the
+ * divider of the section that followed it (or, at the end, preceded it); else the same slide
+ * number clamped to the new deck. The step is kept where the slide still has it.
  *
  * @returns A position inside `to`.
  */
@@ -41,10 +42,26 @@ function nearestSlide(from: readonly Slide[], to: readonly Slide[], position: Po
   const clamped = Math.min(Math.max(position.slide, 0), Math.max(0, to.length - 1));
   if (slide === undefined || slide.kind === 'title') return slide === undefined ? clamped : 0;
   const divider = to.findIndex((candidate) => candidate.kind === 'section' && candidate.sectionId === slide.sectionId);
-  if (divider === -1 || slide.kind === 'section') return divider === -1 ? clamped : divider;
+  if (divider === -1) return nearestSection(from, to, slide.sectionId) ?? clamped;
+  if (slide.kind === 'section') return divider;
   const indexInSection = contentIndicesOf(from, slide.sectionId).indexOf(position.slide);
   const candidates = contentIndicesOf(to, slide.sectionId);
   return candidates[Math.min(indexInSection, candidates.length - 1)] ?? divider;
+}
+
+/**
+ * The divider of the section that followed section `sectionId` in `from` and is still in `to`,
+ * else of the one before it: where the talk was, once its section is gone.
+ */
+function nearestSection(from: readonly Slide[], to: readonly Slide[], sectionId: string): number | undefined {
+  const order = [...new Set(from.flatMap((slide) => (slide.kind === 'title' ? [] : [slide.sectionId])))];
+  const index = order.indexOf(sectionId);
+  const dividerOf = (id: string | undefined) => to.findIndex((candidate) => candidate.kind === 'section' && candidate.sectionId === id);
+  for (const id of [...order.slice(index + 1), ...order.slice(0, index).reverse()]) {
+    const divider = dividerOf(id);
+    if (divider !== -1) return divider;
+  }
+  return undefined;
 }
 
 /** `slide` of `slides` with `step` clamped to its steps. */
