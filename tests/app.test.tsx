@@ -152,6 +152,16 @@ describe('Esc and escape sequences split on the way', () => {
     return { instance, frame };
   }
 
+  /** Checks that nothing moved, quit or was typed, and that keys still act. */
+  async function expectUnmovedAndListening({ instance, frame }: Awaited<ReturnType<typeof splitSequence>>) {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(frame()).toContain('slide 1/');
+    expect(frame()).not.toContain('go to');
+    instance.stdin.write('l');
+    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
+    instance.unmount();
+  }
+
   it.each([
     ['Page Down split after ESC [', '\u001B[', '6~'],
     ['Right split after ESC [', '\u001B[', 'C'],
@@ -169,28 +179,16 @@ describe('Esc and escape sequences split on the way', () => {
     ['Ctrl+Right split after ESC [', '\u001B[', '1;5C'],
     ['an OSC colour reply after a lone ESC', '\u001B', ']11;rgb:0000/0000/0000\u0007'],
   ])('neither types the digits of nor quits on %s', async (_name, head, tail) => {
-    const { instance, frame } = await splitSequence(tail, head);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(frame()).toContain('slide 1/');
-    expect(frame()).not.toContain('go to');
-    // Still listening.
-    instance.stdin.write('l');
-    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
-    instance.unmount();
+    await expectUnmovedAndListening(await splitSequence(tail, head));
   });
 
   it('ignores a paste whose start marker came split, and whose end marker came split too', async () => {
-    const { instance, frame } = await splitSequence('[200~q 3', '\u001B');
-    instance.stdin.write('\u001B[');
+    const app = await splitSequence('[200~q 3', '\u001B');
+    app.instance.stdin.write('\u001B[');
     await new Promise((resolve) => setTimeout(resolve, 5));
-    instance.stdin.write('201~');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(frame()).toContain('slide 1/');
-    expect(frame()).not.toContain('go to');
+    app.instance.stdin.write('201~');
     // The paste is over: keys act again.
-    instance.stdin.write('l');
-    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
-    instance.unmount();
+    await expectUnmovedAndListening(app);
   });
 
   it('takes an ESC followed soon by the rest of an arrow as the arrow, not as Esc, which would quit', async () => {

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, KEY_BINDINGS, keyNamesOf, type KeyFlags } from '../src/navigation/key-bindings.js';
+import { actionForKey, KEY_BINDINGS, keyNamesOf, NO_KEY_FLAGS, type KeyFlags } from '../src/navigation/key-bindings.js';
 
-const NO_FLAGS: KeyFlags = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  backspace: false,
-  delete: false,
-  tab: false,
-};
+const NO_FLAGS = NO_KEY_FLAGS;
 const actionsOf = (input: string, flags: Partial<KeyFlags> = {}, view: 'audience' | 'presenter' = 'audience') =>
   keyNamesOf(input, { ...NO_FLAGS, ...flags }).map((name) => actionForKey(name, view)?.type);
 const press = (input: string, flags: Partial<KeyFlags> = {}) => {
