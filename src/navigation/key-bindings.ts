@@ -228,7 +228,8 @@ export const OTHER_KEY: KeyName = 'other';
  * Backspace here (see the TODO in Ink's parse-keypress).
  */
 export function keyNamesOf(input: string, key: KeyFlags): KeyName[] {
-  if (key.ctrl) return input.length === 1 ? [`ctrl+${input.toLowerCase()}`] : [];
+  // Ctrl with a named key (Ctrl+Right) is bound to nothing, but is a key: it closes the help.
+  if (key.ctrl) return input.length === 1 ? [`ctrl+${input.toLowerCase()}`] : [OTHER_KEY];
   if (key.rightArrow) return ['right'];
   if (key.leftArrow) return ['left'];
   if (key.upArrow) return ['up'];
