@@ -102,6 +102,7 @@ describe('the help overlay in the app', () => {
     ['F5', '\u001B[15~'],
     ['Insert', '\u001B[2~'],
     ['Ctrl+Right', '\u001B[1;5C'],
+    ['Alt+q, which does not quit', '\u001Bq'],
   ])('closes on %s, as it says any key does', async (_name, sequence) => {
     const { instance, frame } = await withHelp();
     instance.stdin.write(sequence);

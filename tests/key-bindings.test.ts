@@ -50,6 +50,16 @@ describe('the key map of issue #2', () => {
     expect(press(input)).toBeUndefined();
   });
 
+  it.each<[string, string, Partial<KeyFlags>]>([
+    ['Alt+q', 'q', { meta: true }],
+    ['Alt+l', 'l', { meta: true }],
+    ['Alt+3', '3', { meta: true }],
+    ['Ctrl+Right', '', { ctrl: true, rightArrow: true }],
+  ])('binds %s to nothing, as a key that only closes the help', (_label, input, flags) => {
+    expect(keyNamesOf(input, { ...NO_FLAGS, ...flags })).toEqual(['other']);
+    expect(actionsOf(input, flags)).toEqual([undefined]);
+  });
+
   it.each<[string, string, (string | undefined)[]]>([
     ['a digit and Enter read together', '5\r', ['typeDigit', 'confirm']],
     ['key repeat read together', 'jjj', ['next', 'next', 'next']],

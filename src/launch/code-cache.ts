@@ -24,13 +24,13 @@ import vm from 'node:vm';
  */
 
 /** Length of a build id, in hexadecimal characters. */
-export const BUILD_ID_LENGTH = 32;
+const BUILD_ID_LENGTH = 32;
 
 /** Length of the cache file's header: the build id, then the payload's SHA-256 in hexadecimal. */
 export const CACHE_HEADER_LENGTH = BUILD_ID_LENGTH + 64;
 
 /** The comment a bundle ends with, `//# inkdeck-build <id>`; the build appends it. */
-export const BUILD_ID_PATTERN = new RegExp(`//# inkdeck-build ([0-9a-f]{${BUILD_ID_LENGTH}})\\s*$`);
+const BUILD_ID_PATTERN = new RegExp(`//# inkdeck-build ([0-9a-f]{${BUILD_ID_LENGTH}})\\s*$`);
 
 /** What the bundled app exports (its entry is written by scripts/bundle.mjs). */
 export interface Bundle {

@@ -22,6 +22,8 @@ export interface KeyFlags {
   readonly backspace: boolean;
   readonly delete: boolean;
   readonly tab: boolean;
+  /** Alt (Meta) was held, or an ESC came just before the key in the same read. */
+  readonly meta: boolean;
 }
 
 /** No key flag set: plain typed text. */
@@ -40,6 +42,7 @@ export const NO_KEY_FLAGS: KeyFlags = {
   backspace: false,
   delete: false,
   tab: false,
+  meta: false,
 };
 
 /** The two kinds of view: the audience view (projector) and the presenter view (notes, timer). */
@@ -225,7 +228,8 @@ export const OTHER_KEY: KeyName = 'other';
  * and names no key: it can never act or add digits to a jump.
  *
  * Backspace arrives as DEL (0x7f) from most terminals, which Ink reports as `delete`; both mean
- * Backspace here (see the TODO in Ink's parse-keypress).
+ * Backspace here (see the TODO in Ink's parse-keypress). Ctrl with anything but a character, and
+ * Alt with any key, name the unbound OTHER_KEY: no accidental Alt+q ends the talk.
  */
 export function keyNamesOf(input: string, key: KeyFlags): KeyName[] {
   // Ctrl with a named key (Ctrl+Right) is bound to nothing, but is a key: it closes the help.
@@ -240,6 +244,8 @@ export function keyNamesOf(input: string, key: KeyFlags): KeyName[] {
   if (key.end) return ['end'];
   if (key.return) return ['enter'];
   if (key.escape) return ['escape'];
+  // Alt with a key is bound to nothing, but is a key: Alt+q must not end the talk.
+  if (key.meta) return [OTHER_KEY];
   if (key.backspace || key.delete) return ['backspace'];
   if (key.tab) return ['tab'];
   if (input.length > 1 && /^[[O\]]/.test(input)) return [];

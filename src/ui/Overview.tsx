@@ -25,7 +25,7 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
   return (
     <Box flexDirection="column" width={columns} height={rows} borderStyle="round" borderColor={theme.accent} paddingX={1} overflow="hidden">
       <Text bold color={theme.accent} wrap="truncate-end">
-        Overview · ↑↓ or a number choose · Enter jump · Esc close
+        Overview · arrows or a number choose · Enter jump · Esc close
       </Text>
       {slides.slice(start, start + visibleRows).map((slide, offset) => {
         const index = start + offset;
