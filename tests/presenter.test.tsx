@@ -115,6 +115,17 @@ describe('a reveal slide', () => {
   });
 });
 
+describe('the status row of a narrow presenter view', () => {
+  it.each<[number, string]>([
+    [100, '⏸ 0:00 (a move or t starts) · 14:05 · slide 1/18'],
+    [40, '⏸ 0:00 · 14:05 · slide 1/18'],
+    [24, '⏸ 0:00 · slide 1/18'],
+  ])('keeps the slide position at %i columns, losing the hint, then the clock', (columns, expected) => {
+    const firstRow = presenterFrame({ slide: 0 }, { elapsedMs: 0, isTimerRunning: false }, columns, 20).split('\n')[0]?.trimEnd();
+    expect(firstRow).toBe(expected);
+  });
+});
+
 describe('the time left of a slide in the app', () => {
   it('counts down from when the talk reached the slide, even ahead of plan', async () => {
     const instance = render(<App deck={deck} version="v1" view="presenter" />);

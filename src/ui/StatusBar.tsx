@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import { formatClock, type Pacing } from '../presenter/pacing.js';
 import { jumpLabel } from './jump-label.js';
 import { theme } from './theme.js';
@@ -26,12 +27,19 @@ export interface StatusBarProps {
 /**
  * The presenter view's status row: timer, wall clock, position, a slide number being typed
  * (`go to 12▏`), and pacing against the deck's `duration` (ahead or behind, and the current
- * slide's time budget). A row too short loses the pacing first.
+ * slide's time budget). A row too short loses, in order, the timer's hint (`(a move or t
+ * starts)`, `paused`), the wall clock, then the pacing from its end: the position stays.
  */
 export function StatusBar(props: StatusBarProps) {
   const { elapsedMs, isTimerRunning, wallClock, slideNumber, slideCount, stepNumber, stepCount, pacing, jumpDigits = '', columns } = props;
-  const timer = isTimerRunning ? `▶ ${formatClock(elapsedMs)}` : `⏸ ${formatClock(elapsedMs)}${elapsedMs === 0 ? ' (a move or t starts)' : ' paused'}`;
+  const clock = `${isTimerRunning ? '▶' : '⏸'} ${formatClock(elapsedMs)}`;
+  const hint = isTimerRunning ? '' : elapsedMs === 0 ? ' (a move or t starts)' : ' paused';
   const position = `slide ${slideNumber}/${slideCount}${stepCount > 1 ? ` · step ${stepNumber}/${stepCount}` : ''}`;
+  const jump = jumpDigits === '' ? '' : ` · ${jumpLabel(jumpDigits, slideCount)}`;
+  const essentials = stringWidth(`${clock} · ${position}${jump}`);
+  const showHint = essentials + stringWidth(` · ${wallClock}${hint}`) <= columns;
+  const showWallClock = essentials + stringWidth(` · ${wallClock}`) <= columns;
+  const timer = showHint ? `${clock}${hint}` : clock;
   let pace = '';
   let paceColor: string | undefined;
   if (pacing !== undefined) {
@@ -53,8 +61,12 @@ export function StatusBar(props: StatusBarProps) {
         <Text bold color={isTimerRunning ? theme.accent : undefined}>
           {timer}
         </Text>
-        <Text dimColor> · </Text>
-        {wallClock}
+        {showWallClock ? (
+          <>
+            <Text dimColor> · </Text>
+            {wallClock}
+          </>
+        ) : null}
         <Text dimColor> · </Text>
         {position}
         {jumpDigits === '' ? null : (
