@@ -102,6 +102,27 @@ const loadYogaFromBytes = {
 };
 
 /**
+ * Lines of a module function, `header`, that remembers what `compute` (an expression of `key`)
+ * gave for each key: at most 10,000 keys, then the memory starts again, empty. When `skip`
+ * holds, it returns `bypass` without remembering.
+ */
+function rememberingFunction({ header, key, skip, bypass, compute }) {
+  return [
+    'const memory = new Map();',
+    `${header} {`,
+    `  if (${skip}) return ${bypass};`,
+    `  let value = memory.get(${key});`,
+    '  if (value === undefined) {',
+    `    value = ${compute};`,
+    '    if (memory.size >= 10_000) memory.clear();',
+    `    memory.set(${key}, value);`,
+    '  }',
+    '  return value;',
+    '}',
+  ];
+}
+
+/**
  * string-width measures a string by splitting it into graphemes (Intl.Segmenter) and testing
  * each against Unicode property patterns, which is slow for anything but plain ASCII, and Ink
  * measures every text of every frame again, uncached: the rows of a big title, the progress bar.
@@ -119,56 +140,51 @@ const rememberStringWidths = {
       resolveDir: path.dirname(real),
       contents: [
         `import stringWidth from ${JSON.stringify(real)};`,
-        '/** Most widths kept; past it the memory starts again, empty. */',
-        'const LIMIT = 10_000;',
-        'const widths = new Map();',
-        'export default function rememberedStringWidth(text, options) {',
-        '  if (options !== undefined || typeof text !== "string") return stringWidth(text, options);',
-        '  let width = widths.get(text);',
-        '  if (width === undefined) {',
-        '    width = stringWidth(text);',
-        '    if (widths.size >= LIMIT) widths.clear();',
-        '    widths.set(text, width);',
-        '  }',
-        '  return width;',
-        '}',
+        ...rememberingFunction({
+          header: 'export default function rememberedStringWidth(text, options)',
+          key: 'text',
+          skip: 'options !== undefined || typeof text !== "string"',
+          bypass: 'stringWidth(text, options)',
+          compute: 'stringWidth(text)',
+        }),
       ].join('\n'),
     }));
   },
 };
 
 /**
- * Ink turns every row of text it draws into styled characters (ansi-tokenize's tokenize, then
- * styledCharsFromTokens) on every frame, keeping them only for that frame, although a slide's
- * rows are the same from one key press to the next: about 0.9 ms of a big-title frame in a CPU
- * profile. The bundle's ansi-tokenize remembers both results (each depends on its input alone;
- * Ink only reads them), so a row seen before costs a lookup.
+ * Ink redoes three pieces of ansi-tokenize's work on every frame, and the bundle's ansi-tokenize
+ * takes shortcuts in each, with the same results:
+ * - Ink turns every row it draws into styled characters (tokenize, then styledCharsFromTokens),
+ *   keeping them for that frame only, although a slide's rows are the same from one key press to
+ *   the next (about 0.9 ms of a big-title frame in a CPU profile). Both results are remembered
+ *   (each depends on its input alone; Ink only reads them).
+ * - Ink writes every row with styledCharsToString, which for each of the 1,920 cells at 80x24
+ *   asks diffAnsiCodes which styles change from the cell before (three new Sets, four arrays)
+ *   and writes them with ansiCodesToString (one more Set). Most neighbours carry the very same
+ *   style objects, and then the answer is no change, written as nothing, without working it out.
+ *   Measured in the app from key to frame write, over 8 interleaved runs: the first ten presses
+ *   after start, still unoptimised code, went from 66 to 32 ms in all (medians), and later
+ *   presses from 2.9 to 2.2 ms each.
  */
-const rememberStyledCharacters = {
-  name: 'remember-styled-characters',
+const ansiTokenizeShortcuts = {
+  name: 'ansi-tokenize-shortcuts',
   setup(builder) {
-    const real = fileURLToPath(new URL('../node_modules/@alcalzone/ansi-tokenize/build/index.js', import.meta.url));
-    builder.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, () => ({ path: 'ansi-tokenize', namespace: 'remembered' }));
-    builder.onLoad({ filter: /^ansi-tokenize$/, namespace: 'remembered' }, () => ({
-      loader: 'js',
-      resolveDir: path.dirname(real),
-      contents: [
-        `import * as real from ${JSON.stringify(real)};`,
-        `export * from ${JSON.stringify(real)};`,
-        '/** Most rows kept; past it the memory starts again, empty. */',
-        'const LIMIT = 10_000;',
-        'const tokensOf = new Map();',
+    const build = fileURLToPath(new URL('../node_modules/@alcalzone/ansi-tokenize/build/', import.meta.url));
+    const real = (file) => JSON.stringify(path.join(build, file));
+    const modules = {
+      // Ink's import of the package.
+      '@alcalzone/ansi-tokenize': [
+        `import * as real from ${real('index.js')};`,
+        `export * from ${real('index.js')};`,
+        ...rememberingFunction({
+          header: 'export function tokenize(text, endChar)',
+          key: 'text',
+          skip: 'endChar !== undefined',
+          bypass: 'real.tokenize(text, endChar)',
+          compute: 'real.tokenize(text)',
+        }),
         'const charactersOf = new WeakMap();',
-        'export function tokenize(text, endChar) {',
-        '  if (endChar !== undefined) return real.tokenize(text, endChar);',
-        '  let tokens = tokensOf.get(text);',
-        '  if (tokens === undefined) {',
-        '    tokens = real.tokenize(text);',
-        '    if (tokensOf.size >= LIMIT) tokensOf.clear();',
-        '    tokensOf.set(text, tokens);',
-        '  }',
-        '  return tokens;',
-        '}',
         'export function styledCharsFromTokens(tokens) {',
         '  let characters = charactersOf.get(tokens);',
         '  if (characters === undefined) {',
@@ -177,28 +193,10 @@ const rememberStyledCharacters = {
         '  }',
         '  return characters;',
         '}',
-      ].join('\n'),
-    }));
-  },
-};
-
-/**
- * Ink assembles every row of every frame with ansi-tokenize's styledCharsToString, which for each
- * cell asks diffAnsiCodes which styles change from the cell before (three new Sets and four
- * arrays) and writes them with ansiCodesToString (one more Set): 1,920 cells at 80x24. Most
- * neighbours carry the very same styles (blank cells none, a run of text the same codes), and
- * then the answer is no change, written as nothing. The bundle answers that case before calling
- * the real functions, with the same results. Measured in the app from key to frame write, over
- * 8 interleaved runs: the first ten presses after start, still unoptimised code, went from 66 to
- * 32 ms in all (medians), and later presses from 2.9 to 2.2 ms each.
- */
-const skipUnchangedStyles = {
-  name: 'skip-unchanged-styles',
-  setup(builder) {
-    const tokenizer = fileURLToPath(new URL('../node_modules/@alcalzone/ansi-tokenize/build/', import.meta.url));
-    const modules = {
+      ],
+      // The package's own imports, from styledCharsToString among others.
       './diff.js': [
-        `import { diffAnsiCodes as diff } from ${JSON.stringify(path.join(tokenizer, 'diff.js'))};`,
+        `import { diffAnsiCodes as diff } from ${real('diff.js')};`,
         'const NO_CHANGE = Object.freeze([]);',
         '/** The styles to emit between a cell with styles `from` and one with `to`. */',
         'export function diffAnsiCodes(from, to) {',
@@ -207,19 +205,20 @@ const skipUnchangedStyles = {
         '}',
       ],
       './ansiCodes.js': [
-        `import { ansiCodesToString as toString } from ${JSON.stringify(path.join(tokenizer, 'ansiCodes.js'))};`,
-        `export * from ${JSON.stringify(path.join(tokenizer, 'ansiCodes.js'))};`,
+        `import { ansiCodesToString as toString } from ${real('ansiCodes.js')};`,
+        `export * from ${real('ansiCodes.js')};`,
         'export function ansiCodesToString(codes) {',
         "  return codes.length === 0 ? '' : toString(codes);",
         '}',
       ],
     };
+    builder.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => ({ path: args.path, namespace: 'ansi-tokenize' }));
     builder.onResolve({ filter: /^\.\/(diff|ansiCodes)\.js$/ }, (args) =>
-      path.resolve(args.resolveDir) === path.resolve(tokenizer) ? { path: args.path, namespace: 'unchanged-styles' } : undefined,
+      path.resolve(args.resolveDir) === path.resolve(build) ? { path: args.path, namespace: 'ansi-tokenize' } : undefined,
     );
-    builder.onLoad({ filter: /.*/, namespace: 'unchanged-styles' }, (args) => ({
+    builder.onLoad({ filter: /.*/, namespace: 'ansi-tokenize' }, (args) => ({
       loader: 'js',
-      resolveDir: tokenizer,
+      resolveDir: build,
       contents: modules[args.path].join('\n'),
     }));
   },
@@ -243,7 +242,7 @@ const result = await build({
   define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__inkdeckImportMetaUrl' },
   // ES modules among the dependencies (and ours) find files relative to import.meta.url.
   banner: { js: "var __inkdeckImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [inlineCfontsFonts, inkWithoutDevtools, loadYogaFromBytes, rememberStringWidths, rememberStyledCharacters, skipUnchangedStyles],
+  plugins: [inlineCfontsFonts, inkWithoutDevtools, loadYogaFromBytes, rememberStringWidths, ansiTokenizeShortcuts],
   logLevel: 'warning',
   metafile: process.env.PROFILE_BUNDLE === '1',
 });
