@@ -102,7 +102,7 @@ export function relocateRemembering(
   const back = isUnmoved ? relocateExactly(lost.slides, to, lost.position) : undefined;
   if (back !== undefined) return { position: back, isRestored: true };
   const exact = relocateExactly(from, to, position);
-  const landed = exact ?? relocate(from, to, position);
+  const landed = exact ?? atSlide(to, nearestSlide(from, to, position), position.step);
   if (isUnmoved) return { position: landed, lost: { ...lost, landed } };
   return exact === undefined ? { position: landed, lost: { slides: from, position, landed } } : { position: landed };
 }

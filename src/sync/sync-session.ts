@@ -122,8 +122,7 @@ export class SyncSession {
   /** Tells every other view that this one moved to `position`; does nothing if it is unchanged. */
   publish(position: Position): void {
     if (this.isClosed || samePosition(position, this.current.value)) return;
-    this.highestClock = Math.max(this.highestClock, this.current.clock) + 1;
-    this.current = { value: position, clock: this.highestClock, from: this.id };
+    this.moveTo(position);
     this.broadcast(this.positionMessage());
   }
 
@@ -177,12 +176,8 @@ export class SyncSession {
    */
   setVersion(version: string, position: Position, isMove = false): void {
     this.deck = `${this.deckPath}@${version}`;
-    if (isMove) {
-      this.highestClock = Math.max(this.highestClock, this.current.clock) + 1;
-      this.current = { value: position, clock: this.highestClock, from: this.id };
-    } else {
-      this.current = { ...this.current, value: position };
-    }
+    if (isMove) this.moveTo(position);
+    else this.current = { ...this.current, value: position };
     // What the others were on is no longer known to differ; their messages tell.
     this.updatingMismatch(() => this.peersOnOtherVersions.clear());
     if (!this.isClosed) this.broadcast(this.positionMessage());
@@ -324,6 +319,12 @@ export class SyncSession {
     const hasChanged = !sameTimer(incoming.value, this.currentTimer.value);
     this.currentTimer = incoming;
     if (hasChanged) for (const listener of this.timerListeners) listener(incoming.value);
+  }
+
+  /** Makes `position` a move of this view's: the next Lamport stamp, newer than any heard. */
+  private moveTo(position: Position): void {
+    this.highestClock = Math.max(this.highestClock, this.current.clock) + 1;
+    this.current = { value: position, clock: this.highestClock, from: this.id };
   }
 
   /** Records whether the view on `socket` was last heard on another version of the deck. */

@@ -127,10 +127,11 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
     if (state.isQuitting) exit(state.exitStatus);
   }, [state.isQuitting, state.exitStatus, exit]);
 
-  // Talk time when this slide was reached, for the presenter's time left on it.
+  // Talk time when this slide was reached, for the presenter's time left on it. Only the
+  // presenter view shows it, so only it pays for the second pass this update costs a key press.
   const talkMs = elapsedMs(timer, now.monotonic);
   const [arrival, setArrival] = useState({ slide: state.slide, atMs: talkMs });
-  if (arrival.slide !== state.slide) setArrival({ slide: state.slide, atMs: talkMs });
+  if (isPresenter && arrival.slide !== state.slide) setArrival({ slide: state.slide, atMs: talkMs });
 
   let frame;
   if (state.overlay === 'errors' && problem !== undefined) {
@@ -185,22 +186,14 @@ export const DIVERGED_AFTER_MS = 3000;
  */
 function useVersionNotice(sync: PositionChannel | undefined, isNotReloading: boolean): string | undefined {
   // Already so when this view starts next to views that reloaded a change since the file was read.
-  const [isMismatched, setMismatched] = useState(() => sync?.isVersionMismatched === true);
-  // The mismatch this view has waited out: a new one (a new object) starts the wait again.
-  const [mismatch, setMismatch] = useState<{ hasLasted: boolean }>(() => ({ hasLasted: false }));
+  const [mismatch, setMismatch] = useState<'none' | 'new' | 'lasting'>(() => (sync?.isVersionMismatched === true ? 'new' : 'none'));
+  useEffect(() => sync?.onVersionMismatch?.((isNow) => setMismatch(isNow ? 'new' : 'none')), [sync]);
   useEffect(() => {
-    if (sync?.onVersionMismatch === undefined) return undefined;
-    return sync.onVersionMismatch((isNow) => {
-      setMismatched(isNow);
-      setMismatch({ hasLasted: false });
-    });
-  }, [sync]);
-  useEffect(() => {
-    if (!isMismatched || isNotReloading || mismatch.hasLasted) return undefined;
-    const timer = setTimeout(() => setMismatch({ hasLasted: true }), DIVERGED_AFTER_MS);
+    if (mismatch !== 'new' || isNotReloading) return undefined;
+    const timer = setTimeout(() => setMismatch('lasting'), DIVERGED_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [isMismatched, isNotReloading, mismatch]);
-  if (!isMismatched) return undefined;
+  }, [mismatch, isNotReloading]);
+  if (mismatch === 'none') return undefined;
   if (isNotReloading) return STALE_NOTICE;
-  return mismatch.hasLasted ? DIVERGED_NOTICE : undefined;
+  return mismatch === 'lasting' ? DIVERGED_NOTICE : undefined;
 }
