@@ -222,3 +222,36 @@ describe('Esc and escape sequences split on the way', () => {
     instance.unmount();
   });
 });
+
+describe('Ctrl-Z', () => {
+  // The frame drawn again after `fg` is checked in a real terminal (terminal-restore.e2e.test.ts):
+  // ink-testing-library runs Ink in debug mode, which does not keep a last frame to draw again.
+  it('suspends through the view, and the talk goes on where it was', async () => {
+    const suspend = vi.fn(() => true);
+    const instance = render(<App deck={deck} version="v1" suspend={suspend} />);
+    const frame = () => instance.lastFrame() ?? '';
+    instance.stdin.write('l');
+    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
+    instance.stdin.write('\u001A');
+    await vi.waitFor(() => expect(suspend).toHaveBeenCalledTimes(1));
+    instance.stdin.write('l');
+    await vi.waitFor(() => expect(frame()).toContain('slide 3/'));
+    instance.unmount();
+  });
+
+  it.each([
+    ['a view that could not suspend', () => false],
+    ['a view without a terminal of its own', undefined],
+  ])('changes nothing in %s', async (_name, suspend) => {
+    const instance = render(<App deck={deck} version="v1" suspend={suspend} />);
+    const frame = () => instance.lastFrame() ?? '';
+    await vi.waitFor(() => expect(frame()).toContain('slide 1/'));
+    const framesBefore = instance.frames.length;
+    instance.stdin.write('\u001A');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(instance.frames.length).toBe(framesBefore);
+    instance.stdin.write('l');
+    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
+    instance.unmount();
+  });
+});

@@ -36,6 +36,7 @@ describe('the key map of issue #2', () => {
     ['Esc', '', { escape: true }, 'back'],
     ['q', 'q', {}, 'quit'],
     ['Ctrl-C', 'c', { ctrl: true }, 'quit'],
+    ['Ctrl-Z', 'z', { ctrl: true }, 'suspend'],
     ['3', '3', {}, 'typeDigit'],
   ])('%s', (_label, input, flags, action) => {
     expect(press(input, flags)).toBe(action);
@@ -67,6 +68,7 @@ describe('the key map of issue #2', () => {
     ['q after a space', ' q', ['next', 'quit']],
     ['Backspace (DEL) among characters', 'j\u007F', ['next', 'backspace']],
     ['text with unbound letters', 'hax', ['previous', undefined, undefined]],
+    ['Ctrl-Z after a move', 'j\u001A', ['next', 'suspend']],
   ])('splits %s into one key each', (_name, input, expected) => {
     expect(actionsOf(input)).toEqual(expected);
   });

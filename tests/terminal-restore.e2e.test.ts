@@ -6,6 +6,7 @@ import * as pty from '@lydell/node-pty';
 import xtermHeadless from '@xterm/headless';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, ROOT, UNBUNDLED_CLI } from './helpers/paths.js';
+import { KEYS, TerminalSession } from './helpers/terminal.js';
 
 const { Terminal } = xtermHeadless;
 const PRELOAD = path.join(ROOT, 'tests/fixtures/crash-preload.mjs');
@@ -123,5 +124,83 @@ describe('the terminal always comes back', () => {
     expectScreenRestored(session.output, session.screen());
     expect(session.screen()).toContain(message);
     expect(session.screen()).not.toMatch(/\n\s+at /);
+  }, 30_000);
+});
+
+describe('Ctrl-Z', () => {
+  it('hands the terminal to a job-control shell, and fg brings the talk back, laid out for the new size', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-suspend-'));
+    const hidden = new Set(['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'LINES']);
+    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !hidden.has(name))), TERM: 'xterm-256color', PS1: '$ ' };
+    const shell = pty.spawn('/bin/bash', ['--norc', '--noprofile', '-i'], { name: 'xterm-256color', cols: 80, rows: 24, cwd: ROOT, env: env as Record<string, string> });
+    shells.push(shell);
+    const terminal = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });
+    let output = '';
+    shell.onData((data) => {
+      output += data;
+      terminal.write(data);
+    });
+    const screen = () => Array.from({ length: terminal.rows }, (_, row) => terminal.buffer.active.getLine(terminal.buffer.active.viewportY + row)?.translateToString(true) ?? '').join('\n');
+    const waitFor = async (predicate: () => boolean) => {
+      const deadline = Date.now() + 10_000;
+      while (!predicate()) {
+        if (Date.now() > deadline) throw new Error(`timed out; screen:\n${screen()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const read = (name: string) => {
+      try {
+        return readFileSync(path.join(directory, name), 'utf8').trim();
+      } catch {
+        return undefined;
+      }
+    };
+
+    shell.write(`stty -g > ${directory}/before; node ${CLI} present slides.yaml --no-sync --no-watch\r`);
+    await waitFor(() => screen().includes('slide 1/'));
+    shell.write('\u001B[C');
+    await waitFor(() => screen().includes('slide 2/'));
+
+    shell.write('\u001A');
+    await waitFor(() => screen().includes('Stopped'));
+    expect(terminal.buffer.active.type).toBe('normal');
+    expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(output.lastIndexOf('\u001B[?25l'));
+    // The shell has its terminal back as it left it: echo, line editing, signals.
+    shell.write(`stty -g > ${directory}/suspended\r`);
+    await waitFor(() => read('suspended') !== undefined && read('suspended') !== '');
+    expect(read('suspended')).toBe(read('before'));
+
+    shell.resize(60, 20);
+    terminal.resize(60, 20);
+    shell.write('fg\r');
+    await waitFor(() => terminal.buffer.active.type === 'alternate' && screen().includes('slide 2/'));
+    const rows = screen().split('\n');
+    expect(rows.join('\n')).toContain('Section 1 of 4');
+    expect(rows.find((row) => row.includes('slide 2/'))?.trimEnd().length).toBeLessThanOrEqual(60);
+    shell.write('\u001B[C');
+    await waitFor(() => screen().includes('slide 3/'));
+    shell.write('q');
+    await waitFor(() => terminal.buffer.active.type === 'normal');
+    shell.write(`echo $? > ${directory}/status\r`);
+    await waitFor(() => read('status') !== undefined && read('status') !== '');
+    expect(read('status')).toBe('0');
+  }, 30_000);
+
+  it('draws the talk again at once where no shell can resume it (a tmux pane running the app)', async () => {
+    // The app is a session leader in its pseudo-terminal: its process group is orphaned, and
+    // SIGTSTP does not stop it.
+    const session = TerminalSession.start(['present', 'slides.yaml', '--no-sync', '--no-watch']);
+    await session.waitForText('slide 1/');
+    session.write(KEYS.right);
+    await session.waitForText('Section 1 of 4');
+    const entered = session.output.split('\u001B[?1049h').length;
+    session.write('\u001A');
+    await session.waitFor(() => session.output.split('\u001B[?1049h').length > entered);
+    await session.waitFor((screen) => screen.includes('Section 1 of 4') && screen.includes('slide 2/'));
+    expect(session.isAlternateScreen()).toBe(true);
+    session.write(KEYS.right);
+    await session.waitForText('slide 3/');
+    session.write('q');
+    expect((await session.exited).exitCode).toBe(0);
   }, 30_000);
 });

@@ -5,7 +5,7 @@ import { parseDeck, readDeckText } from '../deck/load-deck.js';
 import { deckVersion, watchDeck, type DeckUpdate } from '../deck/watch-deck.js';
 import { sessionDirectory } from '../sync/session-directory.js';
 import { SyncSession } from '../sync/sync-session.js';
-import { enterFullScreen } from '../terminal/screen.js';
+import { enterFullScreen, suspendToShell } from '../terminal/screen.js';
 import { App } from '../ui/App.js';
 import { UsageError } from './usage-error.js';
 
@@ -58,7 +58,14 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   const restoreScreen = enterFullScreen(process.stdout);
   try {
     const instance = render(
-      <App deck={deck} version={version} view={options.presenter ? 'presenter' : 'audience'} sync={sync} subscribeToDeck={subscribeToDeck} />,
+      <App
+        deck={deck}
+        version={version}
+        view={options.presenter ? 'presenter' : 'audience'}
+        sync={sync}
+        subscribeToDeck={subscribeToDeck}
+        suspend={() => suspendToShell(process.stdout)}
+      />,
       // Frames here are driven by events (a key, a move in another view, a save, one timer tick
       // a second), never by animation, so Ink's default 30 fps throttle only delays the frame
       // after a key by up to 33 ms.

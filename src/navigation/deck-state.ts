@@ -47,6 +47,8 @@ export type Action =
   | { readonly type: 'toggleOverview' }
   | { readonly type: 'back' }
   | { readonly type: 'quit'; readonly status?: number }
+  /** Ctrl-Z: the app hands the terminal to the shell until `fg`; the deck state is unchanged. */
+  | { readonly type: 'suspend' }
   /**
    * Scrolls the notes by `pages` pages of `rowsPerPage` rows (negative: up), within `[0, max]`;
    * without them, by `pages` rows and without limit.
@@ -179,6 +181,7 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       return update(state, { notesScroll: clamp(Math.min(state.notesScroll, max) + by, 0, Math.max(0, max)) });
     }
     case 'unboundKey':
+    case 'suspend':
     case 'toggleTimer':
     case 'resetTimer':
       return state;

@@ -82,6 +82,8 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { action: { type: 'quit' }, keys: ['q'], description: 'quit' },
   /** In raw mode Ctrl-C is a key, not SIGINT; it still exits with SIGINT's status, 130. */
   { action: { type: 'quit', status: 130 }, keys: ['ctrl+c'], description: 'quit (exit status 130, as for SIGINT)' },
+  /** In raw mode Ctrl-Z is a key, not SIGTSTP; it still suspends, as in any shell with job control. */
+  { action: { type: 'suspend' }, keys: ['ctrl+z'], description: 'suspend to the shell; fg resumes' },
 ];
 
 /** The bindings that work in `view`, in table order. */
@@ -107,6 +109,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   backspace: 'Backspace',
   escape: 'Esc',
   'ctrl+c': 'Ctrl-C',
+  'ctrl+z': 'Ctrl-Z',
 };
 
 /** The label of a key for help and hints: `→`, `PgDn`, `Ctrl-C`, or the character itself. */
@@ -137,6 +140,7 @@ const CHARACTER_KEYS: Readonly<Record<string, KeyName>> = {
   '\u007F': 'backspace',
   '\b': 'backspace',
   '\u0003': 'ctrl+c',
+  '\u001A': 'ctrl+z',
   '\u001B': 'escape',
   '\t': 'tab',
   ' ': 'space',

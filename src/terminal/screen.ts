@@ -9,6 +9,8 @@ export const ENABLE_BRACKETED_PASTE = '\u001B[?2004h';
 export const DISABLE_BRACKETED_PASTE = '\u001B[?2004l';
 /** DECTCEM: show the cursor. */
 export const SHOW_CURSOR = '\u001B[?25h';
+/** DECTCEM: hide the cursor, as Ink does while it draws. */
+const HIDE_CURSOR = '\u001B[?25l';
 const CURSOR_HOME = '\u001B[H';
 /**
  * ED 2 (ECMA-48 "erase in display", all). Switching to the alternate screen clears it only when
@@ -49,6 +51,36 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
 }
 
 let activeRestore: (() => void) | undefined;
+
+/**
+ * Suspends the app as Ctrl-Z suspends a program in a shell with job control, and returns once
+ * it runs again. In raw mode the terminal passes Ctrl-Z on as a byte instead of raising SIGTSTP,
+ * so full-screen programs do it themselves (vim's :suspend, less): hand the terminal back (main
+ * screen, cursor shown, raw mode and bracketed paste off), stop with SIGTSTP, and when the shell
+ * continues the process (`fg`, SIGCONT) take the terminal again on a blank alternate screen.
+ * The caller then draws its whole frame: the screen was erased, and its size may have changed.
+ *
+ * A signal a process sends itself is delivered before `kill` returns (POSIX, kill()), so this
+ * returns only once the process runs again. A process group with no job-control shell above it
+ * (an orphaned process group, such as a tmux pane running the app directly) is not stopped by
+ * SIGTSTP (POSIX, "orphaned process group"): then this returns at once, and the frame comes back.
+ *
+ * @returns Whether the app was suspended: false when it does not have a terminal in full-screen
+ *   mode (see {@link enterFullScreen}), or on Windows, which has no SIGTSTP.
+ */
+export function suspendToShell(stdout: NodeJS.WriteStream): boolean {
+  if (activeRestore === undefined || process.platform === 'win32') return false;
+  const hasRawMode = process.stdin.isTTY && process.stdin.isRaw;
+  if (hasRawMode) process.stdin.setRawMode(false);
+  stdout.write(DISABLE_BRACKETED_PASTE + LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
+  process.kill(process.pid, 'SIGTSTP');
+  if (hasRawMode) process.stdin.setRawMode(true);
+  stdout.write(ENTER_ALTERNATE_SCREEN + ERASE_SCREEN + CURSOR_HOME + ENABLE_BRACKETED_PASTE + HIDE_CURSOR);
+  // A resize while the app was stopped signalled the shell, the foreground process group then.
+  // Node's own SIGWINCH handler reads the size again and emits 'resize' if it changed.
+  process.kill(process.pid, 'SIGWINCH');
+  return true;
+}
 
 /**
  * Hands the terminal back now if the app has it (see {@link enterFullScreen}); does nothing

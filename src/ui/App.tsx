@@ -1,4 +1,4 @@
-import { Box, useApp } from 'ink';
+import { Box, useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DeckError } from '../deck/deck-error.js';
 import { parseDuration } from '../deck/duration.js';
@@ -35,6 +35,12 @@ export interface AppProps {
   readonly sync?: PositionChannel;
   /** Subscribes to new versions of the deck file (live reload); returns an unsubscribe function. */
   readonly subscribeToDeck?: (listener: (update: DeckUpdate) => void) => () => void;
+  /**
+   * Ctrl-Z: hands the terminal to the shell and returns when the app runs again, with the screen
+   * erased; returns whether it did (see `suspendToShell`). None where the app does not own a
+   * terminal, as in tests, and Ctrl-Z then does nothing.
+   */
+  readonly suspend?: () => boolean;
 }
 
 interface Shown {
@@ -54,8 +60,9 @@ interface Problem {
  * the terminal, driven by the keyboard, by the other views of the same session, and by saves of
  * the deck file.
  */
-export function App({ deck, version, view = 'audience', sync, subscribeToDeck }: AppProps) {
+export function App({ deck, version, view = 'audience', sync, subscribeToDeck, suspend }: AppProps) {
   const { exit } = useApp();
+  const { write } = useStdout();
   const { columns, rows } = useTerminalSize();
   const [shown, setShown] = useState<Shown>(() => ({ deck, slides: buildSlides(deck), version }));
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
@@ -98,7 +105,11 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
 
   const onAction = useCallback(
     (action: Action) => {
-      if (action.type === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
+      if (action.type === 'suspend') {
+        // Ink writes only what changed; after `fg` the screen is blank. Writing nothing through
+        // Ink draws the last frame again in full.
+        if (suspend?.() === true) write('');
+      } else if (action.type === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
       else if (action.type === 'resetTimer') setTimer(STOPPED_TIMER);
       else if (action.type === 'toggleErrors') {
         if (problem !== undefined || state.overlay === 'errors') dispatch(action);
@@ -111,7 +122,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck }:
         dispatch({ ...action, rowsPerPage, max: notesScrollMax(notes, pane.columns, pane.rows) });
       } else dispatch(action);
     },
-    [slide, slides, state, columns, height, problem, setTimer, isPresenter],
+    [slide, slides, state, columns, height, problem, setTimer, isPresenter, suspend, write],
   );
   useDeckKeys(view, onAction);
   usePositionSync(sync, state, dispatch, shown.version);
