@@ -330,12 +330,29 @@ describe('SyncSession', () => {
     expect(statSync(path.join(directory, `${view.id}.sock`)).mode & 0o777).toBe(0o600);
   });
 
-  it('removes its socket when it closes', async () => {
+  it('removes its socket when it closes, and the last view the session directory', async () => {
     const directory = freshDirectory();
+    const first = await join(directory);
+    const second = await join(directory);
+    expect(socketsIn(directory)).toHaveLength(2);
+    first.close();
+    expect(socketsIn(directory)).toEqual([`${second.id}.sock`]);
+    second.close();
+    expect(existsSync(directory)).toBe(false);
+    expect(existsSync(path.dirname(directory))).toBe(true);
+  });
+
+  it('makes the directory again when the last view left between sessionDirectory and joining', async () => {
+    const directory = freshDirectory();
+    (await join(directory)).close();
+    expect(existsSync(directory)).toBe(false);
     const view = await join(directory);
-    expect(socketsIn(directory)).toHaveLength(1);
-    view.close();
-    expect(socketsIn(directory)).toHaveLength(0);
+    expect(statSync(directory).mode & 0o777).toBe(0o700);
+    expect(socketsIn(directory)).toEqual([`${view.id}.sock`]);
+    const other = await join(directory);
+    const seen = nextPosition(other);
+    view.publish({ slide: 2, step: 0 });
+    expect(await seen).toEqual({ slide: 2, step: 0 });
   });
 });
 

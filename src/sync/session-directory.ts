@@ -37,7 +37,12 @@ function isRuntimeDirectory(directory: string): boolean {
   }
 }
 
-function ensurePrivateDirectory(directory: string, uid: number): void {
+/**
+ * Makes `directory` (and its parents) if needed, owner-only (0700, tightened if it exists).
+ *
+ * @throws {Error} If it is not a directory, or belongs to a user other than `uid`.
+ */
+export function ensurePrivateDirectory(directory: string, uid = process.getuid?.() ?? 0): void {
   mkdirSync(directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
   const stats = lstatSync(directory);
   if (!stats.isDirectory() || stats.uid !== uid) {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readdirSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Position } from '../navigation/deck-state.js';
 import { decodeMessage, encodeMessage, lineSplitter, PROTOCOL_VERSION, positionOf, timerOf, type Message, type SharedTimer, type TimerMessage } from './protocol.js';
+import { ensurePrivateDirectory } from './session-directory.js';
 
 /** Owner read/write only, for each view's socket. */
 const SOCKET_MODE = 0o600;
@@ -183,7 +184,10 @@ export class SyncSession {
     if (!this.isClosed) this.broadcast(this.positionMessage());
   }
 
-  /** Leaves the session: closes every connection and removes this view's socket. */
+  /**
+   * Leaves the session: closes every connection and removes this view's socket, and the
+   * session's directory when it was the last view in it, so no empty directory is left per deck.
+   */
   close(): void {
     if (this.isClosed) return;
     this.isClosed = true;
@@ -195,9 +199,31 @@ export class SyncSession {
     } catch {
       // Already gone; nothing to clean up.
     }
+    try {
+      rmdirSync(path.dirname(this.socketPath));
+    } catch {
+      // Other views' sockets are still there (ENOTEMPTY), or another view removed it first.
+    }
   }
 
-  private listen(): Promise<void> {
+  /**
+   * Listens on this view's socket. The last view to leave removes the session's directory
+   * (`close`): one that left after this view made the directory and before it listened took
+   * the directory away, so it is made again, private as `sessionDirectory` makes it.
+   */
+  private async listen(): Promise<void> {
+    const directory = path.dirname(this.socketPath);
+    try {
+      await this.listenOnce();
+    } catch (error) {
+      // Node reports a missing directory as EACCES here, as it does a forbidden one; ask.
+      if (existsSync(directory)) throw error;
+      ensurePrivateDirectory(directory);
+      await this.listenOnce();
+    }
+  }
+
+  private listenOnce(): Promise<void> {
     return new Promise((resolve, reject) => {
       const onError = (error: Error) => reject(error);
       this.server.once('error', onError);
