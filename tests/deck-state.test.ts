@@ -150,6 +150,17 @@ describe('deckReducer: overlays, notes and quitting', () => {
     expect(run(down, { type: 'scrollNotes', pages: -1, rowsPerPage: 4, max: 10 }).notesScroll).toBe(0);
   });
 
+  it('scrolls the help within its length and keeps it open; opening it again starts at the top', () => {
+    const help = run(at(2), { type: 'toggleHelp' });
+    const down = run(help, { type: 'scrollHelp', lines: 8, max: 12 });
+    expect(down).toMatchObject({ overlay: 'help', helpScroll: 8, slide: 2 });
+    expect(run(down, { type: 'scrollHelp', lines: 8, max: 12 }).helpScroll).toBe(12);
+    expect(run(down, { type: 'scrollHelp', lines: -20, max: 12 }).helpScroll).toBe(0);
+    expect(run(down, { type: 'next' })).toMatchObject({ overlay: 'none', slide: 2 });
+    expect(run(down, { type: 'toggleHelp' }, { type: 'toggleHelp' }).helpScroll).toBe(0);
+    expect(run(at(2), { type: 'scrollHelp', lines: 8, max: 12 })).toEqual(at(2));
+  });
+
   it.each<[string, DeckState, Partial<DeckState>]>([
     ['Esc closes the overview first', at(2, { overlay: 'overview' }), { overlay: 'none', isQuitting: false }],
     ['Esc closes help first', at(2, { overlay: 'help' }), { overlay: 'none', isQuitting: false }],
@@ -178,6 +189,7 @@ describe('initialDeckState and withSlideCount', () => {
       isQuitting: false,
       exitStatus: 0,
       notesScroll: 0,
+      helpScroll: 0,
     });
   });
 

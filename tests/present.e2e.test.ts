@@ -53,6 +53,31 @@ describe('inkdeck present in a real terminal', () => {
     expectRestored(app);
   }, 30_000);
 
+  it('scrolls a help taller than the terminal with ↓ and ↑; ↓ past its end closes it', async () => {
+    const app = (session = TerminalSession.start(['present', 'slides.yaml', '--no-sync', '--no-watch'], { columns: 60, rows: 16 }));
+    await app.waitForText(footer(1), 10_000);
+    app.write('?');
+    await app.waitForText('more lines: ↓');
+    expect(app.text()).not.toContain('Ctrl-Z');
+    app.write(KEYS.down);
+    await app.waitForText('more lines above: ↑');
+    app.write(KEYS.down);
+    await app.waitForText('Ctrl-Z');
+    expect(app.text()).not.toContain('more lines: ↓');
+    app.write(KEYS.up);
+    await app.waitFor((screen) => !screen.includes('Ctrl-Z') && screen.includes('more lines: ↓'));
+    // Pages down from there need not line up with the first ones; ↓ reaches the end all the same.
+    for (let press = 0; press < 3 && app.text().includes('more lines: ↓'); press += 1) {
+      const before = app.text();
+      app.write(KEYS.down);
+      await app.waitFor((screen) => screen !== before);
+    }
+    expect(app.text()).toContain('Ctrl-Z');
+    app.write(KEYS.down);
+    await app.waitFor((screen) => !screen.includes('Keys'));
+    expect(app.text()).toContain(footer(1));
+  });
+
   it('opens the help and the overview, and jumps from the overview', async () => {
     const app = (session = TerminalSession.start(['present', 'slides.yaml']));
     await app.waitForText(footer(1), 10_000);

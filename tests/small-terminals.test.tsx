@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDeck, parseDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { renderFrame } from '../src/render/render-frame.js';
+import { helpLines, helpWindow } from '../src/ui/HelpOverlay.js';
 import { renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
@@ -92,10 +93,40 @@ describe('frames at any size', () => {
     expect(frame.split('\n').map((line) => line.trim()).filter((line) => line !== '')).toEqual(expected);
   });
 
-  it('says how much of the help did not fit', () => {
+  it('says how much of the help did not fit, and that ↓ shows it', () => {
     const frame = renderWithInk(slides, { slide: 1, columns: 40, rows: 12, state: { overlay: 'help' } });
-    expect(frame).toMatch(/⋯ \d+ more lines: enlarge/);
+    expect(frame).toMatch(/⋯ \d+ more lines: ↓/);
+    expect(frame).toContain('↓ ↑ scroll');
     expect(frame).not.toMatch(/│ {2}\S/);
+  });
+
+  it('shows the end of the help scrolled as far as it goes, and what is above', () => {
+    const frame = renderWithInk(slides, { slide: 1, columns: 40, rows: 12, state: { overlay: 'help', helpScroll: 1_000 } });
+    expect(frame).toMatch(/⋯ \d+ more lines above: ↑/);
+    expect(frame).toContain('type a slide number');
+    expect(frame).not.toMatch(/more lines: ↓/);
+  });
+
+  it.each([
+    [40, 12],
+    [60, 16],
+    [30, 8],
+    [80, 20],
+  ])('pages through every help line at %ix%i, each page within the area', (columns, rows) => {
+    for (const view of ['audience', 'presenter'] as const) {
+      const count = helpLines(view, columns).length;
+      const seen = new Set<number>();
+      let scroll = 0;
+      for (let page = 0; page < count; page += 1) {
+        const window = helpWindow(count, rows, scroll);
+        for (let line = window.start; line < window.end; line += 1) seen.add(line);
+        const markers = (window.above > 0 ? 1 : 0) + (window.below > 0 ? 1 : 0);
+        expect(window.end - window.start + markers).toBeLessThanOrEqual(rows - 3);
+        if (window.below === 0) break;
+        scroll = Math.min(window.maxScroll, scroll + window.page);
+      }
+      expect(seen.size).toBe(count);
+    }
   });
 
   it('shows the whole help at 80x24', () => {

@@ -16,6 +16,7 @@ import { ErrorBanner } from './ErrorBanner.js';
 import { ErrorPanel } from './ErrorPanel.js';
 import { NoticeBanner } from './NoticeBanner.js';
 import { frameRows, layoutFrame } from './layout.js';
+import { helpLines, helpWindow } from './HelpOverlay.js';
 import { PresenterFrame } from './PresenterFrame.js';
 import { formatWallClock, useClock } from './use-clock.js';
 import { useDeckKeys } from './use-deck-keys.js';
@@ -109,6 +110,12 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
         // Ink writes only what changed; after `fg` the screen is blank. Writing nothing through
         // Ink draws the last frame again in full.
         if (suspend?.() === true) write('');
+      } else if (state.overlay === 'help' && (action.type === 'next' || action.type === 'previous')) {
+        // The help over the frame's rows less the footer, as DeckFrame and PresenterFrame lay it.
+        const window = helpWindow(helpLines(view, columns).length, height - 1, state.helpScroll);
+        const canScroll = action.type === 'next' ? window.below > 0 : window.above > 0;
+        // With nothing more that way, the key closes the help, as any other key does.
+        dispatch(canScroll ? { type: 'scrollHelp', lines: action.type === 'next' ? window.page : -window.page, max: window.maxScroll } : action);
       } else if (action.type === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
       else if (action.type === 'resetTimer') setTimer(STOPPED_TIMER);
       else if (action.type === 'toggleErrors') {
@@ -122,7 +129,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
         dispatch({ ...action, rowsPerPage, max: notesScrollMax(notes, pane.columns, pane.rows) });
       } else dispatch(action);
     },
-    [slide, slides, state, columns, height, problem, setTimer, isPresenter, suspend, write],
+    [slide, slides, state, columns, height, problem, setTimer, isPresenter, suspend, write, view],
   );
   useDeckKeys(view, onAction);
   usePositionSync(sync, state, dispatch, shown.version);

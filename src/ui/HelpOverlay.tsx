@@ -10,7 +10,18 @@ export interface HelpOverlayProps {
   /** Size of the area the overlay covers, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
+  /** Lines scrolled out of sight above (`DeckState.helpScroll`); clamped to what there is. */
+  readonly scroll?: number;
 }
+
+/** One line of the help: a key column (padded, or blank under a wrapped description) and text. */
+interface HelpLine {
+  readonly keys: string;
+  readonly text: string;
+}
+
+/** Rows the help's border and header take, above and below its lines. */
+const HELP_CHROME_ROWS = 3;
 
 function helpRows(view: View) {
   return [
@@ -20,41 +31,86 @@ function helpRows(view: View) {
 }
 const HELP_ROWS = { audience: helpRows('audience'), presenter: helpRows('presenter') } as const;
 
-/** The key help of a view, generated from the key map (`KEY_BINDINGS`) so the two never drift. */
-export function HelpOverlay({ view, columns, rows: height }: HelpOverlayProps) {
+/**
+ * The help's lines for an overlay `columns` wide: one per key binding, its description wrapped
+ * beside the keys, or under them when the area is too narrow for both.
+ */
+export function helpLines(view: View, columns: number): HelpLine[] {
   const rows = HELP_ROWS[view];
   const inner = Math.max(1, columns - 4);
   const keysWidth = Math.max(...rows.map((row) => stringWidth(row.keys))) + 2;
   const isNarrow = inner < keysWidth + 24;
-  // Laid out line by line, so that what does not fit can be counted and said.
-  const lines = rows.flatMap((row) => {
+  return rows.flatMap((row) => {
     if (isNarrow) return [{ keys: row.keys, text: '' }, ...wrapText(row.description, inner - 2).split('\n').map((text) => ({ keys: '', text: `  ${text}` }))];
     return wrapText(row.description, inner - keysWidth)
       .split('\n')
       .map((text, index) => ({ keys: index === 0 ? row.keys.padEnd(keysWidth) : ' '.repeat(keysWidth), text }));
   });
-  const visible = Math.max(0, height - 3);
-  const hidden = lines.length > visible ? lines.length - visible + 1 : 0;
-  const shown = hidden > 0 ? lines.slice(0, Math.max(0, visible - 1)) : lines;
+}
+
+/** Which of the help's lines an overlay shows, and how many are out of sight either side. */
+export interface HelpWindow {
+  /** Index of the first line shown. */
+  readonly start: number;
+  /** Index after the last line shown. */
+  readonly end: number;
+  readonly above: number;
+  readonly below: number;
+  /** Largest useful scroll: the one that shows the last line. */
+  readonly maxScroll: number;
+  /** Lines one scroll key moves: the lines shown less one, kept in sight for context. */
+  readonly page: number;
+}
+
+/**
+ * The window onto `lineCount` help lines in an overlay `rows` tall, scrolled `scroll` lines
+ * down (clamped). A marker row takes the place of a line at the top when lines are hidden above,
+ * and at the bottom when lines are hidden below.
+ */
+export function helpWindow(lineCount: number, rows: number, scroll: number): HelpWindow {
+  const visible = Math.max(0, rows - HELP_CHROME_ROWS);
+  if (lineCount <= visible) return { start: 0, end: lineCount, above: 0, below: 0, maxScroll: 0, page: 1 };
+  // Scrolled to the end, the top marker and the last lines fill the area.
+  const maxScroll = Math.max(0, lineCount - Math.max(1, visible - 1));
+  const start = Math.min(Math.max(0, scroll), maxScroll);
+  const room = Math.max(1, visible - (start > 0 ? 1 : 0));
+  const end = lineCount - start <= room ? lineCount : start + Math.max(1, room - 1);
+  return { start, end, above: start, below: lineCount - end, maxScroll, page: Math.max(1, end - start - 1) };
+}
+
+/**
+ * The key help of a view, generated from the key map (`KEY_BINDINGS`) so the two never drift.
+ * When it is taller than its area, ↓ and ↑ (any key bound to next or previous) scroll it, and
+ * markers say how many lines are out of sight.
+ */
+export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOverlayProps) {
+  const lines = helpLines(view, columns);
+  const window = helpWindow(lines.length, height, scroll);
+  const scrolls = window.above > 0 || window.below > 0;
   return (
     <Box flexDirection="column" width={columns} height={height} borderStyle="round" borderColor={theme.accent} paddingX={1} overflow="hidden">
       <Text wrap="truncate-end">
         <Text bold color={theme.accent}>
           Keys
         </Text>
-        <Text dimColor> · q quits, any other key closes this</Text>
+        <Text dimColor>{scrolls ? ' · ↓ ↑ scroll, q quits, other keys close this' : ' · q quits, any other key closes this'}</Text>
       </Text>
+      {window.above > 0 ? (
+        <Text dimColor wrap="truncate-end">
+          {`⋯ ${window.above} more lines above: ↑`}
+        </Text>
+      ) : null}
       <Box flexDirection="column" flexShrink={0}>
-        {shown.map((line, index) => (
+        {lines.slice(window.start, window.end).map((line, index) => (
           <Text key={index}>
             <Text bold>{line.keys}</Text>
             {line.text}
           </Text>
         ))}
       </Box>
-      {hidden > 0 ? (
+      {window.below > 0 ? (
         <Text dimColor wrap="truncate-end">
-          {`⋯ ${hidden} more lines: enlarge the terminal`}
+          {`⋯ ${window.below} more lines: ↓`}
         </Text>
       ) : null}
     </Box>
