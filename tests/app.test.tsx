@@ -227,7 +227,7 @@ describe('Ctrl-Z', () => {
   // The frame drawn again after `fg` is checked in a real terminal (terminal-restore.e2e.test.ts):
   // ink-testing-library runs Ink in debug mode, which does not keep a last frame to draw again.
   it('suspends through the view, and the talk goes on where it was', async () => {
-    const suspend = vi.fn(() => true);
+    const suspend = vi.fn((redraw: () => void) => redraw());
     const instance = render(<App deck={deck} version="v1" suspend={suspend} />);
     const frame = () => instance.lastFrame() ?? '';
     instance.stdin.write('l');
@@ -240,7 +240,7 @@ describe('Ctrl-Z', () => {
   });
 
   it.each([
-    ['a view that could not suspend', () => false],
+    ['a view whose suspend asks for no redraw (not suspended, or resized)', () => undefined],
     ['a view without a terminal of its own', undefined],
   ])('changes nothing in %s', async (_name, suspend) => {
     const instance = render(<App deck={deck} version="v1" suspend={suspend} />);

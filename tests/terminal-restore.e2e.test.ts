@@ -16,21 +16,17 @@ afterEach(() => {
 });
 
 /**
- * Runs the app under a shell in a real pseudo-terminal that records the tty mode (`stty -g`)
- * before and after, and the exit status, the way a person's shell would see them.
+ * A shell (`file` with the arguments `argsFor` gives for the directory) in an 80x24
+ * pseudo-terminal, as a person's terminal runs it: its screen read through a headless xterm,
+ * every byte it wrote kept, and a private directory for the files its commands write (`read`
+ * gives one's text, trimmed, or undefined while it is missing).
  */
-function underShell(deck: string, env: Record<string, string> = {}, cli = CLI) {
+function shellInPty(file: string, argsFor: (directory: string) => string[], env: Record<string, string> = {}) {
   const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-restore-'));
-  const script = [
-    `stty -g > ${directory}/before`,
-    `node ${cli} present ${deck} --no-sync --no-watch`,
-    `echo $? > ${directory}/status`,
-    `stty -g > ${directory}/after`,
-    'sleep 30',
-  ].join('; ');
+  const args = argsFor(directory);
   const hidden = new Set(['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'LINES']);
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !hidden.has(name)));
-  const shell = pty.spawn('/bin/sh', ['-c', script], { name: 'xterm-256color', cols: 80, rows: 24, cwd: ROOT, env: { ...baseEnv, TERM: 'xterm-256color', ...env } as Record<string, string> });
+  const shell = pty.spawn(file, [...args], { name: 'xterm-256color', cols: 80, rows: 24, cwd: ROOT, env: { ...baseEnv, TERM: 'xterm-256color', ...env } as Record<string, string> });
   shells.push(shell);
   const terminal = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });
   let output = '';
@@ -38,7 +34,7 @@ function underShell(deck: string, env: Record<string, string> = {}, cli = CLI) {
     output += data;
     terminal.write(data);
   });
-  const screen = () => Array.from({ length: 24 }, (_, row) => terminal.buffer.active.getLine(terminal.buffer.active.viewportY + row)?.translateToString(true) ?? '').join('\n');
+  const screen = () => Array.from({ length: terminal.rows }, (_, row) => terminal.buffer.active.getLine(terminal.buffer.active.viewportY + row)?.translateToString(true) ?? '').join('\n');
   const waitFor = async (predicate: () => boolean, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
@@ -53,6 +49,28 @@ function underShell(deck: string, env: Record<string, string> = {}, cli = CLI) {
       return undefined;
     }
   };
+  return {
+    shell,
+    terminal,
+    directory,
+    screen,
+    waitFor,
+    read,
+    get output() {
+      return output;
+    },
+  };
+}
+
+/**
+ * Runs the app under a shell in a real pseudo-terminal that records the tty mode (`stty -g`)
+ * before and after, and the exit status, the way a person's shell would see them.
+ */
+function underShell(deck: string, env: Record<string, string> = {}, cli = CLI) {
+  const script = (directory: string) =>
+    [`stty -g > ${directory}/before`, `node ${cli} present ${deck} --no-sync --no-watch`, `echo $? > ${directory}/status`, `stty -g > ${directory}/after`, 'sleep 30'].join('; ');
+  const pane = shellInPty('/bin/sh', (directory) => ['-c', script(directory)], env);
+  const { shell, screen, waitFor, read } = pane;
   const appPid = () => Number(execFileSync('pgrep', ['-P', String(shell.pid), 'node'], { encoding: 'utf8' }).trim().split('\n')[0]);
   return {
     shell,
@@ -60,7 +78,7 @@ function underShell(deck: string, env: Record<string, string> = {}, cli = CLI) {
     write: (data: string) => shell.write(data),
     appPid,
     get output() {
-      return output;
+      return pane.output;
     },
     /** Waits for the app to end, then gives its status and whether the tty mode came back. */
     async ended() {
@@ -129,33 +147,8 @@ describe('the terminal always comes back', () => {
 
 describe('Ctrl-Z', () => {
   it('hands the terminal to a job-control shell, and fg brings the talk back, laid out for the new size', async () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-suspend-'));
-    const hidden = new Set(['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'LINES']);
-    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !hidden.has(name))), TERM: 'xterm-256color', PS1: '$ ' };
-    const shell = pty.spawn('/bin/bash', ['--norc', '--noprofile', '-i'], { name: 'xterm-256color', cols: 80, rows: 24, cwd: ROOT, env: env as Record<string, string> });
-    shells.push(shell);
-    const terminal = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });
-    let output = '';
-    shell.onData((data) => {
-      output += data;
-      terminal.write(data);
-    });
-    const screen = () => Array.from({ length: terminal.rows }, (_, row) => terminal.buffer.active.getLine(terminal.buffer.active.viewportY + row)?.translateToString(true) ?? '').join('\n');
-    const waitFor = async (predicate: () => boolean) => {
-      const deadline = Date.now() + 10_000;
-      while (!predicate()) {
-        if (Date.now() > deadline) throw new Error(`timed out; screen:\n${screen()}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
-    const read = (name: string) => {
-      try {
-        return readFileSync(path.join(directory, name), 'utf8').trim();
-      } catch {
-        return undefined;
-      }
-    };
-
+    const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ' });
+    const { shell, terminal, directory, screen, waitFor, read } = pane;
     shell.write(`stty -g > ${directory}/before; node ${CLI} present slides.yaml --no-sync --no-watch\r`);
     await waitFor(() => screen().includes('slide 1/'));
     shell.write('\u001B[C');
@@ -164,7 +157,7 @@ describe('Ctrl-Z', () => {
     shell.write('\u001A');
     await waitFor(() => screen().includes('Stopped'));
     expect(terminal.buffer.active.type).toBe('normal');
-    expect(output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(output.lastIndexOf('\u001B[?25l'));
+    expect(pane.output.lastIndexOf('\u001B[?25h')).toBeGreaterThan(pane.output.lastIndexOf('\u001B[?25l'));
     // The shell has its terminal back as it left it: echo, line editing, signals.
     shell.write(`stty -g > ${directory}/suspended\r`);
     await waitFor(() => read('suspended') !== undefined && read('suspended') !== '');
@@ -173,10 +166,9 @@ describe('Ctrl-Z', () => {
     shell.resize(60, 20);
     terminal.resize(60, 20);
     shell.write('fg\r');
-    await waitFor(() => terminal.buffer.active.type === 'alternate' && screen().includes('slide 2/'));
-    const rows = screen().split('\n');
-    expect(rows.join('\n')).toContain('Section 1 of 4');
-    expect(rows.find((row) => row.includes('slide 2/'))?.trimEnd().length).toBeLessThanOrEqual(60);
+    // Laid out for 60 columns: the section divider whole, its footer within the width.
+    const footerWidth = () => screen().split('\n').find((row) => row.includes('slide 2/'))?.trimEnd().length ?? Number.POSITIVE_INFINITY;
+    await waitFor(() => terminal.buffer.active.type === 'alternate' && screen().includes('Section 1 of 4') && footerWidth() <= 60);
     shell.write('\u001B[C');
     await waitFor(() => screen().includes('slide 3/'));
     shell.write('q');

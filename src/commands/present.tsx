@@ -64,7 +64,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
         view={options.presenter ? 'presenter' : 'audience'}
         sync={sync}
         subscribeToDeck={subscribeToDeck}
-        suspend={() => suspendToShell(process.stdout)}
+        suspend={(redraw) => void suspendToShell(process.stdout, redraw)}
       />,
       // Frames here are driven by events (a key, a move in another view, a save, one timer tick
       // a second), never by animation, so Ink's default 30 fps throttle only delays the frame

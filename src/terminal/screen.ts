@@ -58,7 +58,10 @@ let activeRestore: (() => void) | undefined;
  * so full-screen programs do it themselves (vim's :suspend, less): hand the terminal back (main
  * screen, cursor shown, raw mode and bracketed paste off), stop with SIGTSTP, and when the shell
  * continues the process (`fg`, SIGCONT) take the terminal again on a blank alternate screen.
- * The caller then draws its whole frame: the screen was erased, and its size may have changed.
+ * The screen is blank then. A resize while the app was stopped signalled the shell, the
+ * foreground process group then, so the app sends itself SIGWINCH: Node's own handler reads the
+ * size again and, if it changed, emits 'resize', and the frame laid out for the new size is
+ * drawn in full anyway. With the size unchanged, `redraw` is called to draw the frame again.
  *
  * A signal a process sends itself is delivered before `kill` returns (POSIX, kill()), so this
  * returns only once the process runs again. A process group with no job-control shell above it
@@ -68,7 +71,7 @@ let activeRestore: (() => void) | undefined;
  * @returns Whether the app was suspended: false when it does not have a terminal in full-screen
  *   mode (see {@link enterFullScreen}), or on Windows, which has no SIGTSTP.
  */
-export function suspendToShell(stdout: NodeJS.WriteStream): boolean {
+export function suspendToShell(stdout: NodeJS.WriteStream, redraw: () => void): boolean {
   if (activeRestore === undefined || process.platform === 'win32') return false;
   const hasRawMode = process.stdin.isTTY && process.stdin.isRaw;
   if (hasRawMode) process.stdin.setRawMode(false);
@@ -76,8 +79,11 @@ export function suspendToShell(stdout: NodeJS.WriteStream): boolean {
   process.kill(process.pid, 'SIGTSTP');
   if (hasRawMode) process.stdin.setRawMode(true);
   stdout.write(ENTER_ALTERNATE_SCREEN + ERASE_SCREEN + CURSOR_HOME + ENABLE_BRACKETED_PASTE + HIDE_CURSOR);
-  // A resize while the app was stopped signalled the shell, the foreground process group then.
-  // Node's own SIGWINCH handler reads the size again and emits 'resize' if it changed.
+  const { columns, rows } = stdout;
+  // Node's SIGWINCH listener, added when stdout was made, runs before this one.
+  process.once('SIGWINCH', () => {
+    if (stdout.columns === columns && stdout.rows === rows) redraw();
+  });
   process.kill(process.pid, 'SIGWINCH');
   return true;
 }

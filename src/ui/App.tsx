@@ -37,11 +37,11 @@ export interface AppProps {
   /** Subscribes to new versions of the deck file (live reload); returns an unsubscribe function. */
   readonly subscribeToDeck?: (listener: (update: DeckUpdate) => void) => () => void;
   /**
-   * Ctrl-Z: hands the terminal to the shell and returns when the app runs again, with the screen
-   * erased; returns whether it did (see `suspendToShell`). None where the app does not own a
-   * terminal, as in tests, and Ctrl-Z then does nothing.
+   * Ctrl-Z: hands the terminal to the shell; when the app runs again, on an erased screen, calls
+   * `redraw` unless a resize draws the frame anyway (see `suspendToShell`). None where the app
+   * does not own a terminal, as in tests, and Ctrl-Z then does nothing.
    */
-  readonly suspend?: () => boolean;
+  readonly suspend?: (redraw: () => void) => void;
 }
 
 interface Shown {
@@ -109,7 +109,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
       if (action.type === 'suspend') {
         // Ink writes only what changed; after `fg` the screen is blank. Writing nothing through
         // Ink draws the last frame again in full.
-        if (suspend?.() === true) write('');
+        suspend?.(() => write(''));
       } else if (state.overlay === 'help' && (action.type === 'next' || action.type === 'previous')) {
         // The help over the frame's rows less the footer, as DeckFrame and PresenterFrame lay it.
         const window = helpWindow(helpLines(view, columns).length, height - 1, state.helpScroll);
