@@ -7,6 +7,7 @@ import {
   isScalar,
   isSeq,
   LineCounter,
+  Pair,
   parseDocument,
   visit,
   type Document,
@@ -22,10 +23,18 @@ import { DeckSchema, KNOWN_KEYS, type Deck } from './schema.js';
 export const MAX_DECK_BYTES = 5 * 1024 * 1024;
 
 /**
- * Most values an alias may expand to, counted as YAML nodes. Far above any real deck, far below
- * a "billion laughs" file (CVE-2003-1564 class: nested aliases that expand exponentially).
+ * Most values the aliases of a deck may expand to in all, counted as YAML nodes. Far above any
+ * real deck, far below a "billion laughs" file (CVE-2003-1564 class: nested aliases that expand
+ * exponentially).
  */
 export const MAX_EXPANDED_NODES = 100_000;
+
+/**
+ * Most text the aliases of a deck may expand to in all, in characters: as much as the largest
+ * deck file holds. One long anchored string repeated by many aliases stays under the node limit
+ * (2,000 aliases of a 200 KB string), and would be laid out as millions of lines.
+ */
+export const MAX_EXPANDED_CHARS = MAX_DECK_BYTES;
 
 /**
  * Reads and validates a deck file.
@@ -117,17 +126,15 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
   const collectionKey = findCollectionKey(document);
   if (collectionKey !== undefined) throw new DeckError([at(collectionKey, '', 'a key must be plain text, not a list or a mapping')]);
 
-  const bomb = findAliasBomb(document);
-  if (bomb?.kind === 'unresolved') throw new DeckError([at(bomb.offset, '', `unknown alias *${bomb.name}: no anchor &${bomb.name} before it`)]);
-  if (bomb !== undefined) {
-    throw new DeckError([
-      at(bomb.offset, '', `the alias *${bomb.name} expands to more than ${MAX_EXPANDED_NODES} values; refusing to load`),
-    ]);
+  const aliases = resolveAliases(document);
+  if (aliases.problem !== undefined) {
+    const { kind, offset, name } = aliases.problem;
+    throw new DeckError([at(offset, '', ALIAS_PROBLEMS[kind](name))]);
   }
 
   let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: -1 });
+    data = withAliasesReplaced(document, aliases.targets).toJS();
   } catch (error) {
     // The checks above leave nothing known to throw here; if yaml still does, say so in place.
     throw new DeckError([at(0, '', `YAML: ${error instanceof Error ? error.message : String(error)}`)]);
@@ -137,13 +144,13 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
     return {
       deck: result.data,
       positionOf: (path) => {
-        const { line, col } = lineCounter.linePos(locate(document, path).node.range?.[0] ?? 0);
+        const { line, col } = lineCounter.linePos(locate(document, aliases.targets, path).node.range?.[0] ?? 0);
         return { line, column: col };
       },
     };
   }
 
-  const diagnostics = result.error.issues.flatMap((issue) => diagnose(document, issue, at));
+  const diagnostics = result.error.issues.flatMap((issue) => diagnose(document, aliases.targets, issue, at));
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   throw new DeckError(diagnostics);
 }
@@ -160,11 +167,12 @@ interface Located {
 
 function diagnose(
   document: Document,
+  aliasTargets: ReadonlyMap<unknown, unknown>,
   issue: z.core.$ZodIssue,
   at: (offset: number, path: string, message: string) => Diagnostic,
 ): Diagnostic[] {
   const path = issue.path;
-  const located = locate(document, path);
+  const located = locate(document, aliasTargets, path);
   const nodeOffset = located.node.range?.[0] ?? 0;
 
   if (issue.code === 'unrecognized_keys') {
@@ -189,11 +197,12 @@ function diagnose(
   return [at(nodeOffset, formatPath(path), issue.message)];
 }
 
-function locate(document: Document, path: readonly PathSegment[]): Located {
+/** The node at `path`, through aliases (`aliasTargets`, from {@link resolveAliases}). */
+function locate(document: Document, aliasTargets: ReadonlyMap<unknown, unknown>, path: readonly PathSegment[]): Located {
   let node = document.contents as YamlNode;
   let depth = 0;
   for (const segment of path) {
-    const resolved = isAlias(node) ? (node.resolve(document) as YamlNode | undefined) : node;
+    const resolved = isAlias(node) ? (aliasTargets.get(node) as YamlNode | undefined) : node;
     let next: unknown;
     if (isSeq(resolved) && typeof segment === 'number') next = resolved.items[segment];
     else if (isMap(resolved)) next = findPair(resolved, String(segment))?.value;
@@ -231,54 +240,122 @@ function knownKeysFor(path: readonly PathSegment[]): readonly string[] {
   return KNOWN_KEYS.bullet;
 }
 
-/**
- * Finds the first alias (in document order) whose expansion exceeds {@link MAX_EXPANDED_NODES},
- * or that names no anchor, computing sizes bottom-up with memoisation so the check itself stays
- * linear in file size.
- */
-function findAliasBomb(document: Document): { kind: 'bomb' | 'unresolved'; offset: number; name: string } | undefined {
-  const sizes = new Map<unknown, number>();
-  let found: { kind: 'bomb' | 'unresolved'; offset: number; name: string } | undefined;
+/** What can be wrong with an alias, said about the alias `name`. */
+const ALIAS_PROBLEMS = {
+  unresolved: (name: string) => `unknown alias *${name}: no anchor &${name} before it`,
+  cycle: (name: string) => `the alias *${name} is inside the value anchored as &${name}, which would then contain itself`,
+  values: (name: string) => `the aliases up to *${name} expand to more than ${MAX_EXPANDED_NODES} values; refusing to load`,
+  text: (name: string) => `the aliases up to *${name} expand to more than ${formatMiB(MAX_EXPANDED_CHARS)} of text; refusing to load`,
+} as const;
 
-  const sizeOf = (node: unknown): number => {
-    if (node === null || node === undefined) return 1;
+/** Values and characters of text a node stands for once its aliases are expanded. */
+interface ExpandedSize {
+  readonly values: number;
+  readonly chars: number;
+}
+
+/**
+ * Resolves every alias to the node of its anchor, in one walk in document order: an alias names
+ * the closest anchor before it (YAML 1.2, 3.2.2.2). yaml's own `Alias.resolve` searches the
+ * document again for each alias, which made 50,000 aliases take minutes; this stays linear.
+ * The walk stops at the first alias that names no anchor, that lies inside the value it names,
+ * or that brings what the aliases so far expand to over {@link MAX_EXPANDED_NODES} values or
+ * {@link MAX_EXPANDED_CHARS} characters. Sizes of anchored values are remembered, so nested
+ * aliases (a "billion laughs") are counted without being expanded.
+ */
+function resolveAliases(document: Document): { targets: Map<unknown, unknown>; problem?: { kind: keyof typeof ALIAS_PROBLEMS; offset: number; name: string } } {
+  const anchors = new Map<string, unknown>();
+  const targets = new Map<unknown, unknown>();
+  const sizes = new Map<unknown, ExpandedSize>();
+  // The values the walk is inside of: an alias to one of them would make a value contain itself.
+  const enclosing = new Set<unknown>();
+  let values = 0;
+  let chars = 0;
+  let problem: { kind: keyof typeof ALIAS_PROBLEMS; offset: number; name: string } | undefined;
+
+  const sizeOf = (node: unknown): ExpandedSize => {
     const known = sizes.get(node);
     if (known !== undefined) return known;
-    sizes.set(node, 1); // breaks cycles from self-referencing aliases
-    let size = 1;
-    if (isAlias(node)) {
-      const target = node.resolve(document);
-      if (target === undefined && found === undefined) found = { kind: 'unresolved', offset: node.range?.[0] ?? 0, name: node.source };
-      size = sizeOf(target);
-      if (size > MAX_EXPANDED_NODES && found === undefined) {
-        found = { kind: 'bomb', offset: node.range?.[0] ?? 0, name: node.source };
+    let size: ExpandedSize = { values: 1, chars: 0 };
+    if (isAlias(node)) size = sizeOf(targets.get(node));
+    else if (isScalar(node)) size = { values: 1, chars: String(node.value ?? '').length };
+    else if (isMap(node) || isSeq(node)) {
+      const children = isMap(node) ? node.items.flatMap((pair) => [pair.key, pair.value]) : node.items;
+      let total = { values: 1, chars: 0 };
+      for (const child of children) {
+        const part = sizeOf(child);
+        // Capped, so sizes stay small numbers however deep the nesting.
+        total = { values: Math.min(total.values + part.values, MAX_EXPANDED_NODES + 1), chars: Math.min(total.chars + part.chars, MAX_EXPANDED_CHARS + 1) };
       }
-    } else if (isMap(node)) {
-      for (const pair of node.items) size += sizeOf(pair.key) + sizeOf(pair.value);
-    } else if (isSeq(node)) {
-      for (const item of node.items) size += sizeOf(item);
+      size = total;
     }
-    size = Math.min(size, MAX_EXPANDED_NODES + 1);
     sizes.set(node, size);
     return size;
   };
 
-  // Walk in document order so the reported alias is the first one a reader meets.
   const walk = (node: unknown): void => {
-    if (found !== undefined) return;
+    if (problem !== undefined) return;
     if (isAlias(node)) {
-      sizeOf(node);
-    } else if (isMap(node)) {
+      const target = anchors.get(node.source);
+      const at = { offset: node.range?.[0] ?? 0, name: node.source };
+      if (target === undefined) problem = { kind: 'unresolved', ...at };
+      else if (enclosing.has(target)) problem = { kind: 'cycle', ...at };
+      if (problem !== undefined) return;
+      targets.set(node, target);
+      const size = sizeOf(target);
+      values += size.values;
+      chars += size.chars;
+      if (values > MAX_EXPANDED_NODES) problem = { kind: 'values', ...at };
+      else if (chars > MAX_EXPANDED_CHARS) problem = { kind: 'text', ...at };
+      return;
+    }
+    if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor !== undefined) anchors.set(node.anchor, node);
+    if (!isMap(node) && !isSeq(node)) return;
+    enclosing.add(node);
+    if (isMap(node)) {
       for (const pair of node.items) {
         walk(pair.key);
         walk(pair.value);
       }
-    } else if (isSeq(node)) {
+    } else {
       for (const item of node.items) walk(item);
     }
+    enclosing.delete(node);
   };
   walk(document.contents);
-  return found;
+  return problem === undefined ? { targets } : { targets, problem };
+}
+
+/**
+ * A copy of `document` with each alias replaced by the node it names (`targets`, from
+ * {@link resolveAliases}), so converting it to data never asks yaml to resolve an alias. The
+ * document itself keeps its aliases, for positions in messages.
+ */
+function withAliasesReplaced(document: Document, targets: Map<unknown, unknown>): Document {
+  if (targets.size === 0) return document;
+  // Copies of the collections only, sharing everything else with the original.
+  const shallowCopy = <T extends object>(value: T): T => Object.create(Object.getPrototypeOf(value) as object, Object.getOwnPropertyDescriptors(value)) as T;
+  const copies = new Map<unknown, unknown>();
+  const copy = (node: unknown): unknown => {
+    if (isAlias(node)) return copy(targets.get(node));
+    const done = copies.get(node);
+    if (done !== undefined) return done;
+    let result: unknown = node;
+    if (isMap(node)) {
+      const map = shallowCopy(node);
+      map.items = node.items.map((pair) => new Pair(copy(pair.key), copy(pair.value)));
+      result = map;
+    } else if (isSeq(node)) {
+      const seq = shallowCopy(node);
+      seq.items = node.items.map(copy);
+      result = seq;
+    }
+    copies.set(node, result);
+    return result;
+  };
+  const replaced = shallowCopy(document);
+  replaced.contents = copy(document.contents) as typeof replaced.contents;
+  return replaced;
 }
 
 /**
