@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeckError, formatDiagnostic } from '../src/deck/deck-error.js';
-import { loadDeck, MAX_DECK_BYTES, parseDeck } from '../src/deck/load-deck.js';
+import { loadDeck, MAX_DECK_BYTES, parseDeck, readDeckText, readDeckTextSync } from '../src/deck/load-deck.js';
 import { CASES } from './helpers/paths.js';
 
 const VALID = `title: A deck
@@ -227,6 +229,20 @@ describe('loadDeck on files', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-')), 'huge.yaml');
     writeFileSync(file, `title: ${'x'.repeat(MAX_DECK_BYTES)}\n`);
     await expect(loadDeck(file)).rejects.toThrow(/huge\.yaml: the file is 5\.0 MiB; decks are limited to 5\.0 MiB/);
+  });
+
+  it('stops reading a device that never ends at the limit, as the public API does too', async () => {
+    await expect(readDeckText('/dev/zero')).rejects.toThrow('/dev/zero: it holds more than 5.0 MiB; decks are limited to that');
+    expect(() => readDeckTextSync('/dev/zero')).toThrow('/dev/zero: it holds more than 5.0 MiB; decks are limited to that');
+  });
+
+  it('reads a deck from a pipe, as process substitution gives one', async () => {
+    const fifo = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-')), 'deck.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const text = `title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: ${'S'.repeat(300_000)}\n`;
+    const writer = writeFile(fifo, text);
+    expect(await readDeckText(fifo)).toBe(text);
+    await writer;
   });
 });
 

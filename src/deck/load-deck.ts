@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import {
   isAlias,
   isMap,
@@ -49,23 +49,64 @@ export async function loadDeck(file: string): Promise<Deck> {
 }
 
 /**
- * Reads a deck file as text, refusing it before reading when it is over {@link MAX_DECK_BYTES}.
+ * Reads a deck file as text. A regular file over {@link MAX_DECK_BYTES} is refused before it is
+ * read; anything else (a device, a pipe, process substitution) is read up to that limit and
+ * refused past it, so `/dev/zero` cannot fill the memory.
  *
  * @throws {DeckError} When the file cannot be read or is too large.
  */
 export async function readDeckText(file: string): Promise<string> {
   try {
-    const { size } = await stat(file);
-    if (size > MAX_DECK_BYTES) {
-      throw new DeckError([
-        fileDiagnostic(file, `the file is ${formatMiB(size)}; decks are limited to ${formatMiB(MAX_DECK_BYTES)}`),
-      ]);
+    refuseLargeFile(file, (await stat(file)).size);
+    const handle = await open(file, 'r');
+    try {
+      const read = new DeckBytes(file);
+      for (let buffer = DeckBytes.buffer(), count; (count = (await handle.read(buffer, 0, buffer.length, null)).bytesRead) > 0; buffer = DeckBytes.buffer()) read.add(buffer, count);
+      return decodeUtf8(read.bytes, file);
+    } finally {
+      await handle.close();
     }
-    const bytes = await readFile(file);
-    return decodeUtf8(bytes, file);
   } catch (error) {
     if (error instanceof DeckError) throw error;
     throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeFsError(error)}`)]);
+  }
+}
+
+/** Refuses `file` when its size, as `stat` gives it, is over {@link MAX_DECK_BYTES}. */
+function refuseLargeFile(file: string, size: number): void {
+  if (size > MAX_DECK_BYTES) {
+    throw new DeckError([fileDiagnostic(file, `the file is ${formatMiB(size)}; decks are limited to ${formatMiB(MAX_DECK_BYTES)}`)]);
+  }
+}
+
+/** Bytes read at a time, in bytes: far more than a deck file holds. */
+const READ_CHUNK_BYTES = 256 * 1024;
+
+/** The bytes read from a deck file so far, refused past {@link MAX_DECK_BYTES}. */
+class DeckBytes {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+
+  constructor(private readonly file: string) {}
+
+  /** A buffer for the next read, READ_CHUNK_BYTES long. */
+  static buffer(): Buffer {
+    return Buffer.allocUnsafe(READ_CHUNK_BYTES);
+  }
+
+  /**
+   * Keeps the first `count` bytes of `buffer`.
+   *
+   * @throws {DeckError} When the bytes kept pass the limit.
+   */
+  add(buffer: Buffer, count: number): void {
+    this.total += count;
+    if (this.total > MAX_DECK_BYTES) throw new DeckError([fileDiagnostic(this.file, `it holds more than ${formatMiB(MAX_DECK_BYTES)}; decks are limited to that`)]);
+    this.chunks.push(buffer.subarray(0, count));
+  }
+
+  get bytes(): Buffer {
+    return Buffer.concat(this.chunks, this.total);
   }
 }
 
@@ -415,13 +456,15 @@ function describeYamlError(code: string, message: string, sourceFromError: strin
  */
 export function readDeckTextSync(file: string): string {
   try {
-    const { size } = statSync(file);
-    if (size > MAX_DECK_BYTES) {
-      throw new DeckError([
-        fileDiagnostic(file, `the file is ${formatMiB(size)}; decks are limited to ${formatMiB(MAX_DECK_BYTES)}`),
-      ]);
+    refuseLargeFile(file, statSync(file).size);
+    const descriptor = openSync(file, 'r');
+    try {
+      const read = new DeckBytes(file);
+      for (let buffer = DeckBytes.buffer(), count; (count = readSync(descriptor, buffer, 0, buffer.length, null)) > 0; buffer = DeckBytes.buffer()) read.add(buffer, count);
+      return decodeUtf8(read.bytes, file);
+    } finally {
+      closeSync(descriptor);
     }
-    return decodeUtf8(readFileSync(file), file);
   } catch (error) {
     if (error instanceof DeckError) throw error;
     throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeFsError(error)}`)]);
