@@ -143,6 +143,25 @@ describe('the notes pane of the audience view', () => {
   });
 });
 
+describe('keys with Alt', () => {
+  it.each([
+    ['Alt+Right (xterm)', '\u001B[1;3C'],
+    ['Alt+Right (ESC prefix)', '\u001B\u001B[C'],
+    ['Alt+End', '\u001B[1;3F'],
+    ['Alt+q', '\u001Bq'],
+  ])('do nothing: %s', async (_name, sequence) => {
+    const instance = render(<App deck={deck} version="v1" />);
+    const frame = () => instance.lastFrame() ?? '';
+    await vi.waitFor(() => expect(frame()).toContain('slide 1/'));
+    instance.stdin.write(sequence);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(frame()).toContain('slide 1/');
+    instance.stdin.write('l');
+    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
+    instance.unmount();
+  });
+});
+
 describe('Esc and escape sequences split on the way', () => {
   /** The app, sent `head` and 5 ms later `tail`: an escape sequence split on the way. */
   async function splitSequence(tail: string, head = '\u001B') {

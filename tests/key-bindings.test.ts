@@ -56,6 +56,11 @@ describe('the key map of issue #2', () => {
     ['Alt+l', 'l', { meta: true }],
     ['Alt+3', '3', { meta: true }],
     ['Ctrl+Right', '', { ctrl: true, rightArrow: true }],
+    ['Alt+Right', '', { meta: true, rightArrow: true }],
+    ['Alt+Down', '', { meta: true, downArrow: true }],
+    ['Alt+PgDn', '', { meta: true, pageDown: true }],
+    ['Alt+Home', '', { meta: true, home: true }],
+    ['Alt+Enter', '\r', { meta: true, return: true }],
   ])('binds %s to nothing, as a key that only closes the help', (_label, input, flags) => {
     expect(keyNamesOf(input, { ...NO_FLAGS, ...flags })).toEqual(['other']);
     expect(actionsOf(input, flags)).toEqual([undefined]);

@@ -238,6 +238,9 @@ export const OTHER_KEY: KeyName = 'other';
 export function keyNamesOf(input: string, key: KeyFlags): KeyName[] {
   // Ctrl with a named key (Ctrl+Right) is bound to nothing, but is a key: it closes the help.
   if (key.ctrl) return input.length === 1 ? [`ctrl+${input.toLowerCase()}`] : [OTHER_KEY];
+  // Alt with a key is bound to nothing, but is a key: Alt+q must not end the talk, nor Alt+Right
+  // move it. Ink marks a lone Esc as meta too; that one is the Esc key.
+  if (key.meta && !key.escape) return [OTHER_KEY];
   if (key.rightArrow) return ['right'];
   if (key.leftArrow) return ['left'];
   if (key.upArrow) return ['up'];
@@ -248,8 +251,6 @@ export function keyNamesOf(input: string, key: KeyFlags): KeyName[] {
   if (key.end) return ['end'];
   if (key.return) return ['enter'];
   if (key.escape) return ['escape'];
-  // Alt with a key is bound to nothing, but is a key: Alt+q must not end the talk.
-  if (key.meta) return [OTHER_KEY];
   if (key.backspace || key.delete) return ['backspace'];
   if (key.tab) return ['tab'];
   if (input.length > 1 && /^[[O\]]/.test(input)) return [];
