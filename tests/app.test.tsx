@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadDeck } from '../src/deck/load-deck.js';
 import type { Position } from '../src/navigation/deck-state.js';
 import type { PositionChannel } from '../src/sync/sync-session.js';
+import type { DeckUpdate } from '../src/deck/watch-deck.js';
 import { App, DIVERGED_AFTER_MS, DIVERGED_NOTICE, STALE_NOTICE } from '../src/ui/App.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
@@ -271,6 +272,34 @@ describe('Ctrl-Z', () => {
     expect(instance.frames.length).toBe(framesBefore);
     instance.stdin.write('l');
     await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
+    instance.unmount();
+  });
+});
+
+describe('a slide a save took away, and the save that brings it back', () => {
+  const retitled = structuredClone(deck) as typeof deck;
+  const drivers = retitled.sections[0];
+  if (drivers?.slides[0] !== undefined) drivers.slides[0] = { ...drivers.slides[0], title: 'Retitled for a moment' };
+
+  it.each([
+    ['nobody moved in between: the talk goes back to it, as a move', 0, true],
+    ['a view on another version moved in between: the talk stays, and follows that move', 1, false],
+  ])('%s', async (_name, movesElsewhere, isRestored) => {
+    let listener: ((update: DeckUpdate) => void) | undefined;
+    const setVersion = vi.fn();
+    const channel = { ...fakeChannel().channel, setVersion, latestMoveClock: 0 };
+    const instance = render(<App deck={deck} version="v1" sync={channel} subscribeToDeck={(next) => ((listener = next), () => undefined)} />);
+    const frame = () => instance.lastFrame() ?? '';
+    instance.stdin.write('l');
+    instance.stdin.write('l');
+    await vi.waitFor(() => expect(frame()).toContain('slide 3/'));
+
+    listener?.({ kind: 'loaded', deck: retitled, version: 'v2' });
+    await vi.waitFor(() => expect(frame()).toContain('Retitled for a moment'));
+    channel.latestMoveClock += movesElsewhere;
+    listener?.({ kind: 'loaded', deck, version: 'v1' });
+    await vi.waitFor(() => expect(setVersion).toHaveBeenCalledTimes(2));
+    expect(setVersion.mock.lastCall?.[2]).toBe(isRestored);
     instance.unmount();
   });
 });

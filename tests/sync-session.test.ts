@@ -322,6 +322,16 @@ describe('SyncSession', () => {
     expect(a.position).toEqual(b.position);
   });
 
+  it('counts a move made on another version in its move clock, though it does not follow it', async () => {
+    const directory = freshDirectory();
+    const edited = await join(directory, { version: 'v2' });
+    const other = await join(directory);
+    const before = edited.latestMoveClock;
+    other.publish({ slide: 4, step: 0 });
+    await expect.poll(() => edited.latestMoveClock).toBeGreaterThan(before);
+    expect(edited.position).toEqual(START);
+  });
+
   it('keeps its sockets private: directory 0700, socket 0600', async () => {
     const directory = freshDirectory();
     const view = await join(directory);

@@ -115,6 +115,15 @@ export class SyncSession {
     return this.currentTimer.value;
   }
 
+  /**
+   * The Lamport clock of the newest move made in any view of this deck, on any version (this
+   * view's own included): it grows with every move, so a view can tell whether anyone moved
+   * since it last looked.
+   */
+  get latestMoveClock(): number {
+    return this.highestClock;
+  }
+
   /** Number of other views connected now. */
   get peerCount(): number {
     return this.peers.size;
@@ -403,4 +412,4 @@ function sameTimer(a: SharedTimer, b: SharedTimer): boolean {
 
 /** What a view needs of a sync session (tests pass a fake). */
 export type PositionChannel = Pick<SyncSession, 'position' | 'publish' | 'onPosition' | 'setVersion'> &
-  Partial<Pick<SyncSession, 'onVersionMismatch' | 'isVersionMismatched' | 'timer' | 'publishTimer' | 'onTimer'>>;
+  Partial<Pick<SyncSession, 'onVersionMismatch' | 'isVersionMismatched' | 'timer' | 'publishTimer' | 'onTimer' | 'latestMoveClock'>>;

@@ -82,8 +82,10 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
   const slide = slides[state.slide];
 
   const latest = useLatest({ shown, state });
-  // A slide the last reloads took away, to go back to if a reload brings it back (relocate.ts).
-  const lostSlide = useRef<LostSlide | undefined>(undefined);
+  // A slide the last reloads took away, to go back to if a reload brings it back (relocate.ts),
+  // and the session's move clock then: a move in any view since, even one on another version of
+  // the deck this view does not follow, means someone moved in between, and the slide is forgotten.
+  const lostSlide = useRef<{ readonly slide: LostSlide; readonly movesBefore: number } | undefined>(undefined);
   useEffect(() => {
     if (subscribeToDeck === undefined) return undefined;
     return subscribeToDeck((update) => {
@@ -94,8 +96,10 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
       const previous = latest.current;
       const next = { deck: update.deck, slides: buildSlides(update.deck), version: update.version };
       const here = { slide: previous.state.slide, step: previous.state.step };
-      const { position, isRestored, lost } = relocateRemembering(previous.shown.slides, next.slides, here, lostSlide.current);
-      lostSlide.current = lost;
+      const moves = sync?.latestMoveClock ?? 0;
+      const remembered = lostSlide.current !== undefined && lostSlide.current.movesBefore === moves ? lostSlide.current.slide : undefined;
+      const { position, isRestored, lost } = relocateRemembering(previous.shown.slides, next.slides, here, remembered);
+      lostSlide.current = lost === undefined ? undefined : { slide: lost, movesBefore: moves };
       // Going back to a lost slide is news to a view started since it was lost.
       sync?.setVersion(update.version, position, isRestored === true);
       setProblem(undefined);
