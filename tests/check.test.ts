@@ -74,6 +74,14 @@ describe('inkdeck check options', () => {
     expect(result.stdout).toContain('slides.yaml:2:8: warning: title: title "Russia and China: Old Allies, New Needs" is shown as plain text, not big: it does not fit 36x2 in any font');
   });
 
+  it('says when the title slide leaves lines out, and that its other lines crowd out a big title', async () => {
+    const result = await runCli(['check', 'slides.yaml', '--columns', '30', '--rows', '10']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('slides.yaml:2:8: warning: title: title "Russia and China: Old Allies, New Needs" is shown as plain text, not big: its subtitle, byline and source leave it no row at 30x10\n');
+    expect(result.stdout).toContain('slides.yaml:2:8: warning: title: the title slide does not fit 30x10: 4 lines left out\n');
+    expect((await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12'])).stdout).not.toContain('title slide does not fit');
+  });
+
   it('prints the same findings as JSON', async () => {
     const result = await runCli(['check', `${C}/duplicate-keys.yaml`, '--format', 'json']);
     expect(result.code).toBe(1);

@@ -93,6 +93,22 @@ describe('frames at any size', () => {
     expect(frame.split('\n').map((line) => line.trim()).filter((line) => line !== '')).toEqual(expected);
   });
 
+  it.each<[number, number, string, string[]]>([
+    [30, 10, '⋯ 4 more lines', ['Xie Zhihai', 'Condensed from']],
+    [20, 7, '⋯ 10 more lines', ['How shared', 'Xie Zhihai']],
+  ])('says how many lines of the title slide did not fit at %ix%i, leaving out later lines, not earlier ones', (columns, rows, marker, missing) => {
+    const frame = renderWithInk(slides, { slide: 1, columns, rows });
+    expect(frame).toContain(marker);
+    for (const text of missing) expect(frame).not.toContain(text);
+    expect(frame).toContain('Russia and');
+  });
+
+  it('shows the whole title slide at 40x12, with no marker', () => {
+    const frame = renderWithInk(slides, { slide: 1, columns: 40, rows: 12 });
+    expect(frame).toContain('Condensed from the op-ed');
+    expect(frame).not.toContain('more line');
+  });
+
   it('says how much of the help did not fit, and that ↓ shows it', () => {
     const frame = renderWithInk(slides, { slide: 1, columns: 40, rows: 12, state: { overlay: 'help' } });
     expect(frame).toMatch(/⋯ \d+ more lines: ↓/);

@@ -2,7 +2,7 @@ import { DeckError, formatWithSeverity, type Diagnostic } from '../deck/deck-err
 import { formatPath, parseDeckWithPositions, type PathSegment } from '../deck/load-deck.js';
 import { fitBigText, isDrawable } from '../render/big-text.js';
 import { measureContentSlide } from '../render/slide-rows.js';
-import { contentArea, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, RESERVED_ROWS, sectionSlideTitleArea, titleSlideTitleArea } from '../ui/layout.js';
+import { contentArea, fitTitleSlide, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, RESERVED_ROWS, sectionSlideTitleArea, titleSlideTitleArea } from '../ui/layout.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -50,7 +50,13 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
     findings.push({ file, line: 0, column: 0, path: '', message: `${sizeName} is below the smallest terminal the app draws in, ${smallest}: it shows only a "too small" notice there`, severity: 'warning' });
   }
   const frame = layoutFrame(size.columns, frameRows(size.rows), false);
-  if (isDrawn) checkBigTitle(deck.title, ['title'], titleSlideTitleArea(deck, frame.slideColumns, frame.slideRows), warn);
+  if (isDrawn) {
+    const titleArea = titleSlideTitleArea(deck, frame.slideColumns, frame.slideRows);
+    const crowdedOut = titleArea.rows < 1 ? `its subtitle, byline and source leave it no row at ${sizeName}` : undefined;
+    checkBigTitle(deck.title, ['title'], titleArea, warn, crowdedOut);
+    const { hiddenLines } = fitTitleSlide(deck, frame.slideColumns, frame.slideRows);
+    if (hiddenLines > 0) warn(['title'], `the title slide does not fit ${sizeName}: ${hiddenLines} line${hiddenLines === 1 ? '' : 's'} left out`);
+  }
 
   const area = contentArea(frame.slideColumns, frame.slideRows);
   deck.sections.forEach((section, sectionIndex) => {
@@ -70,15 +76,17 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/** Warns when `title` is drawn as plain text in `area`; `crowdedOut` says why when it has no row. */
 function checkBigTitle(
   title: string,
   path: readonly PathSegment[],
   area: { columns: number; rows: number },
   warn: (path: readonly PathSegment[], message: string) => void,
+  crowdedOut?: string,
 ): void {
   if (fitBigText(title, area.columns, area.rows) !== undefined) return;
   const room = `${Math.max(0, area.columns)}x${Math.max(0, area.rows)}`;
-  const reason = isDrawable(title) ? `it does not fit ${room} in any font` : 'it has characters the big fonts cannot draw';
+  const reason = !isDrawable(title) ? 'it has characters the big fonts cannot draw' : (crowdedOut ?? `it does not fit ${room} in any font`);
   warn(path, `title "${title}" is shown as plain text, not big: ${reason}`);
 }
 

@@ -14,10 +14,11 @@ export interface TitleSlideViewProps {
 /**
  * The opening slide, centred: the deck title as big as fits in the room the other lines leave,
  * then the subtitle, `author · date` and the source, each wrapped. When even a plain title does
- * not leave room for them all, the lines that do not fit are clipped, never drawn over others.
+ * not leave room for them all, the lines that do not fit are left out, never drawn over others,
+ * and a last row says how many.
  */
 export function TitleSlideView({ slide, columns, rows }: TitleSlideViewProps) {
-  const { title: area, details } = fitTitleSlide(slide, columns, rows);
+  const { title: area, details, hiddenLines } = fitTitleSlide(slide, columns, rows);
   return (
     <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X} overflowY="hidden">
       <BigTitle text={slide.title} columns={area.columns} rows={area.rows} color={theme.title} />
@@ -34,6 +35,11 @@ export function TitleSlideView({ slide, columns, rows }: TitleSlideViewProps) {
       {details.source.length > 0 ? (
         <Box flexShrink={0}>
           <Text dimColor>{details.source.join('\n')}</Text>
+        </Box>
+      ) : null}
+      {hiddenLines > 0 ? (
+        <Box flexShrink={0}>
+          <Text dimColor wrap="truncate-end">{`⋯ ${hiddenLines} more line${hiddenLines === 1 ? '' : 's'}`}</Text>
         </Box>
       ) : null}
     </Box>

@@ -111,12 +111,15 @@ export function titleSlideTitleArea(
 export interface TitleSlideFit {
   readonly title: { readonly columns: number; readonly rows: number };
   readonly details: TitleDetails;
+  /** Lines of the title and details left out for want of rows; a marker row then says how many. */
+  readonly hiddenLines: number;
 }
 
 /**
  * Fits a title slide into `columns` x `rows`. The title comes first: when the details leave it
  * no row, it takes the rows its plain text needs and the details keep what is left, in order
- * (subtitle, byline, source), each clipped rather than drawn over the footer.
+ * (subtitle, byline, source), each clipped rather than drawn over the footer. What is left out
+ * is counted, and one row is kept for saying so, as content slides do (`⋯ 2 more lines`).
  */
 export function fitTitleSlide(
   slide: { readonly title: string; readonly subtitle?: string; readonly author?: string; readonly date?: string; readonly source?: string },
@@ -125,20 +128,30 @@ export function fitTitleSlide(
 ): TitleSlideFit {
   const area = titleSlideTitleArea(slide, columns, rows);
   const details = titleDetails(slide, area.columns);
-  if (area.rows >= 1) return { title: area, details };
-  const titleRows = Math.min(wrapText(slide.title, area.columns).split('\n').length, Math.max(1, rows));
-  let left = rows - titleRows - 1;
-  const take = (lines: readonly string[], gap: number) => {
-    if (lines.length === 0 || left - gap <= 0) return [];
-    const kept = lines.slice(0, left - gap);
-    left -= kept.length + gap;
-    return kept;
+  if (area.rows >= 1) return { title: area, details, hiddenLines: 0 };
+  const titleLines = wrapText(slide.title, area.columns).split('\n').length;
+  const detailLines = details.subtitle.length + details.byline.length + details.source.length;
+  const fitIn = (budget: number): TitleSlideFit => {
+    const titleRows = Math.min(titleLines, Math.max(1, budget));
+    let left = budget - titleRows - 1;
+    // In order: once a part is cut, the parts after it are left out too, so what shows reads on.
+    let isCut = false;
+    const take = (lines: readonly string[], gap: number) => {
+      if (lines.length === 0) return [];
+      const kept = isCut || left - gap <= 0 ? [] : lines.slice(0, left - gap);
+      isCut = kept.length < lines.length;
+      left -= kept.length === 0 ? 0 : kept.length + gap;
+      return kept;
+    };
+    const subtitle = take(details.subtitle, 0);
+    const byline = take(details.byline, 1);
+    const source = take(details.source, 0);
+    const keptRows = subtitle.length + byline.length + source.length + (byline.length > 0 && subtitle.length > 0 ? 1 : 0);
+    const hiddenLines = titleLines - titleRows + detailLines - subtitle.length - byline.length - source.length;
+    return { title: { columns: area.columns, rows: titleRows }, details: { subtitle, byline, source, rows: keptRows }, hiddenLines };
   };
-  const subtitle = take(details.subtitle, 0);
-  const byline = take(details.byline, 1);
-  const source = take(details.source, 0);
-  const keptRows = subtitle.length + byline.length + source.length + (byline.length > 0 && subtitle.length > 0 ? 1 : 0);
-  return { title: { columns: area.columns, rows: titleRows }, details: { subtitle, byline, source, rows: keptRows } };
+  const whole = fitIn(rows);
+  return whole.hiddenLines === 0 || rows < 2 ? whole : fitIn(rows - 1);
 }
 
 /** Room for the big title of a section slide drawn in `columns` x `rows`, below its label. */
