@@ -136,6 +136,13 @@ describe('deckReducer: overlays, notes and quitting', () => {
     expect(deckReducer(help, { type: 'sync', position: { slide: 5, step: 0 } })).toMatchObject({ overlay: 'help', slide: 5 });
   });
 
+  it('drops leading zeros, so 0000005 Enter goes to slide 5', () => {
+    const typed = run(at(0), ...[...'0000005'].map(digit));
+    expect(typed.jumpDigits).toBe('5');
+    expect(run(typed, { type: 'confirm' }).slide).toBe(4);
+    expect(run(at(0), digit('0'), digit('0')).jumpDigits).toBe('0');
+  });
+
   it('takes 0 as a digit, so Esc after it clears it instead of quitting, and 0 Enter goes to slide 1', () => {
     const typed = run(at(4), digit('0'));
     expect(typed.jumpDigits).toBe('0');

@@ -172,6 +172,24 @@ describe('wide and combining characters', () => {
   });
 });
 
+describe('a long section title of wide characters in the footer', () => {
+  const cjk = buildSlides(parseDeck('title: T\nsections:\n  - id: a\n    title: 中文标题非常非常长的一个章节标题\n    slides:\n      - title: S\n        bullets: [x]\n', 'cjk.yaml'));
+
+  it.each([40, 41, 42, 43, 44, 80])('is cut to its share and followed by one space, then the bar, at %i columns', (columns) => {
+    const footer = renderFrame(cjk, { slide: 2, columns, rows: 10 }).split('\n').at(-1) ?? '';
+    expect(footer).toMatch(/^中文[^ ]*… ━/);
+    expect(stringWidth(footer)).toBe(columns);
+  });
+
+  it('is cut by truncateToWidth, which keeps to the width where cli-truncate 5 does not', async () => {
+    const { truncateToWidth } = await import('../src/text/truncate.js');
+    for (let columns = 1; columns <= 20; columns += 1) expect(stringWidth(truncateToWidth('中文标题非常非常长的一个章节标题', columns))).toBeLessThanOrEqual(columns);
+    expect(truncateToWidth('中文标题非常非常长的一个章节标题', 14)).toBe('中文标题非常…');
+    expect(truncateToWidth('Drivers', 20)).toBe('Drivers');
+    expect(truncateToWidth('Drivers', 0)).toBe('');
+  });
+});
+
 describe('source excerpts of errors', () => {
   it('never carry escape sequences from the file, and put the caret under the column', async () => {
     const { sourceExcerpt } = await import('../src/render/source-excerpt.js');

@@ -155,7 +155,8 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       return update(state, { overlay: state.overlay === 'errors' ? 'none' : 'errors', jumpDigits: '' });
     case 'typeDigit': {
       if (!/^[0-9]$/.test(action.digit) || state.jumpDigits.length >= MAX_JUMP_DIGITS) return state;
-      const jumpDigits = state.jumpDigits + action.digit;
+      // Leading zeros say nothing about the slide: 0005 is 5, and does not use up the digits.
+      const jumpDigits = (state.jumpDigits === '0' ? '' : state.jumpDigits) + action.digit;
       if (!inOverview) return update(state, { jumpDigits });
       // In the overview the typed number highlights its slide, which Enter then opens.
       const cursorBeforeDigits = state.jumpDigits === '' ? state.overviewCursor : state.cursorBeforeDigits;

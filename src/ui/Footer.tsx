@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
+import { truncateToWidth } from '../text/truncate.js';
 import { jumpLabel } from './jump-label.js';
 import { theme } from './theme.js';
 
@@ -37,7 +38,8 @@ export function Footer({ sectionTitle, slideNumber, slideCount, jumpDigits, colu
   const jump = jumpDigits === '' ? '' : fits(`${jumpLabel(jumpDigits, slideCount)} `) || fits(`${jumpDigits}▏ `);
   const hint = columns >= 60 ? fits('  ? help') : '';
   // What is left goes to the section title (with a space after it) and the progress bar.
-  const titleWidth = Math.max(0, Math.min(stringWidth(sectionTitle), Math.floor(columns * SECTION_TITLE_SHARE), room - 1));
+  const title = truncateToWidth(sectionTitle, Math.min(Math.floor(columns * SECTION_TITLE_SHARE), room - 1));
+  const titleWidth = stringWidth(title);
   const middleWidth = Math.max(0, room - titleWidth);
   const barWidth = middleWidth - 2;
   const showBar = barWidth >= MIN_PROGRESS_COLUMNS;
@@ -48,7 +50,7 @@ export function Footer({ sectionTitle, slideNumber, slideCount, jumpDigits, colu
       {titleWidth > 0 ? (
         <Box width={titleWidth} flexShrink={0}>
           <Text bold wrap="truncate-end">
-            {sectionTitle}
+            {title}
           </Text>
         </Box>
       ) : null}
