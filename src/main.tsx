@@ -43,6 +43,12 @@ function terminalSize(value: string): number {
   return number;
 }
 
+/** A session name: any text but an empty or blank one, which would join every unnamed `--session`. */
+function sessionName(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('expected a name, not an empty one');
+  return value;
+}
+
 function buildProgram(): Command {
   const program = new Command('inkdeck')
     .description('Present a slide deck written in YAML, full-screen in the terminal.')
@@ -58,7 +64,7 @@ function buildProgram(): Command {
     .description('show the deck full-screen with keyboard navigation (q quits, ? lists the keys)')
     .argument('[file]', 'deck to present', 'slides.yaml')
     .option('--presenter', 'show the presenter view: notes, timer, next slide')
-    .option('--session <name>', 'sync with the views of this session (default: the deck file)')
+    .option('--session <name>', 'sync with the views of this session (default: the deck file)', sessionName)
     .option('--no-sync', 'do not sync with other views')
     .option('--no-watch', 'do not reload the deck when the file is saved')
     .action(async (file: string, options: { presenter?: boolean; session?: string; sync: boolean; watch: boolean }) => {

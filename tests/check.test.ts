@@ -108,6 +108,8 @@ describe('inkdeck check options', () => {
     [['check'], "inkdeck: missing required argument 'file'\n"],
     [['check', 'slides.yaml', '--format', 'xml'], "inkdeck: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n"],
     [['check', 'slides.yaml', '--columns', '0'], "inkdeck: option '--columns <n>' argument '0' is invalid. expected a whole number of at least 1\n"],
+    [['present', 'slides.yaml', '--session', ''], "inkdeck: option '--session <name>' argument '' is invalid. expected a name, not an empty one\n"],
+    [['present', 'slides.yaml', '--session', ' '], "inkdeck: option '--session <name>' argument ' ' is invalid. expected a name, not an empty one\n"],
   ])('exits 2 for a usage error: %j', async (args, stderr) => {
     expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr });
   });
