@@ -163,6 +163,18 @@ describe('checkDeck errors and warnings', () => {
     expect(summary(text)).toEqual([[6, 9, 'error', 'duplicate section id "a" (first used by sections[0])']]);
   });
 
+  it('reports duplicate section ids along with the other problems, not only once they are fixed', () => {
+    const text = deck('  - id: a\n    title: A\n    slides: []\n    colour: red\n  - id: a\n    title: B\n    slides: []\n  - 42\n  - id: a\n');
+    expect(summary(text)).toEqual([
+      [6, 5, 'error', 'unknown key "colour"; expected one of: id, title, slides'],
+      [7, 9, 'error', 'duplicate section id "a" (first used by sections[0])'],
+      [10, 5, 'error', 'expected a section (a mapping with id, title and slides)'],
+      [11, 5, 'error', 'missing required field "title"'],
+      [11, 5, 'error', 'missing required field "slides"'],
+      [11, 9, 'error', 'duplicate section id "a" (first used by sections[0])'],
+    ]);
+  });
+
   it('warns about an empty section and a slide without notes', () => {
     const text = deck('  - id: a\n    title: A\n    slides: []\n  - id: b\n    title: B\n    slides:\n      - title: S\n        bullets: [x]\n');
     expect(checkDeck(text, 'd.yaml', { columns: 80, rows: 24 }).map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual([

@@ -93,14 +93,21 @@ export const DeckSchema = z
     sections: z
       .array(SectionSchema, { error: 'expected a list of sections' })
       .min(1, 'no slides: the deck needs at least one section')
-      .superRefine((sections, context) => {
-        const firstIndex = new Map<string, number>();
-        sections.forEach((section, index) => {
-          const first = firstIndex.get(section.id);
-          if (first === undefined) firstIndex.set(section.id, index);
-          else context.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate section id "${section.id}" (first used by sections[${first}])` });
-        });
-      })
+      .superRefine(
+        (sections, context) => {
+          const firstIndex = new Map<string, number>();
+          sections.forEach((section: unknown, index) => {
+            // Run with other problems in the list too (below), so a section may be anything here.
+            const id: unknown = typeof section === 'object' && section !== null ? (section as { id?: unknown }).id : undefined;
+            if (typeof id !== 'string') return;
+            const first = firstIndex.get(id);
+            if (first === undefined) firstIndex.set(id, index);
+            else context.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate section id "${id}" (first used by sections[${first}])` });
+          });
+        },
+        // zod skips a refinement once the list has a problem; every problem is reported at once.
+        { when: (payload) => Array.isArray(payload.value) },
+      )
       .describe('The sections of the deck, in order.'),
   }, { error: 'expected an inkdeck deck (a mapping with title and sections)' })
   .describe('An inkdeck slide deck.');
