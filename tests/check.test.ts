@@ -158,6 +158,17 @@ describe('checkDeck errors and warnings', () => {
     ]);
   });
 
+  it('checks a bullet of 130,000 words (390 KB, under the size limit) without running out of stack', () => {
+    const text = deck(`  - id: a\n    title: A\n    slides:\n      - title: S\n        notes: n\n        bullets:\n          - ${'ab '.repeat(130_000)}\n`);
+    expect(summary(text)).toEqual([[6, 9, 'warning', expect.stringMatching(/does not fit 80x24: \d+ rows over$/)]]);
+  });
+
+  it('counts one row over in the singular', () => {
+    const bullets = Array.from({ length: 20 }, (_, index) => `          - point ${index}`).join('\n');
+    const text = deck(`  - id: a\n    title: A\n    slides:\n      - title: S\n        notes: n\n        bullets:\n${bullets}\n`);
+    expect(summary(text)).toEqual([[6, 9, 'warning', 'slide "S" does not fit 80x24: 1 row over']]);
+  });
+
   it('reports duplicate section ids at the second one', () => {
     const text = deck('  - id: a\n    title: A\n    slides: []\n  - id: a\n    title: B\n    slides: []\n');
     expect(summary(text)).toEqual([[6, 9, 'error', 'duplicate section id "a" (first used by sections[0])']]);

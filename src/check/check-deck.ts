@@ -55,7 +55,7 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
     const crowdedOut = titleArea.rows < 1 ? `its subtitle, byline and source leave it no row at ${sizeName}` : undefined;
     checkBigTitle(deck.title, ['title'], titleArea, warn, crowdedOut);
     const { hiddenLines } = fitTitleSlide(deck, frame.slideColumns, frame.slideRows);
-    if (hiddenLines > 0) warn(['title'], `the title slide does not fit ${sizeName}: ${hiddenLines} line${hiddenLines === 1 ? '' : 's'} left out`);
+    if (hiddenLines > 0) warn(['title'], `the title slide does not fit ${sizeName}: ${count(hiddenLines, 'line')} left out`);
   }
 
   const area = contentArea(frame.slideColumns, frame.slideRows);
@@ -67,13 +67,18 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
       const slidePath = [...sectionPath, 'slides', slideIndex];
       if (isDrawn) {
         const { rows, columnsOver } = measureContentSlide(slide.title, slide.bullets, area.columns);
-        if (rows > area.rows) warn(slidePath, `slide "${slide.title}" does not fit ${sizeName}: ${rows - area.rows} rows over`);
-        if (columnsOver > 0) warn(slidePath, `slide "${slide.title}" has a word too wide for ${sizeName}: ${columnsOver} columns over`);
+        if (rows > area.rows) warn(slidePath, `slide "${slide.title}" does not fit ${sizeName}: ${count(rows - area.rows, 'row')} over`);
+        if (columnsOver > 0) warn(slidePath, `slide "${slide.title}" has a word too wide for ${sizeName}: ${count(columnsOver, 'column')} over`);
       }
       if (slide.notes === undefined || slide.notes.trim() === '') warn(slidePath, `slide "${slide.title}" has no speaker notes`);
     });
   });
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** `1 row`, `2 rows`. */
+function count(number: number, noun: string): string {
+  return `${number} ${noun}${number === 1 ? '' : 's'}`;
 }
 
 /** Warns when `title` is drawn as plain text in `area`; `crowdedOut` says why when it has no row. */

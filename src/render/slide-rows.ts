@@ -70,8 +70,12 @@ export function measureContentSlide(title: string, bullets: readonly Bullet[], c
         : [[bullet.text, columns - 2], ...bullet.bullets.map((child): [string, number] => [child, columns - 4])],
     ),
   ];
-  const over = texts.flatMap(([text, width]) => text.split(BREAK_OPPORTUNITY).map((word) => stringWidth(word) - width));
-  return { rows, columnsOver: Math.max(0, ...over) };
+  // A loop, not Math.max(...words): a long bullet has more words than a call takes arguments.
+  let columnsOver = 0;
+  for (const [text, width] of texts) {
+    for (const word of text.split(BREAK_OPPORTUNITY)) columnsOver = Math.max(columnsOver, stringWidth(word) - width);
+  }
+  return { rows, columnsOver };
 }
 
 /**
