@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as pty from '@lydell/node-pty';
@@ -176,6 +176,45 @@ describe('Ctrl-Z', () => {
     shell.write(`echo $? > ${directory}/status\r`);
     await waitFor(() => read('status') !== undefined && read('status') !== '');
     expect(read('status')).toBe('0');
+  }, 30_000);
+
+  it('ends at once with SIGTERM\'s status when the shell kills the suspended talk (kill %1)', async () => {
+    const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ' });
+    const { shell, terminal, directory, screen, waitFor, read } = pane;
+    shell.write(`node ${CLI} present slides.yaml --no-sync --no-watch\r`);
+    await waitFor(() => screen().includes('slide 1/'));
+    shell.write('\u001A');
+    await waitFor(() => screen().includes('Stopped'));
+    // bash sends SIGTERM and SIGCONT; the app must not take the terminal back before it ends.
+    shell.write(`kill %1; wait %1; echo $? > ${directory}/status\r`);
+    await waitFor(() => read('status') !== undefined && read('status') !== '');
+    expect(read('status')).toBe('143');
+    expect(terminal.buffer.active.type).toBe('normal');
+  }, 30_000);
+
+  it('ends cleanly, socket and all, when the terminal closes while the talk is suspended', async () => {
+    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-run-'));
+    const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ', XDG_RUNTIME_DIR: runtime });
+    const { shell, directory, screen, waitFor } = pane;
+    shell.write(`node ${CLI} present slides.yaml --no-watch 2> ${directory}/stderr\r`);
+    await waitFor(() => screen().includes('slide 1/'));
+    const sessions = path.join(runtime, 'inkdeck');
+    expect(readdirSync(sessions)).toHaveLength(1);
+    shell.write('\u001A');
+    await waitFor(() => screen().includes('Stopped'));
+    const app = Number(execFileSync('pgrep', ['-f', `${CLI} present slides.yaml --no-watch`], { encoding: 'utf8' }).trim().split('\n')[0]);
+    // Closing the terminal: the kernel sends the stopped job SIGHUP and SIGCONT.
+    shell.kill('SIGKILL');
+    await waitFor(() => {
+      try {
+        process.kill(app, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(readdirSync(sessions)).toEqual([]);
+    expect(readFileSync(path.join(directory, 'stderr'), 'utf8')).not.toMatch(/internal error|Assertion|EIO/);
   }, 30_000);
 
   it('draws the talk again at once where no shell can resume it (a tmux pane running the app)', async () => {

@@ -36,6 +36,12 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
     activeRestore = undefined;
     removeExitHandler();
     process.off('exit', restore);
+    // Suspended (Ctrl-Z), the app already gave the terminal back, and it may be gone (closed
+    // while the app was stopped): writing to it or setting its mode would fail.
+    if (isSuspended) {
+      isSuspended = false;
+      return;
+    }
     // Ink turns raw mode off when it unmounts; on a crash it may not get to, and a terminal
     // left in raw mode does not echo or handle Ctrl-C in the shell afterwards.
     if (process.stdin.isTTY) process.stdin.setRawMode(false);
@@ -52,39 +58,63 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
 
 let activeRestore: (() => void) | undefined;
 
+/** Whether the app has handed the terminal to the shell (Ctrl-Z) and not taken it back. */
+let isSuspended = false;
+
 /**
- * Suspends the app as Ctrl-Z suspends a program in a shell with job control, and returns once
- * it runs again. In raw mode the terminal passes Ctrl-Z on as a byte instead of raising SIGTSTP,
- * so full-screen programs do it themselves (vim's :suspend, less): hand the terminal back (main
- * screen, cursor shown, raw mode and bracketed paste off), stop with SIGTSTP, and when the shell
- * continues the process (`fg`, SIGCONT) take the terminal again on a blank alternate screen.
- * The screen is blank then. A resize while the app was stopped signalled the shell, the
- * foreground process group then, so the app sends itself SIGWINCH: Node's own handler reads the
- * size again and, if it changed, emits 'resize', and the frame laid out for the new size is
- * drawn in full anyway. With the size unchanged, `redraw` is called to draw the frame again.
+ * How long a process SIGTSTP did not stop waits before it takes the terminal back, in
+ * milliseconds (see {@link suspendToShell}).
+ */
+const NOT_STOPPED_MS = 50;
+
+/**
+ * Suspends the app as Ctrl-Z suspends a program in a shell with job control. In raw mode the
+ * terminal passes Ctrl-Z on as a byte instead of raising SIGTSTP, so full-screen programs do it
+ * themselves (vim's :suspend, less): hand the terminal back (main screen, cursor shown, raw mode
+ * and bracketed paste off) and stop with SIGTSTP.
  *
- * A signal a process sends itself is delivered before `kill` returns (POSIX, kill()), so this
- * returns only once the process runs again. A process group with no job-control shell above it
- * (an orphaned process group, such as a tmux pane running the app directly) is not stopped by
- * SIGTSTP (POSIX, "orphaned process group"): then this returns at once, and the frame comes back.
+ * The app takes the terminal back on SIGCONT (`fg`), in the event loop, so that a signal that
+ * came with it is handled first: `kill %1` sends SIGTERM and SIGCONT, and the kernel sends SIGHUP
+ * and SIGCONT when the terminal closes; the app then ends (see {@link enterFullScreen}) without
+ * touching a terminal that is the shell's, or gone. On its blank alternate screen, a resize while
+ * it was stopped signalled the shell, the foreground process group then, so the app sends itself
+ * SIGWINCH: Node's own handler reads the size again and, if it changed, emits 'resize', and the
+ * frame laid out for the new size is drawn in full anyway; with the size unchanged, `redraw` is
+ * called to draw the frame again.
+ *
+ * A process group with no job-control shell above it (an orphaned process group, such as a tmux
+ * pane running the app directly) is not stopped by SIGTSTP (POSIX, "orphaned process group"),
+ * and no SIGCONT comes: the app takes the terminal back after NOT_STOPPED_MS. That timer is set
+ * before the stop, so after a stop it is already due when the process runs again; it only
+ * schedules the return for after the event loop's poll phase, where the signals that came with
+ * SIGCONT are handled, so it never comes before them.
  *
  * @returns Whether the app was suspended: false when it does not have a terminal in full-screen
  *   mode (see {@link enterFullScreen}), or on Windows, which has no SIGTSTP.
  */
 export function suspendToShell(stdout: NodeJS.WriteStream, redraw: () => void): boolean {
-  if (activeRestore === undefined || process.platform === 'win32') return false;
+  if (activeRestore === undefined || isSuspended || process.platform === 'win32') return false;
   const hasRawMode = process.stdin.isTTY && process.stdin.isRaw;
   if (hasRawMode) process.stdin.setRawMode(false);
   stdout.write(DISABLE_BRACKETED_PASTE + LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
+  isSuspended = true;
+  const resume = () => {
+    process.off('SIGCONT', resume);
+    // Ended while it was stopped, or back already.
+    if (!isSuspended || activeRestore === undefined) return;
+    isSuspended = false;
+    if (hasRawMode) process.stdin.setRawMode(true);
+    stdout.write(ENTER_ALTERNATE_SCREEN + ERASE_SCREEN + CURSOR_HOME + ENABLE_BRACKETED_PASTE + HIDE_CURSOR);
+    const { columns, rows } = stdout;
+    // Node's SIGWINCH listener, added when stdout was made, runs before this one.
+    process.once('SIGWINCH', () => {
+      if (stdout.columns === columns && stdout.rows === rows) redraw();
+    });
+    process.kill(process.pid, 'SIGWINCH');
+  };
+  process.on('SIGCONT', resume);
+  setTimeout(() => setImmediate(resume), NOT_STOPPED_MS);
   process.kill(process.pid, 'SIGTSTP');
-  if (hasRawMode) process.stdin.setRawMode(true);
-  stdout.write(ENTER_ALTERNATE_SCREEN + ERASE_SCREEN + CURSOR_HOME + ENABLE_BRACKETED_PASTE + HIDE_CURSOR);
-  const { columns, rows } = stdout;
-  // Node's SIGWINCH listener, added when stdout was made, runs before this one.
-  process.once('SIGWINCH', () => {
-    if (stdout.columns === columns && stdout.rows === rows) redraw();
-  });
-  process.kill(process.pid, 'SIGWINCH');
   return true;
 }
 
