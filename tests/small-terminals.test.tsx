@@ -103,6 +103,15 @@ describe('frames at any size', () => {
     expect(frame).toContain('Russia and');
   });
 
+  it('never cuts the title with … between 20x7 and 60x20: lines that do not fit are counted instead', () => {
+    for (let columns = 20; columns <= 60; columns += 2) {
+      for (let rows = 7; rows <= 20; rows += 1) {
+        const body = renderFrame(slides, { slide: 1, columns, rows }).split('\n').slice(0, -1).join('\n');
+        expect(body, `${columns}x${rows}`).not.toContain('…');
+      }
+    }
+  });
+
   it('shows the whole title slide at 40x12, with no marker', () => {
     const frame = renderWithInk(slides, { slide: 1, columns: 40, rows: 12 });
     expect(frame).toContain('Condensed from the op-ed');

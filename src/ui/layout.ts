@@ -1,3 +1,4 @@
+import { fitBigText } from '../render/big-text.js';
 import { wrapText } from '../render/wrap.js';
 
 /**
@@ -117,7 +118,7 @@ export interface TitleSlideFit {
 
 /**
  * Fits a title slide into `columns` x `rows`. The title comes first: when the details leave it
- * no row, it takes the rows its plain text needs and the details keep what is left, in order
+ * too few rows for its big text or its plain text, it takes the rows its plain text needs and the details keep what is left, in order
  * (subtitle, byline, source), each clipped rather than drawn over the footer. What is left out
  * is counted, and one row is kept for saying so, as content slides do (`⋯ 2 more lines`).
  */
@@ -128,8 +129,9 @@ export function fitTitleSlide(
 ): TitleSlideFit {
   const area = titleSlideTitleArea(slide, columns, rows);
   const details = titleDetails(slide, area.columns);
-  if (area.rows >= 1) return { title: area, details, hiddenLines: 0 };
   const titleLines = wrapText(slide.title, area.columns).split('\n').length;
+  // The room left fits the title, big or as plain text; otherwise the title takes its rows first.
+  if (area.rows >= 1 && (area.rows >= titleLines || fitBigText(slide.title, area.columns, area.rows) !== undefined)) return { title: area, details, hiddenLines: 0 };
   const detailLines = details.subtitle.length + details.byline.length + details.source.length;
   const fitIn = (budget: number): TitleSlideFit => {
     const titleRows = Math.min(titleLines, Math.max(1, budget));
