@@ -137,6 +137,9 @@ describe('frames at any size', () => {
     [60, 16],
     [30, 8],
     [80, 20],
+    [60, 6],
+    [40, 5],
+    [20, 6],
   ])('pages through every help line at %ix%i, each page within the area', (columns, rows) => {
     for (const view of ['audience', 'presenter'] as const) {
       const count = helpLines(view, columns).length;
@@ -145,7 +148,7 @@ describe('frames at any size', () => {
       for (let page = 0; page < count; page += 1) {
         const window = helpWindow(count, rows, scroll);
         for (let line = window.start; line < window.end; line += 1) seen.add(line);
-        const markers = (window.above > 0 ? 1 : 0) + (window.below > 0 ? 1 : 0);
+        const markers = (window.hasTopMarker ? 1 : 0) + (window.below > 0 ? 1 : 0);
         expect(window.end - window.start + markers).toBeLessThanOrEqual(rows - 3);
         if (window.below === 0) break;
         scroll = Math.min(window.maxScroll, scroll + window.page);

@@ -60,22 +60,28 @@ export interface HelpWindow {
   readonly maxScroll: number;
   /** Lines one scroll key moves: the lines shown less one, kept in sight for context. */
   readonly page: number;
+  /** Whether a row above the lines says how many are hidden above. */
+  readonly hasTopMarker: boolean;
 }
 
 /**
  * The window onto `lineCount` help lines in an overlay `rows` tall, scrolled `scroll` lines
- * down (clamped). A marker row takes the place of a line at the top when lines are hidden above,
- * and at the bottom when lines are hidden below.
+ * down (clamped). A marker row takes the place of a line at the bottom when lines are hidden
+ * below, and at the top when lines are hidden above and there are three rows or more (with
+ * fewer, the lines themselves matter more). Lines and markers never take more than the rows
+ * there are.
  */
 export function helpWindow(lineCount: number, rows: number, scroll: number): HelpWindow {
   const visible = Math.max(0, rows - HELP_CHROME_ROWS);
-  if (lineCount <= visible) return { start: 0, end: lineCount, above: 0, below: 0, maxScroll: 0, page: 1 };
-  // Scrolled to the end, the top marker and the last lines fill the area.
-  const maxScroll = Math.max(0, lineCount - Math.max(1, visible - 1));
+  if (lineCount <= visible) return { start: 0, end: lineCount, above: 0, below: 0, maxScroll: 0, page: 1, hasTopMarker: false };
+  const hasRoomForTopMarker = visible >= 3;
+  // Scrolled to the end: the top marker, if any, and the last lines fill the area.
+  const maxScroll = Math.max(0, lineCount - Math.max(1, visible - (hasRoomForTopMarker ? 1 : 0)));
   const start = Math.min(Math.max(0, scroll), maxScroll);
-  const room = Math.max(1, visible - (start > 0 ? 1 : 0));
-  const end = lineCount - start <= room ? lineCount : start + Math.max(1, room - 1);
-  return { start, end, above: start, below: lineCount - end, maxScroll, page: Math.max(1, end - start - 1) };
+  const hasTopMarker = start > 0 && hasRoomForTopMarker;
+  const room = Math.max(0, visible - (hasTopMarker ? 1 : 0));
+  const end = lineCount - start <= room ? lineCount : start + Math.max(0, room - 1);
+  return { start, end, above: start, below: lineCount - end, maxScroll, page: Math.max(1, end - start - 1), hasTopMarker };
 }
 
 /**
@@ -95,9 +101,9 @@ export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOve
         </Text>
         <Text dimColor>{scrolls ? ' · ↓ ↑ scroll, q quits, other keys close this' : ' · q quits, any other key closes this'}</Text>
       </Text>
-      {window.above > 0 ? (
+      {window.hasTopMarker ? (
         <Text dimColor wrap="truncate-end">
-          {`⋯ ${window.above} more lines above: ↑`}
+          {`⋯ ${window.above} more line${window.above === 1 ? '' : 's'} above: ↑`}
         </Text>
       ) : null}
       <Box flexDirection="column" flexShrink={0}>
@@ -110,7 +116,7 @@ export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOve
       </Box>
       {window.below > 0 ? (
         <Text dimColor wrap="truncate-end">
-          {`⋯ ${window.below} more lines: ↓`}
+          {`⋯ ${window.below} more line${window.below === 1 ? '' : 's'}: ↓`}
         </Text>
       ) : null}
     </Box>
