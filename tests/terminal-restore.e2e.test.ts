@@ -145,6 +145,20 @@ describe('the terminal always comes back', () => {
   }, 30_000);
 });
 
+describe('a deck from process substitution', () => {
+  it('is presented, and the drained pipe is not read again as an empty deck', async () => {
+    const pane = shellInPty('/bin/bash', (directory) => ['--norc', '--noprofile', '-c', `node ${CLI} present <(cat slides.yaml) --no-sync; echo $? > ${directory}/status`]);
+    const { shell, screen, waitFor, read } = pane;
+    await waitFor(() => screen().includes('slide 1/'));
+    // The watcher checks the file every second; a reload would find the pipe empty.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(screen()).not.toContain('no slides');
+    shell.write('q');
+    await waitFor(() => read('status') !== undefined && read('status') !== '');
+    expect(read('status')).toBe('0');
+  }, 30_000);
+});
+
 describe('Ctrl-Z', () => {
   it('hands the terminal to a job-control shell, and fg brings the talk back, laid out for the new size', async () => {
     const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ' });

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { render } from 'ink';
 import { onExit } from 'signal-exit';
 import { parseDeck, readDeckText } from '../deck/load-deck.js';
@@ -45,8 +45,11 @@ export async function present(file: string, options: PresentOptions): Promise<nu
     throw new UsageError(`present needs a terminal that can move the cursor, and TERM is dumb; to print a slide as text, use: inkdeck render ${file} --slide 1`);
   }
   const version = deckVersion(deck);
-  const sync = options.sync ? await joinSession(realpathSync(file), version, options.session, options.watch) : undefined;
-  const subscribeToDeck = options.watch
+  // A pipe (`<(generate-deck)`) or a device is read once: reading it again on a change would
+  // find it empty, or never done. Only a regular file is watched.
+  const watches = options.watch && statSync(file).isFile();
+  const sync = options.sync ? await joinSession(realpathSync(file), version, options.session, watches) : undefined;
+  const subscribeToDeck = watches
     ? (listener: (update: DeckUpdate) => void) => {
         const stop = watchDeck(file, listener, { initialText: text });
         return () => void stop();
