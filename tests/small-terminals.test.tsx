@@ -200,6 +200,14 @@ describe('a long section title of wide characters in the footer', () => {
     expect(truncateToWidth('Drivers', 20)).toBe('Drivers');
     expect(truncateToWidth('Drivers', 0)).toBe('');
   });
+
+  it('is cut between words in the error banner, so no number is cut into another', async () => {
+    const { truncateAtWord } = await import('../src/text/truncate.js');
+    const message = ' x.yaml:6:8: the aliases up to *e expand to more than 100000 values; refusing to load';
+    expect(truncateAtWord(message, 60)).toBe(' x.yaml:6:8: the aliases up to *e expand to more than…');
+    expect(truncateAtWord(message, 200)).toBe(message);
+    expect(truncateAtWord(' /a/very/long/path/to/the/deck.yaml:40:5: error', 20)).toBe(' /a/very/long/path/…');
+  });
 });
 
 describe('source excerpts of errors', () => {

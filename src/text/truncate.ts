@@ -13,3 +13,16 @@ export function truncateToWidth(text: string, columns: number): string {
   const cut = cliTruncate(text, columns);
   return stringWidth(cut) <= columns ? cut : cliTruncate(text, columns - 1);
 }
+
+/**
+ * `text` cut to at most `columns` columns between words, ending in `…` when cut, so that what
+ * shows never ends in part of a word or a number (`more than 10000…` for 100000); a text whose
+ * first word is already too wide is cut inside it, as {@link truncateToWidth} does.
+ */
+export function truncateAtWord(text: string, columns: number): string {
+  if (stringWidth(text) <= columns) return text;
+  const cut = truncateToWidth(text, columns);
+  const kept = cut.slice(0, -1);
+  const lastSpace = kept.trimStart().length === 0 ? -1 : kept.lastIndexOf(' ');
+  return lastSpace > kept.length - kept.trimStart().length ? `${kept.slice(0, lastSpace).trimEnd()}…` : cut;
+}
