@@ -57,17 +57,18 @@ describe('inkdeck present in a real terminal', () => {
     const app = (session = TerminalSession.start(['present', 'slides.yaml', '--no-sync', '--no-watch'], { columns: 60, rows: 16 }));
     await app.waitForText(footer(1), 10_000);
     app.write('?');
-    await app.waitForText('more lines: ↓');
+    const moreBelow = /more lines?: ↓/;
+    await app.waitFor((screen) => moreBelow.test(screen));
     expect(app.text()).not.toContain('Ctrl-Z');
     app.write(KEYS.down);
-    await app.waitForText('more lines above: ↑');
+    await app.waitFor((screen) => /more lines? above: ↑/.test(screen));
     app.write(KEYS.down);
     await app.waitForText('Ctrl-Z');
-    expect(app.text()).not.toContain('more lines: ↓');
+    expect(app.text()).not.toMatch(moreBelow);
     app.write(KEYS.up);
-    await app.waitFor((screen) => !screen.includes('Ctrl-Z') && screen.includes('more lines: ↓'));
+    await app.waitFor((screen) => !screen.includes('Ctrl-Z') && moreBelow.test(screen));
     // Pages down from there need not line up with the first ones; ↓ reaches the end all the same.
-    for (let press = 0; press < 3 && app.text().includes('more lines: ↓'); press += 1) {
+    for (let press = 0; press < 3 && moreBelow.test(app.text()); press += 1) {
       const before = app.text();
       app.write(KEYS.down);
       await app.waitFor((screen) => screen !== before);

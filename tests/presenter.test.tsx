@@ -56,6 +56,17 @@ describe('the presenter view at 100x30', () => {
     expect(frame).toMatch(/▶ 1:23 · 14:05 · slide 3\/\d+ · (ahead \d+:\d\d|behind \d+:\d\d|on time) · \d+:\d\d of \d+:\d\d left/);
   });
 
+  it.each([
+    [25, 9],
+    [40, 10],
+    [60, 9],
+  ])('shows the title slide in a small pane line by line at %ix%i, never the title and subtitle over each other', (columns, rows) => {
+    const frame = presenterFrame({ slide: 0 }, { elapsedMs: 0, isTimerRunning: false }, columns, rows);
+    expect(frame).toContain('│ Russia and China');
+    expect(frame).toMatch(/⋯ \d+ more lines/);
+    expect(frame).not.toMatch(/How shared.*China|China.*How shared/);
+  });
+
   it('shows a slide number being typed in its status row, as the audience footer does', () => {
     const frame = presenterFrame({ slide: 3, jumpDigits: '12' }, { elapsedMs: 61_000, isTimerRunning: true });
     expect(frame.split('\n')[0]).toMatch(/slide 4\/\d+ · go to 12▏/);

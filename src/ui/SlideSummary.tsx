@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { revealedBullets, type Slide } from '../deck/slides.js';
+import { wrapText } from '../render/wrap.js';
 import { ContentSlideView } from './ContentSlideView.js';
 import { theme } from './theme.js';
 
@@ -12,29 +13,34 @@ export interface SlideSummaryProps {
   readonly rows: number;
 }
 
-/** A slide in small type for the presenter view: plain titles, every bullet (unrevealed dimmed). */
+/**
+ * A slide in small type for the presenter view: plain titles, every bullet (unrevealed dimmed);
+ * what does not fit in `rows` is counted in a last `⋯ N more lines` row.
+ */
 export function SlideSummary({ slide, step, columns, rows }: SlideSummaryProps) {
   switch (slide.kind) {
     case 'content':
       return <ContentSlideView slide={slide} revealed={revealedBullets(slide, step)} showHidden compact columns={columns} rows={rows} />;
     case 'section':
+    case 'title': {
+      // Wrapped and cut here, line by line: Ink would squeeze wrapped Texts into too few rows
+      // and draw them over each other.
+      const parts = [{ text: slide.title, style: 'title' }, ...(slide.kind === 'title' && slide.subtitle ? [{ text: slide.subtitle, style: 'plain' }] : [])];
+      const wrapped = parts.flatMap((part) => wrapText(part.text, Math.max(1, columns - 2)).split('\n').map((text) => ({ text, style: part.style })));
+      // The label says least: it goes first only when everything else fits below it.
+      const label = { text: slide.kind === 'section' ? `Section ${slide.sectionNumber}` : 'Title slide', style: 'label' };
+      const lines = wrapped.length < rows ? [label, ...wrapped] : wrapped;
+      const hidden = lines.length > rows ? lines.length - Math.max(0, rows - 1) : 0;
+      const shown = hidden > 0 ? [...lines.slice(0, Math.max(0, rows - 1)), { text: `⋯ ${hidden} more line${hidden === 1 ? '' : 's'}`, style: 'label' }] : lines;
       return (
         <Box flexDirection="column" width={columns} height={rows} paddingX={1} overflow="hidden">
-          <Text dimColor>Section {slide.sectionNumber}</Text>
-          <Text bold color={theme.title}>
-            {slide.title}
-          </Text>
+          {shown.map((line, index) => (
+            <Text key={index} dimColor={line.style === 'label'} bold={line.style === 'title'} color={line.style === 'title' ? theme.title : undefined} wrap="truncate-end">
+              {line.text}
+            </Text>
+          ))}
         </Box>
       );
-    case 'title':
-      return (
-        <Box flexDirection="column" width={columns} height={rows} paddingX={1} overflow="hidden">
-          <Text dimColor>Title slide</Text>
-          <Text bold color={theme.title}>
-            {slide.title}
-          </Text>
-          {slide.subtitle ? <Text>{slide.subtitle}</Text> : null}
-        </Box>
-      );
+    }
   }
 }
