@@ -192,6 +192,20 @@ describe('Ctrl-Z', () => {
     expect(read('status')).toBe('0');
   }, 30_000);
 
+  it('stops the parent too when the app runs under another program, as under npm start', async () => {
+    const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ' });
+    const { shell, screen, waitFor } = pane;
+    // sh waits for node, as npm does: the shell sees the job stopped only if sh stops too.
+    shell.write(`sh -c 'node ${CLI} present slides.yaml --no-sync --no-watch; echo ended'\r`);
+    await waitFor(() => screen().includes('slide 1/'));
+    shell.write('\u001A');
+    await waitFor(() => screen().includes('Stopped'));
+    shell.write('fg\r');
+    await waitFor(() => screen().includes('slide 1/'));
+    shell.write('q');
+    await waitFor(() => screen().includes('ended'));
+  }, 30_000);
+
   it('ends at once with SIGTERM\'s status when the shell kills the suspended talk (kill %1)', async () => {
     const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ' });
     const { shell, terminal, directory, screen, waitFor, read } = pane;

@@ -71,7 +71,7 @@ const NOT_STOPPED_MS = 50;
  * Suspends the app as Ctrl-Z suspends a program in a shell with job control. In raw mode the
  * terminal passes Ctrl-Z on as a byte instead of raising SIGTSTP, so full-screen programs do it
  * themselves (vim's :suspend, less): hand the terminal back (main screen, cursor shown, raw mode
- * and bracketed paste off) and stop with SIGTSTP.
+ * and bracketed paste off) and stop its process group with SIGTSTP.
  *
  * The app takes the terminal back on SIGCONT (`fg`), in the event loop, so that a signal that
  * came with it is handled first: `kill %1` sends SIGTERM and SIGCONT, and the kernel sends SIGHUP
@@ -114,7 +114,9 @@ export function suspendToShell(stdout: NodeJS.WriteStream, redraw: () => void): 
   };
   process.on('SIGCONT', resume);
   setTimeout(() => setImmediate(resume), NOT_STOPPED_MS);
-  process.kill(process.pid, 'SIGTSTP');
+  // The whole process group, as vim's suspend does: run through `npm start`, the app is a child
+  // of npm, and the shell sees the job stopped only when npm stops too.
+  process.kill(0, 'SIGTSTP');
   return true;
 }
 
