@@ -21,12 +21,13 @@ const ERASE_SCREEN = '\u001B[2J';
 
 /**
  * Switches `stdout` to the alternate screen, as full-screen terminal programs (less, vim) do,
- * with bracketed paste on, and guarantees both are switched back: on the returned function's call, on normal exit, and on
- * SIGINT/SIGTERM/SIGHUP (signal-exit re-raises the signal afterwards, so the exit status stays
+ * with bracketed paste on, and guarantees both are switched back: on the returned function's
+ * call, on normal exit, and on SIGINT/SIGTERM/SIGHUP (signal-exit re-raises the signal afterwards, so the exit status stays
  * 128 + signal number).
  *
  * @returns A function that restores the screen, shows the cursor and turns raw mode off; calling
- *   it again does nothing.
+ *   it again does nothing, and so does calling it while the app is suspended (see
+ *   {@link suspendToShell}), when the terminal is the shell's, or gone.
  */
 export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
   let isRestored = false;
