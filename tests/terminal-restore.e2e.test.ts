@@ -206,6 +206,23 @@ describe('Ctrl-Z', () => {
     await waitFor(() => screen().includes('ended'));
   }, 30_000);
 
+  it('stays off the terminal when continued in the background (bg), and comes back on fg', async () => {
+    const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ' });
+    const { shell, terminal, directory, screen, waitFor, read } = pane;
+    shell.write(`node ${CLI} present slides.yaml --no-sync --no-watch\r`);
+    await waitFor(() => screen().includes('slide 1/'));
+    shell.write('\u001A');
+    await waitFor(() => screen().includes('Stopped'));
+    shell.write(`bg; sleep 0.5; jobs > ${directory}/jobs\r`);
+    await waitFor(() => read('jobs') !== undefined && read('jobs') !== '');
+    expect(read('jobs')).toContain('Stopped');
+    expect(terminal.buffer.active.type).toBe('normal');
+    shell.write('fg\r');
+    await waitFor(() => terminal.buffer.active.type === 'alternate' && screen().includes('slide 1/'));
+    shell.write('q');
+    await waitFor(() => terminal.buffer.active.type === 'normal');
+  }, 30_000);
+
   it('ends at once with SIGTERM\'s status when the shell kills the suspended talk (kill %1)', async () => {
     const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ' });
     const { shell, terminal, directory, screen, waitFor, read } = pane;

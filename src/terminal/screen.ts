@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { onExit } from 'signal-exit';
 
 /** DEC private mode 1049: switch to the alternate screen buffer, saving the cursor (xterm ctlseqs). */
@@ -59,6 +60,22 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
 
 let activeRestore: (() => void) | undefined;
 
+/**
+ * Whether this process is in its terminal's foreground process group: its process group and
+ * the terminal's foreground one, fields 5 and 8 of /proc/self/stat (Linux, proc(5)). True where
+ * that cannot be read, as on macOS.
+ */
+function isInForeground(): boolean {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // After `pid (command) `: state, ppid, pgrp, session, tty_nr, tpgid, ...
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[2] === fields[5];
+  } catch {
+    return true;
+  }
+}
+
 /** Whether the app has handed the terminal to the shell (Ctrl-Z) and not taken it back. */
 let isSuspended = false;
 
@@ -68,14 +85,17 @@ let isSuspended = false;
  */
 const NOT_STOPPED_MS = 50;
 
+/** How long the app, continued in the background, leaves the signals sent with SIGCONT to act, in milliseconds. */
+const SIGNALS_SETTLE_MS = 20;
+
 /**
  * Suspends the app as Ctrl-Z suspends a program in a shell with job control. In raw mode the
  * terminal passes Ctrl-Z on as a byte instead of raising SIGTSTP, so full-screen programs do it
  * themselves (vim's :suspend, less): hand the terminal back (main screen, cursor shown, raw mode
  * and bracketed paste off) and stop its process group with SIGTSTP.
  *
- * The app takes the terminal back on SIGCONT (`fg`), in the event loop, so that a signal that
- * came with it is handled first: `kill %1` sends SIGTERM and SIGCONT, and the kernel sends SIGHUP
+ * The app takes the terminal back on SIGCONT (`fg`), in the event loop, and only once it is in
+ * the foreground again, so that a signal that came with it is handled first: `kill %1` sends SIGTERM and SIGCONT, and the kernel sends SIGHUP
  * and SIGCONT when the terminal closes; the app then ends (see {@link enterFullScreen}) without
  * touching a terminal that is the shell's, or gone. On its blank alternate screen, a resize while
  * it was stopped signalled the shell, the foreground process group then, so the app sends itself
@@ -100,9 +120,19 @@ export function suspendToShell(stdout: NodeJS.WriteStream, redraw: () => void): 
   stdout.write(DISABLE_BRACKETED_PASTE + LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
   isSuspended = true;
   const resume = () => {
-    process.off('SIGCONT', resume);
     // Ended while it was stopped, or back already.
     if (!isSuspended || activeRestore === undefined) return;
+    // Continued in the background (`bg`, or `kill %1`, which sends SIGCONT after SIGTERM): the
+    // terminal is still the shell's, and setting its mode would stop the app by SIGTTOU. It
+    // stops again itself once a SIGTERM that came along has had SIGNALS_SETTLE_MS to end it, so
+    // that `fg` (a SIGCONT) brings it back here.
+    if (!isInForeground()) {
+      setTimeout(() => {
+        if (isSuspended && !isInForeground()) process.kill(0, 'SIGTSTP');
+      }, SIGNALS_SETTLE_MS);
+      return;
+    }
+    process.off('SIGCONT', resume);
     isSuspended = false;
     if (hasRawMode) process.stdin.setRawMode(true);
     stdout.write(ENTER_ALTERNATE_SCREEN + ERASE_SCREEN + CURSOR_HOME + ENABLE_BRACKETED_PASTE + HIDE_CURSOR);
