@@ -159,6 +159,16 @@ describe('a deck from process substitution', () => {
   }, 30_000);
 });
 
+/** The talk presented from an interactive bash in a pty, then suspended with Ctrl-Z. */
+async function suspendedInBash() {
+  const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ' });
+  pane.shell.write(`node ${CLI} present slides.yaml --no-sync --no-watch\r`);
+  await pane.waitFor(() => pane.screen().includes('slide 1/'));
+  pane.shell.write('\u001A');
+  await pane.waitFor(() => pane.screen().includes('Stopped'));
+  return pane;
+}
+
 describe('Ctrl-Z', () => {
   it('hands the terminal to a job-control shell, and fg brings the talk back, laid out for the new size', async () => {
     const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ' });
@@ -207,12 +217,7 @@ describe('Ctrl-Z', () => {
   }, 30_000);
 
   it('stays off the terminal when continued in the background (bg), and comes back on fg', async () => {
-    const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ' });
-    const { shell, terminal, directory, screen, waitFor, read } = pane;
-    shell.write(`node ${CLI} present slides.yaml --no-sync --no-watch\r`);
-    await waitFor(() => screen().includes('slide 1/'));
-    shell.write('\u001A');
-    await waitFor(() => screen().includes('Stopped'));
+    const { shell, terminal, directory, screen, waitFor, read } = await suspendedInBash();
     shell.write(`bg; sleep 0.5; jobs > ${directory}/jobs\r`);
     await waitFor(() => read('jobs') !== undefined && read('jobs') !== '');
     expect(read('jobs')).toContain('Stopped');
@@ -224,12 +229,7 @@ describe('Ctrl-Z', () => {
   }, 30_000);
 
   it('ends at once with SIGTERM\'s status when the shell kills the suspended talk (kill %1)', async () => {
-    const pane = shellInPty('/bin/bash', () => ['--norc', '--noprofile', '-i'], { PS1: '$ ' });
-    const { shell, terminal, directory, screen, waitFor, read } = pane;
-    shell.write(`node ${CLI} present slides.yaml --no-sync --no-watch\r`);
-    await waitFor(() => screen().includes('slide 1/'));
-    shell.write('\u001A');
-    await waitFor(() => screen().includes('Stopped'));
+    const { shell, terminal, directory, waitFor, read } = await suspendedInBash();
     // bash sends SIGTERM and SIGCONT; the app must not take the terminal back before it ends.
     shell.write(`kill %1; wait %1; echo $? > ${directory}/status\r`);
     await waitFor(() => read('status') !== undefined && read('status') !== '');
