@@ -71,7 +71,8 @@ describe('inkdeck present in a real terminal', () => {
     for (let press = 0; press < 3 && moreBelow.test(app.text()); press += 1) {
       const before = app.text();
       app.write(KEYS.down);
-      await app.waitFor((screen) => screen !== before);
+      // The whole frame, footer included: a half-drawn one may lack the marker.
+      await app.waitFor((screen) => screen !== before && screen.includes(footer(1)));
     }
     expect(app.text()).toContain('Ctrl-Z');
     app.write(KEYS.down);
