@@ -52,7 +52,22 @@ export function layoutContentSlide(
   const visible = compact.slice(0, rows - 1);
   const hidden = compact.slice(rows - 1).filter((row) => row.bullet === undefined || row.bullet < revealed).length;
   if (hidden === 0) return [...visible, blankRow];
-  return [...visible, { style: 'more', marker: '', text: `⋯ ${hidden} more line${hidden === 1 ? '' : 's'}` }];
+  return [...visible, { style: 'more', marker: '', text: moreLines(hidden) }];
+}
+
+/** The marker for `count` lines out of sight: `⋯ 1 more line`, `⋯ 12 more lines`. */
+export function moreLines(count: number): string {
+  return `⋯ ${count} more line${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The first of `lines` that fit in `rows`, the last row given to a marker (`markerOf` the count
+ * of lines left out) when they do not all fit.
+ */
+export function clipLines<T>(lines: readonly T[], rows: number, markerOf: (hidden: number) => T): T[] {
+  if (lines.length <= rows) return [...lines];
+  const kept = Math.max(0, rows - 1);
+  return [...lines.slice(0, kept), markerOf(lines.length - kept)];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { formatDiagnostic, type Diagnostic } from '../deck/deck-error.js';
 import { sourceExcerpt } from '../render/source-excerpt.js';
+import { clipLines, moreLines } from '../render/slide-rows.js';
 import { wrapText } from '../render/wrap.js';
 
 export interface ErrorPanelProps {
@@ -21,7 +22,7 @@ export function ErrorPanel({ diagnostics, text, columns, rows }: ErrorPanelProps
     ...sourceExcerpt(text, diagnostic).map((line) => line.slice(0, inner)),
   ]);
   const visible = Math.max(0, rows - 3);
-  const shown = lines.length > visible ? [...lines.slice(0, Math.max(0, visible - 1)), `⋯ ${lines.length - visible + 1} more lines`] : lines;
+  const shown = clipLines(lines, visible, moreLines);
   return (
     <Box flexDirection="column" width={columns} height={rows} borderStyle="round" borderColor="red" paddingX={1} overflow="hidden">
       <Text bold color="red" wrap="truncate-end">

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
+import { moreLines } from '../render/slide-rows.js';
 import { wrapText } from '../render/wrap.js';
 import { bindingsFor, DIGIT_KEYS_HELP, keyLabel, type View } from '../navigation/key-bindings.js';
 import { theme } from './theme.js';
@@ -103,7 +104,7 @@ export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOve
       </Text>
       {window.hasTopMarker ? (
         <Text dimColor wrap="truncate-end">
-          {`⋯ ${window.above} more line${window.above === 1 ? '' : 's'} above: ↑`}
+          {`${moreLines(window.above)} above: ↑`}
         </Text>
       ) : null}
       <Box flexDirection="column" flexShrink={0}>
@@ -116,7 +117,7 @@ export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOve
       </Box>
       {window.below > 0 ? (
         <Text dimColor wrap="truncate-end">
-          {`⋯ ${window.below} more line${window.below === 1 ? '' : 's'}: ↓`}
+          {`${moreLines(window.below)}: ↓`}
         </Text>
       ) : null}
     </Box>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { revealedBullets, type Slide } from '../deck/slides.js';
+import { clipLines, moreLines } from '../render/slide-rows.js';
 import { wrapText } from '../render/wrap.js';
 import { ContentSlideView } from './ContentSlideView.js';
 import { theme } from './theme.js';
@@ -30,8 +31,7 @@ export function SlideSummary({ slide, step, columns, rows }: SlideSummaryProps) 
       // The label says least: it goes first only when everything else fits below it.
       const label = { text: slide.kind === 'section' ? `Section ${slide.sectionNumber}` : 'Title slide', style: 'label' };
       const lines = wrapped.length < rows ? [label, ...wrapped] : wrapped;
-      const hidden = lines.length > rows ? lines.length - Math.max(0, rows - 1) : 0;
-      const shown = hidden > 0 ? [...lines.slice(0, Math.max(0, rows - 1)), { text: `⋯ ${hidden} more line${hidden === 1 ? '' : 's'}`, style: 'label' }] : lines;
+      const shown = clipLines(lines, rows, (hidden) => ({ text: moreLines(hidden), style: 'label' }));
       return (
         <Box flexDirection="column" width={columns} height={rows} paddingX={1} overflow="hidden">
           {shown.map((line, index) => (

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { TitleSlide } from '../deck/slides.js';
+import { moreLines } from '../render/slide-rows.js';
 import { BigTitle } from './BigTitle.js';
 import { fitTitleSlide, TITLE_PADDING_X } from './layout.js';
 import { theme } from './theme.js';
@@ -39,7 +40,7 @@ export function TitleSlideView({ slide, columns, rows }: TitleSlideViewProps) {
       ) : null}
       {hiddenLines > 0 ? (
         <Box flexShrink={0}>
-          <Text dimColor wrap="truncate-end">{`⋯ ${hiddenLines} more line${hiddenLines === 1 ? '' : 's'}`}</Text>
+          <Text dimColor wrap="truncate-end">{moreLines(hiddenLines)}</Text>
         </Box>
       ) : null}
     </Box>
