@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_HEADER_LENGTH, compileBundle } from '../src/launch/code-cache.js';
 import { runCli } from './helpers/cli.js';
-import { ROOT } from './helpers/paths.js';
+import { CLI, ROOT } from './helpers/paths.js';
 
 const APP = path.join(ROOT, 'dist/inkdeck-app.cjs');
 const CACHE = path.join(ROOT, 'dist/inkdeck-app.code-cache');
@@ -76,5 +76,16 @@ describe('the code cache the build makes (issue #7)', () => {
   it('may be missing', async () => {
     const expected = await runCli(RENDER);
     expect(await runCli(RENDER, {}, copyOfBinary(undefined))).toEqual(expected);
+  });
+});
+
+describe('the binary (issue #7)', () => {
+  it("keeps yoga's WebAssembly on V8's baseline compiler, Liftoff", () => {
+    // V8 prints a line for every WebAssembly function it compiles, naming the compiler. Without
+    // the binary's flag, this render had TurboFan compile one of yoga's functions again.
+    const trace = execFileSync(process.execPath, ['--trace-wasm-compilation-times', CLI, 'render', 'slides.yaml', '--slide', '3'], { cwd: ROOT, encoding: 'utf8' });
+    expect(trace).toContain('slide 3/');
+    expect(trace).toMatch(/using Liftoff/);
+    expect(trace).not.toMatch(/using TurboFan/);
   });
 });
