@@ -1,0 +1,22 @@
+// The benchmark's floor (issue #7): the plain Ink "hello" with a big title that the issue names,
+// and the least a talk's first frame can cost with the libraries inkdeck draws with (Ink, React,
+// ink-big-text). bench/run.mjs bundles it and runs it with a code cache exactly as the app is
+// (scripts/bundle-app.mjs), so the two differ only in what the app does itself.
+import { createElement } from 'react';
+import { Box, Text, render, useApp, useInput } from 'ink';
+import BigText from 'ink-big-text';
+
+/** A big title, a line under it; `q` quits. */
+function Hello() {
+  const { exit } = useApp();
+  useInput((input) => {
+    if (input === 'q') exit();
+  });
+  return createElement(Box, { flexDirection: 'column' }, createElement(BigText, { text: 'Hello', font: 'tiny' }), createElement(Text, null, 'first frame'));
+}
+
+/** Draws until `q`; resolves to the exit status, 0 (src/launch/code-cache.ts, Bundle). */
+export async function main() {
+  await render(createElement(Hello)).waitUntilExit();
+  return 0;
+}
