@@ -4,7 +4,9 @@ import { loadDeck, parseDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { renderFrame } from '../src/render/render-frame.js';
 import { helpLines, helpWindow } from '../src/ui/HelpOverlay.js';
-import { renderWithInk } from './helpers/frame.js';
+import { NextPreview } from '../src/ui/NextPreview.js';
+import { Overview } from '../src/ui/Overview.js';
+import { renderElement, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
 const slides = buildSlides(await loadDeck(SLIDES_YAML));
@@ -181,6 +183,35 @@ describe('wide and combining characters', () => {
     expect(frame).toContain('中文演讲者备注');
     // Wrapping never splits a flag or a combined character.
     expect(frame).not.toMatch(/🇷(?!🇺)|(?<!🇷)🇺/u);
+  });
+});
+
+describe('long slide titles of wide characters in the overview', () => {
+  const cjk = buildSlides(
+    parseDeck('title: T\nsections:\n  - id: a\n    title: 中文标题非常非常长的一个章节标题\n    slides:\n      - title: 中文标题非常非常长的一个章节标题中文标题\n        bullets: [x]\n', 'cjk.yaml'),
+  );
+
+  // cli-truncate 5, which Ink's truncate-end uses, ran a wide character into the right padding
+  // at 38 and 40 columns (tmux showed `章节…│`).
+  it.each([36, 37, 38, 39, 40, 41, 50])('are cut inside the padding at %i columns', (columns) => {
+    const frame = renderElement(() => <Overview slides={cjk} currentSlide={0} cursor={0} columns={columns} rows={8} />, columns);
+    const entries = frame.split('\n').filter((line) => line.includes('中文'));
+    expect(entries).toHaveLength(2);
+    for (const entry of entries) {
+      expect(stringWidth(entry)).toBe(columns);
+      // The right padding stays blank.
+      expect(entry).toMatch(/ │$/);
+    }
+  });
+});
+
+describe('a long slide title of wide characters in the one-line next-slide preview', () => {
+  const cjk = buildSlides(parseDeck('title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: 中文标题非常非常长的一个章节标题中文标题\n        bullets: [x]\n', 'cjk.yaml'));
+
+  it.each([21, 22, 23, 24, 25, 30])('keeps to %i columns', (columns) => {
+    const line = renderElement(() => <NextPreview slides={cjk} next={{ slide: 2, step: 0 }} columns={columns} rows={1} />, columns);
+    expect(line).toMatch(/^next: slide 3 · 中文.*…$/);
+    expect(stringWidth(line)).toBeLessThanOrEqual(columns);
   });
 });
 

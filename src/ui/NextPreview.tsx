@@ -3,6 +3,7 @@ import type { Bullet } from '../deck/schema.js';
 import { stepCountOf, type Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
 import { wrapText } from '../render/wrap.js';
+import { truncateToWidth } from '../text/truncate.js';
 import { SlideSummary } from './SlideSummary.js';
 
 function bulletText(bullet: Bullet | undefined): string {
@@ -31,9 +32,9 @@ export function NextPreview({ slides, next, columns, rows }: NextPreviewProps) {
   if (rows <= 1) {
     return (
       <Box width={columns} height={1} flexShrink={0}>
+        {/* Cut here: Ink's truncate-end can run a wide character one column over (src/text/truncate.ts). */}
         <Text dimColor wrap="truncate-end">
-          {label}
-          {slide === undefined ? '' : ` · ${slide.title}`}
+          {truncateToWidth(`${label}${slide === undefined ? '' : ` · ${slide.title}`}`, columns)}
         </Text>
       </Box>
     );

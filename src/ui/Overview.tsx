@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Slide } from '../deck/slides.js';
+import { truncateToWidth } from '../text/truncate.js';
 import { theme } from './theme.js';
 
 export interface OverviewProps {
@@ -22,6 +23,8 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
   const visibleRows = Math.max(1, rows - 3);
   const start = Math.min(Math.max(0, cursorIndex - Math.floor(visibleRows / 2)), Math.max(0, slides.length - visibleRows));
   const numberWidth = String(slides.length).length;
+  // Inside the border and the padding, one column each side.
+  const entryColumns = columns - 4;
   return (
     <Box flexDirection="column" width={columns} height={rows} borderStyle="round" borderColor={theme.accent} paddingX={1} overflow="hidden">
       <Text bold color={theme.accent} wrap="truncate-end">
@@ -33,7 +36,9 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
         const cursor = index === cursorIndex ? '›' : ' ';
         const current = index === currentSlide ? '▶' : ' ';
         const indent = slide.kind === 'content' ? '  ' : '';
-        const label = `${cursor}${current} ${String(index + 1).padStart(numberWidth)}  ${indent}${slide.title}`;
+        // Cut here rather than by Ink's truncate-end, whose cli-truncate 5 lets a wide character
+        // at the limit run one column into the padding (src/text/truncate.ts).
+        const label = truncateToWidth(`${cursor}${current} ${String(index + 1).padStart(numberWidth)}  ${indent}${slide.title}`, entryColumns);
         return (
           <Text key={index} bold={slide.kind !== 'content'} inverse={index === cursorIndex} wrap="truncate-end">
             {label}
