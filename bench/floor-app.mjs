@@ -6,17 +6,22 @@ import { createElement } from 'react';
 import { Box, Text, render, useApp, useInput } from 'ink';
 import BigText from 'ink-big-text';
 
-/** A big title, a line under it; `q` quits. */
-function Hello() {
+/** A big title, `line` under it; `q` quits. */
+function Hello({ line }) {
   const { exit } = useApp();
   useInput((input) => {
     if (input === 'q') exit();
   });
-  return createElement(Box, { flexDirection: 'column' }, createElement(BigText, { text: 'Hello', font: 'tiny' }), createElement(Text, null, 'first frame'));
+  return createElement(Box, { flexDirection: 'column' }, createElement(BigText, { text: 'Hello', font: 'tiny' }), createElement(Text, null, line));
 }
 
-/** Draws until `q`; resolves to the exit status, 0 (src/launch/code-cache.ts, Bundle). */
-export async function main() {
-  await render(createElement(Hello)).waitUntilExit();
+/** Draws the hello with `line` under the title until `q`; resolves to the exit status, 0. */
+export async function showHello(line) {
+  await render(createElement(Hello, { line })).waitUntilExit();
   return 0;
+}
+
+/** What the binary runs (src/launch/code-cache.ts, Bundle). */
+export function main() {
+  return showHello('first frame');
 }

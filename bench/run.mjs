@@ -70,6 +70,8 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 const round = (value) => Math.round(value * 10) / 10;
+/** A ratio to two decimals: the floor's first frame is within a few hundredths of 2x. */
+const ratio = (value) => Math.round(value * 100) / 100;
 const shownSlide = (text) => Number(/slide (\d+)\//.exec(text)?.[1] ?? Number.NaN);
 /** Temporary directories made for the run; removed at the end. */
 const temporary = [];
@@ -82,30 +84,31 @@ const privateRuntime = () => {
 const peakRssKiB = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
 
 /**
- * The floor (bench/floor-app.mjs), bundled and cached as the app is, in a directory of its own;
- * returns the path of its binary.
+ * A floor, `bench/<app>`, bundled and cached as the app is, in a directory of its own; returns
+ * the path of its binary.
  */
-async function buildFloor() {
+async function buildFloor(app) {
   const directory = privateRuntime();
   // The binary is an ES module, as dist/inkdeck.js is by the package's "type".
   writeFileSync(path.join(directory, 'package.json'), '{ "type": "module" }\n');
-  await bundleApp({ entry: "export { main } from './bench/floor-app.mjs';", directory, args: [], script: [] });
+  await bundleApp({ entry: `export { main } from './bench/${app}';`, directory, args: [], script: [] });
   return path.join(directory, 'inkdeck.js');
 }
 
 /**
  * First frame and peak RSS (read SETTLE_MS after the first frame) of bare node printing a line,
- * of the floor and of the app, each run in turn so that the machine's drift reaches all three.
+ * of the two floors and of the app, each run in turn so that the machine's drift reaches all.
  */
-async function firstFrame(floorBinary) {
+async function firstFrame() {
   const subjects = {
     bareNode: { args: ['-e', "console.log('ready'); setTimeout(() => {}, 60000)"], drawn: (text) => text.includes('ready') },
-    floor: { args: [floorBinary], drawn: (text) => text.includes('first frame'), quit: 'q' },
+    floor: { args: [await buildFloor('floor-app.mjs')], drawn: (text) => text.includes('first frame'), quit: 'q' },
+    floorWithDeck: { args: [await buildFloor('floor-deck-app.mjs')], drawn: (text) => text.includes('first frame'), quit: 'q' },
     // The app as `npm start` runs it, sync and live reload on, in a session of its own.
     app: { args: [CLI, 'present', 'slides.yaml'], drawn: (text) => shownSlide(text) === 1, quit: 'q', runtime: true },
   };
-  const times = { bareNode: [], floor: [], app: [] };
-  const peaks = { bareNode: [], floor: [], app: [] };
+  const times = Object.fromEntries(Object.keys(subjects).map((name) => [name, []]));
+  const peaks = Object.fromEntries(Object.keys(subjects).map((name) => [name, []]));
   for (let run = 0; run < RUNS; run += 1) {
     for (const [name, subject] of Object.entries(subjects)) {
       const started = performance.now();
@@ -123,14 +126,18 @@ async function firstFrame(floorBinary) {
   return {
     appMs: round(ms('app')),
     floorMs: round(ms('floor')),
+    floorWithDeckMs: round(ms('floorWithDeck')),
     bareNodeMs: round(ms('bareNode')),
-    ratio: round(ms('app') / ms('bareNode')),
-    floorRatio: round(ms('floor') / ms('bareNode')),
+    ratio: ratio(ms('app') / ms('bareNode')),
+    floorRatio: ratio(ms('floor') / ms('bareNode')),
+    floorWithDeckRatio: ratio(ms('floorWithDeck') / ms('bareNode')),
     appPeakRssMiB: round(mib('app')),
     floorPeakRssMiB: round(mib('floor')),
+    floorWithDeckPeakRssMiB: round(mib('floorWithDeck')),
     bareNodePeakRssMiB: round(mib('bareNode')),
-    rssRatio: round(mib('app') / mib('bareNode')),
-    floorRssRatio: round(mib('floor') / mib('bareNode')),
+    rssRatio: ratio(mib('app') / mib('bareNode')),
+    floorRssRatio: ratio(mib('floor') / mib('bareNode')),
+    floorWithDeckRssRatio: ratio(mib('floorWithDeck') / mib('bareNode')),
   };
 }
 
@@ -269,7 +276,7 @@ async function commands() {
 }
 
 const results = { date: new Date().toISOString(), node: process.version, runs: RUNS, presses: PRESSES };
-results.firstFrame = await firstFrame(await buildFloor());
+results.firstFrame = await firstFrame();
 results.keyToFrame = await keyToFrame(1);
 results.keyToFrameContent = await keyToFrame(3);
 results.sync = await syncLatency();
@@ -280,8 +287,10 @@ results.commands = await commands();
 const rows = [
   ['first frame of slides.yaml (median)', `${results.firstFrame.appMs} ms`, `bare node ${results.firstFrame.bareNodeMs} ms, ratio ${results.firstFrame.ratio}x`, 'target <= 2x'],
   ['first frame, floor: Ink hello', `${results.firstFrame.floorMs} ms`, `ratio ${results.firstFrame.floorRatio}x`, ''],
+  ['first frame, floor + loading the deck', `${results.firstFrame.floorWithDeckMs} ms`, `ratio ${results.firstFrame.floorWithDeckRatio}x`, ''],
   [`peak RSS, ${SETTLE_MS} ms after (median)`, `${results.firstFrame.appPeakRssMiB} MiB`, `bare node ${results.firstFrame.bareNodePeakRssMiB} MiB, ratio ${results.firstFrame.rssRatio}x`, 'target <= 1.6x'],
   ['peak RSS, floor: Ink hello', `${results.firstFrame.floorPeakRssMiB} MiB`, `ratio ${results.firstFrame.floorRssRatio}x`, ''],
+  ['peak RSS, floor + loading the deck', `${results.firstFrame.floorWithDeckPeakRssMiB} MiB`, `ratio ${results.firstFrame.floorWithDeckRssRatio}x`, ''],
   [`peak RSS after ${PRESSES} presses 3<->4`, `${results.keyToFrameContent.peakRssMiB} MiB`, '', ''],
   ['key to frame, big-title slides 1<->2', `median ${results.keyToFrame.medianMs} ms`, `p95 ${results.keyToFrame.p95Ms} ms`, 'target 5 / 16 ms'],
   ['key to frame, content slides 3<->4', `median ${results.keyToFrameContent.medianMs} ms`, `p95 ${results.keyToFrameContent.p95Ms} ms`, 'target 5 / 16 ms'],
