@@ -136,7 +136,23 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
     [
       'sub-bullets two levels deep',
       'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets:\n          - text: top\n            bullets:\n              - text: deeper\n                bullets: [x]\n',
-      ['slides.yaml:8:13: sections[0].slides[0].bullets[0]: sub-bullets go one level deep: each sub-bullet must be a string'],
+      // At the sub-bullet that goes deeper, not at the bullet that holds it.
+      ['slides.yaml:10:17: sections[0].slides[0].bullets[0].bullets[0]: sub-bullets go one level deep: each sub-bullet must be a string'],
+    ],
+    [
+      'what is wrong inside bullets with sub-bullets',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets:\n          - text: top\n            bullets: nope\n          - text: x\n            extra: y\n            bullets: [a]\n          - text: ok\n            bullets: [a, [b], ""]\n',
+      [
+        'slides.yaml:9:22: sections[0].slides[0].bullets[0].bullets: expected a list of sub-bullets (strings)',
+        'slides.yaml:11:13: sections[0].slides[0].bullets[1]: unknown key "extra"; expected one of: text, bullets',
+        'slides.yaml:14:26: sections[0].slides[0].bullets[2].bullets[1]: sub-bullets go one level deep: each sub-bullet must be a string',
+        'slides.yaml:14:31: sections[0].slides[0].bullets[2].bullets[2]: must not be empty',
+      ],
+    ],
+    [
+      'a bullet with a colon, which YAML reads as a mapping',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets:\n          - Note: unquoted\n',
+      ['slides.yaml:8:13: sections[0].slides[0].bullets[0]: expected a string; a bullet that contains ": " must be quoted'],
     ],
   ])('explains %s', (_name, text, expected) => {
     expect(errorsOf(text)).toEqual(expected);
@@ -159,12 +175,10 @@ describe('the shared cases', () => {
     ['comment-only.yaml', ['comment-only.yaml:1:1: no slides: the file has no deck in it']],
     ['alias-bomb.yaml', ['alias-bomb.yaml:6:8: the aliases up to *e expand to more than 100000 values; refusing to load']],
   ])('%s is rejected with a positioned message', async (name, expected) => {
-    const started = performance.now();
     const error = await loadDeck(path.join(CASES, name)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DeckError);
     const messages = (error as DeckError).diagnostics.map((diagnostic) => formatDiagnostic({ ...diagnostic, file: path.basename(diagnostic.file) }));
     expect(messages).toEqual(expected);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it.each(['bom.yaml', 'crlf.yaml', 'escape-injection.yaml', 'implicit-types.yaml', 'long-content.yaml', 'unicode-title.yaml', 'wide-content.yaml'])(

@@ -229,6 +229,14 @@ function diagnose(
     });
   }
 
+  // A mapping with `text` can only be a bullet with sub-bullets (BulletSchema, a union with plain
+  // text): what is wrong inside it is reported where it is, as the mapping branch found it,
+  // rather than as the union's one message at the bullet.
+  if (issue.code === 'invalid_union' && located.depth === path.length && isBulletMapping(located.node, aliasTargets)) {
+    const inside = issue.errors.filter((branch) => !branch.every((problem) => problem.path.length === 0 && problem.code === 'invalid_type'));
+    if (inside.length === 1) return (inside[0] ?? []).flatMap((problem) => diagnose(document, aliasTargets, { ...problem, path: [...path, ...problem.path] }, at));
+  }
+
   if (located.depth === path.length - 1 && path.length > 0) {
     // The field itself is absent: point at the mapping that should hold it.
     const field = String(path[path.length - 1]);
@@ -236,6 +244,12 @@ function diagnose(
   }
 
   return [at(nodeOffset, formatPath(path), issue.message)];
+}
+
+/** Whether `node` (through an alias) is a mapping with a `text` key. */
+function isBulletMapping(node: YamlNode, aliasTargets: ReadonlyMap<unknown, unknown>): boolean {
+  const resolved = isAlias(node) ? aliasTargets.get(node) : node;
+  return isMap(resolved) && findPair(resolved, 'text') !== undefined;
 }
 
 /** The node at `path`, through aliases (`aliasTargets`, from {@link resolveAliases}). */

@@ -7,11 +7,16 @@ import { sanitizeText } from './sanitize.js';
 
 // `min(1)` is what editors see in the JSON Schema; the refinement, which zod runs only when the
 // check before it passed, also refuses text that is only white space or only escape sequences.
-const text = z
-  .string({ error: 'expected text' })
-  .min(1, 'must not be empty')
-  .transform(sanitizeText)
-  .refine((value) => value.trim() !== '', { message: 'must not be empty' });
+/** Text that must not be empty; `typeError` is the message for anything but a string. */
+function nonEmptyText(typeError: string) {
+  return z
+    .string({ error: typeError })
+    .min(1, 'must not be empty')
+    .transform(sanitizeText)
+    .refine((value) => value.trim() !== '', { message: 'must not be empty' });
+}
+
+const text = nonEmptyText('expected text');
 
 const optionalText = z.string({ error: 'expected text' }).transform(sanitizeText).optional();
 
@@ -28,7 +33,7 @@ export const BulletSchema = z.union(
     z.strictObject({
       text: text.describe('The bullet itself.'),
       bullets: z
-        .array(text, { error: 'expected a list of sub-bullets (strings)' })
+        .array(nonEmptyText('sub-bullets go one level deep: each sub-bullet must be a string'), { error: 'expected a list of sub-bullets (strings)' })
         .describe('Sub-bullets, one level deep.'),
     }),
   ],
@@ -38,10 +43,7 @@ export const BulletSchema = z.union(
       if (typeof issue.input === 'string') return 'must not be empty';
       if (!isPlainMapping(issue.input)) return 'expected a string, or a mapping with `text` and `bullets`';
       if (!('text' in issue.input)) return 'expected a string; a bullet that contains ": " must be quoted';
-      const children = issue.input.bullets;
-      if (Array.isArray(children) && children.some((child) => typeof child !== 'string')) {
-        return 'sub-bullets go one level deep: each sub-bullet must be a string';
-      }
+      // The loader reports what is wrong inside a mapping with `text` where it is instead.
       return 'expected a string, or a mapping with `text` and `bullets`';
     },
   },
