@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DeckError, formatDiagnostic } from '../src/deck/deck-error.js';
 import { loadDeck, MAX_DECK_BYTES, parseDeck, readDeckText, readDeckTextSync } from '../src/deck/load-deck.js';
 import { CASES } from './helpers/paths.js';
@@ -150,12 +150,29 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
       ],
     ],
     [
+      'an unknown key written as an alias, at the key',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: &t S\n        *t : x\n',
+      ['slides.yaml:7:9: sections[0].slides[0]: unknown key "S"; expected one of: title, bullets, notes, reveal'],
+    ],
+    [
       'a bullet with a colon, which YAML reads as a mapping',
       'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets:\n          - Note: unquoted\n',
       ['slides.yaml:8:13: sections[0].slides[0].bullets[0]: expected a string; a bullet that contains ": " must be quoted'],
     ],
   ])('explains %s', (_name, text, expected) => {
     expect(errorsOf(text)).toEqual(expected);
+  });
+
+  it('refuses an alias to a list used as a key, at the key, with no warning from yaml', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      expect(errorsOf('title: T\nsections:\n  - id: a\n    title: &t [a, b]\n    slides:\n      - title: S\n        *t : x\n')).toEqual([
+        'slides.yaml:7:9: a key must be plain text, not a list or a mapping',
+      ]);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('reports every error, not only the first, in file order', () => {

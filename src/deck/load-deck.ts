@@ -164,14 +164,14 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
     throw new DeckError([at(0, '', 'no slides: the file has no deck in it')]);
   }
 
-  const collectionKey = findCollectionKey(document);
-  if (collectionKey !== undefined) throw new DeckError([at(collectionKey, '', 'a key must be plain text, not a list or a mapping')]);
-
   const aliases = resolveAliases(document);
   if (aliases.problem !== undefined) {
     const { kind, offset, name } = aliases.problem;
     throw new DeckError([at(offset, '', ALIAS_PROBLEMS[kind](name))]);
   }
+
+  const collectionKey = findCollectionKey(document, aliases.targets);
+  if (collectionKey !== undefined) throw new DeckError([at(collectionKey, '', 'a key must be plain text, not a list or a mapping')]);
 
   let data: unknown;
   try {
@@ -219,8 +219,8 @@ function diagnose(
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysFor(path);
     return issue.keys.map((key) => {
-      const keyNode = isMap(located.node) ? findPair(located.node, key)?.key : undefined;
-      const offset = isScalar(keyNode) ? (keyNode.range?.[0] ?? nodeOffset) : nodeOffset;
+      const keyNode = isMap(located.node) ? findPair(located.node, key, aliasTargets)?.key : undefined;
+      const offset = isYamlNode(keyNode) ? (keyNode.range?.[0] ?? nodeOffset) : nodeOffset;
       // YAML 1.1 merge keys are not part of YAML 1.2, which the loader reads.
       if (key === '<<') return at(offset, formatPath(path), 'merge keys ("<<") are not supported (YAML 1.2 has none); write the keys out');
       const suggestion = closest(key, known);
@@ -249,7 +249,7 @@ function diagnose(
 /** Whether `node` (through an alias) is a mapping with a `text` key. */
 function isBulletMapping(node: YamlNode, aliasTargets: ReadonlyMap<unknown, unknown>): boolean {
   const resolved = isAlias(node) ? aliasTargets.get(node) : node;
-  return isMap(resolved) && findPair(resolved, 'text') !== undefined;
+  return isMap(resolved) && findPair(resolved, 'text', aliasTargets) !== undefined;
 }
 
 /** The node at `path`, through aliases (`aliasTargets`, from {@link resolveAliases}). */
@@ -260,7 +260,7 @@ function locate(document: Document, aliasTargets: ReadonlyMap<unknown, unknown>,
     const resolved = isAlias(node) ? (aliasTargets.get(node) as YamlNode | undefined) : node;
     let next: unknown;
     if (isSeq(resolved) && typeof segment === 'number') next = resolved.items[segment];
-    else if (isMap(resolved)) next = findPair(resolved, String(segment))?.value;
+    else if (isMap(resolved)) next = findPair(resolved, String(segment), aliasTargets)?.value;
     if (next === undefined || next === null || !isYamlNode(next)) break;
     node = next;
     depth += 1;
@@ -272,9 +272,12 @@ function isYamlNode(value: unknown): value is YamlNode {
   return isAlias(value) || isScalar(value) || isMap(value) || isSeq(value);
 }
 
-function findPair(map: { items: unknown[] }, key: string) {
+/** The pair of `map` whose key is `key`, a key written as an alias (`*name : value`) included. */
+function findPair(map: { items: unknown[] }, key: string, aliasTargets: ReadonlyMap<unknown, unknown>) {
   for (const item of map.items) {
-    if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) return item;
+    if (!isPair(item)) continue;
+    const keyNode = isAlias(item.key) ? aliasTargets.get(item.key) : item.key;
+    if (isScalar(keyNode) && String(keyNode.value) === key) return item;
   }
   return undefined;
 }
@@ -441,11 +444,13 @@ function pathOfKeyAt(document: Document, offset: number): PathSegment[] {
  * The offset of the first key that is a list or a mapping (`? [a, b]`): no deck field is named
  * like that, and yaml would turn it into text with a warning printed to stderr.
  */
-function findCollectionKey(document: Document): number | undefined {
+function findCollectionKey(document: Document, aliasTargets: ReadonlyMap<unknown, unknown>): number | undefined {
   let found: number | undefined;
   visit(document, {
     Pair(_, pair) {
-      if (found === undefined && (isMap(pair.key) || isSeq(pair.key))) found = pair.key.range?.[0] ?? 0;
+      // An alias to a list or a mapping is one too: yaml would turn it into text, with a warning.
+      const key = isAlias(pair.key) ? aliasTargets.get(pair.key) : pair.key;
+      if (found === undefined && (isMap(key) || isSeq(key))) found = (pair.key as YamlNode).range?.[0] ?? 0;
     },
   });
   return found;
