@@ -5,7 +5,7 @@ import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { renderFrame } from '../src/render/render-frame.js';
 import { helpLines, helpWindow } from '../src/ui/HelpOverlay.js';
 import { NextPreview } from '../src/ui/NextPreview.js';
-import { Overview } from '../src/ui/Overview.js';
+import { Overview, overviewWindow } from '../src/ui/Overview.js';
 import { renderElement, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
@@ -183,6 +183,45 @@ describe('wide and combining characters', () => {
     expect(frame).toContain('中文演讲者备注');
     // Wrapping never splits a flag or a combined character.
     expect(frame).not.toMatch(/🇷(?!🇺)|(?<!🇷)🇺/u);
+  });
+});
+
+describe('the overview, when the slides do not all fit', () => {
+  it.each<[string, number, number, number, { start: number; end: number; above: number; below: number }]>([
+    ['all fit', 18, 18, 5, { start: 0, end: 18, above: 0, below: 0 }],
+    ['at the top: only the marker below', 18, 7, 0, { start: 0, end: 6, above: 0, below: 12 }],
+    ['still near the top', 18, 7, 3, { start: 0, end: 6, above: 0, below: 12 }],
+    ['in the middle: both markers, the cursor centred', 18, 7, 9, { start: 7, end: 12, above: 7, below: 6 }],
+    ['at the end: only the marker above', 18, 7, 17, { start: 12, end: 18, above: 12, below: 0 }],
+    ['two rows: no markers', 18, 2, 9, { start: 8, end: 10, above: 8, below: 8 }],
+  ])('%s', (_name, count, rows, cursor, expected) => {
+    const window = overviewWindow(count, rows, cursor);
+    expect(window).toEqual(expected);
+    expect(cursor).toBeGreaterThanOrEqual(window.start);
+    expect(cursor).toBeLessThan(window.end);
+  });
+
+  it('keeps the highlight in view and the rows full wherever it is', () => {
+    for (let rows = 1; rows <= 20; rows += 1) {
+      for (let cursor = 0; cursor < total; cursor += 1) {
+        const window = overviewWindow(total, rows, cursor);
+        expect(cursor).toBeGreaterThanOrEqual(window.start);
+        expect(cursor).toBeLessThan(window.end);
+        const markers = rows >= 3 ? Number(window.above > 0) + Number(window.below > 0) : 0;
+        expect(window.end - window.start + markers).toBe(Math.min(total, rows));
+        // A marker never stands for one slide that could have shown in its place.
+        if (rows >= 3) for (const hidden of [window.above, window.below]) expect(hidden).not.toBe(1);
+      }
+    }
+  });
+
+  it('says how many slides are out of sight above and below', () => {
+    const frame = renderElement(() => <Overview slides={slides} currentSlide={0} cursor={9} columns={60} rows={10} />, 60);
+    const lines = frame.split('\n');
+    expect(lines[2]).toBe('│ ⋯ 7 more slides above                                    │');
+    expect(lines.some((line) => line.includes('›  10'))).toBe(true);
+    expect(lines[8]).toBe('│ ⋯ 6 more slides                                          │');
+    expect(lines).toHaveLength(10);
   });
 });
 

@@ -14,14 +14,50 @@ export interface OverviewProps {
   readonly rows: number;
 }
 
+/** Which overview entries show, and how many are hidden above and below them. */
+export interface OverviewWindow {
+  /** First entry shown, 0-based. */
+  readonly start: number;
+  /** One past the last entry shown. */
+  readonly end: number;
+  /** Entries hidden above and below; each non-zero count takes a marker row when rows >= 3. */
+  readonly above: number;
+  readonly below: number;
+}
+
+/**
+ * The window onto `count` overview entries in `rows` rows, keeping entry `cursor` in view and
+ * centred where possible. When entries are hidden and there are three rows or more, a marker row
+ * (`⋯ 4 more slides above`, `⋯ 12 more slides`) takes the place of an entry at that end, and
+ * hides two entries or more; with fewer rows the entries matter more, and no marker shows.
+ */
+export function overviewWindow(count: number, rows: number, cursor: number): OverviewWindow {
+  const window = (start: number, entries: number): OverviewWindow => ({ start, end: start + entries, above: start, below: count - start - entries });
+  if (count <= rows) return window(0, count);
+  if (rows < 3) return window(Math.min(Math.max(0, cursor - Math.floor(rows / 2)), count - rows), Math.max(1, rows));
+  // Both markers shown: the entries between them, centred on the cursor.
+  const between = rows - 2;
+  const start = cursor - Math.floor(between / 2);
+  // Near an end, that end's marker goes, and its row shows an entry: a marker never stands in
+  // for a single entry it could have shown.
+  if (start <= 1) return window(0, rows - 1);
+  if (start + between >= count - 1) return window(count - (rows - 1), rows - 1);
+  return window(start, between);
+}
+
+function moreSlides(count: number, where: string): string {
+  return `⋯ ${count} more slide${count === 1 ? '' : 's'}${where}`;
+}
+
 /**
  * The overview: every slide by number, section dividers in bold, the current one marked `▶`
  * and the highlighted one marked `›` and shown in inverse video.
- * The list scrolls to keep the highlight in view (centred where possible).
+ * The list scrolls to keep the highlight in view (centred where possible), with markers saying
+ * how many slides are out of sight above and below (overviewWindow).
  */
 export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, rows }: OverviewProps) {
-  const visibleRows = Math.max(1, rows - 3);
-  const start = Math.min(Math.max(0, cursorIndex - Math.floor(visibleRows / 2)), Math.max(0, slides.length - visibleRows));
+  const window = overviewWindow(slides.length, Math.max(1, rows - 3), cursorIndex);
+  const hasMarkers = rows - 3 >= 3;
   const numberWidth = String(slides.length).length;
   // Inside the border and the padding, one column each side.
   const entryColumns = columns - 4;
@@ -30,8 +66,13 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
       <Text bold color={theme.accent} wrap="truncate-end">
         Overview · arrows or a number choose · Enter jump · Esc close
       </Text>
-      {slides.slice(start, start + visibleRows).map((slide, offset) => {
-        const index = start + offset;
+      {hasMarkers && window.above > 0 ? (
+        <Text dimColor wrap="truncate-end">
+          {moreSlides(window.above, ' above')}
+        </Text>
+      ) : null}
+      {slides.slice(window.start, window.end).map((slide, offset) => {
+        const index = window.start + offset;
         // The highlight is marked in text as well as in inverse video, which NO_COLOR turns off.
         const cursor = index === cursorIndex ? '›' : ' ';
         const current = index === currentSlide ? '▶' : ' ';
@@ -45,6 +86,11 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
           </Text>
         );
       })}
+      {hasMarkers && window.below > 0 ? (
+        <Text dimColor wrap="truncate-end">
+          {moreSlides(window.below, '')}
+        </Text>
+      ) : null}
     </Box>
   );
 }
