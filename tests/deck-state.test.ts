@@ -159,13 +159,29 @@ describe('deckReducer: overlays, notes and quitting', () => {
 
   it('scrolls the help within its length and keeps it open; opening it again starts at the top', () => {
     const help = run(at(2), { type: 'toggleHelp' });
-    const down = run(help, { type: 'scrollHelp', lines: 8, max: 12 });
-    expect(down).toMatchObject({ overlay: 'help', helpScroll: 8, slide: 2 });
-    expect(run(down, { type: 'scrollHelp', lines: 8, max: 12 }).helpScroll).toBe(12);
-    expect(run(down, { type: 'scrollHelp', lines: -20, max: 12 }).helpScroll).toBe(0);
+    const down = run(help, { type: 'scrollOverlay', lines: 8, max: 12 });
+    expect(down).toMatchObject({ overlay: 'help', overlayScroll: 8, slide: 2 });
+    expect(run(down, { type: 'scrollOverlay', lines: 8, max: 12 }).overlayScroll).toBe(12);
+    expect(run(down, { type: 'scrollOverlay', lines: -20, max: 12 }).overlayScroll).toBe(0);
     expect(run(down, { type: 'next' })).toMatchObject({ overlay: 'none', slide: 2 });
-    expect(run(down, { type: 'toggleHelp' }, { type: 'toggleHelp' }).helpScroll).toBe(0);
-    expect(run(at(2), { type: 'scrollHelp', lines: 8, max: 12 })).toEqual(at(2));
+    expect(run(down, { type: 'toggleHelp' }, { type: 'toggleHelp' }).overlayScroll).toBe(0);
+    expect(run(at(2), { type: 'scrollOverlay', lines: 8, max: 12 })).toEqual(at(2));
+  });
+
+  it('keeps the talk still behind the error list: keys scroll it, close it or quit, and nothing else', () => {
+    const errors = run(at(2), { type: 'toggleErrors' });
+    expect(errors).toMatchObject({ overlay: 'errors', overlayScroll: 0 });
+    for (const action of [{ type: 'next' }, { type: 'previous' }, { type: 'last' }, { type: 'goTo', slide: 5 }, { type: 'typeDigit', digit: '4' }, { type: 'confirm' }, { type: 'toggleOverview' }, { type: 'toggleHelp' }, { type: 'toggleNotes' }] as const) {
+      expect(run(errors, action)).toBe(errors);
+    }
+    const down = run(errors, { type: 'scrollOverlay', lines: 5, max: 30 });
+    expect(down).toMatchObject({ overlay: 'errors', overlayScroll: 5, slide: 2 });
+    expect(run(down, { type: 'back' })).toMatchObject({ overlay: 'none', slide: 2 });
+    expect(run(down, { type: 'toggleErrors' })).toMatchObject({ overlay: 'none', slide: 2 });
+    expect(run(down, { type: 'toggleErrors' }, { type: 'toggleErrors' }).overlayScroll).toBe(0);
+    expect(run(down, { type: 'quit' }).isQuitting).toBe(true);
+    // Another view still moves the talk.
+    expect(run(down, { type: 'sync', position: { slide: 4, step: 0 } })).toMatchObject({ overlay: 'errors', slide: 4 });
   });
 
   it.each<[string, DeckState, Partial<DeckState>]>([
@@ -196,7 +212,7 @@ describe('initialDeckState and withSlideCount', () => {
       isQuitting: false,
       exitStatus: 0,
       notesScroll: 0,
-      helpScroll: 0,
+      overlayScroll: 0,
     });
   });
 

@@ -65,6 +65,32 @@ describe('live reload in a real terminal', () => {
     expect(await app.exited).toMatchObject({ exitCode: 0 });
   }, 60_000);
 
+  it('scrolls a long error list with the arrows, and the talk stays where it was', async () => {
+    const { file, runtime } = copyOfDeck();
+    const app = await present(file, runtime, [], 60, 16);
+    app.jumpTo(4);
+    await app.waitForText('slide 4/18');
+    // Every slide's notes under a misspelt key: a problem per slide, more than the panel holds.
+    writeFileSync(file, ORIGINAL.replaceAll('        notes:', '        note:'));
+    await app.waitForText('e: details');
+    app.write('e');
+    await app.waitFor((screen) => /problems in the deck/.test(screen) && /more lines: ↓/.test(screen));
+    const top = app.text();
+    app.write(KEYS.down);
+    await app.waitFor((screen) => /more lines? above: ↑/.test(screen));
+    expect(app.text()).not.toBe(top);
+    // Held down past the end, ↓ leaves the list open at its end.
+    for (let press = 0; press < 40; press += 1) app.write(KEYS.down);
+    await app.waitFor((screen) => !/more lines?: ↓/.test(screen) && /problems in the deck/.test(screen));
+    app.write(KEYS.up);
+    await app.waitFor((screen) => /more lines?: ↓/.test(screen));
+    app.write('\u001B');
+    await app.waitFor((screen) => !screen.includes('problems in the deck') && screen.includes('e: details'));
+    expect(app.text()).toContain('slide 4/18');
+    app.write('q');
+    expect(await app.exited).toMatchObject({ exitCode: 0 });
+  }, 60_000);
+
   it('moves both views onto the edited deck, still in sync', async () => {
     const { file, runtime } = copyOfDeck();
     const presenter = await present(file, runtime, ['--presenter'], 100, 30);

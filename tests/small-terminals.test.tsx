@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDeck, parseDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { renderFrame } from '../src/render/render-frame.js';
-import { helpLines, helpWindow } from '../src/ui/HelpOverlay.js';
+import { helpLines } from '../src/ui/HelpOverlay.js';
+import { overlayWindow } from '../src/ui/overlay-window.js';
 import { NextPreview } from '../src/ui/NextPreview.js';
 import { Overview, overviewWindow } from '../src/ui/Overview.js';
 import { renderElement, renderWithInk } from './helpers/frame.js';
@@ -128,7 +129,7 @@ describe('frames at any size', () => {
   });
 
   it('shows the end of the help scrolled as far as it goes, and what is above', () => {
-    const frame = renderWithInk(slides, { slide: 1, columns: 40, rows: 12, state: { overlay: 'help', helpScroll: 1_000 } });
+    const frame = renderWithInk(slides, { slide: 1, columns: 40, rows: 12, state: { overlay: 'help', overlayScroll: 1_000 } });
     expect(frame).toMatch(/⋯ \d+ more lines above: ↑/);
     expect(frame).toContain('type a slide number');
     expect(frame).not.toMatch(/more lines: ↓/);
@@ -148,7 +149,7 @@ describe('frames at any size', () => {
       const seen = new Set<number>();
       let scroll = 0;
       for (let page = 0; page < count; page += 1) {
-        const window = helpWindow(count, rows, scroll);
+        const window = overlayWindow(count, rows, scroll);
         for (let line = window.start; line < window.end; line += 1) seen.add(line);
         const markers = (window.hasTopMarker ? 1 : 0) + (window.below > 0 ? 1 : 0);
         expect(window.end - window.start + markers).toBeLessThanOrEqual(rows - 3);

@@ -25,8 +25,11 @@ export interface DeckState extends Position {
   readonly exitStatus: number;
   /** Rows the presenter view's notes are scrolled by; back to 0 on every new slide. */
   readonly notesScroll: number;
-  /** Lines of the help scrolled out of sight above, when the help is taller than its area. */
-  readonly helpScroll: number;
+  /**
+   * Lines of the open overlay (the help or the error list) scrolled out of sight above, when it
+   * is taller than its area; back to 0 whenever an overlay opens.
+   */
+  readonly overlayScroll: number;
 }
 
 export type Action =
@@ -56,8 +59,8 @@ export type Action =
    * without them, by `pages` rows and without limit.
    */
   | { readonly type: 'scrollNotes'; readonly pages: number; readonly rowsPerPage?: number; readonly max?: number }
-  /** Scrolls the help by `lines` (negative: up), within `[0, max]`; it stays open. */
-  | { readonly type: 'scrollHelp'; readonly lines: number; readonly max: number }
+  /** Scrolls the help or the error list by `lines` (negative: up), within `[0, max]`; it stays open. */
+  | { readonly type: 'scrollOverlay'; readonly lines: number; readonly max: number }
   /** A key with no binding: it closes the help (see below) and otherwise does nothing. */
   | { readonly type: 'unboundKey' }
   /** Timer keys: the presenter view's stopwatch handles them; the deck state ignores them. */
@@ -90,7 +93,7 @@ export function initialDeckState(stepCounts: readonly number[] | number, options
     isQuitting: false,
     exitStatus: 0,
     notesScroll: 0,
-    helpScroll: 0,
+    overlayScroll: 0,
   };
 }
 
@@ -112,15 +115,19 @@ export function slideCountOf(state: DeckState): number {
  * While the overview is open, next/previous/first/last move its highlight, typed digits move it
  * to that slide number, and `confirm` jumps there. `confirm` with typed digits jumps to that slide number (clamped to the deck), otherwise
  * it moves to the next slide. `back` (Esc) closes an overlay, else clears typed digits, else quits.
- * While the help overlay is shown, any action of the user's but quit and scrollHelp only closes it.
+ * While the help overlay is shown, any action of the user's but quit and scrollOverlay only
+ * closes it. While the error list is shown, the user's actions do nothing but scroll it
+ * (scrollOverlay), close it (toggleErrors, back) or quit: the talk behind it does not move unseen.
  */
 export function deckReducer(state: DeckState, action: Action): DeckState {
   // Help is read, then dismissed: any key of the user's closes it and does nothing else, so a
   // key pressed to get rid of it never also moves the talk.
   const isFromOtherView = action.type === 'sync' || action.type === 'reload';
-  if (state.overlay === 'help' && !isFromOtherView && action.type !== 'quit' && action.type !== 'scrollHelp') {
+  if (state.overlay === 'help' && !isFromOtherView && action.type !== 'quit' && action.type !== 'scrollOverlay') {
     return update(state, { overlay: 'none' });
   }
+  const actsOnErrorList = ['scrollOverlay', 'toggleErrors', 'back', 'quit', 'toggleTimer', 'resetTimer', 'suspend'].includes(action.type);
+  if (state.overlay === 'errors' && !isFromOtherView && !actsOnErrorList) return state;
   const last = slideCountOf(state) - 1;
   const inOverview = state.overlay === 'overview';
 
@@ -152,7 +159,7 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       return reloaded.overlay === 'errors' ? update(reloaded, { overlay: 'none' }) : reloaded;
     }
     case 'toggleErrors':
-      return update(state, { overlay: state.overlay === 'errors' ? 'none' : 'errors', jumpDigits: '' });
+      return update(state, { overlay: state.overlay === 'errors' ? 'none' : 'errors', jumpDigits: '', overlayScroll: 0 });
     case 'typeDigit': {
       if (!/^[0-9]$/.test(action.digit) || state.jumpDigits.length >= MAX_JUMP_DIGITS) return state;
       // Leading zeros say nothing about the slide: 0005 is 5, and does not use up the digits.
@@ -170,7 +177,7 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
     case 'toggleNotes':
       return update(state, { showNotes: !state.showNotes, jumpDigits: '' });
     case 'toggleHelp':
-      return update(state, { overlay: state.overlay === 'help' ? 'none' : 'help', jumpDigits: '', helpScroll: 0 });
+      return update(state, { overlay: state.overlay === 'help' ? 'none' : 'help', jumpDigits: '', overlayScroll: 0 });
     case 'toggleOverview':
       return inOverview
         ? update(state, { overlay: 'none', jumpDigits: '' })
@@ -186,8 +193,10 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       const by = action.pages * (action.rowsPerPage ?? 1);
       return update(state, { notesScroll: clamp(Math.min(state.notesScroll, max) + by, 0, Math.max(0, max)) });
     }
-    case 'scrollHelp':
-      return state.overlay === 'help' ? update(state, { helpScroll: clamp(state.helpScroll + action.lines, 0, Math.max(0, action.max)) }) : state;
+    case 'scrollOverlay':
+      return state.overlay === 'help' || state.overlay === 'errors'
+        ? update(state, { overlayScroll: clamp(state.overlayScroll + action.lines, 0, Math.max(0, action.max)) })
+        : state;
     case 'unboundKey':
     case 'suspend':
     case 'toggleTimer':

@@ -13,10 +13,11 @@ import { elapsedMs, isRunning, startTimer, STOPPED_TIMER, toggleTimer } from '..
 import type { PositionChannel } from '../sync/sync-session.js';
 import { DeckFrame } from './DeckFrame.js';
 import { ErrorBanner } from './ErrorBanner.js';
-import { ErrorPanel } from './ErrorPanel.js';
+import { ErrorPanel, errorLines } from './ErrorPanel.js';
 import { NoticeBanner } from './NoticeBanner.js';
 import { frameRows, layoutFrame } from './layout.js';
-import { helpLines, helpWindow } from './HelpOverlay.js';
+import { helpLines } from './HelpOverlay.js';
+import { overlayWindow } from './overlay-window.js';
 import { PresenterFrame } from './PresenterFrame.js';
 import { formatWallClock, useClock } from './use-clock.js';
 import { useDeckKeys } from './use-deck-keys.js';
@@ -114,12 +115,18 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
         // Ink writes only what changed; after `fg` the screen is blank. Writing nothing through
         // Ink draws the last frame again in full.
         suspend?.(() => write(''));
-      } else if (state.overlay === 'help' && (action.type === 'next' || action.type === 'previous')) {
-        // The help over the frame's rows less the footer, as DeckFrame and PresenterFrame lay it.
-        const window = helpWindow(helpLines(view, columns).length, height - 1, state.helpScroll);
+      } else if ((state.overlay === 'help' || (state.overlay === 'errors' && problem !== undefined)) && (action.type === 'next' || action.type === 'previous')) {
+        // The help covers the frame's rows less the footer, as DeckFrame and PresenterFrame lay
+        // it; the error list covers them all.
+        const window =
+          state.overlay === 'errors' && problem !== undefined
+            ? overlayWindow(errorLines(problem.error.diagnostics, problem.text, columns).length, height, state.overlayScroll)
+            : overlayWindow(helpLines(view, columns).length, height - 1, state.overlayScroll);
         const canScroll = action.type === 'next' ? window.below > 0 : window.above > 0;
-        // With nothing more that way, the key closes the help, as any other key does.
-        dispatch(canScroll ? { type: 'scrollHelp', lines: action.type === 'next' ? window.page : -window.page, max: window.maxScroll } : action);
+        if (canScroll) dispatch({ type: 'scrollOverlay', lines: action.type === 'next' ? window.page : -window.page, max: window.maxScroll });
+        // A help that fits closes on this key, as on any other. One that scrolls stays at its
+        // end, so a presenter holding ↓ to read it never moves the talk behind it.
+        else if (window.above === 0 && window.below === 0) dispatch(action);
       } else if (action.type === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
       else if (action.type === 'resetTimer') setTimer(STOPPED_TIMER);
       else if (action.type === 'toggleErrors') {
@@ -157,7 +164,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
 
   let frame;
   if (state.overlay === 'errors' && problem !== undefined) {
-    frame = <ErrorPanel diagnostics={problem.error.diagnostics} text={problem.text} columns={columns} rows={height} />;
+    frame = <ErrorPanel diagnostics={problem.error.diagnostics} text={problem.text} columns={columns} rows={height} scroll={state.overlayScroll} />;
   } else if (isPresenter) {
     const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
     frame = (

@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
 import { formatDiagnostic, type Diagnostic } from '../deck/deck-error.js';
 import { sourceExcerpt } from '../render/source-excerpt.js';
-import { clipLines, moreLines } from '../render/slide-rows.js';
+import { moreLines } from '../render/slide-rows.js';
 import { wrapText } from '../render/wrap.js';
+import { overlayWindow } from './overlay-window.js';
 
 export interface ErrorPanelProps {
   readonly diagnostics: readonly Diagnostic[];
@@ -11,24 +12,40 @@ export interface ErrorPanelProps {
   /** Size of the panel, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
+  /** Lines scrolled out of sight above (`DeckState.overlayScroll`); clamped to what there is. */
+  readonly scroll?: number;
 }
 
-/** Every problem of an invalid save, each with the source lines around it (`e` or Esc closes). */
-export function ErrorPanel({ diagnostics, text, columns, rows }: ErrorPanelProps) {
+/**
+ * The error list's lines for a panel `columns` wide: each problem's `file:line:column` message,
+ * wrapped, then the source lines around it, with a blank line between problems.
+ */
+export function errorLines(diagnostics: readonly Diagnostic[], text: string, columns: number): string[] {
   const inner = Math.max(1, columns - 4);
-  const lines = diagnostics.flatMap((diagnostic, index) => [
+  return diagnostics.flatMap((diagnostic, index) => [
     ...(index > 0 ? [''] : []),
     ...wrapText(formatDiagnostic(diagnostic), inner).split('\n'),
     ...sourceExcerpt(text, diagnostic).map((line) => line.slice(0, inner)),
   ]);
-  const visible = Math.max(0, rows - 3);
-  const shown = clipLines(lines, visible, moreLines);
+}
+
+/**
+ * Every problem of an invalid save, each with the source lines around it (`e` or Esc closes).
+ * When the list is taller than the panel, the next and previous keys scroll it (App), and
+ * markers say how many lines are out of sight (overlayWindow).
+ */
+export function ErrorPanel({ diagnostics, text, columns, rows, scroll = 0 }: ErrorPanelProps) {
+  const lines = errorLines(diagnostics, text, columns);
+  const window = overlayWindow(lines.length, rows, scroll);
+  const scrolls = window.above > 0 || window.below > 0;
   return (
     <Box flexDirection="column" width={columns} height={rows} borderStyle="round" borderColor="red" paddingX={1} overflow="hidden">
       <Text bold color="red" wrap="truncate-end">
-        {diagnostics.length} problem{diagnostics.length === 1 ? '' : 's'} in the deck · showing the last good version · e/Esc close
+        {diagnostics.length} problem{diagnostics.length === 1 ? '' : 's'} in the deck · showing the last good version · {scrolls ? '↓ ↑ scroll, ' : ''}e/Esc close
       </Text>
-      <Text>{shown.join('\n')}</Text>
+      {window.hasTopMarker ? <Text dimColor wrap="truncate-end">{`${moreLines(window.above)} above: ↑`}</Text> : null}
+      <Text>{lines.slice(window.start, window.end).join('\n')}</Text>
+      {window.below > 0 ? <Text dimColor wrap="truncate-end">{`${moreLines(window.below)}: ↓`}</Text> : null}
     </Box>
   );
 }

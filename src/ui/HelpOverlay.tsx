@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { moreLines } from '../render/slide-rows.js';
+import { overlayWindow } from './overlay-window.js';
 import { wrapText } from '../render/wrap.js';
 import { bindingsFor, DIGIT_KEYS_HELP, keyLabel, type View } from '../navigation/key-bindings.js';
 import { theme } from './theme.js';
@@ -11,7 +12,7 @@ export interface HelpOverlayProps {
   /** Size of the area the overlay covers, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
-  /** Lines scrolled out of sight above (`DeckState.helpScroll`); clamped to what there is. */
+  /** Lines scrolled out of sight above (`DeckState.overlayScroll`); clamped to what there is. */
   readonly scroll?: number;
 }
 
@@ -20,9 +21,6 @@ interface HelpLine {
   readonly keys: string;
   readonly text: string;
 }
-
-/** Rows the help's border and header take, above and below its lines. */
-const HELP_CHROME_ROWS = 3;
 
 function helpRows(view: View) {
   return [
@@ -49,42 +47,6 @@ export function helpLines(view: View, columns: number): HelpLine[] {
   });
 }
 
-/** Which of the help's lines an overlay shows, and how many are out of sight either side. */
-export interface HelpWindow {
-  /** Index of the first line shown. */
-  readonly start: number;
-  /** Index after the last line shown. */
-  readonly end: number;
-  readonly above: number;
-  readonly below: number;
-  /** Largest useful scroll: the one that shows the last line. */
-  readonly maxScroll: number;
-  /** Lines one scroll key moves: the lines shown less one, kept in sight for context. */
-  readonly page: number;
-  /** Whether a row above the lines says how many are hidden above. */
-  readonly hasTopMarker: boolean;
-}
-
-/**
- * The window onto `lineCount` help lines in an overlay `rows` tall, scrolled `scroll` lines
- * down (clamped). A marker row takes the place of a line at the bottom when lines are hidden
- * below, and at the top when lines are hidden above and there are three rows or more (with
- * fewer, the lines themselves matter more). Lines and markers never take more than the rows
- * there are.
- */
-export function helpWindow(lineCount: number, rows: number, scroll: number): HelpWindow {
-  const visible = Math.max(0, rows - HELP_CHROME_ROWS);
-  if (lineCount <= visible) return { start: 0, end: lineCount, above: 0, below: 0, maxScroll: 0, page: 1, hasTopMarker: false };
-  const hasRoomForTopMarker = visible >= 3;
-  // Scrolled to the end: the top marker, if any, and the last lines fill the area.
-  const maxScroll = Math.max(0, lineCount - Math.max(1, visible - (hasRoomForTopMarker ? 1 : 0)));
-  const start = Math.min(Math.max(0, scroll), maxScroll);
-  const hasTopMarker = start > 0 && hasRoomForTopMarker;
-  const room = Math.max(0, visible - (hasTopMarker ? 1 : 0));
-  const end = lineCount - start <= room ? lineCount : start + Math.max(0, room - 1);
-  return { start, end, above: start, below: lineCount - end, maxScroll, page: Math.max(1, end - start - 1), hasTopMarker };
-}
-
 /**
  * The key help of a view, generated from the key map (`KEY_BINDINGS`) so the two never drift.
  * When it is taller than its area, ↓ and ↑ (any key bound to next or previous) scroll it, and
@@ -92,7 +54,7 @@ export function helpWindow(lineCount: number, rows: number, scroll: number): Hel
  */
 export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOverlayProps) {
   const lines = helpLines(view, columns);
-  const window = helpWindow(lines.length, height, scroll);
+  const window = overlayWindow(lines.length, height, scroll);
   const scrolls = window.above > 0 || window.below > 0;
   return (
     <Box flexDirection="column" width={columns} height={height} borderStyle="round" borderColor={theme.accent} paddingX={1} overflow="hidden">

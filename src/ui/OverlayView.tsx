@@ -15,7 +15,7 @@ export interface OverlayViewProps {
 
 /** The help or the overview, whichever `state` has open, for either view; `null` when neither is. */
 export function OverlayView({ view, slides, state, columns, rows }: OverlayViewProps) {
-  if (state.overlay === 'help') return <HelpOverlay view={view} columns={columns} rows={rows} scroll={state.helpScroll} />;
+  if (state.overlay === 'help') return <HelpOverlay view={view} columns={columns} rows={rows} scroll={state.overlayScroll} />;
   if (state.overlay === 'overview') {
     return <Overview slides={slides} currentSlide={state.slide} cursor={state.overviewCursor} columns={columns} rows={rows} />;
   }

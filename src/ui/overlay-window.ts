@@ -1,0 +1,38 @@
+/** Rows an overlay's border and header take, above and below its lines. */
+const OVERLAY_CHROME_ROWS = 3;
+
+/** Which of its lines an overlay shows, and how many are out of sight either side. */
+export interface OverlayWindow {
+  /** Index of the first line shown. */
+  readonly start: number;
+  /** Index after the last line shown. */
+  readonly end: number;
+  readonly above: number;
+  readonly below: number;
+  /** Largest useful scroll: the one that shows the last line. */
+  readonly maxScroll: number;
+  /** Lines one scroll key moves: the lines shown less one, kept in sight for context. */
+  readonly page: number;
+  /** Whether a row above the lines says how many are hidden above. */
+  readonly hasTopMarker: boolean;
+}
+
+/**
+ * The window onto `lineCount` lines in an overlay `rows` tall (the help or the error list: a
+ * bordered box with a header row), scrolled `scroll` lines down (clamped). A marker row takes
+ * the place of a line at the bottom when lines are hidden below, and at the top when lines are
+ * hidden above and there are three rows or more (with fewer, the lines themselves matter more).
+ * Lines and markers never take more than the rows there are.
+ */
+export function overlayWindow(lineCount: number, rows: number, scroll: number): OverlayWindow {
+  const visible = Math.max(0, rows - OVERLAY_CHROME_ROWS);
+  if (lineCount <= visible) return { start: 0, end: lineCount, above: 0, below: 0, maxScroll: 0, page: 1, hasTopMarker: false };
+  const hasRoomForTopMarker = visible >= 3;
+  // Scrolled to the end: the top marker, if any, and the last lines fill the area.
+  const maxScroll = Math.max(0, lineCount - Math.max(1, visible - (hasRoomForTopMarker ? 1 : 0)));
+  const start = Math.min(Math.max(0, scroll), maxScroll);
+  const hasTopMarker = start > 0 && hasRoomForTopMarker;
+  const room = Math.max(0, visible - (hasTopMarker ? 1 : 0));
+  const end = lineCount - start <= room ? lineCount : start + Math.max(0, room - 1);
+  return { start, end, above: start, below: lineCount - end, maxScroll, page: Math.max(1, end - start - 1), hasTopMarker };
+}
