@@ -47,8 +47,8 @@ describe('live reload in a real terminal', () => {
     expect(app.text()).toContain('Security and military signals');
 
     writeFileSync(file, ORIGINAL.replace('        bullets:\n          - CICA', '        bullets: 7\n        oops:\n          - CICA'));
-    // Cut between words: a cut never leaves part of a word or a number.
-    await app.waitFor((screen) => /slides\.yaml:28:18: sections\[0\]\.slides\[1\]\.bullets:… +\(\+1 more\) · e: details/.test(screen));
+    // The banner: where, what, and how many more; the field path is in the list `e` opens.
+    await app.waitFor((screen) => /slides\.yaml:28:18: expected a list of strings +\(\+1 more\) · e: details/.test(screen));
     expect(app.text()).toContain('Security and military signals');
 
     app.write('e');

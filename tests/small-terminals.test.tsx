@@ -5,6 +5,7 @@ import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { renderFrame } from '../src/render/render-frame.js';
 import { helpLines } from '../src/ui/HelpOverlay.js';
 import { overlayWindow } from '../src/ui/overlay-window.js';
+import { ErrorBanner } from '../src/ui/ErrorBanner.js';
 import { NextPreview } from '../src/ui/NextPreview.js';
 import { Overview, overviewWindow } from '../src/ui/Overview.js';
 import { renderElement, renderWithInk } from './helpers/frame.js';
@@ -278,6 +279,33 @@ describe('a long section title of wide characters in the footer', () => {
     expect(truncateAtWord(message, 60)).toBe(' x.yaml:6:8: the aliases up to *e expand to more than…');
     expect(truncateAtWord(message, 200)).toBe(message);
     expect(truncateAtWord(' /a/very/long/path/to/the/deck.yaml:40:5: error', 20)).toBe(' /a/very/long/path/…');
+  });
+});
+
+describe('the error banner', () => {
+  // From a fresh-eyes session at 80 columns: `/tmp/fe1-deck.yaml:17:13:…` and 29 blank columns.
+  const problems = Array.from({ length: 13 }, (_, index) => ({
+    file: '/tmp/fe1-deck.yaml',
+    line: 17 + index,
+    column: 13,
+    path: `sections[0].slides[${index}]`,
+    message: 'unknown key "note"; did you mean "notes"?',
+  }));
+
+  it.each<[number, string]>([
+    [80, ' fe1-deck.yaml:17:13: unknown key "note"; did you…      (+12 more) · e: details'],
+    [60, ' fe1-deck.yaml:17:13: unknown key…  (+12 more) · e: details'],
+    // Too short for the file name and some of the problem: the place is line and column.
+    [40, ' 17:13: unknow… (+12 more) · e: details'],
+  ])('keeps the place and as much of the problem as fits at %i columns', (columns, expected) => {
+    const row = renderElement(() => <ErrorBanner diagnostics={problems} columns={columns} />, columns);
+    expect(row).toBe(expected);
+    expect(stringWidth(row)).toBeLessThanOrEqual(columns);
+  });
+
+  it('cuts inside a word rather than leave a quarter of the row blank', async () => {
+    const { truncateAtWord } = await import('../src/text/truncate.js');
+    expect(truncateAtWord(' x.yaml:3:1: YAML syntax: Implicit-map-keys-need-to-be-on-a-single-line', 40)).toBe(' x.yaml:3:1: YAML syntax: Implicit-map-…');
   });
 });
 

@@ -16,13 +16,16 @@ export function truncateToWidth(text: string, columns: number): string {
 
 /**
  * `text` cut to at most `columns` columns between words, ending in `…` when cut, so that what
- * shows never ends in part of a word or a number (`more than 10000…` for 100000); a text whose
- * first word is already too wide is cut inside it, as {@link truncateToWidth} does.
+ * shows never ends in part of a word or a number (`more than 10000…` for 100000). When the last
+ * break between words would leave more than a quarter of the columns blank (a long path, a
+ * long first word), the text is cut inside the word instead, as {@link truncateToWidth} does.
  */
 export function truncateAtWord(text: string, columns: number): string {
   if (stringWidth(text) <= columns) return text;
   const cut = truncateToWidth(text, columns);
   const kept = cut.slice(0, -1);
   const lastSpace = kept.trimStart().length === 0 ? -1 : kept.lastIndexOf(' ');
-  return lastSpace > kept.length - kept.trimStart().length ? `${kept.slice(0, lastSpace).trimEnd()}…` : cut;
+  if (lastSpace <= kept.length - kept.trimStart().length) return cut;
+  const atWord = `${kept.slice(0, lastSpace).trimEnd()}…`;
+  return stringWidth(atWord) >= columns - Math.floor(columns / 4) ? atWord : cut;
 }
