@@ -43,6 +43,19 @@ function terminalSize(value: string): number {
   return number;
 }
 
+/** Seconds, whole or with up to three decimals (milliseconds), more than 0. */
+function positiveSeconds(value: string): number {
+  const number = Number(value);
+  if (!/^\d+(\.\d{1,3})?$/.test(value) || number <= 0) throw new InvalidArgumentError('expected a number of seconds above 0, like 2 or 0.5');
+  return number;
+}
+
+/** A file name as given, refused when empty: `''` would otherwise name no file and the current directory. */
+function fileName(value: string): string {
+  if (value === '') throw new InvalidArgumentError('expected a file name, not an empty one');
+  return value;
+}
+
 /** A session name: any text but an empty or blank one, which would join every unnamed `--session`. */
 function sessionName(value: string): string {
   if (value.trim() === '') throw new InvalidArgumentError('expected a name, not an empty one');
@@ -62,7 +75,7 @@ function buildProgram(): Command {
   program
     .command('present', { isDefault: true })
     .description('show the deck full-screen with keyboard navigation (q quits, ? lists the keys)')
-    .argument('[file]', 'deck to present', 'slides.yaml')
+    .argument('[file]', 'deck to present', fileName, 'slides.yaml')
     .option('--presenter', 'show the presenter view: notes, timer, next slide')
     .option('--session <name>', 'sync with the views of this session (default: the deck file)', sessionName)
     .option('--no-sync', 'do not sync with other views')
@@ -74,7 +87,7 @@ function buildProgram(): Command {
   program
     .command('render')
     .description('print the frame the app shows for one slide, as plain text')
-    .argument('<file>', 'deck to render')
+    .argument('<file>', 'deck to render', fileName)
     .requiredOption('--slide <n>', 'slide number, 1-based as in the footer (required)', positiveInteger)
     .option('--columns <n>', `terminal width to lay out for (at most ${MAX_SIZE})`, terminalSize, 80)
     .option('--rows <n>', `terminal height to lay out for (at most ${MAX_SIZE})`, terminalSize, 24)
@@ -87,7 +100,7 @@ function buildProgram(): Command {
   program
     .command('check')
     .description('report every error and layout warning in a deck, as FILE:LINE:COL: error|warning: message')
-    .argument('<file>', 'deck to check')
+    .argument('<file>', 'deck to check', fileName)
     .option('--columns <n>', `terminal width to check layout for (at most ${MAX_SIZE})`, terminalSize, 80)
     .option('--rows <n>', `terminal height to check layout for (at most ${MAX_SIZE})`, terminalSize, 24)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -101,15 +114,19 @@ function buildProgram(): Command {
   program
     .command('export')
     .description('export every frame as text (txt), a Markdown handout (md) or an asciicast recording (cast)')
-    .argument('<file>', 'deck to export')
+    .argument('<file>', 'deck to export', fileName)
     .addOption(new Option('--format <format>', 'what to export').choices(['txt', 'md', 'cast']).default('txt'))
     .option('--columns <n>', `terminal width to lay out for (at most ${MAX_SIZE})`, terminalSize, 80)
     .option('--rows <n>', `terminal height to lay out for (at most ${MAX_SIZE})`, terminalSize, 24)
     .option('--notes', 'show the speaker-notes pane in the frames', false)
-    .option('--frame-seconds <n>', 'seconds per frame in a cast recording', positiveInteger, DEFAULT_FRAME_SECONDS)
-    .option('-o, --output <path>', 'write to this file instead of stdout')
+    .option('--frame-seconds <n>', 'seconds per frame in a cast recording (--format cast)', positiveSeconds, DEFAULT_FRAME_SECONDS)
+    .option('-o, --output <path>', 'write to this file instead of stdout', fileName)
     .option('--force', 'overwrite the output file if it exists', false)
-    .action((file: string, options: ExportCommandOptions) => {
+    .action((file: string, options: ExportCommandOptions, command: Command) => {
+      // An option that would change nothing is a mistake worth saying, not ignoring.
+      if (options.format !== 'cast' && command.getOptionValueSource('frameSeconds') === 'cli') {
+        throw new UsageError(`--frame-seconds applies to --format cast only, not ${options.format}`);
+      }
       process.stdout.write(exportCommand(file, options));
     });
 

@@ -99,6 +99,16 @@ describe('export is deterministic', () => {
   }, 60_000);
 });
 
+describe('export --format cast --frame-seconds', () => {
+  it('takes fractions of a second, and writes the times to the millisecond', async () => {
+    const result = await runCli(['export', 'slides.yaml', '--format', 'cast', '--frame-seconds', '0.1']);
+    expect(result.code).toBe(0);
+    const times = result.stdout.trimEnd().split('\n').slice(1).map((line) => (JSON.parse(line) as [number])[0]);
+    expect(times.slice(0, 4)).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(times.every((time, index) => time === Math.round(index * 100) / 1000)).toBe(true);
+  });
+});
+
 describe('export -o', () => {
   it('writes the file, and never overwrites one without --force', async () => {
     const output = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-out-')), 'deck.md');
@@ -110,6 +120,11 @@ describe('export -o', () => {
     expect(readFileSync(output, 'utf8')).toBe('keep me');
     expect((await runCli(['export', 'slides.yaml', '--format', 'md', '-o', output, '--force'])).code).toBe(0);
     expect(readFileSync(output, 'utf8')).toBe(written);
+  });
+
+  it('says a directory is in the way, which --force would not help', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-out-'));
+    expect(await runCli(['export', 'slides.yaml', '-o', directory])).toEqual({ code: 1, stdout: '', stderr: `inkdeck: cannot write ${directory}: it is a directory\n` });
   });
 
   it('writes nothing for a broken deck', async () => {

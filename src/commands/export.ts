@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { exportCast } from '../export/export-cast.js';
 import { exportMarkdown } from '../export/export-markdown.js';
 import { exportText } from '../export/export-text.js';
@@ -29,7 +29,7 @@ export interface ExportCommandOptions {
  * @returns What to print on stdout (empty when written to `output`).
  * @throws {DeckError} When the deck cannot be loaded.
  * @throws {UsageError} When `output` exists and `force` is off.
- * @throws {CommandError} When `output` cannot be written.
+ * @throws {CommandError} When `output` is a directory, or cannot be written.
  */
 export function exportCommand(file: string, options: ExportCommandOptions): string {
   const deck = loadDeck(file);
@@ -46,8 +46,20 @@ export function exportCommand(file: string, options: ExportCommandOptions): stri
     // 'wx' fails if the file exists, atomically, so nothing is ever overwritten by accident.
     writeFileSync(options.output, content, { flag: options.force ? 'w' : 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${options.output} exists; add --force to overwrite it`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      // --force would not help a directory: say what is in the way.
+      if (isDirectory(options.output)) throw new CommandError(`cannot write ${options.output}: it is a directory`);
+      throw new UsageError(`${options.output} exists; add --force to overwrite it`);
+    }
     throw new CommandError(`cannot write ${options.output}: ${describeFsError(error)}`);
   }
   return '';
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
