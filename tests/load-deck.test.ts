@@ -150,6 +150,16 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
       ],
     ],
     [
+      'a double quote never closed, where it opens (yaml says where the file ends)',
+      'title: "T\nsections:\n  - id: a\n',
+      ['slides.yaml:1:8: YAML syntax: this quote is never closed'],
+    ],
+    [
+      'a single quote never closed, where it opens',
+      "title: T\nsections:\n  - id: a\n    title: 'A\n    slides: []\n",
+      ['slides.yaml:4:12: YAML syntax: this quote is never closed'],
+    ],
+    [
       'an unknown key written as an alias, at the key',
       'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: &t S\n        *t : x\n',
       ['slides.yaml:7:9: sections[0].slides[0]: unknown key "S"; expected one of: title, bullets, notes, reveal'],
@@ -173,6 +183,15 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it('reads a title written over several lines as one line', () => {
+    // From a fresh-eyes session: the footer showed `Line one` and blanks, and check blamed the
+    // line break as a character the big fonts cannot draw.
+    const deck = parseDeck('title: >\n  Deck\n  title\nsections:\n  - id: a\n    title: |\n      Line one\n        Line two\n    slides:\n      - title: "S\\n T"\n        bullets: ["keeps\\nits break"]\n', 'slides.yaml');
+    expect(deck.title).toBe('Deck title');
+    expect(deck.sections[0]?.title).toBe('Line one Line two');
+    expect(deck.sections[0]?.slides[0]).toMatchObject({ title: 'S T', bullets: ['keeps\nits break'] });
   });
 
   it('reports every error, not only the first, in file order', () => {

@@ -155,9 +155,13 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
 
   if (document.errors.length > 0) {
     throw new DeckError(
-      document.errors.map((error) =>
-        at(error.pos[0], formatPath(pathOfKeyAt(document, error.pos[0])), describeYamlError(error.code, error.message, source.slice(error.pos[0]))),
-      ),
+      document.errors.map((error) => {
+        // yaml reports a quote that is never closed where the file ends; the author needs the
+        // place it opens.
+        const unclosed = error.code === 'MISSING_CHAR' ? openingQuoteEndingAt(document, error.pos[0]) : undefined;
+        if (unclosed !== undefined) return at(unclosed, formatPath(pathOfKeyAt(document, unclosed)), 'YAML syntax: this quote is never closed');
+        return at(error.pos[0], formatPath(pathOfKeyAt(document, error.pos[0])), describeYamlError(error.code, error.message, source.slice(error.pos[0])));
+      }),
     );
   }
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === '')) {
@@ -451,6 +455,18 @@ function findCollectionKey(document: Document, aliasTargets: ReadonlyMap<unknown
       // An alias to a list or a mapping is one too: yaml would turn it into text, with a warning.
       const key = isAlias(pair.key) ? aliasTargets.get(pair.key) : pair.key;
       if (found === undefined && (isMap(key) || isSeq(key))) found = (pair.key as YamlNode).range?.[0] ?? 0;
+    },
+  });
+  return found;
+}
+
+/** Where the quoted scalar that runs on to `offset` (a missing closing quote) opens, if one does. */
+function openingQuoteEndingAt(document: Document, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(document, {
+    Scalar(_, scalar) {
+      const isQuoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
+      if (found === undefined && isQuoted && scalar.range !== undefined && scalar.range !== null && scalar.range[1] === offset) found = scalar.range[0];
     },
   });
   return found;

@@ -18,6 +18,13 @@ function nonEmptyText(typeError: string) {
 
 const text = nonEmptyText('expected text');
 
+/**
+ * A title: one line, however the YAML wrote it. A block scalar (`title: |`) keeps its line
+ * breaks, and a title is shown on one line in the footer and the overview and drawn in big
+ * letters, which have no line break; each break, with the spaces around it, becomes a space.
+ */
+const title = text.transform((value) => value.replace(/[ \t]*\n[ \t\n]*/g, ' ').trim());
+
 const optionalText = z.string({ error: 'expected text' }).transform(sanitizeText).optional();
 
 /** A YAML 1.2 boolean, written `true` or `false` (the failsafe schema leaves it a string). */
@@ -51,7 +58,7 @@ export const BulletSchema = z.union(
 
 export const ContentSlideSchema = z
   .strictObject({
-    title: text.describe('Slide title, one line.'),
+    title: title.describe('Slide title, one line.'),
     bullets: z
       .array(BulletSchema, { error: 'expected a list of strings' })
       .default([])
@@ -71,7 +78,7 @@ export const SectionSchema = z
       .string({ error: 'expected an id' })
       .regex(SECTION_ID, 'expected lowercase letters, digits and dashes, like `cold-war-echoes`')
       .describe('Stable id of the section, in kebab-case.'),
-    title: text.describe('Section title, shown big on its divider slide and in the footer.'),
+    title: title.describe('Section title, shown big on its divider slide and in the footer.'),
     slides: z
       .array(ContentSlideSchema, { error: 'expected a list of slides' })
       .describe('The content slides of the section.'),
@@ -80,7 +87,7 @@ export const SectionSchema = z
 
 export const DeckSchema = z
   .strictObject({
-    title: text.describe('Deck title, shown big on the title slide.'),
+    title: title.describe('Deck title, shown big on the title slide.'),
     subtitle: optionalText.describe('Shown under the title.'),
     author: optionalText.describe('Shown on the title slide.'),
     date: optionalText.describe('Shown on the title slide, exactly as written.'),
