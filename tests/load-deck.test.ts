@@ -150,6 +150,16 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
       ],
     ],
     [
+      'YAML errors, in file order (yaml finds the tab first)',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n\t- title: x\n',
+      [
+        'slides.yaml:5:12: YAML syntax: A block sequence may not be used as an implicit map key',
+        'slides.yaml:6:1: YAML syntax: Tabs are not allowed as indentation',
+        'slides.yaml:6:2: YAML syntax: Implicit keys need to be on a single line',
+        'slides.yaml:6:2: YAML syntax: Implicit map keys need to be followed by map values',
+      ],
+    ],
+    [
       'a double quote never closed, where it opens (yaml says where the file ends)',
       'title: "T\nsections:\n  - id: a\n',
       ['slides.yaml:1:8: YAML syntax: this quote is never closed'],

@@ -68,7 +68,7 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
       if (isDrawn) {
         const { rows, columnsOver } = measureContentSlide(slide.title, slide.bullets, area.columns);
         if (rows > area.rows) warn(slidePath, `slide "${slide.title}" does not fit ${sizeName}: ${count(rows - area.rows, 'row')} over`);
-        if (columnsOver > 0) warn(slidePath, `slide "${slide.title}" has a word too wide for ${sizeName}: ${count(columnsOver, 'column')} over`);
+        if (columnsOver > 0) warn(slidePath, `slide "${slide.title}" has a word ${count(columnsOver, 'column')} too wide for ${sizeName}, broken across lines`);
       }
       if (slide.notes === undefined || slide.notes.trim() === '') warn(slidePath, `slide "${slide.title}" has no speaker notes`);
     });

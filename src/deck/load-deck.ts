@@ -155,13 +155,13 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
 
   if (document.errors.length > 0) {
     throw new DeckError(
-      document.errors.map((error) => {
+      sortedByPlace(document.errors.map((error) => {
         // yaml reports a quote that is never closed where the file ends; the author needs the
         // place it opens.
         const unclosed = error.code === 'MISSING_CHAR' ? openingQuoteEndingAt(document, error.pos[0]) : undefined;
         if (unclosed !== undefined) return at(unclosed, formatPath(pathOfKeyAt(document, unclosed)), 'YAML syntax: this quote is never closed');
         return at(error.pos[0], formatPath(pathOfKeyAt(document, error.pos[0])), describeYamlError(error.code, error.message, source.slice(error.pos[0])));
-      }),
+      })),
     );
   }
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === '')) {
@@ -195,9 +195,12 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
     };
   }
 
-  const diagnostics = result.error.issues.flatMap((issue) => diagnose(document, aliases.targets, issue, at));
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  throw new DeckError(diagnostics);
+  throw new DeckError(sortedByPlace(result.error.issues.flatMap((issue) => diagnose(document, aliases.targets, issue, at))));
+}
+
+/** `diagnostics` in file order, by line then column (yaml reports its errors as it finds them). */
+function sortedByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** One step of a field path: a mapping key or a list index. */
