@@ -103,9 +103,10 @@ function buildProgram(): Command {
     .argument('<file>', 'deck to check', fileName)
     .option('--columns <n>', `terminal width to check layout for (at most ${MAX_SIZE})`, terminalSize, 80)
     .option('--rows <n>', `terminal height to check layout for (at most ${MAX_SIZE})`, terminalSize, 24)
+    .option('--notes', 'check layout with the speaker-notes pane shown', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--strict', 'exit 1 on warnings too', false)
-    .action(async (file: string, options: { columns: number; rows: number; format: 'text' | 'json'; strict: boolean }) => {
+    .action(async (file: string, options: { columns: number; rows: number; notes: boolean; format: 'text' | 'json'; strict: boolean }) => {
       const { output, status } = await checkCommand(file, options);
       process.stdout.write(output);
       process.exitCode = status;

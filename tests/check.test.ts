@@ -82,6 +82,19 @@ describe('inkdeck check options', () => {
     expect((await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12'])).stdout).not.toContain('title slide does not fit');
   });
 
+  it('checks the layout with the notes pane shown, as --notes renders it', async () => {
+    // From a fresh-eyes session: at 40x12 check found nothing too tall, yet with notes shown
+    // the app clipped slides.
+    const without = await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12']);
+    expect(without.stdout).not.toContain('rows over');
+    const withNotes = await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12', '--notes']);
+    expect(withNotes.code).toBe(0);
+    expect(withNotes.stdout).toContain('slides.yaml:160:9: warning: sections[3].slides[0]: slide "China\'s new model and its limits" does not fit 40x12 with notes: 3 rows over');
+    const rendered = await runCli(['render', 'slides.yaml', '--slide', '17', '--columns', '40', '--rows', '12', '--notes']);
+    expect(rendered.stdout).toContain('China\'s new model');
+    expect(rendered.stdout).toContain('⋯ 4 more lines');
+  });
+
   it('prints the same findings as JSON', async () => {
     const result = await runCli(['check', `${C}/duplicate-keys.yaml`, '--format', 'json']);
     expect(result.code).toBe(1);
@@ -89,6 +102,7 @@ describe('inkdeck check options', () => {
       file: `${C}/duplicate-keys.yaml`,
       columns: 80,
       rows: 24,
+      notes: false,
       errors: 1,
       warnings: 0,
       findings: [

@@ -11,10 +11,12 @@ export interface Finding extends Diagnostic {
   readonly severity: Severity;
 }
 
-/** Terminal size to check layout against, in columns and rows. */
+/** Terminal size to check layout against, in columns and rows, and whether the notes pane shows. */
 export interface CheckSize {
   readonly columns: number;
   readonly rows: number;
+  /** Lay slides out beside or above the speaker-notes pane (`n` in the app); off by default. */
+  readonly notes?: boolean;
 }
 
 /**
@@ -43,13 +45,13 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
     findings.push({ file, ...positionOf(path), path: formatPath(path), message, severity: 'warning' });
   };
 
-  const sizeName = `${size.columns}x${size.rows}`;
+  const sizeName = `${size.columns}x${size.rows}${size.notes === true ? ' with notes' : ''}`;
   const isDrawn = size.columns >= MIN_COLUMNS && frameRows(size.rows) >= MIN_ROWS;
   if (!isDrawn) {
     const smallest = `${MIN_COLUMNS}x${MIN_ROWS + RESERVED_ROWS}`;
     findings.push({ file, line: 0, column: 0, path: '', message: `${sizeName} is below the smallest terminal the app draws in, ${smallest}: it shows only a "too small" notice there`, severity: 'warning' });
   }
-  const frame = layoutFrame(size.columns, frameRows(size.rows), false);
+  const frame = layoutFrame(size.columns, frameRows(size.rows), size.notes === true);
   if (isDrawn) {
     const titleArea = titleSlideTitleArea(deck, frame.slideColumns, frame.slideRows);
     const crowdedOut = titleArea.rows < 1 ? `its subtitle, byline and source leave it no row at ${sizeName}` : undefined;

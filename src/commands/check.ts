@@ -7,6 +7,8 @@ export interface CheckCommandOptions {
   /** Terminal size to check layout against, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
+  /** Check the layout with the speaker-notes pane shown. */
+  readonly notes?: boolean;
   readonly format: 'text' | 'json';
   /** Fail on warnings too. */
   readonly strict: boolean;
@@ -30,7 +32,7 @@ export async function checkCommand(file: string, options: CheckCommandOptions): 
   const warnings = findings.length - errors;
   const status = errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
   if (options.format === 'json') {
-    const json = { file, columns: options.columns, rows: options.rows, errors, warnings, findings };
+    const json = { file, columns: options.columns, rows: options.rows, notes: options.notes === true, errors, warnings, findings };
     return { output: `${toTerminalJson(json)}\n`, status };
   }
   const lines = [...findings.map(formatFinding), `${escapeControls(file)}: ${summarize(findings)}`];
