@@ -5,6 +5,7 @@ import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { loadDeck } from '../src/deck/load-deck.js';
 import { initialDeckState, type DeckState } from '../src/navigation/deck-state.js';
 import { parseDuration } from '../src/deck/duration.js';
+import { layoutPresenter, NOTES_CHROME_ROWS } from '../src/presenter/presenter-layout.js';
 import { frameRows } from '../src/ui/layout.js';
 import { App } from '../src/ui/App.js';
 import { PresenterFrame } from '../src/ui/PresenterFrame.js';
@@ -63,7 +64,8 @@ describe('the presenter view at 100x30', () => {
   ])('shows the title slide in a small pane line by line at %ix%i, never the title and subtitle over each other', (columns, rows) => {
     const frame = presenterFrame({ slide: 0 }, { elapsedMs: 0, isTimerRunning: false }, columns, rows);
     expect(frame).toContain('│ Russia and China');
-    expect(frame).toMatch(/⋯ \d+ more lines/);
+    // What does not fit is counted; what fits is on lines of its own.
+    expect(frame).toMatch(/⋯ \d+ more lines|│ How shared/);
     expect(frame).not.toMatch(/How shared.*China|China.*How shared/);
   });
 
@@ -155,5 +157,25 @@ describe('the time left of a slide in the app', () => {
     );
     expect(instance.lastFrame()).toMatch(/ahead \d+:\d\d/);
     instance.unmount();
+  });
+});
+
+describe('the presenter layout in small terminals', () => {
+  it('never gives the notes pane fewer rows than its border and header, and uses every row', () => {
+    for (let columns = 20; columns <= 100; columns += 10) {
+      for (let rows = 7; rows <= 40; rows += 1) {
+        for (let slide = 0; slide < slides.length; slide += 1) {
+          const layout = layoutPresenter(columns, rows, slides, { slide, step: 0 });
+          expect(layout.notesRows === 0 || layout.notesRows >= NOTES_CHROME_ROWS).toBe(true);
+          expect(layout.topRows + layout.notesRows + (layout.nextColumns > 0 ? 0 : 1)).toBe(rows - 1);
+        }
+      }
+    }
+  });
+
+  it('draws no empty notes box at 30x10 (a fresh-eyes session saw two borders and nothing between)', () => {
+    const frame = presenterFrame({ slide: 2 }, { elapsedMs: 0, isTimerRunning: false }, 30, frameRows(10));
+    expect(frame).not.toMatch(/╭─+╮\n╰─+╯/);
+    expect(frame).toContain('Signs of a warming');
   });
 });

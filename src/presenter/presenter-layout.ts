@@ -10,7 +10,7 @@ export interface PresenterLayout {
   readonly currentColumns: number;
   /** 0 when the terminal is too narrow for a next-slide pane; a one-line preview is shown then. */
   readonly nextColumns: number;
-  /** Rows of the notes pane (border included). */
+  /** Rows of the notes pane (border included); 0, and no pane, when fewer than its chrome. */
   readonly notesRows: number;
 }
 
@@ -43,13 +43,15 @@ export function layoutPresenter(columns: number, rows: number, slides?: readonly
   const slide = position === undefined ? undefined : slides?.[position.slide];
   const wanted = slide === undefined ? Math.floor(bodyRows * 0.4) : summaryRows(slide, columns - nextColumns - 4) + PANE_CHROME_ROWS;
   const ceiling = Math.min(Math.floor(bodyRows * 0.6), bodyRows - previewRows - MIN_NOTES_ROWS);
-  const topRows = Math.min(bodyRows - previewRows, Math.max(5, Math.min(wanted, ceiling)));
-  return {
-    topRows: Math.max(0, topRows),
-    currentColumns: columns - nextColumns,
-    nextColumns,
-    notesRows: Math.max(0, bodyRows - Math.max(0, topRows) - previewRows),
-  };
+  let topRows = Math.max(0, Math.min(bodyRows - previewRows, Math.max(5, Math.min(wanted, ceiling))));
+  let notesRows = Math.max(0, bodyRows - topRows - previewRows);
+  // Too few rows for the notes pane's border and header would draw an empty box (30x10 drew its
+  // two borders and nothing between): the panes above take them.
+  if (notesRows < NOTES_CHROME_ROWS) {
+    topRows += notesRows;
+    notesRows = 0;
+  }
+  return { topRows, currentColumns: columns - nextColumns, nextColumns, notesRows };
 }
 
 /** Rows a slide takes in a presenter pane `columns` wide (compact: no blank rows). */

@@ -61,12 +61,9 @@ export function PresenterFrame(props: PresenterFrameProps) {
           {layout.nextColumns > 0 ? <NextPreview slides={slides} next={next} columns={layout.nextColumns} rows={layout.topRows} /> : null}
         </Box>
         {layout.nextColumns === 0 ? <NextPreview slides={slides} next={next} columns={columns} rows={1} /> : null}
-        <NotesPane
-          notes={slide.kind === 'content' ? slide.notes : undefined}
-          scroll={state.notesScroll}
-          columns={columns}
-          rows={layout.notesRows}
-        />
+        {layout.notesRows > 0 ? (
+          <NotesPane notes={slide.kind === 'content' ? slide.notes : undefined} scroll={state.notesScroll} columns={columns} rows={layout.notesRows} />
+        ) : null}
       </Box>
     );
   }
