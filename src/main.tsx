@@ -43,10 +43,10 @@ function terminalSize(value: string): number {
   return number;
 }
 
-/** Seconds, whole or with up to three decimals (milliseconds), more than 0. */
+/** Seconds, any number written as JavaScript reads it (`2`, `0.5`, `.5`, `1e-3`), at least a millisecond. */
 function positiveSeconds(value: string): number {
   const number = Number(value);
-  if (!/^\d+(\.\d{1,3})?$/.test(value) || number <= 0) throw new InvalidArgumentError('expected a number of seconds above 0, like 2 or 0.5');
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0.001) throw new InvalidArgumentError('expected a number of seconds, at least 0.001, like 2 or 0.5');
   return number;
 }
 

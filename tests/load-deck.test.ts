@@ -150,13 +150,19 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
       ],
     ],
     [
-      'YAML errors, in file order (yaml finds the tab first)',
-      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n\t- title: x\n',
+      'a tab in the indentation, alone: the errors it causes further on are left out',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n\t- title: x\n      - title: y\n\t\t- z\n',
+      ['slides.yaml:6:1: YAML syntax: Tabs are not allowed as indentation', 'slides.yaml:8:1: YAML syntax: Tabs are not allowed as indentation'],
+    ],
+    [
+      'YAML errors, in file order (yaml finds the one at 3:3 fourth)',
+      'title: T\nsections: [\n  - id: a\n    title: "A\n',
       [
-        'slides.yaml:5:12: YAML syntax: A block sequence may not be used as an implicit map key',
-        'slides.yaml:6:1: YAML syntax: Tabs are not allowed as indentation',
-        'slides.yaml:6:2: YAML syntax: Implicit keys need to be on a single line',
-        'slides.yaml:6:2: YAML syntax: Implicit map keys need to be followed by map values',
+        'slides.yaml:3:3: YAML syntax: Block collections are not allowed within flow collections',
+        'slides.yaml:3:9: sections[0][0].id: YAML syntax: Nested mappings are not allowed in compact mappings',
+        'slides.yaml:3:9: sections[0][0].id: YAML syntax: Implicit keys need to be on a single line',
+        'slides.yaml:4:12: YAML syntax: this quote is never closed',
+        'slides.yaml:5:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
       ],
     ],
     [

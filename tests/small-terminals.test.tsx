@@ -273,17 +273,20 @@ describe('a long section title of wide characters in the footer', () => {
     expect(truncateToWidth('Drivers', 0)).toBe('');
   });
 
-  it('is cut between words in the error banner, so no number is cut into another', async () => {
-    const { truncateAtWord } = await import('../src/text/truncate.js');
-    const message = ' x.yaml:6:8: the aliases up to *e expand to more than 100000 values; refusing to load';
-    expect(truncateAtWord(message, 60)).toBe(' x.yaml:6:8: the aliases up to *e expand to more than…');
-    expect(truncateAtWord(message, 200)).toBe(message);
-    expect(truncateAtWord(' /a/very/long/path/to/the/deck.yaml:40:5: error', 20)).toBe(' /a/very/long/path/…');
+  it('is never cut inside a number in the error banner, so no number reads as another', async () => {
+    const { truncateOutsideNumbers } = await import('../src/text/truncate.js');
+    const message = ' 6:8: the aliases up to *e expand to more than 100000 values; refusing to load';
+    // 52 columns would end `than 1000…`: the cut goes back to before the number.
+    expect(truncateOutsideNumbers(message, 52)).toBe(' 6:8: the aliases up to *e expand to more than…');
+    expect(truncateOutsideNumbers(message, 54)).toBe(' 6:8: the aliases up to *e expand to more than 100000…');
+    expect(truncateOutsideNumbers(message, 60)).toBe(' 6:8: the aliases up to *e expand to more than 100000 value…');
+    expect(truncateOutsideNumbers(message, 200)).toBe(message);
   });
 });
 
 describe('the error banner', () => {
-  // From a fresh-eyes session at 80 columns: `/tmp/fe1-deck.yaml:17:13:…` and 29 blank columns.
+  // From two fresh-eyes sessions: at 80 columns `/tmp/fe1-deck.yaml:17:13:…` and 29 blank
+  // columns; at 20 columns no place at all; wider rows showing less of the problem.
   const problems = Array.from({ length: 13 }, (_, index) => ({
     file: '/tmp/fe1-deck.yaml',
     line: 17 + index,
@@ -293,19 +296,23 @@ describe('the error banner', () => {
   }));
 
   it.each<[number, string]>([
-    [80, ' fe1-deck.yaml:17:13: unknown key "note"; did you…      (+12 more) · e: details'],
-    [60, ' fe1-deck.yaml:17:13: unknown key…  (+12 more) · e: details'],
-    // Too short for the file name and some of the problem: the place is line and column.
-    [40, ' 17:13: unknow… (+12 more) · e: details'],
-  ])('keeps the place and as much of the problem as fits at %i columns', (columns, expected) => {
+    [80, ' 17:13: unknown key "note"; did you mean "notes"?       (+12 more) · e: details'],
+    [60, ' 17:13: unknown key "note"; did yo… (+12 more) · e: details'],
+    [40, ' 17:13: unknown key "note";…  (+12) · e'],
+    [24, ' 17:13: unknown key…  e'],
+    [20, ' 17:13: unknown…  e'],
+  ])('keeps the place whole and fills the row at %i columns', (columns, expected) => {
     const row = renderElement(() => <ErrorBanner diagnostics={problems} columns={columns} />, columns);
     expect(row).toBe(expected);
-    expect(stringWidth(row)).toBeLessThanOrEqual(columns);
+    // The problem is padded to its room, so the row is full: all but the hint's last column, a
+    // space, which the frame's trailing trim takes.
+    expect(stringWidth(row)).toBe(columns - 1);
   });
 
-  it('cuts inside a word rather than leave a quarter of the row blank', async () => {
-    const { truncateAtWord } = await import('../src/text/truncate.js');
-    expect(truncateAtWord(' x.yaml:3:1: YAML syntax: Implicit-map-keys-need-to-be-on-a-single-line', 40)).toBe(' x.yaml:3:1: YAML syntax: Implicit-map-…');
+  it('names the file when the whole problem fits with it', () => {
+    const row = renderElement(() => <ErrorBanner diagnostics={problems} columns={120} />, 120);
+    expect(row).toMatch(/^ fe1-deck\.yaml:17:13: unknown key "note"; did you mean "notes"\? +\(\+12 more\) · e: details$/);
+    expect(stringWidth(row)).toBe(119);
   });
 });
 

@@ -154,8 +154,11 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
   });
 
   if (document.errors.length > 0) {
+    // A tab in the indentation throws the rest of the parse out (one tab gave 14 errors, the
+    // tab's second and the rest far from it): only the tabs are reported then.
+    const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
     throw new DeckError(
-      sortedByPlace(document.errors.map((error) => {
+      sortedByPlace((tabs.length > 0 ? tabs : document.errors).map((error) => {
         // yaml reports a quote that is never closed where the file ends; the author needs the
         // place it opens.
         const unclosed = error.code === 'MISSING_CHAR' ? openingQuoteEndingAt(document, error.pos[0]) : undefined;

@@ -15,17 +15,15 @@ export function truncateToWidth(text: string, columns: number): string {
 }
 
 /**
- * `text` cut to at most `columns` columns between words, ending in `…` when cut, so that what
- * shows never ends in part of a word or a number (`more than 10000…` for 100000). When the last
- * break between words would leave more than a quarter of the columns blank (a long path, a
- * long first word), the text is cut inside the word instead, as {@link truncateToWidth} does.
+ * `text` cut to at most `columns` columns (ending in `…` when cut, as {@link truncateToWidth}
+ * does), but never inside a number: a cut there would leave another number (`more than 10000…`
+ * for 100000), so the cut moves back to before it. Spaces before the `…` are dropped.
  */
-export function truncateAtWord(text: string, columns: number): string {
-  if (stringWidth(text) <= columns) return text;
+export function truncateOutsideNumbers(text: string, columns: number): string {
   const cut = truncateToWidth(text, columns);
+  if (cut === text || !cut.endsWith('…')) return cut;
   const kept = cut.slice(0, -1);
-  const lastSpace = kept.trimStart().length === 0 ? -1 : kept.lastIndexOf(' ');
-  if (lastSpace <= kept.length - kept.trimStart().length) return cut;
-  const atWord = `${kept.slice(0, lastSpace).trimEnd()}…`;
-  return stringWidth(atWord) >= columns - Math.floor(columns / 4) ? atWord : cut;
+  const isInNumber = /\d$/.test(kept) && /^\d/.test(text.slice(kept.length));
+  // Nor after a space: `key …` reads as if a word were missing.
+  return `${(isInNumber ? kept.replace(/\d+$/, '') : kept).trimEnd()}…`;
 }

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { escapeControls } from '../deck/sanitize.js';
 import type { Diagnostic } from '../deck/deck-error.js';
-import { truncateAtWord } from '../text/truncate.js';
+import { truncateOutsideNumbers } from '../text/truncate.js';
 
 export interface ErrorBannerProps {
   readonly diagnostics: readonly Diagnostic[];
@@ -11,36 +11,40 @@ export interface ErrorBannerProps {
   readonly columns: number;
 }
 
-/** Columns the problem keeps, at least, once its place is shown: below, the file name goes. */
-const MIN_MESSAGE_COLUMNS = 12;
+/** Columns the problem keeps, at least, beside its place, before the hint is shortened. */
+const MIN_MESSAGE_COLUMNS = 8;
 
 /**
- * One row over the last good deck after an invalid save: where the first problem is and what it
- * is, how many more there are, and the key that lists them all. The hint always shows whole; the
- * place is the file's name with line and column (`slides.yaml:12:7`), or only `12:7` when the
- * row is too short for the name and some of the problem; the problem is cut with `…` (between
- * words where that wastes little, see truncateAtWord). The field path and the full file path are
- * in the list `e` opens.
+ * One red row over the last good deck after an invalid save: where the first problem is and
+ * what it is, how many more there are, and the key that lists them all. The place is the
+ * file's name with line and column (`slides.yaml:12:7`) when the whole problem fits with it,
+ * else line and column alone, which always show; the hint shortens (`(+12 more) · e: details`,
+ * `(+12) · e`, `e`) before the problem loses its last columns, and the problem is cut with `…`,
+ * never inside a number (truncateOutsideNumbers). The field path and the full file path are in
+ * the list `e` opens.
  */
 export function ErrorBanner({ diagnostics, columns }: ErrorBannerProps) {
   const [first] = diagnostics;
   if (first === undefined) return null;
-  const hint = `${diagnostics.length > 1 ? ` (+${diagnostics.length - 1} more)` : ''} · e: details `;
-  const room = Math.max(0, columns - stringWidth(hint));
+  const more = diagnostics.length - 1;
   const position = first.line === 0 ? '' : `${first.line}:${first.column}`;
   const file = escapeControls(path.basename(first.file));
-  const withFile = ` ${[file, position].filter((part) => part !== '').join(':')}: `;
-  const place = stringWidth(withFile) + MIN_MESSAGE_COLUMNS <= room || position === '' ? withFile : ` ${position}: `;
+  const message = escapeControls(first.message);
+  const place = ` ${position === '' ? file : position}: `;
+  const hints = [`${more > 0 ? ` (+${more} more)` : ''} · e: details `, `${more > 0 ? ` (+${more})` : ''} · e `, ' e '];
+  const hint = hints.find((candidate) => stringWidth(place) + MIN_MESSAGE_COLUMNS + stringWidth(candidate) <= columns) ?? '';
+  const room = Math.max(0, columns - stringWidth(hint));
+  const withFile = ` ${[file, position].filter((part) => part !== '').join(':')}: ${message}`;
+  const text = stringWidth(withFile) <= room ? withFile : truncateOutsideNumbers(`${place}${message}`, room);
+  // Padded to its room, so the whole row is red, with no gap before the hint.
   return (
     <Box width={columns} height={1} flexShrink={0}>
-      <Box flexGrow={1} flexShrink={1}>
-        <Text backgroundColor="red" color="white" bold wrap="truncate-end">
-          {truncateAtWord(`${place}${escapeControls(first.message)}`, room)}
-        </Text>
-      </Box>
-      <Box flexShrink={0}>
-        <Text backgroundColor="red" color="white">{hint}</Text>
-      </Box>
+      <Text backgroundColor="red" color="white" bold wrap="truncate-end">
+        {text + ' '.repeat(Math.max(0, room - stringWidth(text)))}
+      </Text>
+      <Text backgroundColor="red" color="white" wrap="truncate-end">
+        {hint}
+      </Text>
     </Box>
   );
 }
