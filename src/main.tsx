@@ -50,9 +50,13 @@ function positiveSeconds(value: string): number {
   return number;
 }
 
-/** A file name as given, refused when empty: `''` would otherwise name no file and the current directory. */
+/**
+ * A file name as given, refused when empty (`''` would name no file, or the current directory)
+ * or ending in `/`, which names a directory whether or not it exists.
+ */
 function fileName(value: string): string {
   if (value === '') throw new InvalidArgumentError('expected a file name, not an empty one');
+  if (value.endsWith('/')) throw new InvalidArgumentError('expected a file name, not a directory (it ends in /)');
   return value;
 }
 

@@ -127,7 +127,9 @@ describe('inkdeck check options', () => {
     [['check', ''], "inkdeck: command-argument value '' is invalid for argument 'file'. expected a file name, not an empty one\n"],
     [['present', ''], "inkdeck: command-argument value '' is invalid for argument 'file'. expected a file name, not an empty one\n"],
     [['export', 'slides.yaml', '-o', ''], "inkdeck: option '-o, --output <path>' argument '' is invalid. expected a file name, not an empty one\n"],
+    [['export', 'slides.yaml', '-o', '/tmp/no-such-directory/x/'], "inkdeck: option '-o, --output <path>' argument '/tmp/no-such-directory/x/' is invalid. expected a file name, not a directory (it ends in /)\n"],
     [['export', 'slides.yaml', '--frame-seconds', '0'], "inkdeck: option '--frame-seconds <n>' argument '0' is invalid. expected a number of seconds, at least 0.001, like 2 or 0.5\n"],
+    [['export', 'slides.yaml', '--frame-seconds', 'soon'], "inkdeck: option '--frame-seconds <n>' argument 'soon' is invalid. expected a number of seconds, at least 0.001, like 2 or 0.5\n"],
     [['export', 'slides.yaml', '--frame-seconds', '2'], 'inkdeck: --frame-seconds applies to --format cast only, not txt\n'],
   ])('exits 2 for a usage error: %j', async (args, stderr) => {
     expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr });

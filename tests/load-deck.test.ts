@@ -155,15 +155,24 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
       ['slides.yaml:6:1: YAML syntax: Tabs are not allowed as indentation', 'slides.yaml:8:1: YAML syntax: Tabs are not allowed as indentation'],
     ],
     [
-      'YAML errors, in file order (yaml finds the one at 3:3 fourth)',
-      'title: T\nsections: [\n  - id: a\n    title: "A\n',
+      'YAML errors, in file order (yaml finds the one at 3:3 last)',
+      'title: T\nsections: [\n  - id: a\n    title: A\n',
       [
         'slides.yaml:3:3: YAML syntax: Block collections are not allowed within flow collections',
         'slides.yaml:3:9: sections[0][0].id: YAML syntax: Nested mappings are not allowed in compact mappings',
         'slides.yaml:3:9: sections[0][0].id: YAML syntax: Implicit keys need to be on a single line',
-        'slides.yaml:4:12: YAML syntax: this quote is never closed',
         'slides.yaml:5:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]',
       ],
+    ],
+    [
+      'a quote never closed in a flow list, alone: the list it leaves open is not reported too',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets: ["a, b]\n        notes: n\n',
+      ['slides.yaml:7:19: YAML syntax: this quote is never closed'],
+    ],
+    [
+      'quotes inside quoted text',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets:\n          - "He said "hi" to me"\n',
+      ['slides.yaml:8:23: YAML syntax: text goes on after a closing quote; inside "…" write a quote as \\", or quote the text with \' instead'],
     ],
     [
       'a double quote never closed, where it opens (yaml says where the file ends)',
@@ -178,7 +187,7 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
     [
       'an unknown key written as an alias, at the key',
       'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: &t S\n        *t : x\n',
-      ['slides.yaml:7:9: sections[0].slides[0]: unknown key "S"; expected one of: title, bullets, notes, reveal'],
+      ['slides.yaml:7:9: sections[0].slides[0]: unknown key "S" (the alias *t); expected one of: title, bullets, notes, reveal'],
     ],
     [
       'a bullet with a colon, which YAML reads as a mapping',

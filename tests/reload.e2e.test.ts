@@ -84,6 +84,11 @@ describe('live reload in a real terminal', () => {
     await app.waitFor((screen) => !/more lines?: ↓/.test(screen) && /problems in the deck/.test(screen));
     app.write(KEYS.up);
     await app.waitFor((screen) => /more lines?: ↓/.test(screen));
+    // g and G (Home and End) go to its start and its end.
+    app.write('g');
+    await app.waitFor((screen) => !/more lines? above/.test(screen) && /more lines?: ↓/.test(screen));
+    app.write('G');
+    await app.waitFor((screen) => /more lines? above/.test(screen) && !/more lines?: ↓/.test(screen));
     app.write('\u001B');
     await app.waitFor((screen) => !screen.includes('problems in the deck') && screen.includes('e: details'));
     expect(app.text()).toContain('slide 4/18');

@@ -154,19 +154,26 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
   });
 
   if (document.errors.length > 0) {
-    // A tab in the indentation throws the rest of the parse out (one tab gave 14 errors, the
-    // tab's second and the rest far from it): only the tabs are reported then.
+    // A tab in the indentation, or a quote never closed, throws the rest of the parse out (one
+    // tab gave 14 errors, the tab's second and the rest far from it): only those are reported.
+    const unclosedQuotes = new Map(document.errors.map((error) => [error, error.code === 'MISSING_CHAR' ? openingQuoteEndingAt(document, error.pos[0]) : undefined]));
     const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
+    const quotes = document.errors.filter((error) => unclosedQuotes.get(error) !== undefined);
+    const reported = tabs.length > 0 ? tabs : quotes.length > 0 ? quotes : document.errors;
     throw new DeckError(
-      sortedByPlace((tabs.length > 0 ? tabs : document.errors).map((error) => {
-        // yaml reports a quote that is never closed where the file ends; the author needs the
-        // place it opens.
-        const unclosed = error.code === 'MISSING_CHAR' ? openingQuoteEndingAt(document, error.pos[0]) : undefined;
-        if (unclosed !== undefined) return at(unclosed, formatPath(pathOfKeyAt(document, unclosed)), 'YAML syntax: this quote is never closed');
-        return at(error.pos[0], formatPath(pathOfKeyAt(document, error.pos[0])), describeYamlError(error.code, error.message, source.slice(error.pos[0])));
-      })),
+      sortedByPlace(
+        reported.map((error) => {
+          // yaml reports a quote that is never closed where the file ends; the author needs the
+          // place it opens.
+          const unclosed = unclosedQuotes.get(error);
+          if (unclosed !== undefined) return at(unclosed, formatPath(pathOfKeyAt(document, unclosed)), 'YAML syntax: this quote is never closed');
+          const offset = error.pos[0];
+          return at(offset, formatPath(pathOfKeyAt(document, offset)), describeYamlError(error.code, error.message, source.slice(offset), source.slice(0, offset)));
+        }),
+      ),
     );
   }
+
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === '')) {
     throw new DeckError([at(0, '', 'no slides: the file has no deck in it')]);
   }
@@ -231,11 +238,13 @@ function diagnose(
     return issue.keys.map((key) => {
       const keyNode = isMap(located.node) ? findPair(located.node, key, aliasTargets)?.key : undefined;
       const offset = isYamlNode(keyNode) ? (keyNode.range?.[0] ?? nodeOffset) : nodeOffset;
+      // A key written as an alias (`*a : x`) reads as its anchor's text, which the line lacks.
+      const written = isAlias(keyNode) ? ` (the alias *${keyNode.source})` : '';
       // YAML 1.1 merge keys are not part of YAML 1.2, which the loader reads.
       if (key === '<<') return at(offset, formatPath(path), 'merge keys ("<<") are not supported (YAML 1.2 has none); write the keys out');
       const suggestion = closest(key, known);
       const hint = suggestion === undefined ? `; expected one of: ${known.join(', ')}` : `; did you mean "${suggestion}"?`;
-      return at(offset, formatPath(path), `unknown key "${key}"${hint}`);
+      return at(offset, formatPath(path), `unknown key "${key}"${written}${hint}`);
     });
   }
 
@@ -478,7 +487,11 @@ function openingQuoteEndingAt(document: Document, offset: number): number | unde
   return found;
 }
 
-function describeYamlError(code: string, message: string, sourceFromError: string): string {
+function describeYamlError(code: string, message: string, sourceFromError: string, sourceBeforeError: string): string {
+  // `- "He said "hi" to me"`: the first inner quote closes the text, and yaml sees a stray word.
+  if (code === 'UNEXPECTED_TOKEN' && /["'][ \t]*$/.test(sourceBeforeError.split('\n').at(-1) ?? '')) {
+    return 'YAML syntax: text goes on after a closing quote; inside "…" write a quote as \\", or quote the text with \' instead';
+  }
   if (code === 'MULTIPLE_DOCS') return 'a deck is one YAML document, but a second one starts here (a line with ---)';
   if (code === 'DUPLICATE_KEY') {
     const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(sourceFromError)?.[1];

@@ -57,6 +57,9 @@ interface Problem {
   readonly text: string;
 }
 
+/** Keys that scroll the help or the error list while it is taller than its area (next, previous, first, last). */
+const SCROLL_ACTIONS: ReadonlySet<Action['type']> = new Set(['next', 'previous', 'first', 'last']);
+
 /**
  * The interactive app: the audience view (or the presenter view) for the current state, sized to
  * the terminal, driven by the keyboard, by the other views of the same session, and by saves of
@@ -115,18 +118,22 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
         // Ink writes only what changed; after `fg` the screen is blank. Writing nothing through
         // Ink draws the last frame again in full.
         suspend?.(() => write(''));
-      } else if ((state.overlay === 'help' || (state.overlay === 'errors' && problem !== undefined)) && (action.type === 'next' || action.type === 'previous')) {
+      } else if ((state.overlay === 'help' || (state.overlay === 'errors' && problem !== undefined)) && SCROLL_ACTIONS.has(action.type)) {
         // The help covers the frame's rows less the footer, as DeckFrame and PresenterFrame lay
         // it; the error list covers them all.
         const window =
           state.overlay === 'errors' && problem !== undefined
             ? overlayWindow(errorLines(problem.error.diagnostics, problem.text, columns).length, height, state.overlayScroll)
             : overlayWindow(helpLines(view, columns).length, height - 1, state.overlayScroll);
-        const canScroll = action.type === 'next' ? window.below > 0 : window.above > 0;
-        if (canScroll) dispatch({ type: 'scrollOverlay', lines: action.type === 'next' ? window.page : -window.page, max: window.maxScroll });
-        // A help that fits closes on this key, as on any other. One that scrolls stays at its
-        // end, so a presenter holding ↓ to read it never moves the talk behind it.
-        else if (window.above === 0 && window.below === 0) dispatch(action);
+        const lines = { next: window.page, previous: -window.page, first: -window.above, last: window.maxScroll - window.above }[action.type as 'next' | 'previous' | 'first' | 'last'];
+        if (window.above === 0 && window.below === 0) {
+          // A help that fits closes on this key, as on any other.
+          dispatch(action);
+        } else if (lines !== 0) {
+          dispatch({ type: 'scrollOverlay', lines, max: window.maxScroll });
+        }
+        // At its end, one that scrolls stays there, so a presenter holding ↓ to read it never
+        // moves the talk behind it.
       } else if (action.type === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
       else if (action.type === 'resetTimer') setTimer(STOPPED_TIMER);
       else if (action.type === 'toggleErrors') {
