@@ -195,7 +195,7 @@ describe('the overview, when the slides do not all fit', () => {
     ['still near the top', 18, 7, 3, { start: 0, end: 6, above: 0, below: 12 }],
     ['in the middle: both markers, the cursor centred', 18, 7, 9, { start: 7, end: 12, above: 7, below: 6 }],
     ['at the end: only the marker above', 18, 7, 17, { start: 12, end: 18, above: 12, below: 0 }],
-    ['two rows: no markers', 18, 2, 9, { start: 8, end: 10, above: 8, below: 8 }],
+    ['two rows: the highlight, and a row for the marker of both ends', 18, 2, 9, { start: 9, end: 10, above: 9, below: 8 }],
   ])('%s', (_name, count, rows, cursor, expected) => {
     const window = overviewWindow(count, rows, cursor);
     expect(window).toEqual(expected);
@@ -209,12 +209,18 @@ describe('the overview, when the slides do not all fit', () => {
         const window = overviewWindow(total, rows, cursor);
         expect(cursor).toBeGreaterThanOrEqual(window.start);
         expect(cursor).toBeLessThan(window.end);
-        const markers = rows >= 3 ? Number(window.above > 0) + Number(window.below > 0) : 0;
+        const isHidden = window.above > 0 || window.below > 0;
+        const markers = rows >= 3 ? Number(window.above > 0) + Number(window.below > 0) : rows === 2 && isHidden ? 1 : 0;
         expect(window.end - window.start + markers).toBe(Math.min(total, rows));
         // A marker never stands for one slide that could have shown in its place.
         if (rows >= 3) for (const hidden of [window.above, window.below]) expect(hidden).not.toBe(1);
       }
     }
+  });
+
+  it('says how many slides are out of sight in the smallest terminal, 20x7', () => {
+    const frame = renderElement(() => <Overview slides={slides} currentSlide={0} cursor={9} columns={20} rows={5} />, 20);
+    expect(frame.split('\n')).toEqual(['╭──────────────────╮', '│ Overview · arro… │', '│ ›  10    Blocs … │', '│ ⋯ ↑ 9 · ↓ 8      │', '╰──────────────────╯']);
   });
 
   it('says how many slides are out of sight above and below', () => {

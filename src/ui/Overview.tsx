@@ -29,12 +29,14 @@ export interface OverviewWindow {
  * The window onto `count` overview entries in `rows` rows, keeping entry `cursor` in view and
  * centred where possible. When entries are hidden and there are three rows or more, a marker row
  * (`⋯ 4 more slides above`, `⋯ 12 more slides`) takes the place of an entry at that end, and
- * hides two entries or more; with fewer rows the entries matter more, and no marker shows.
+ * hides two entries or more. With two rows, the highlighted entry shows with one marker row for
+ * both ends (`⋯ ↑ 8 · ↓ 9`, more slides above and below); with one, the entry alone.
  */
 export function overviewWindow(count: number, rows: number, cursor: number): OverviewWindow {
   const window = (start: number, entries: number): OverviewWindow => ({ start, end: start + entries, above: start, below: count - start - entries });
   if (count <= rows) return window(0, count);
-  if (rows < 3) return window(Math.min(Math.max(0, cursor - Math.floor(rows / 2)), count - rows), Math.max(1, rows));
+  // Two rows: the highlighted entry and one marker row for both ends. One row: the entry.
+  if (rows < 3) return window(cursor, 1);
   // Both markers shown: the entries between them, centred on the cursor.
   const between = rows - 2;
   const start = cursor - Math.floor(between / 2);
@@ -56,8 +58,12 @@ function moreSlides(count: number, where: string): string {
  * how many slides are out of sight above and below (overviewWindow).
  */
 export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, rows }: OverviewProps) {
-  const window = overviewWindow(slides.length, Math.max(1, rows - 3), cursorIndex);
-  const hasMarkers = rows - 3 >= 3;
+  const entryRows = Math.max(1, rows - 3);
+  const window = overviewWindow(slides.length, entryRows, cursorIndex);
+  const hasMarkers = entryRows >= 3;
+  // Arrows rather than words: the smallest overview has 16 columns for it.
+  const hidden = [window.above > 0 ? `↑ ${window.above}` : '', window.below > 0 ? `↓ ${window.below}` : ''].filter((part) => part !== '');
+  const sharedMarker = entryRows === 2 && hidden.length > 0 ? `⋯ ${hidden.join(' · ')}` : undefined;
   const numberWidth = String(slides.length).length;
   // Inside the border and the padding, one column each side.
   const entryColumns = columns - 4;
@@ -91,6 +97,11 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
           {moreSlides(window.below, '')}
         </Text>
       ) : null}
+      {sharedMarker === undefined ? null : (
+        <Text dimColor wrap="truncate-end">
+          {sharedMarker}
+        </Text>
+      )}
     </Box>
   );
 }
