@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDeck, parseDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { renderFrame } from '../src/render/render-frame.js';
-import { helpLines } from '../src/ui/HelpOverlay.js';
+import { helpHint, helpLines } from '../src/ui/HelpOverlay.js';
 import { overlayWindow } from '../src/ui/overlay-window.js';
 import { ErrorBanner } from '../src/ui/ErrorBanner.js';
 import { NextPreview } from '../src/ui/NextPreview.js';
@@ -185,6 +185,21 @@ describe('wide and combining characters', () => {
     expect(frame).toContain('中文演讲者备注');
     // Wrapping never splits a flag or a combined character.
     expect(frame).not.toMatch(/🇷(?!🇺)|(?<!🇷)🇺/u);
+  });
+});
+
+describe('the help header', () => {
+  it.each([20, 24, 30, 40, 60, 80])('says how to quit, whole, at %i columns', (columns) => {
+    for (const scrolls of [false, true]) {
+      const hint = helpHint(scrolls, columns - 4 - 4);
+      expect(hint).toContain('q quits');
+      expect(stringWidth(`Keys${hint}`)).toBeLessThanOrEqual(columns - 4);
+    }
+  });
+
+  it('is the whole sentence where it fits', () => {
+    expect(helpHint(true, 76)).toBe(' · ↓ ↑ scroll, q quits, other keys close this');
+    expect(helpHint(false, 76)).toBe(' · q quits, any other key closes this');
   });
 });
 

@@ -48,6 +48,17 @@ export function helpLines(view: View, columns: number): HelpLine[] {
 }
 
 /**
+ * What the help's header says after "Keys", in at most `columns` columns: the longest of its
+ * wordings that fits, so that a narrow help still says how to quit, rather than a cut sentence.
+ */
+export function helpHint(scrolls: boolean, columns: number): string {
+  const wordings = scrolls
+    ? [' · ↓ ↑ scroll, q quits, other keys close this', ' · ↓ ↑ scroll, q quits', ' · ↓↑, q quits', ' · q quits']
+    : [' · q quits, any other key closes this', ' · q quits, other keys close', ' · q quits'];
+  return wordings.find((wording) => stringWidth(wording) <= columns) ?? '';
+}
+
+/**
  * The key help of a view, generated from the key map (`KEY_BINDINGS`) so the two never drift.
  * When it is taller than its area, ↓ and ↑ (any key bound to next or previous) scroll it, and
  * markers say how many lines are out of sight.
@@ -62,7 +73,7 @@ export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOve
         <Text bold color={theme.accent}>
           Keys
         </Text>
-        <Text dimColor>{scrolls ? ' · ↓ ↑ scroll, q quits, other keys close this' : ' · q quits, any other key closes this'}</Text>
+        <Text dimColor>{helpHint(scrolls, columns - 4 - stringWidth('Keys'))}</Text>
       </Text>
       {window.hasTopMarker ? (
         <Text dimColor wrap="truncate-end">
