@@ -67,6 +67,9 @@ export type Action =
   | { readonly type: 'toggleTimer' }
   | { readonly type: 'resetTimer' };
 
+/** What the user can do while the error list is open: scroll it, close it (e, Esc), or quit. */
+const ERROR_LIST_ACTIONS: ReadonlySet<Action['type']> = new Set(['scrollOverlay', 'toggleErrors', 'back', 'quit']);
+
 /** Longest slide number one can type; more digits than any deck needs are ignored. */
 const MAX_JUMP_DIGITS = 6;
 
@@ -126,8 +129,7 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
   if (state.overlay === 'help' && !isFromOtherView && action.type !== 'quit' && action.type !== 'scrollOverlay') {
     return update(state, { overlay: 'none' });
   }
-  const actsOnErrorList = ['scrollOverlay', 'toggleErrors', 'back', 'quit', 'toggleTimer', 'resetTimer', 'suspend'].includes(action.type);
-  if (state.overlay === 'errors' && !isFromOtherView && !actsOnErrorList) return state;
+  if (state.overlay === 'errors' && !isFromOtherView && !ERROR_LIST_ACTIONS.has(action.type)) return state;
   const last = slideCountOf(state) - 1;
   const inOverview = state.overlay === 'overview';
 

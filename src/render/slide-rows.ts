@@ -55,9 +55,12 @@ export function layoutContentSlide(
   return [...visible, { style: 'more', marker: '', text: moreLines(hidden) }];
 }
 
-/** The marker for `count` lines out of sight: `⋯ 1 more line`, `⋯ 12 more lines`. */
-export function moreLines(count: number): string {
-  return `⋯ ${count} more line${count === 1 ? '' : 's'}`;
+/**
+ * The marker for `count` lines (or other things, `noun`) out of sight: `⋯ 1 more line`,
+ * `⋯ 12 more lines`, `⋯ 4 more slides`.
+ */
+export function moreLines(count: number, noun = 'line'): string {
+  return `⋯ ${count} more ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { formatDiagnostic, type Diagnostic } from '../deck/deck-error.js';
 import { sourceExcerpt } from '../render/source-excerpt.js';
-import { moreLines } from '../render/slide-rows.js';
 import { wrapText } from '../render/wrap.js';
 import { overlayWindow } from './overlay-window.js';
+import { WindowMarker } from './WindowMarker.js';
 
 export interface ErrorPanelProps {
   readonly diagnostics: readonly Diagnostic[];
@@ -43,9 +43,9 @@ export function ErrorPanel({ diagnostics, text, columns, rows, scroll = 0 }: Err
       <Text bold color="red" wrap="truncate-end">
         {diagnostics.length} problem{diagnostics.length === 1 ? '' : 's'} in the deck · showing the last good version · {scrolls ? '↓ ↑ scroll, ' : ''}e/Esc close
       </Text>
-      {window.hasTopMarker ? <Text dimColor wrap="truncate-end">{`${moreLines(window.above)} above: ↑`}</Text> : null}
+      <WindowMarker window={window} end="above" />
       <Text>{lines.slice(window.start, window.end).join('\n')}</Text>
-      {window.below > 0 ? <Text dimColor wrap="truncate-end">{`${moreLines(window.below)}: ↓`}</Text> : null}
+      <WindowMarker window={window} end="below" />
     </Box>
   );
 }

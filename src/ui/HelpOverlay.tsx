@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import { moreLines } from '../render/slide-rows.js';
 import { overlayWindow } from './overlay-window.js';
 import { wrapText } from '../render/wrap.js';
 import { bindingsFor, DIGIT_KEYS_HELP, keyLabel, type View } from '../navigation/key-bindings.js';
 import { theme } from './theme.js';
+import { WindowMarker } from './WindowMarker.js';
 
 export interface HelpOverlayProps {
   /** Which view's keys to list. */
@@ -75,11 +75,7 @@ export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOve
         </Text>
         <Text dimColor>{helpHint(scrolls, columns - 4 - stringWidth('Keys'))}</Text>
       </Text>
-      {window.hasTopMarker ? (
-        <Text dimColor wrap="truncate-end">
-          {`${moreLines(window.above)} above: ↑`}
-        </Text>
-      ) : null}
+      <WindowMarker window={window} end="above" />
       <Box flexDirection="column" flexShrink={0}>
         {lines.slice(window.start, window.end).map((line, index) => (
           <Text key={index}>
@@ -88,11 +84,7 @@ export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOve
           </Text>
         ))}
       </Box>
-      {window.below > 0 ? (
-        <Text dimColor wrap="truncate-end">
-          {`${moreLines(window.below)}: ↓`}
-        </Text>
-      ) : null}
+      <WindowMarker window={window} end="below" />
     </Box>
   );
 }

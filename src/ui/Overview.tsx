@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Slide } from '../deck/slides.js';
+import { moreLines } from '../render/slide-rows.js';
 import { truncateToWidth } from '../text/truncate.js';
 import { theme } from './theme.js';
 
@@ -47,10 +48,6 @@ export function overviewWindow(count: number, rows: number, cursor: number): Ove
   return window(start, between);
 }
 
-function moreSlides(count: number, where: string): string {
-  return `⋯ ${count} more slide${count === 1 ? '' : 's'}${where}`;
-}
-
 /**
  * The overview: every slide by number, section dividers in bold, the current one marked `▶`
  * and the highlighted one marked `›` and shown in inverse video.
@@ -74,7 +71,7 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
       </Text>
       {hasMarkers && window.above > 0 ? (
         <Text dimColor wrap="truncate-end">
-          {moreSlides(window.above, ' above')}
+          {`${moreLines(window.above, 'slide')} above`}
         </Text>
       ) : null}
       {slides.slice(window.start, window.end).map((slide, offset) => {
@@ -94,7 +91,7 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
       })}
       {hasMarkers && window.below > 0 ? (
         <Text dimColor wrap="truncate-end">
-          {moreSlides(window.below, '')}
+          {moreLines(window.below, 'slide')}
         </Text>
       ) : null}
       {sharedMarker === undefined ? null : (
