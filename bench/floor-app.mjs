@@ -21,7 +21,7 @@ export async function showHello(line) {
   return 0;
 }
 
-/** What the binary runs (src/launch/code-cache.ts, Bundle). */
+/** What the binary runs (src/bin.ts imports the bundle and calls main). */
 export function main() {
   return showHello('first frame');
 }

@@ -4,7 +4,7 @@
 import { loadDeck } from '../src/deck/load-deck.ts';
 import { showHello } from './floor-app.mjs';
 
-/** What the binary runs (src/launch/code-cache.ts, Bundle). */
+/** What the binary runs (src/bin.ts imports the bundle and calls main). */
 export async function main() {
   const deck = await loadDeck('slides.yaml');
   return showHello(`first frame · ${deck.sections.length} sections`);

@@ -88,10 +88,13 @@ const peakRssKiB = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/
  * the path of its binary.
  */
 async function buildFloor(app) {
-  const directory = privateRuntime();
+  // Inside the repository, so the bundle finds what it imports at run time (cfonts) in its
+  // node_modules, as dist/ does.
+  const directory = mkdtempSync(path.join(ROOT, 'bench/.floor-'));
+  temporary.push(directory);
   // The binary is an ES module, as dist/inkdeck.js is by the package's "type".
   writeFileSync(path.join(directory, 'package.json'), '{ "type": "module" }\n');
-  await bundleApp({ entry: `export { main } from './bench/${app}';`, directory, args: [], script: [] });
+  await bundleApp({ entry: `export { main } from './bench/${app}';`, directory });
   return path.join(directory, 'inkdeck.js');
 }
 

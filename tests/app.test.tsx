@@ -266,6 +266,9 @@ describe('Ctrl-Z', () => {
     const instance = render(<App deck={deck} version="v1" suspend={suspend} />);
     const frame = () => instance.lastFrame() ?? '';
     await vi.waitFor(() => expect(frame()).toContain('slide 1/'));
+    // Ink's useWindowSize reads the size again once mounted and draws the same frame a second
+    // time; count from after that.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const framesBefore = instance.frames.length;
     instance.stdin.write('\u001A');
     await new Promise((resolve) => setTimeout(resolve, 50));

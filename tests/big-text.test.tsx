@@ -2,7 +2,10 @@ import { renderToString } from 'ink';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BIG_TEXT_FONTS, drawBigText, fitBigText } from '../src/render/big-text.js';
+import cfonts from 'cfonts';
+import cfontsSize from 'cfonts/lib/Size.js';
+import BigText from 'ink-big-text';
+import { BIG_TEXT_FONTS, BIG_TEXT_OPTIONS, drawBigText, fitBigText } from '../src/render/big-text.js';
 import { BigTitle } from '../src/ui/BigTitle.js';
 
 const widest = (rows: readonly string[]) => Math.max(...rows.map((row) => stringWidth(row)));
@@ -96,5 +99,34 @@ describe('measuring without drawing', () => {
       const parts = [...text].map((character) => widest(drawBigText(character, font)));
       expect(widest(joined)).toBe(parts.reduce((sum, width) => sum + width, 0));
     }
+  });
+});
+
+describe('drawing without changing cfonts', () => {
+  it.each(BIG_TEXT_FONTS)('draws in %s what ink-big-text draws', (font) => {
+    for (const text of ['Drivers', 'COLD WAR', 'What? 1.10']) {
+      const byInkBigText = stripAnsi(renderToString(<BigText {...BIG_TEXT_OPTIONS} colors={[...BIG_TEXT_OPTIONS.colors]} font={font} text={text} />, { columns: 1000 }));
+      // Ink trims the spaces that end a row.
+      expect(byInkBigText).toBe(drawBigText(text, font).map((row) => row.trimEnd()).join('\n'));
+    }
+  });
+
+  it('keeps a line wider than the terminal cfonts measured at import on one line, as laid out', () => {
+    // Tests pin COLUMNS=80, which cfonts read when first imported; the frame is 200 wide.
+    expect(cfontsSize.Size.width).toBe(80);
+    const layout = fitBigText('Limits of alliance', 200, 40);
+    expect(layout?.lines).toEqual(['Limits of alliance']);
+    expect(layout?.width).toBeGreaterThan(80);
+    const frame = stripAnsi(renderToString(<BigTitle text="Limits of alliance" columns={200} rows={40} />, { columns: 200 }));
+    expect(frame.split('\n')).toHaveLength(layout?.height ?? 0);
+    // Centred in 200 columns: the drawing's own rows, after the same indent.
+    const indent = (200 - (layout?.width ?? 0)) / 2;
+    expect(frame.split('\n').map((row) => row.slice(Math.floor(indent)).trimEnd())).toEqual(drawBigText('Limits of alliance', layout?.font ?? 'block').map((row) => row.trimEnd()));
+  });
+
+  it('leaves cfonts as it found it: its terminal width and its render function', () => {
+    renderToString(<BigTitle text="Drivers" columns={60} rows={20} />, { columns: 60 });
+    expect(cfontsSize.Size.width).toBe(80);
+    expect(cfonts.render.name).toBe('Render');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, KEY_BINDINGS, keyNamesOf, NO_KEY_FLAGS, type KeyFlags } from '../src/navigation/key-bindings.js';
+import { actionForKey, continueSequence, KEY_BINDINGS, keyNamesOf, NO_KEY_FLAGS, pendingSequenceOf, type KeyFlags } from '../src/navigation/key-bindings.js';
 
 const NO_FLAGS = NO_KEY_FLAGS;
 const actionsOf = (input: string, flags: Partial<KeyFlags> = {}, view: 'audience' | 'presenter' = 'audience') =>
@@ -93,5 +93,29 @@ describe('the key map of issue #2', () => {
   it('binds every key to one action only', () => {
     const keys = KEY_BINDINGS.flatMap((binding) => binding.keys);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('string sequences (OSC, DCS, APC) that Ink 8 splits into an Alt key and typed text', () => {
+  it.each<[string, string, string, string, string]>([
+    ['an OSC colour reply ended by BEL', ']', '11;rgb:0000/0000/0000\u0007', ']11;rgb:0000/0000/0000\u0007', ''],
+    ['an OSC reply ended by ST, with a key after it', ']', '10;rgb:ffff/ffff/ffff\u001B\\l', ']10;rgb:ffff/ffff/ffff\u001B\\', 'l'],
+    ['a DCS reply ended by ST without its ESC', 'P', '1$r0m\\', 'P1$r0m\\', ''],
+  ])('swallow %s whole, and give back what follows it', (_name, introducer, tail, sequence, rest) => {
+    const pending = pendingSequenceOf(introducer, { ...NO_FLAGS, meta: true });
+    expect(pending).toEqual({ text: introducer, isLoneEscape: false, isString: true });
+    if (pending === undefined) throw new Error('expected a pending sequence');
+    expect(continueSequence(pending, tail)).toEqual({ kind: 'sequence', sequence, rest });
+  });
+
+  it('waits for the terminator when the reply arrives in parts, and its digits never name a key', () => {
+    const first = continueSequence({ text: ']', isLoneEscape: false, isString: true }, '11;rgb:00');
+    expect(first).toEqual({ kind: 'pending', pending: { text: ']11;rgb:00', isLoneEscape: false, isString: true } });
+    if (first.kind !== 'pending') throw new Error('expected a pending sequence');
+    expect(continueSequence(first.pending, '00/0000/0000\u0007')).toMatchObject({ kind: 'sequence', rest: '' });
+  });
+
+  it('leaves Alt with any other key alone', () => {
+    expect(pendingSequenceOf('q', { ...NO_FLAGS, meta: true })).toBeUndefined();
   });
 });

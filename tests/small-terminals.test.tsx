@@ -286,7 +286,7 @@ describe('a long section title of wide characters in the footer', () => {
     expect(stringWidth(footer)).toBe(columns);
   });
 
-  it('is cut by truncateToWidth, which keeps to the width where cli-truncate 5 does not', async () => {
+  it('is cut by truncateToWidth, which keeps to the width with wide characters', async () => {
     const { truncateToWidth } = await import('../src/text/truncate.js');
     for (let columns = 1; columns <= 20; columns += 1) expect(stringWidth(truncateToWidth('中文标题非常非常长的一个章节标题', columns))).toBeLessThanOrEqual(columns);
     expect(truncateToWidth('中文标题非常非常长的一个章节标题', 14)).toBe('中文标题非常…');

@@ -71,7 +71,8 @@ function underShell(deck: string, env: Record<string, string> = {}, cli = CLI) {
     [`stty -g > ${directory}/before`, `node ${cli} present ${deck} --no-sync --no-watch`, `echo $? > ${directory}/status`, `stty -g > ${directory}/after`, 'sleep 30'].join('; ');
   const pane = shellInPty('/bin/sh', (directory) => ['-c', script(directory)], env);
   const { shell, screen, waitFor, read } = pane;
-  const appPid = () => Number(execFileSync('pgrep', ['-P', String(shell.pid), 'node'], { encoding: 'utf8' }).trim().split('\n')[0]);
+  // The app names its process `inkdeck` (process.title), whatever Node calls its main thread.
+  const appPid = () => Number(execFileSync('pgrep', ['-P', String(shell.pid), '-x', 'inkdeck'], { encoding: 'utf8' }).trim().split('\n')[0]);
   return {
     shell,
     screen,
@@ -228,12 +229,19 @@ describe('Ctrl-Z', () => {
     await waitFor(() => terminal.buffer.active.type === 'normal');
   }, 30_000);
 
-  it('ends at once with SIGTERM\'s status when the shell kills the suspended talk (kill %1)', async () => {
-    const { shell, terminal, directory, waitFor, read } = await suspendedInBash();
-    // bash sends SIGTERM and SIGCONT; the app must not take the terminal back before it ends.
-    shell.write(`kill %1; wait %1; echo $? > ${directory}/status\r`);
-    await waitFor(() => read('status') !== undefined && read('status') !== '');
-    expect(read('status')).toBe('143');
+  it('ends at once by SIGTERM when the shell kills the suspended talk (kill %1)', async () => {
+    const pane = await suspendedInBash();
+    const { shell, terminal, waitFor } = pane;
+    const before = pane.output.length;
+    // bash sends SIGTERM and SIGCONT; the app must not take the terminal back before it ends,
+    // nor stop again. bash reports the job's end as a person sees it: `Terminated` (SIGTERM),
+    // or `Stopped` had it stopped again. (`wait %1` cannot tell: it returns 148 at once for a
+    // job bash has not yet seen continue, and 127 for one already reported.)
+    shell.write('kill %1; sleep 0.5; jobs; echo "report" "ends"\r');
+    await waitFor(() => pane.output.slice(before).includes('report ends'));
+    const report = pane.output.slice(before);
+    expect(report).toMatch(/Terminated/);
+    expect(report).not.toMatch(/Stopped/);
     expect(terminal.buffer.active.type).toBe('normal');
   }, 30_000);
 
@@ -247,7 +255,8 @@ describe('Ctrl-Z', () => {
     expect(readdirSync(sessions)).toHaveLength(1);
     shell.write('\u001A');
     await waitFor(() => screen().includes('Stopped'));
-    const app = Number(execFileSync('pgrep', ['-f', `${CLI} present slides.yaml --no-watch`], { encoding: 'utf8' }).trim().split('\n')[0]);
+    // The talk is the only `inkdeck` in the session bash leads (process.title names it).
+    const app = Number(execFileSync('pgrep', ['-s', String(shell.pid), '-x', 'inkdeck'], { encoding: 'utf8' }).trim().split('\n')[0]);
     // Closing the terminal: the kernel sends the stopped job SIGHUP and SIGCONT.
     shell.kill('SIGKILL');
     await waitFor(() => {

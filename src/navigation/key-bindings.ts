@@ -183,11 +183,22 @@ const SEQUENCE_TAILS: Readonly<Record<string, KeyName>> = {
 export interface PendingSequence {
   readonly text: string;
   readonly isLoneEscape: boolean;
+  /**
+   * The start of a string sequence (OSC, DCS, APC, PM, SOS: a reply the terminal sends, never a
+   * key), which runs to BEL or ST (ECMA-48 8.3.89). Ink 8 hands over its introducer as an Alt
+   * key (`ESC ]` as Alt+`]`) and the rest as typed text, whose digits would start a jump.
+   */
+  readonly isString?: boolean;
 }
+
+/** The end of a string sequence: BEL, or ST (ESC \\), as Ink passes it on with or without its ESC. */
+// eslint-disable-next-line no-control-regex -- BEL and ESC are what the pattern is for.
+const STRING_TERMINATOR = /\u0007|\u001B?\\/;
 
 /** Whether input from Ink (with its key flags) is an unfinished escape sequence; see PendingSequence. */
 export function pendingSequenceOf(input: string, key: KeyFlags): PendingSequence | undefined {
   if (key.escape && input === '') return { text: '', isLoneEscape: true };
+  if (key.meta && !key.ctrl && /^[\]P_^X]$/.test(input)) return { text: input, isLoneEscape: false, isString: true };
   if (!key.ctrl && (/^\[[0-9;:<=>?]*$/.test(input) || input === 'O')) return { text: input, isLoneEscape: false };
   return undefined;
 }
@@ -206,6 +217,12 @@ export function continueSequence(
   input: string,
 ): { readonly kind: 'sequence'; readonly sequence: string; readonly key?: KeyName; readonly rest: string } | { readonly kind: 'pending'; readonly pending: PendingSequence } | { readonly kind: 'unrelated' } {
   const combined = pending.text + input;
+  if (pending.isString === true) {
+    const end = STRING_TERMINATOR.exec(combined);
+    if (end === null) return { kind: 'pending', pending: { ...pending, text: combined } };
+    const length = end.index + end[0].length;
+    return { kind: 'sequence', sequence: combined.slice(0, length), rest: combined.slice(length) };
+  }
   // ECMA-48: CSI is parameter bytes 0x30-0x3F, intermediates 0x20-0x2F, a final byte 0x40-0x7E.
   const complete = /^(\[[0-?]*[ -/]*[@-~]|O[ -~])/.exec(combined);
   if (complete?.[1] !== undefined) {

@@ -2,29 +2,6 @@ import cfonts from 'cfonts';
 import cfontsSize from 'cfonts/lib/Size.js';
 import stringWidth from 'string-width';
 
-// cfonts breaks lines where the terminal it measured *at import* ends, which makes its output
-// depend on the host terminal and go stale after a resize. Line breaking is ours (below), so
-// widen cfonts' idea of the terminal until it never breaks a line on its own.
-(cfontsSize.Size as { width: number }).width = Number.MAX_SAFE_INTEGER;
-
-// cfonts draws from scratch on every call, asking supports-color (which reads the environment)
-// about the terminal for every character, and ink-big-text calls it on every render of a title:
-// about 0.5 ms of each key press onto a big-title slide in a CPU profile (issue #7). With the
-// width fixed above, a drawing depends only on its text and options (colours are `system`, which
-// draws no colour codes), so each one is remembered, for ink-big-text's calls and for ours.
-const renderUncached = cfonts.render;
-const drawings = new Map<string, ReturnType<typeof renderUncached>>();
-cfonts.render = (text: string, options?: object, ...rest: unknown[]) => {
-  if (rest.length > 0) return (renderUncached as (...args: unknown[]) => ReturnType<typeof renderUncached>)(text, options, ...rest);
-  const key = `${text}\u0000${JSON.stringify(options)}`;
-  let drawing = drawings.get(key);
-  if (drawing === undefined) {
-    drawing = renderUncached(text, options);
-    drawings.set(key, drawing);
-  }
-  return drawing;
-};
-
 /** cfonts fonts to try, biggest first; all draw the same character set. */
 export const BIG_TEXT_FONTS = ['block', 'simple', 'tiny'] as const;
 export type BigTextFont = (typeof BIG_TEXT_FONTS)[number];
@@ -67,10 +44,42 @@ export interface BigTextLayout {
   readonly height: number;
 }
 
-/** The rows cfonts draws for `text` in `font` (remembered, as every drawing is; see above). */
+/**
+ * The terminal size cfonts breaks lines at, passed to every drawing of ours: line breaking is
+ * ours ({@link fitBigText}), and cfonts' own default is the terminal it measured when it was
+ * first imported, which would make a drawing depend on the host terminal. cfonts' `Render` takes
+ * the size as its fifth argument, so nothing of cfonts is changed for other users of it.
+ */
+const UNBOUNDED_SIZE = { width: Number.MAX_SAFE_INTEGER, height: Number.MAX_SAFE_INTEGER };
+
+type CfontsRender = (text: string, options: object, debug: boolean | undefined, debugLevel: number | undefined, size: typeof UNBOUNDED_SIZE) => false | { array: string[]; string: string };
+
+const drawings = new Map<string, readonly string[]>();
+
+/**
+ * The rows cfonts draws for `text` in `font` with {@link BIG_TEXT_OPTIONS}, never broken by
+ * cfonts. Remembered: a drawing depends only on its text and font (colours are `system`, which
+ * draws no colour codes), and (debugging left as the host set it) cfonts draws from scratch on every call, asking supports-color
+ * about the terminal for every character.
+ */
 export function drawBigText(text: string, font: BigTextFont): readonly string[] {
-  const result = cfonts.render(text, { ...BIG_TEXT_OPTIONS, font }) as false | { array: string[] };
-  return result === false ? [] : result.array;
+  const key = `${font}\u0000${text}`;
+  let drawing = drawings.get(key);
+  if (drawing === undefined) {
+    const result = (cfonts.render as unknown as CfontsRender)(text, { ...BIG_TEXT_OPTIONS, font }, undefined, undefined, UNBOUNDED_SIZE);
+    drawing = result === false ? [] : result.array;
+    drawings.set(key, drawing);
+  }
+  return drawing;
+}
+
+/**
+ * Whether cfonts, called without a size as ink-big-text calls it, draws a line `width` columns
+ * wide on one line: it breaks lines wider than the terminal it measured when first imported
+ * (cfonts `lib/Size.js`, read at import from the `window-size` package).
+ */
+export function cfontsDrawsOnOneLine(width: number): boolean {
+  return width <= cfontsSize.Size.width;
 }
 
 function widthOf(rows: readonly string[]): number {

@@ -1,17 +1,11 @@
 import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
 
 /**
  * `text` cut to at most `columns` terminal columns, ending in `…` when cut (cli-truncate, as Ink
- * truncates). cli-truncate 5, the line Ink 6 uses, can return one column more than asked when a
- * wide character (CJK) meets the limit: 14 columns gave `中文标题非常非…`, 15 wide, which pushed the
- * footer's bar one column right. cli-truncate 6 fixes it but needs Node 22; until then, a result
- * that is too wide is cut again one column shorter.
+ * truncates); wide characters (CJK) count two columns. An empty string for `columns` <= 0.
  */
 export function truncateToWidth(text: string, columns: number): string {
-  if (columns <= 0) return '';
-  const cut = cliTruncate(text, columns);
-  return stringWidth(cut) <= columns ? cut : cliTruncate(text, columns - 1);
+  return columns <= 0 ? '' : cliTruncate(text, columns);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Box, useApp, useStdout } from 'ink';
+import { Box, useApp, useStdout, useWindowSize } from 'ink';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DeckError } from '../deck/deck-error.js';
 import { parseDuration } from '../deck/duration.js';
@@ -24,7 +24,7 @@ import { useDeckKeys } from './use-deck-keys.js';
 import { usePositionSync } from './use-position-sync.js';
 import { useLatest } from './use-latest.js';
 import { useSharedTimer } from './use-shared-timer.js';
-import { useTerminalSize } from './use-terminal-size.js';
+
 
 export interface AppProps {
   /** The deck as loaded at start. */
@@ -68,7 +68,7 @@ const SCROLL_ACTIONS: ReadonlySet<Action['type']> = new Set(['next', 'previous',
 export function App({ deck, version, view = 'audience', sync, subscribeToDeck, suspend }: AppProps) {
   const { exit } = useApp();
   const { write } = useStdout();
-  const { columns, rows } = useTerminalSize();
+  const { columns, rows } = useWindowSize();
   const [shown, setShown] = useState<Shown>(() => ({ deck, slides: buildSlides(deck), version }));
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
   const notice = useVersionNotice(sync, subscribeToDeck === undefined);

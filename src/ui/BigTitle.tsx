@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import BigText from 'ink-big-text';
-import { BIG_TEXT_OPTIONS, fitBigText } from '../render/big-text.js';
+import { BIG_TEXT_FONTS, BIG_TEXT_OPTIONS, cfontsDrawsOnOneLine, drawBigText, fitBigText, type BigTextFont } from '../render/big-text.js';
 import { wrapText } from '../render/wrap.js';
 
 export interface BigTitleProps {
@@ -37,9 +37,33 @@ export const BigTitle = memo(function BigTitle({ text, columns, rows, color }: B
     <Box flexDirection="column" alignItems="center" gap={BIG_TEXT_OPTIONS.lineHeight} flexShrink={0}>
       {layout.lines.map((line, index) => (
         <Text key={index} color={color}>
-          <BigText {...{ ...BIG_TEXT_OPTIONS, colors: [...BIG_TEXT_OPTIONS.colors], font: layout.font }} text={line} />
+          <BigTextLine text={line} font={layout.font} width={layout.width} />
         </Text>
       ))}
     </Box>
   );
+});
+
+/** Options for ink-big-text, one object per font, so a line's props are equal between frames. */
+const BIG_TEXT_PROPS = Object.fromEntries(
+  BIG_TEXT_FONTS.map((font) => [font, { ...BIG_TEXT_OPTIONS, colors: [...BIG_TEXT_OPTIONS.colors], font }]),
+) as Record<BigTextFont, typeof BIG_TEXT_OPTIONS & { font: BigTextFont; colors: string[] }>;
+
+interface BigTextLineProps {
+  readonly text: string;
+  readonly font: BigTextFont;
+  /** Width of the widest line of the title, in columns, as laid out by fitBigText. */
+  readonly width: number;
+}
+
+/**
+ * One line of a big title, drawn by ink-big-text. Memoised, so cfonts draws it again only when
+ * the line or its font changes. Where cfonts would break the line at the width of the terminal
+ * it measured when first imported (a frame laid out for a wider terminal than the real one, as
+ * `render --columns 200` does), the same drawing is taken from drawBigText, which passes cfonts
+ * the size instead, so a frame depends only on its own size.
+ */
+const BigTextLine = memo(function BigTextLine({ text, font, width }: BigTextLineProps) {
+  if (cfontsDrawsOnOneLine(width)) return <BigText {...BIG_TEXT_PROPS[font]} text={text} />;
+  return <Text>{drawBigText(text, font).join('\n')}</Text>;
 });

@@ -1,14 +1,16 @@
-import { useInput } from 'ink';
+import { useInput, usePaste } from 'ink';
 import { useCallback, useEffect, useRef } from 'react';
 import type { Action } from '../navigation/deck-state.js';
 import { actionForKey, continueSequence, ESCAPE_DELAY_MS, keyNamesOf, NO_KEY_FLAGS, PASTE_END, PASTE_START, pendingSequenceOf, type KeyName, type PendingSequence, type View } from '../navigation/key-bindings.js';
 import { useLatest } from './use-latest.js';
 
+function ignorePaste(): void {}
+
 /**
  * Turns key presses into actions through the key map of `view`, one per key; a key with no
  * binding becomes `unboundKey` (it only closes the help). Terminal reports are no keys and are
- * ignored, and so is everything between the bracketed-paste markers: a pasted URL with a `q`
- * in it must not quit the talk.
+ * ignored, and so is pasted text (Ink's usePaste, with the markers of a paste Ink passes on
+ * in parts as a fallback): a pasted URL with a `q` in it must not quit the talk.
  *
  * An escape sequence can arrive in parts (a slow link, a loaded machine): Ink then hands over a
  * lone Esc, or an unfinished `[1`, and the rest as text. So a lone Esc acts ESCAPE_DELAY_MS
@@ -64,4 +66,8 @@ export function useDeckKeys(view: View, onAction: (action: Action) => void): voi
   }, [act, wait]);
   useEffect(() => () => clearTimeout(pending.current?.timer), []);
   useInput(handleInput);
+  // With a paste listener, Ink 8 collects a bracketed paste, split markers included, and hands it
+  // here instead of to useInput, where it would act as keys; without one it passes it on as typed
+  // text. Pasted text does nothing in a talk.
+  usePaste(ignorePaste);
 }
