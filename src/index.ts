@@ -7,7 +7,7 @@
  * for (const { slide, step, frame } of frames(loadDeck('slides.yaml'))) console.log(slide, step, frame);
  * ```
  */
-import { parseDeck, readDeckTextSync } from './deck/load-deck.js';
+import { deckName, parseDeck, readDeckTextSync } from './deck/load-deck.js';
 import type { Deck } from './deck/schema.js';
 import { buildSlides, stepCountOf, type Slide } from './deck/slides.js';
 import { sanitizeDeck } from './deck/sanitize.js';
@@ -43,7 +43,7 @@ export interface Frame {
  * @throws {DeckError} With every problem found, each as `FILE:LINE:COL: path: message`.
  */
 export function loadDeck(source: string | { readonly text: string; readonly path: string }): Deck {
-  return typeof source === 'string' ? parseDeck(readDeckTextSync(source), source) : parseDeck(source.text, source.path);
+  return typeof source === 'string' ? parseDeck(readDeckTextSync(source), deckName(source)) : parseDeck(source.text, source.path);
 }
 
 const slidesOfDeck = new WeakMap<Deck, Slide[]>();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { exportCommand, type ExportCommandOptions } from './commands/export.js';
 import { DEFAULT_FRAME_SECONDS } from './export/export-cast.js';
@@ -14,6 +14,7 @@ import { restoreTerminal } from './terminal/screen.js';
 import { closest } from './text/closest.js';
 import { describeFsError } from './text/describe-fs-error.js';
 import { deckJsonSchema } from './deck/json-schema.js';
+import { COMPLETION_SHELLS, completionScript, type CompletionShell } from './commands/completion.js';
 
 /** The package's version, for --version; 'unknown' when dist/ was copied without package.json. */
 function packageVersion(): string {
@@ -23,6 +24,9 @@ function packageVersion(): string {
     return 'unknown';
   }
 }
+
+/** The deck `inkdeck` and `inkdeck present` show when given none, in the current directory. */
+const DEFAULT_DECK = 'slides.yaml';
 
 /** Exit statuses: 1 for a deck that cannot be loaded or a crash, 2 for a usage error. */
 const EXIT_ERROR = 1;
@@ -79,7 +83,7 @@ function buildProgram(): Command {
   program
     .command('present', { isDefault: true })
     .description('show the deck full-screen with keyboard navigation (q quits, ? lists the keys)')
-    .argument('[file]', 'deck to present', fileName, 'slides.yaml')
+    .argument('[file]', 'deck to present', fileName, DEFAULT_DECK)
     .option('--presenter', 'show the presenter view: notes, timer, next slide')
     .option('--session <name>', 'sync with the views of this session (default: the deck file)', sessionName)
     .option('--no-sync', 'do not sync with other views')
@@ -91,20 +95,24 @@ function buildProgram(): Command {
   program
     .command('render')
     .description('print the frame the app shows for one slide, as plain text')
-    .argument('<file>', 'deck to render', fileName)
-    .requiredOption('--slide <n>', 'slide number, 1-based as in the footer (required)', positiveInteger)
+    .argument('<file>', 'deck to render (- reads standard input)', fileName)
+    // Checked in the action rather than as a required option, which commander checks before the
+    // arguments: `inkdeck render` must say the file is missing first.
+    .option('--slide <n>', 'slide number, 1-based as in the footer (required)', positiveInteger)
     .option('--columns <n>', `terminal width to lay out for (at most ${MAX_SIZE})`, terminalSize, 80)
     .option('--rows <n>', `terminal height to lay out for (at most ${MAX_SIZE})`, terminalSize, 24)
     .option('--step <n>', 'step of a reveal slide, 1-based', positiveInteger, 1)
     .option('--notes', 'show the speaker-notes pane', false)
-    .action(async (file: string, options: { slide: number; step: number; columns: number; rows: number; notes: boolean }) => {
-      process.stdout.write(await renderCommand(file, options));
+    .action(async (file: string, options: { slide?: number; step: number; columns: number; rows: number; notes: boolean }) => {
+      const { slide } = options;
+      if (slide === undefined) throw new UsageError("render needs the slide to print: --slide N (1-based, as in the footer)");
+      process.stdout.write(await renderCommand(file, { ...options, slide }));
     });
 
   program
     .command('check')
     .description('report every error and layout warning in a deck, as FILE:LINE:COL: error|warning: message')
-    .argument('<file>', 'deck to check', fileName)
+    .argument('<file>', 'deck to check (- reads standard input)', fileName)
     .option('--columns <n>', `terminal width to check layout for (at most ${MAX_SIZE})`, terminalSize, 80)
     .option('--rows <n>', `terminal height to check layout for (at most ${MAX_SIZE})`, terminalSize, 24)
     .option('--notes', 'check layout with the speaker-notes pane shown', false)
@@ -119,7 +127,7 @@ function buildProgram(): Command {
   program
     .command('export')
     .description('export every frame as text (txt), a Markdown handout (md) or an asciicast recording (cast)')
-    .argument('<file>', 'deck to export', fileName)
+    .argument('<file>', 'deck to export (- reads standard input)', fileName)
     .addOption(new Option('--format <format>', 'what to export').choices(['txt', 'md', 'cast']).default('txt'))
     .option('--columns <n>', `terminal width to lay out for (at most ${MAX_SIZE})`, terminalSize, 80)
     .option('--rows <n>', `terminal height to lay out for (at most ${MAX_SIZE})`, terminalSize, 24)
@@ -133,6 +141,14 @@ function buildProgram(): Command {
         throw new UsageError(`--frame-seconds applies to --format cast only, not ${options.format}`);
       }
       process.stdout.write(exportCommand(file, options));
+    });
+
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(COMPLETION_SHELLS))
+    .action((shell: CompletionShell) => {
+      process.stdout.write(completionScript(program, shell));
     });
 
   program
@@ -170,6 +186,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on('unhandledRejection', crash);
   try {
     rejectMistypedCommand(argv, program.commands.map((command) => command.name()));
+    // `inkdeck` alone presents ./slides.yaml; where there is none, the newcomer needs the usage,
+    // not a read error about a file they never named.
+    if (argv.length <= 2 && !existsSync(DEFAULT_DECK)) {
+      process.stderr.write(`${program.helpInformation()}\ninkdeck: no ${DEFAULT_DECK} here; name a deck to present: inkdeck present FILE\n`);
+      return EXIT_USAGE;
+    }
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {

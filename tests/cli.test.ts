@@ -43,7 +43,7 @@ describe('usage errors exit 2 with one line', () => {
   it.each<[string, string[], string]>([
     ['a slide past the end', ['render', 'slides.yaml', '--slide', '999'], `inkdeck: --slide 999: slides.yaml has ${slideCount} slides\n`],
     ['a slide that is not a number', ['render', 'slides.yaml', '--slide', 'two'], "inkdeck: option '--slide <n>' argument 'two' is invalid. expected a whole number of at least 1\n"],
-    ['a missing --slide', ['render', 'slides.yaml'], "inkdeck: required option '--slide <n>' not specified\n"],
+    ['a missing --slide', ['render', 'slides.yaml'], 'inkdeck: render needs the slide to print: --slide N (1-based, as in the footer)\n'],
     ['an unknown option', ['render', 'slides.yaml', '--slide', '1', '--colour'], "inkdeck: unknown option '--colour'\n"],
   ])('%s', async (_name, args, stderr) => {
     const result = await runCli(args);

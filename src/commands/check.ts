@@ -1,6 +1,6 @@
 import { checkDeck, formatFinding, summarize, type Finding } from '../check/check-deck.js';
 import { DeckError } from '../deck/deck-error.js';
-import { readDeckText } from '../deck/load-deck.js';
+import { deckName, readDeckText } from '../deck/load-deck.js';
 import { escapeControls, toTerminalJson } from '../deck/sanitize.js';
 
 export interface CheckCommandOptions {
@@ -22,8 +22,9 @@ export interface CheckCommandOptions {
  */
 export async function checkCommand(file: string, options: CheckCommandOptions): Promise<{ output: string; status: number }> {
   let findings: Finding[];
+  const name = deckName(file);
   try {
-    findings = checkDeck(await readDeckText(file), file, options);
+    findings = checkDeck(await readDeckText(file), name, options);
   } catch (error) {
     if (!(error instanceof DeckError)) throw error;
     findings = error.diagnostics.map((diagnostic) => ({ ...diagnostic, severity: 'error' }));
@@ -32,9 +33,9 @@ export async function checkCommand(file: string, options: CheckCommandOptions): 
   const warnings = findings.length - errors;
   const status = errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
   if (options.format === 'json') {
-    const json = { file, columns: options.columns, rows: options.rows, notes: options.notes === true, errors, warnings, findings };
+    const json = { file: name, columns: options.columns, rows: options.rows, notes: options.notes === true, errors, warnings, findings };
     return { output: `${toTerminalJson(json)}\n`, status };
   }
-  const lines = [...findings.map(formatFinding), `${escapeControls(file)}: ${summarize(findings)}`];
+  const lines = [...findings.map(formatFinding), `${escapeControls(name)}: ${summarize(findings)}`];
   return { output: `${lines.join('\n')}\n`, status };
 }

@@ -1,4 +1,4 @@
-import { loadDeck } from '../deck/load-deck.js';
+import { deckName, loadDeck } from '../deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../deck/slides.js';
 import { renderFrame } from '../render/render-frame.js';
 import { UsageError } from './usage-error.js';
@@ -25,10 +25,10 @@ export async function renderCommand(file: string, options: RenderCommandOptions)
   const slides = buildSlides(await loadDeck(file));
   const slide = slides[options.slide - 1];
   if (slide === undefined) {
-    throw new UsageError(`--slide ${options.slide}: ${file} has ${slides.length} slides`);
+    throw new UsageError(`--slide ${options.slide}: ${deckName(file)} has ${slides.length} slides`);
   }
   if (options.step > stepCountOf(slide)) {
-    throw new UsageError(`--step ${options.step}: slide ${options.slide} of ${file} has ${stepCountOf(slide)} step(s)`);
+    throw new UsageError(`--step ${options.step}: slide ${options.slide} of ${deckName(file)} has ${stepCountOf(slide)} step(s)`);
   }
   return `${renderFrame(slides, {
     slide: options.slide,

@@ -45,30 +45,77 @@ export const MAX_EXPANDED_CHARS = MAX_DECK_BYTES;
  *   not a valid deck. Nothing else is thrown.
  */
 export async function loadDeck(file: string): Promise<Deck> {
-  return parseDeck(await readDeckText(file), file);
+  return parseDeck(await readDeckText(file), deckName(file));
+}
+
+/** The file name that means standard input, as most command-line tools take it (POSIX utility conventions). */
+export const STDIN_FILE = '-';
+
+/** How messages name a deck read from standard input (`<stdin>:3:5: …`). */
+export const STDIN_NAME = '<stdin>';
+
+/** The name messages give the deck at `file`: `<stdin>` for `-`, else `file` itself. */
+export function deckName(file: string): string {
+  return file === STDIN_FILE ? STDIN_NAME : file;
+}
+
+/** Standard input's file descriptor (POSIX). */
+const STDIN_DESCRIPTOR = 0;
+
+/**
+ * Standard input's bytes, up to {@link MAX_DECK_BYTES}. Read from the stream rather than by
+ * opening /dev/stdin, which fails (ENXIO) when standard input is a socket, as a parent's pipe
+ * from Node's child_process is.
+ *
+ * @throws {DeckError} When it holds more.
+ */
+async function readStandardInput(): Promise<Buffer> {
+  const read = new DeckBytes(STDIN_NAME);
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) read.add(chunk, chunk.length);
+  return read.bytes;
+}
+
+/** {@link readStandardInput}, synchronously; a non-blocking descriptor with nothing yet to read is waited on. */
+function readStandardInputSync(): Buffer {
+  const read = new DeckBytes(STDIN_NAME);
+  for (let buffer = DeckBytes.buffer(), count; (count = readWaiting(buffer)) > 0; buffer = DeckBytes.buffer()) read.add(buffer, count);
+  return read.bytes;
+}
+
+function readWaiting(buffer: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(STDIN_DESCRIPTOR, buffer, 0, buffer.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
 }
 
 /**
- * Reads a deck file as text. A regular file over {@link MAX_DECK_BYTES} is refused before it is
+ * Reads a deck file as text, `-` meaning standard input (named `<stdin>` in messages). A regular file over {@link MAX_DECK_BYTES} is refused before it is
  * read; anything else (a device, a pipe, process substitution) is read up to that limit and
  * refused past it, so `/dev/zero` cannot fill the memory.
  *
  * @throws {DeckError} When the file cannot be read or is too large.
  */
 export async function readDeckText(file: string): Promise<string> {
+  const name = deckName(file);
   try {
-    refuseLargeFile(file, (await stat(file)).size);
+    if (file === STDIN_FILE) return decodeUtf8(await readStandardInput(), name);
+    refuseLargeFile(name, (await stat(file)).size);
     const handle = await open(file, 'r');
     try {
-      const read = new DeckBytes(file);
+      const read = new DeckBytes(name);
       for (let buffer = DeckBytes.buffer(), count; (count = (await handle.read(buffer, 0, buffer.length, null)).bytesRead) > 0; buffer = DeckBytes.buffer()) read.add(buffer, count);
-      return decodeUtf8(read.bytes, file);
+      return decodeUtf8(read.bytes, name);
     } finally {
       await handle.close();
     }
   } catch (error) {
     if (error instanceof DeckError) throw error;
-    throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeFsError(error)}`)]);
+    throw new DeckError([fileDiagnostic(name, `cannot read the file: ${describeFsError(error)}`)]);
   }
 }
 
@@ -509,19 +556,21 @@ function describeYamlError(code: string, message: string, sourceFromError: strin
  * @throws {DeckError} When the file cannot be read or is too large.
  */
 export function readDeckTextSync(file: string): string {
+  const name = deckName(file);
   try {
-    refuseLargeFile(file, statSync(file).size);
+    if (file === STDIN_FILE) return decodeUtf8(readStandardInputSync(), name);
+    refuseLargeFile(name, statSync(file).size);
     const descriptor = openSync(file, 'r');
     try {
-      const read = new DeckBytes(file);
+      const read = new DeckBytes(name);
       for (let buffer = DeckBytes.buffer(), count; (count = readSync(descriptor, buffer, 0, buffer.length, null)) > 0; buffer = DeckBytes.buffer()) read.add(buffer, count);
-      return decodeUtf8(read.bytes, file);
+      return decodeUtf8(read.bytes, name);
     } finally {
       closeSync(descriptor);
     }
   } catch (error) {
     if (error instanceof DeckError) throw error;
-    throw new DeckError([fileDiagnostic(file, `cannot read the file: ${describeFsError(error)}`)]);
+    throw new DeckError([fileDiagnostic(name, `cannot read the file: ${describeFsError(error)}`)]);
   }
 }
 
