@@ -43,6 +43,73 @@ const inkDevtoolsLeftOut = {
 };
 
 /**
+ * Module substitutions: each listed bare import (`specifier`, and relative ones from inside the
+ * package, `inside`) resolves, for every importer, to a small module that imports the one the
+ * importer would have had and passes it through a typed patch of ours (src/patches/), so each
+ * importer keeps its own version. `wrap(real)` gives that module's text from the real module's
+ * absolute path. The build fails when a substitution found nothing to replace, so a patch that no
+ * longer applies to the pinned libraries is said, not silently dropped.
+ */
+function substitution({ name, filter, inside, wrap }) {
+  return {
+    name,
+    setup(builder) {
+      let count = 0;
+      builder.onResolve({ filter }, async (args) => {
+        if (args.pluginData?.isReal === true || args.namespace === name) return undefined;
+        if (inside !== undefined && !inside.test(args.resolveDir)) return undefined;
+        const real = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { isReal: true } });
+        if (real.errors.length > 0) return { errors: real.errors };
+        count += 1;
+        return { path: real.path, namespace: name };
+      });
+      builder.onLoad({ filter: /.*/, namespace: name }, (args) => ({ loader: 'js', resolveDir: ROOT, contents: wrap(JSON.stringify(args.path)) }));
+      builder.onEnd((result) => {
+        if (result.errors.length === 0 && count === 0) throw new Error(`${name}: nothing imports what it replaces any more; remove the patch`);
+      });
+    },
+  };
+}
+
+const patch = (file) => JSON.stringify(path.join(ROOT, 'src/patches', file));
+
+/** src/patches/remembered-string-width.ts: widths remembered, for Ink and the libraries under it. */
+const rememberedStringWidth = substitution({
+  name: 'remembered-string-width',
+  filter: /^string-width$/,
+  wrap: (real) => `import stringWidth from ${real};\nimport { rememberWidths } from ${patch('remembered-string-width.ts')};\nexport default rememberWidths(stringWidth);`,
+});
+
+/** src/patches/ansi-tokenize-shortcuts.ts: Ink's import of the package, and two of its own modules. */
+const ANSI_TOKENIZE_BUILD = /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build$/;
+const ansiTokenizeShortcuts = [
+  substitution({
+    name: 'ansi-tokenize-remembered',
+    filter: /^@alcalzone\/ansi-tokenize$/,
+    wrap: (real) =>
+      [
+        `import * as real from ${real};`,
+        `export * from ${real};`,
+        `import { rememberStyledChars, rememberTokenize } from ${patch('ansi-tokenize-shortcuts.ts')};`,
+        'export const tokenize = rememberTokenize(real.tokenize);',
+        'export const styledCharsFromTokens = rememberStyledChars(real.styledCharsFromTokens);',
+      ].join('\n'),
+  }),
+  substitution({
+    name: 'ansi-tokenize-diff',
+    filter: /^\.\/diff\.js$/,
+    inside: ANSI_TOKENIZE_BUILD,
+    wrap: (real) => `import { diffAnsiCodes as real } from ${real};\nexport * from ${real};\nimport { shortcutDiff } from ${patch('ansi-tokenize-shortcuts.ts')};\nexport const diffAnsiCodes = shortcutDiff(real);`,
+  }),
+  substitution({
+    name: 'ansi-tokenize-codes',
+    filter: /^\.\/ansiCodes\.js$/,
+    inside: ANSI_TOKENIZE_BUILD,
+    wrap: (real) => `import { ansiCodesToString as real } from ${real};\nexport * from ${real};\nimport { shortcutToString } from ${patch('ansi-tokenize-shortcuts.ts')};\nexport const ansiCodesToString = shortcutToString(real);`,
+  }),
+];
+
+/**
  * Writes `directory`/inkdeck-app.js, the bundle of `entry` (the text of an ES module, resolved
  * from the repository's root, that exports `main(argv): Promise<number>`), then the binary
  * `directory`/inkdeck.js (src/bin.ts) that runs it. `directory` is relative to the repository's
@@ -67,7 +134,7 @@ export async function bundleApp({ entry, directory }) {
     // CommonJS modules in the bundle (React, among others) call require() for Node's own
     // modules, which an ES module has no binding for.
     banner: { js: "import { createRequire as __inkdeckCreateRequire } from 'node:module'; const require = __inkdeckCreateRequire(import.meta.url);" },
-    plugins: [inkDevtoolsLeftOut],
+    plugins: [inkDevtoolsLeftOut, rememberedStringWidth, ...ansiTokenizeShortcuts],
     logLevel: 'warning',
     metafile: process.env.PROFILE_BUNDLE === '1',
   });
