@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import cfonts from 'cfonts';
 import cfontsSize from 'cfonts/lib/Size.js';
 import BigText from 'ink-big-text';
-import { BIG_TEXT_FONTS, BIG_TEXT_OPTIONS, drawBigText, fitBigText } from '../src/render/big-text.js';
+import { BIG_TEXT_FONTS, BIG_TEXT_OPTIONS, drawBigText, fitBigText } from '../src/layout/big-text.js';
 import { BigTitle } from '../src/ui/BigTitle.js';
 
 const widest = (rows: readonly string[]) => Math.max(...rows.map((row) => stringWidth(row)));

@@ -8,7 +8,7 @@ import { sanitizeDeck } from '../src/deck/sanitize.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { deckReducer, initialDeckState, type Action } from '../src/navigation/deck-state.js';
 import { renderFrame } from '../src/render/render-frame.js';
-import { frameRows } from '../src/ui/layout.js';
+import { frameRows } from '../src/layout/frame-layout.js';
 
 /** Text with the characters that break terminal tools: controls, escapes, wide and combining. */
 const hostileText = fc

@@ -4,7 +4,7 @@ import { loadDeck, parseDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { renderFrame } from '../src/render/render-frame.js';
 import { helpHint, helpLines } from '../src/ui/HelpOverlay.js';
-import { overlayWindow } from '../src/ui/overlay-window.js';
+import { overlayWindow } from '../src/layout/window.js';
 import { ErrorBanner } from '../src/ui/ErrorBanner.js';
 import { NextPreview } from '../src/ui/NextPreview.js';
 import { Overview, overviewWindow } from '../src/ui/Overview.js';
@@ -339,7 +339,7 @@ describe('the error banner', () => {
 
 describe('source excerpts of errors', () => {
   it('never carry escape sequences from the file, and put the caret under the column', async () => {
-    const { sourceExcerpt } = await import('../src/render/source-excerpt.js');
+    const { sourceExcerpt } = await import('../src/text/source-excerpt.js');
     const text = 'title: "\u001B]0;pwned\u0007T"\n\tbad: [\u001B[2J\n';
     const rows = sourceExcerpt(text, { file: 'x.yaml', line: 2, column: 2, path: '', message: 'm' });
     expect(rows.join('\n')).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
@@ -364,7 +364,7 @@ describe('a terminal that reports no size', () => {
 
 describe('the clip marker of a reveal slide', () => {
   it('counts only revealed rows, so the audience is never told about bullets still to come', async () => {
-    const { layoutContentSlide } = await import('../src/render/slide-rows.js');
+    const { layoutContentSlide } = await import('../src/layout/slide-rows.js');
     const rowsOf = (revealed?: number) => layoutContentSlide('Title', ['one', 'two', 'three'], 20, 4, revealed).map((row) => row.text);
     expect(rowsOf(1)).toEqual(['Title', '─'.repeat(20), 'one', '']);
     expect(rowsOf(2)).toEqual(['Title', '─'.repeat(20), 'one', '⋯ 1 more line']);

@@ -1,8 +1,8 @@
 import { DeckError, formatWithSeverity, type Diagnostic } from '../deck/deck-error.js';
 import { formatPath, parseDeckWithPositions, type PathSegment } from '../deck/load-deck.js';
-import { fitBigText, isDrawable } from '../render/big-text.js';
-import { measureContentSlide } from '../render/slide-rows.js';
-import { contentArea, fitTitleSlide, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, RESERVED_ROWS, sectionSlideTitleArea, titleSlideTitleArea } from '../ui/layout.js';
+import { fitBigText, isDrawable } from '../layout/big-text.js';
+import { measureContentSlide } from '../layout/slide-rows.js';
+import { contentArea, fitTitleSlide, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, RESERVED_ROWS, sectionSlideTitleArea, titleSlideTitleArea } from '../layout/frame-layout.js';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,5 +1,5 @@
 import type { Deck } from '../deck/schema.js';
-import { reflowParagraphs } from '../render/wrap.js';
+import { reflowParagraphs } from '../text/wrap.js';
 
 /**
  * Escapes text so Markdown shows it as written: the inline markers (`*`, `_`, backticks, links,

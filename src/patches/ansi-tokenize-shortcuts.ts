@@ -12,7 +12,7 @@
  *
  * The bundle substitutes these for the package's own (scripts/bundle-app.mjs,
  * ansiTokenizeShortcuts). Measured with ./remembered-string-width.ts (its comment has the
- * figures). tests/patches.test.ts fails when the pinned package or Ink no longer calls these
+ * figures). tests/patches.e2e.test.ts fails when the pinned package or Ink no longer calls these
  * functions as substituted, and checks that the results are the same.
  */
 

@@ -11,7 +11,7 @@
  * 4 interleaved rounds (bench/run.mjs's method), with the ansi-tokenize shortcuts of
  * ./ansi-tokenize-shortcuts.ts: both together took key to frame from a median of 5.8 to 4.5 ms
  * on big-title slides and 4.3 to 3.5 ms on content slides, and the first ten presses after start
- * from 131 to 118 ms in all; each alone bought about half of that. tests/patches.test.ts fails
+ * from 131 to 118 ms in all; each alone bought about half of that. tests/patches.e2e.test.ts fails
  * when the pinned libraries no longer import string-width, and checks the widths are the same.
  */
 

@@ -10,7 +10,7 @@
  *
  * Measured on the 2-core development machine, Node 24.21, `inkdeck render slides.yaml --slide 1`,
  * three rounds of 10 runs each, interleaved: 332-347 ms with fetch, 294-306 ms without (about
- * 40 ms, 12%). tests/patches.test.ts fails when the pinned yoga-layout no longer takes this path
+ * 40 ms, 12%). tests/patches.e2e.test.ts fails when the pinned yoga-layout no longer takes this path
  * and checks that a frame is the same either way.
  */
 

@@ -4,7 +4,7 @@ import stripAnsi from 'strip-ansi';
 import { stepCountOf, type Slide } from '../deck/slides.js';
 import { initialDeckState } from '../navigation/deck-state.js';
 import { DeckFrame } from '../ui/DeckFrame.js';
-import { frameRows } from '../ui/layout.js';
+import { frameRows } from '../layout/frame-layout.js';
 
 /** What to render: which slide, at which terminal size, with or without the notes pane. */
 export interface FrameOptions {

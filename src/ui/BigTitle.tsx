@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import BigText from 'ink-big-text';
-import { BIG_TEXT_FONTS, BIG_TEXT_OPTIONS, cfontsDrawsOnOneLine, drawBigText, fitBigText, type BigTextFont } from '../render/big-text.js';
-import { wrapText } from '../render/wrap.js';
+import { BIG_TEXT_FONTS, BIG_TEXT_OPTIONS, cfontsDrawsOnOneLine, drawBigText, fitBigText, type BigTextFont } from '../layout/big-text.js';
+import { wrapText } from '../text/wrap.js';
 
 export interface BigTitleProps {
   readonly text: string;

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ContentSlide } from '../deck/slides.js';
-import { layoutContentSlide, type SlideRow } from '../render/slide-rows.js';
-import { contentArea } from './layout.js';
+import { layoutContentSlide, type SlideRow } from '../layout/slide-rows.js';
+import { contentArea } from '../layout/frame-layout.js';
 import { theme } from './theme.js';
 
 export interface ContentSlideViewProps {

@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import type { Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
 import { Footer } from './Footer.js';
-import { layoutFrame, MIN_COLUMNS, MIN_ROWS } from './layout.js';
+import { layoutFrame, MIN_COLUMNS, MIN_ROWS } from '../layout/frame-layout.js';
 import { NotesPane } from './NotesPane.js';
 import { OverlayView } from './OverlayView.js';
 import { SlideView } from './SlideView.js';

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { formatDiagnostic, type Diagnostic } from '../deck/deck-error.js';
-import { sourceExcerpt } from '../render/source-excerpt.js';
-import { wrapText } from '../render/wrap.js';
-import { overlayWindow } from './overlay-window.js';
+import { sourceExcerpt } from '../text/source-excerpt.js';
+import { wrapText } from '../text/wrap.js';
+import { overlayWindow } from '../layout/window.js';
 import { WindowMarker } from './WindowMarker.js';
 
 export interface ErrorPanelProps {

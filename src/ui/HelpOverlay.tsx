@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import { overlayWindow } from './overlay-window.js';
-import { wrapText } from '../render/wrap.js';
+import { overlayWindow } from '../layout/window.js';
+import { wrapText } from '../text/wrap.js';
 import { bindingsFor, DIGIT_KEYS_HELP, keyLabel, type View } from '../navigation/key-bindings.js';
 import { theme } from './theme.js';
 import { WindowMarker } from './WindowMarker.js';

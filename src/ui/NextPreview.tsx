@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { Bullet } from '../deck/schema.js';
 import { stepCountOf, type Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
-import { wrapText } from '../render/wrap.js';
+import { wrapText } from '../text/wrap.js';
 import { truncateToWidth } from '../text/truncate.js';
 import { SlideSummary } from './SlideSummary.js';
 

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import { NOTES_CHROME_COLUMNS, NOTES_CHROME_ROWS, notesLines } from '../presenter/presenter-layout.js';
+import { NOTES_CHROME_COLUMNS, NOTES_CHROME_ROWS, notesLines } from '../layout/presenter-layout.js';
 
 export interface NotesPaneProps {
   readonly notes: string | undefined;

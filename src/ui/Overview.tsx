@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Slide } from '../deck/slides.js';
-import { moreLines } from '../render/slide-rows.js';
+import { moreLines } from '../layout/slide-rows.js';
 import { truncateToWidth } from '../text/truncate.js';
 import { theme } from './theme.js';
 

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { SectionSlide } from '../deck/slides.js';
 import { BigTitle } from './BigTitle.js';
-import { sectionSlideTitleArea, TITLE_PADDING_X } from './layout.js';
+import { sectionSlideTitleArea, TITLE_PADDING_X } from '../layout/frame-layout.js';
 import { theme } from './theme.js';
 
 export interface SectionSlideViewProps {

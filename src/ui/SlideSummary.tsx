@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { revealedBullets, type Slide } from '../deck/slides.js';
-import { clipLines, moreLines } from '../render/slide-rows.js';
-import { wrapText } from '../render/wrap.js';
+import { clipLines, moreLines } from '../layout/slide-rows.js';
+import { wrapText } from '../text/wrap.js';
 import { ContentSlideView } from './ContentSlideView.js';
 import { theme } from './theme.js';
 

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import type { TitleSlide } from '../deck/slides.js';
-import { moreLines } from '../render/slide-rows.js';
+import { moreLines } from '../layout/slide-rows.js';
 import { BigTitle } from './BigTitle.js';
-import { fitTitleSlide, TITLE_PADDING_X } from './layout.js';
+import { fitTitleSlide, TITLE_PADDING_X } from '../layout/frame-layout.js';
 import { theme } from './theme.js';
 
 export interface TitleSlideViewProps {

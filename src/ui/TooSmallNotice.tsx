@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import { wrapText } from '../render/wrap.js';
-import { MIN_COLUMNS, MIN_ROWS, RESERVED_ROWS } from './layout.js';
+import { wrapText } from '../text/wrap.js';
+import { MIN_COLUMNS, MIN_ROWS, RESERVED_ROWS } from '../layout/frame-layout.js';
 
 export interface TooSmallNoticeProps {
   /** Size of the frame, in columns and rows. */

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
-import { moreLines } from '../render/slide-rows.js';
-import type { OverlayWindow } from './overlay-window.js';
+import { moreLines } from '../layout/slide-rows.js';
+import type { OverlayWindow } from '../layout/window.js';
 
 export interface WindowMarkerProps {
   readonly window: OverlayWindow;

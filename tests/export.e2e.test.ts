@@ -4,7 +4,7 @@ import path from 'node:path';
 import xtermHeadless from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
 import { frames, loadDeck } from '../src/index.js';
-import { reflowParagraphs } from '../src/render/wrap.js';
+import { reflowParagraphs } from '../src/text/wrap.js';
 import { runCli } from './helpers/cli.js';
 import { ROOT, SLIDES_YAML } from './helpers/paths.js';
 

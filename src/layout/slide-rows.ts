@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import type { Bullet } from '../deck/schema.js';
-import { wrapText } from './wrap.js';
+import { wrapText } from '../text/wrap.js';
 
 /** How a row of a content slide is styled. */
 export type RowStyle = 'title' | 'rule' | 'bullet' | 'blank' | 'more';

@@ -1,5 +1,5 @@
-import { fitBigText } from '../render/big-text.js';
-import { wrapText } from '../render/wrap.js';
+import { fitBigText } from './big-text.js';
+import { wrapText } from '../text/wrap.js';
 
 /**
  * Rows of the terminal the app leaves empty at the bottom. Ink clears the whole screen and the

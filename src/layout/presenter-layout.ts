@@ -1,7 +1,7 @@
 import type { Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
-import { measureContentSlide } from '../render/slide-rows.js';
-import { reflowParagraphs, wrapText } from '../render/wrap.js';
+import { measureContentSlide } from './slide-rows.js';
+import { reflowParagraphs, wrapText } from '../text/wrap.js';
 
 /** Where each part of the presenter view goes, in columns and rows. */
 export interface PresenterLayout {

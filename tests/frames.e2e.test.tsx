@@ -3,6 +3,7 @@ import { loadDeck as loadDeckFile } from '../src/deck/load-deck.js';
 import { buildSlides } from '../src/deck/slides.js';
 import { frames, loadDeck, renderFrame as renderDeckFrame } from '../src/index.js';
 import { renderFrame } from '../src/render/render-frame.js';
+import { frameHeader } from '../src/export/export-text.js';
 import { runCli } from './helpers/cli.js';
 import { renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
@@ -17,20 +18,6 @@ const cases = SIZES.flatMap((size) => slides.map((_, index) => ({ ...size, slide
 /** Every frame (each step of each slide) at each size, through the public API. */
 const apiFrames = SIZES.flatMap((size) => [...frames(deck, size)].map((frame) => ({ ...size, ...frame })));
 
-/** Runs `tasks` with at most `limit` in flight (the machine has 2 cores). */
-async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
-}
-
 describe('every slide of slides.yaml', () => {
   it.each(cases)('slide $slide at $columns x $rows matches its snapshot', ({ slide, columns, rows }) => {
     const frame = renderWithInk(slides, { slide, columns, rows });
@@ -42,20 +29,34 @@ describe('every slide of slides.yaml', () => {
     expect(frame).toMatchSnapshot();
   });
 
-  it('is printed by `inkdeck render` exactly as the public API and ink-testing-library render it', async () => {
-    const printed = await mapLimited(apiFrames, 3, ({ slide, step, columns, rows }) =>
-      runCli(['render', 'slides.yaml', '--slide', String(slide), '--step', String(step), '--columns', String(columns), '--rows', String(rows)]),
+  it('is printed by the binary (one export per size) exactly as the public API and ink-testing-library render it', async () => {
+    // One process per size rather than one per frame: `export --format txt` prints every frame
+    // exactly as `render` does (tests/export.e2e.test.ts), each under its header.
+    const exported = await Promise.all(SIZES.map(({ columns, rows }) => runCli(['export', 'slides.yaml', '--columns', String(columns), '--rows', String(rows)])));
+    const expected = SIZES.map(({ columns, rows }) =>
+      apiFrames
+        .filter((frame) => frame.columns === columns && frame.rows === rows)
+        .map((frame) => `${frameHeader(frame)}\n${frame.frame}\n`)
+        .join(''),
     );
     expect(apiFrames.length).toBeGreaterThan(cases.length);
-    printed.forEach((result, index) => {
-      const { slide, step, columns, rows, frame } = apiFrames[index] ?? { slide: 0, step: 0, columns: 0, rows: 0, frame: '' };
+    exported.forEach((result, index) => {
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(expected[index]);
+    });
+    for (const { slide, step, columns, rows, frame } of apiFrames) {
       const where = `slide ${slide} step ${step} at ${columns}x${rows}`;
-      expect(result.code, where).toBe(0);
-      expect(result.stdout, where).toBe(`${frame}\n`);
       expect(renderWithInk(slides, { slide, step, columns, rows }), where).toBe(frame);
       expect(renderDeckFrame(deck, { slide, step, columns, rows }), where).toBe(frame);
-    });
-  }, 180_000);
+    }
+  });
+
+  it.each(SIZES)('is printed by `inkdeck render` as the API renders it, at $columns x $rows', async ({ columns, rows }) => {
+    const last = apiFrames.filter((frame) => frame.columns === columns && frame.rows === rows).at(-1);
+    if (last === undefined) throw new Error('no frames');
+    const printed = await runCli(['render', 'slides.yaml', '--slide', String(last.slide), '--step', String(last.step), '--columns', String(columns), '--rows', String(rows)]);
+    expect(printed).toEqual({ code: 0, stdout: `${last.frame}\n`, stderr: '' });
+  });
 
   it('renders identically whatever the environment says about the terminal', async () => {
     const plain = await runCli(['render', 'slides.yaml', '--slide', '5', '--notes']);

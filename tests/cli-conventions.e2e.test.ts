@@ -49,7 +49,7 @@ describe('inkdeck with nothing to present', () => {
 });
 
 describe('render without its arguments', () => {
-  it('complains about the missing file first (then about --slide: tests/cli.test.ts)', async () => {
+  it('complains about the missing file first (then about --slide: tests/cli.e2e.test.ts)', async () => {
     expect(await runCli(['render'])).toEqual({ code: 2, stdout: '', stderr: "inkdeck: missing required argument 'file'\n" });
   });
 });
