@@ -15,6 +15,9 @@ export const MIN_ROWS = 6;
 /** Terminal width from which speaker notes go beside the slide instead of below it, in columns. */
 export const NOTES_BESIDE_MIN_COLUMNS = 110;
 
+/** Rows of the footer (audience view) or status row (presenter view), at the frame's bottom. */
+export const FOOTER_ROWS = 1;
+
 /** The frame's height for a terminal of `terminalRows` rows. */
 export function frameRows(terminalRows: number): number {
   return Math.max(1, terminalRows - RESERVED_ROWS);
@@ -34,7 +37,7 @@ export interface FrameLayout {
  * ({@link NOTES_BESIDE_MIN_COLUMNS}), else below it, taking half of the height.
  */
 export function layoutFrame(columns: number, rows: number, showNotes: boolean): FrameLayout {
-  const bodyRows = Math.max(0, rows - 1);
+  const bodyRows = Math.max(0, rows - FOOTER_ROWS);
   if (!showNotes) return { slideColumns: columns, slideRows: bodyRows };
   if (columns >= NOTES_BESIDE_MIN_COLUMNS) {
     const notesColumns = Math.floor(columns * 0.4);

@@ -2,6 +2,7 @@ import type { Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
 import { measureContentSlide } from './slide-rows.js';
 import { reflowParagraphs, wrapText } from '../text/wrap.js';
+import { FOOTER_ROWS } from './frame-layout.js';
 
 /** Where each part of the presenter view goes, in columns and rows. */
 export interface PresenterLayout {
@@ -36,7 +37,7 @@ const MIN_NOTES_ROWS = 6;
  * @param slides - With `position`, the deck, to size the panes to the current slide.
  */
 export function layoutPresenter(columns: number, rows: number, slides?: readonly Slide[], position?: Position): PresenterLayout {
-  const bodyRows = Math.max(0, rows - 1);
+  const bodyRows = Math.max(0, rows - FOOTER_ROWS);
   const isSideBySide = columns >= SIDE_BY_SIDE_MIN_COLUMNS;
   const previewRows = isSideBySide ? 0 : 1;
   const nextColumns = isSideBySide ? Math.floor(columns * 0.4) : 0;

@@ -1,5 +1,8 @@
 /** Rows an overlay's border and header take, above and below its lines. */
-const OVERLAY_CHROME_ROWS = 3;
+export const OVERLAY_CHROME_ROWS = 3;
+
+/** Columns an overlay's round border and its padding of one column each side take. */
+export const OVERLAY_BORDER_COLUMNS = 4;
 
 /** Which of its lines an overlay shows, and how many are out of sight either side. */
 export interface OverlayWindow {

@@ -6,18 +6,16 @@ import { relocateRemembering, type LostSlide } from '../deck/relocate.js';
 import type { Deck } from '../deck/schema.js';
 import { buildSlides, stepCountOf, type Slide } from '../deck/slides.js';
 import type { DeckUpdate } from '../deck/watch-deck.js';
+import { layoutScreen } from '../layout/screen-layout.js';
 import { deckReducer, initialDeckState, type Action } from '../navigation/deck-state.js';
+import { interpretAction } from '../navigation/interpret-key.js';
 import type { View } from '../navigation/key-bindings.js';
-import { layoutPresenter, NOTES_CHROME_ROWS, notesScrollMax } from '../layout/presenter-layout.js';
 import { elapsedMs, isRunning, startTimer, STOPPED_TIMER, toggleTimer } from '../presenter/timer.js';
 import type { PositionChannel } from '../sync/sync-session.js';
 import { DeckFrame } from './DeckFrame.js';
 import { ErrorBanner } from './ErrorBanner.js';
-import { ErrorPanel, errorLines } from './ErrorPanel.js';
+import { ErrorPanel } from './ErrorPanel.js';
 import { NoticeBanner } from './NoticeBanner.js';
-import { frameRows, layoutFrame } from '../layout/frame-layout.js';
-import { helpLines } from './HelpOverlay.js';
-import { overlayWindow } from '../layout/window.js';
 import { PresenterFrame } from './PresenterFrame.js';
 import { formatWallClock, useClock } from './use-clock.js';
 import { useDeckKeys } from './use-deck-keys.js';
@@ -57,9 +55,6 @@ interface Problem {
   readonly text: string;
 }
 
-/** Keys that scroll the help or the error list while it is taller than its area (next, previous, first, last). */
-const SCROLL_ACTIONS: ReadonlySet<Action['type']> = new Set(['next', 'previous', 'first', 'last']);
-
 /**
  * The interactive app: the audience view (or the presenter view) for the current state, sized to
  * the terminal, driven by the keyboard, by the other views of the same session, and by saves of
@@ -82,8 +77,6 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
   const [timer, setTimer] = useSharedTimer(sync);
   const isPresenter = view === 'presenter';
   const now = useClock(isPresenter ? timer : undefined);
-  const height = frameRows(rows) - (problem === undefined ? 0 : 1) - (hasNotice ? 1 : 0);
-  const slide = slides[state.slide];
 
   const latest = useLatest({ shown, state });
   // A slide the last reloads took away, to go back to if a reload brings it back (relocate.ts),
@@ -112,42 +105,27 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
     });
   }, [subscribeToDeck, sync, latest]);
 
+  const screen = layoutScreen({
+    terminal: { columns, rows },
+    view,
+    state,
+    slides,
+    ...(problem === undefined ? {} : { problem: { diagnostics: problem.error.diagnostics, text: problem.text } }),
+    hasNotice,
+  });
+  const height = screen.frame.rows;
   const onAction = useCallback(
     (action: Action) => {
-      if (action.type === 'suspend') {
+      for (const outcome of interpretAction(action, { state, screen, hasProblem: problem !== undefined })) {
+        if (outcome.kind === 'dispatch') dispatch(outcome.action);
+        else if (outcome.kind === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
+        else if (outcome.kind === 'resetTimer') setTimer(STOPPED_TIMER);
         // Ink writes only what changed; after `fg` the screen is blank. Writing nothing through
         // Ink draws the last frame again in full.
-        suspend?.(() => write(''));
-      } else if ((state.overlay === 'help' || (state.overlay === 'errors' && problem !== undefined)) && SCROLL_ACTIONS.has(action.type)) {
-        // The help covers the frame's rows less the footer, as DeckFrame and PresenterFrame lay
-        // it; the error list covers them all.
-        const window =
-          state.overlay === 'errors' && problem !== undefined
-            ? overlayWindow(errorLines(problem.error.diagnostics, problem.text, columns).length, height, state.overlayScroll)
-            : overlayWindow(helpLines(view, columns).length, height - 1, state.overlayScroll);
-        const lines = { next: window.page, previous: -window.page, first: -window.above, last: window.maxScroll - window.above }[action.type as 'next' | 'previous' | 'first' | 'last'];
-        if (window.above === 0 && window.below === 0) {
-          // A help that fits closes on this key, as on any other.
-          dispatch(action);
-        } else if (lines !== 0) {
-          dispatch({ type: 'scrollOverlay', lines, max: window.maxScroll });
-        }
-        // At its end, one that scrolls stays there, so a presenter holding ↓ to read it never
-        // moves the talk behind it.
-      } else if (action.type === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
-      else if (action.type === 'resetTimer') setTimer(STOPPED_TIMER);
-      else if (action.type === 'toggleErrors') {
-        if (problem !== undefined || state.overlay === 'errors') dispatch(action);
-      } else if (action.type === 'scrollNotes') {
-        const notes = slide?.kind === 'content' ? slide.notes : undefined;
-        const pane = isPresenter ? { columns, rows: layoutPresenter(columns, height, slides, state).notesRows } : layoutFrame(columns, height, state.showNotes).notes;
-        if (pane === undefined) return;
-        // A page is the pane's visible rows less one, kept on screen for context.
-        const rowsPerPage = Math.max(1, pane.rows - NOTES_CHROME_ROWS - 1);
-        dispatch({ ...action, rowsPerPage, max: notesScrollMax(notes, pane.columns, pane.rows) });
-      } else dispatch(action);
+        else suspend?.(() => write(''));
+      }
     },
-    [slide, slides, state, columns, height, problem, setTimer, isPresenter, suspend, write, view],
+    [state, screen, problem, setTimer, suspend, write],
   );
   useDeckKeys(view, onAction);
   usePositionSync(sync, state, dispatch, shown.version);

@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
-import { formatDiagnostic, type Diagnostic } from '../deck/deck-error.js';
-import { sourceExcerpt } from '../text/source-excerpt.js';
-import { wrapText } from '../text/wrap.js';
+import type { Diagnostic } from '../deck/deck-error.js';
+import { errorLines } from '../layout/error-lines.js';
 import { overlayWindow } from '../layout/window.js';
 import { WindowMarker } from './WindowMarker.js';
 
@@ -14,19 +13,6 @@ export interface ErrorPanelProps {
   readonly rows: number;
   /** Lines scrolled out of sight above (`DeckState.overlayScroll`); clamped to what there is. */
   readonly scroll?: number;
-}
-
-/**
- * The error list's lines for a panel `columns` wide: each problem's `file:line:column` message,
- * wrapped, then the source lines around it, with a blank line between problems.
- */
-export function errorLines(diagnostics: readonly Diagnostic[], text: string, columns: number): string[] {
-  const inner = Math.max(1, columns - 4);
-  return diagnostics.flatMap((diagnostic, index) => [
-    ...(index > 0 ? [''] : []),
-    ...wrapText(formatDiagnostic(diagnostic), inner).split('\n'),
-    ...sourceExcerpt(text, diagnostic).map((line) => line.slice(0, inner)),
-  ]);
 }
 
 /**

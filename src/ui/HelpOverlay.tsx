@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { overlayWindow } from '../layout/window.js';
-import { wrapText } from '../text/wrap.js';
-import { bindingsFor, DIGIT_KEYS_HELP, keyLabel, type View } from '../navigation/key-bindings.js';
+import type { View } from '../navigation/key-bindings.js';
+import { helpLines } from '../layout/help-lines.js';
 import { theme } from './theme.js';
 import { WindowMarker } from './WindowMarker.js';
 
@@ -14,37 +14,6 @@ export interface HelpOverlayProps {
   readonly rows: number;
   /** Lines scrolled out of sight above (`DeckState.overlayScroll`); clamped to what there is. */
   readonly scroll?: number;
-}
-
-/** One line of the help: a key column (padded, or blank under a wrapped description) and text. */
-interface HelpLine {
-  readonly keys: string;
-  readonly text: string;
-}
-
-function helpRows(view: View) {
-  return [
-    ...bindingsFor(view).map((binding) => ({ keys: binding.keys.map(keyLabel).join(' '), description: binding.description })),
-    { keys: DIGIT_KEYS_HELP.keys.join(' '), description: DIGIT_KEYS_HELP.description },
-  ];
-}
-const HELP_ROWS = { audience: helpRows('audience'), presenter: helpRows('presenter') } as const;
-
-/**
- * The help's lines for an overlay `columns` wide: one per key binding, its description wrapped
- * beside the keys, or under them when the area is too narrow for both.
- */
-export function helpLines(view: View, columns: number): HelpLine[] {
-  const rows = HELP_ROWS[view];
-  const inner = Math.max(1, columns - 4);
-  const keysWidth = Math.max(...rows.map((row) => stringWidth(row.keys))) + 2;
-  const isNarrow = inner < keysWidth + 24;
-  return rows.flatMap((row) => {
-    if (isNarrow) return [{ keys: row.keys, text: '' }, ...wrapText(row.description, inner - 2).split('\n').map((text) => ({ keys: '', text: `  ${text}` }))];
-    return wrapText(row.description, inner - keysWidth)
-      .split('\n')
-      .map((text, index) => ({ keys: index === 0 ? row.keys.padEnd(keysWidth) : ' '.repeat(keysWidth), text }));
-  });
 }
 
 /**

@@ -1,0 +1,91 @@
+import type { Diagnostic } from '../deck/deck-error.js';
+import type { Slide } from '../deck/slides.js';
+import type { DeckState } from '../navigation/deck-state.js';
+import type { View } from '../navigation/key-bindings.js';
+import { errorLines } from './error-lines.js';
+import { FOOTER_ROWS, frameRows, layoutFrame } from './frame-layout.js';
+import { helpLines } from './help-lines.js';
+import { layoutPresenter, NOTES_CHROME_ROWS, notesScrollMax } from './presenter-layout.js';
+import { overlayWindow, type OverlayWindow } from './window.js';
+
+/** A size on the screen, in columns and rows. */
+export interface Size {
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/** What the screen shows, as far as its geometry depends on it. */
+export interface ScreenInput {
+  /** The terminal's size, in columns and rows. */
+  readonly terminal: Size;
+  readonly view: View;
+  readonly state: DeckState;
+  readonly slides: readonly Slide[];
+  /** The problems of the last save and its text, when it had any: a banner row, and the `e` list. */
+  readonly problem?: { readonly diagnostics: readonly Diagnostic[]; readonly text: string };
+  /** Whether a notice row (the views stopped following each other) is shown. */
+  readonly hasNotice: boolean;
+}
+
+/** The notes pane of the current view and how it scrolls. */
+export interface NotesGeometry {
+  readonly size: Size;
+  /** Rows one `d`/`u` moves: the pane's visible rows less one, kept in sight for context. */
+  readonly rowsPerPage: number;
+  /** Farthest the notes scroll, in rows. */
+  readonly maxScroll: number;
+}
+
+/** The screen of the app, top to bottom, with the scrolling windows already worked out. */
+export interface ScreenLayout {
+  /** The notice row, when shown (one row, the terminal's width). */
+  readonly notice?: Size;
+  /** The error banner, when the last save had problems (one row). */
+  readonly banner?: Size;
+  /** The frame under them: the audience or presenter view (footer or status row included), or the error list. */
+  readonly frame: Size;
+  /** The help's or the error list's window onto its lines, when one of them is open. */
+  readonly overlayWindow?: OverlayWindow;
+  /** The notes pane the view shows now, if any. */
+  readonly notes?: NotesGeometry;
+}
+
+/**
+ * Lays out the app's screen for `input`: a notice row and an error banner on top when there
+ * are any, the frame below, one row left empty at the bottom (frameRows). The help covers the
+ * frame less its footer; the error list the whole frame. The frames draw with the same
+ * functions (layoutFrame, layoutPresenter, overlayWindow), so what a key scrolls is what is drawn.
+ */
+export function layoutScreen({ terminal, view, state, slides, problem, hasNotice }: ScreenInput): ScreenLayout {
+  const { columns } = terminal;
+  const line = { columns, rows: 1 };
+  const rows = frameRows(terminal.rows) - (problem === undefined ? 0 : 1) - (hasNotice ? 1 : 0);
+  const frame = { columns, rows };
+  let window: OverlayWindow | undefined;
+  if (state.overlay === 'errors' && problem !== undefined) {
+    window = overlayWindow(errorLines(problem.diagnostics, problem.text, columns).length, rows, state.overlayScroll);
+  } else if (state.overlay === 'help') {
+    window = overlayWindow(helpLines(view, columns).length, rows - FOOTER_ROWS, state.overlayScroll);
+  }
+  return {
+    ...(hasNotice ? { notice: line } : {}),
+    ...(problem === undefined ? {} : { banner: line }),
+    frame,
+    ...(window === undefined ? {} : { overlayWindow: window }),
+    ...notesOf(view, state, slides, frame),
+  };
+}
+
+function notesOf(view: View, state: DeckState, slides: readonly Slide[], frame: Size): { notes?: NotesGeometry } {
+  const slide = slides[state.slide];
+  const pane = view === 'presenter' ? { columns: frame.columns, rows: layoutPresenter(frame.columns, frame.rows, slides, state).notesRows } : layoutFrame(frame.columns, frame.rows, state.showNotes).notes;
+  if (pane === undefined) return {};
+  const notes = slide?.kind === 'content' ? slide.notes : undefined;
+  return {
+    notes: {
+      size: { columns: pane.columns, rows: pane.rows },
+      rowsPerPage: Math.max(1, pane.rows - NOTES_CHROME_ROWS - 1),
+      maxScroll: notesScrollMax(notes, pane.columns, pane.rows),
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { ScreenLayout } from '../layout/screen-layout.js';
+import type { Action, DeckState } from './deck-state.js';
+
+/**
+ * What one action from the keyboard leads to: an action for the deck reducer, or one of the
+ * app's own effects (the shared timer, suspending to the shell).
+ */
+export type KeyOutcome =
+  | { readonly kind: 'dispatch'; readonly action: Action }
+  | { readonly kind: 'toggleTimer' }
+  | { readonly kind: 'resetTimer' }
+  | { readonly kind: 'suspend' };
+
+/** What the interpretation of a key needs besides the key: the state, the screen as laid out, and whether the last save had problems. */
+export interface KeyContext {
+  readonly state: DeckState;
+  readonly screen: ScreenLayout;
+  readonly hasProblem: boolean;
+}
+
+/** Keys that scroll the help or the error list while it is taller than its area (next, previous, first, last). */
+const SCROLL_ACTIONS: ReadonlySet<Action['type']> = new Set(['next', 'previous', 'first', 'last']);
+
+const NOTHING: readonly KeyOutcome[] = Object.freeze([]);
+
+/**
+ * Interprets `action`, typed by the user, in `context`: a pure function, so the rules for what
+ * a key does in an overlay are tested without rendering.
+ *
+ * - In the help or the error list taller than its area, the moving keys scroll it a page
+ *   (`next`, `previous`) or to its ends (`first`, `last`), and stop at its end: a presenter
+ *   holding ↓ to read it never moves the talk behind it. A help that fits closes on them, as on
+ *   any other key.
+ * - `toggleErrors` opens the error list only when the last save had problems.
+ * - `scrollNotes` pages by the notes pane the view shows, as laid out; without one, nothing.
+ * - The timer keys and Ctrl-Z are the app's own effects.
+ *
+ * @returns What to do, in order; empty when the key does nothing here.
+ */
+export function interpretAction(action: Action, { state, screen, hasProblem }: KeyContext): readonly KeyOutcome[] {
+  const dispatch = (next: Action): readonly KeyOutcome[] => [{ kind: 'dispatch', action: next }];
+  const window = screen.overlayWindow;
+  if (action.type === 'suspend') return [{ kind: 'suspend' }];
+  if ((state.overlay === 'help' || (state.overlay === 'errors' && hasProblem)) && SCROLL_ACTIONS.has(action.type) && window !== undefined) {
+    if (window.above === 0 && window.below === 0) return dispatch(action);
+    const lines = { next: window.page, previous: -window.page, first: -window.above, last: window.maxScroll - window.above }[action.type as 'next' | 'previous' | 'first' | 'last'];
+    return lines === 0 ? NOTHING : dispatch({ type: 'scrollOverlay', lines, max: window.maxScroll });
+  }
+  switch (action.type) {
+    case 'toggleTimer':
+      return [{ kind: 'toggleTimer' }];
+    case 'resetTimer':
+      return [{ kind: 'resetTimer' }];
+    case 'toggleErrors':
+      return hasProblem || state.overlay === 'errors' ? dispatch(action) : NOTHING;
+    case 'scrollNotes':
+      return screen.notes === undefined ? NOTHING : dispatch({ ...action, rowsPerPage: screen.notes.rowsPerPage, max: screen.notes.maxScroll });
+    default:
+      return dispatch(action);
+  }
+}
