@@ -2,6 +2,7 @@ import type { Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
 import { measureContentSlide } from './slide-rows.js';
 import { reflowParagraphs, wrapText } from '../text/wrap.js';
+import { PANE_CHROME_COLUMNS, PANE_CHROME_ROWS } from './chrome.js';
 import { FOOTER_ROWS } from './frame-layout.js';
 
 /** Where each part of the presenter view goes, in columns and rows. */
@@ -18,12 +19,9 @@ export interface PresenterLayout {
 /** Narrowest terminal that gets side-by-side current and next panes, in columns. */
 export const SIDE_BY_SIDE_MIN_COLUMNS = 60;
 /** Rows of the notes pane taken by its border and header line. */
-export const NOTES_CHROME_ROWS = 3;
+export const NOTES_CHROME_ROWS = PANE_CHROME_ROWS;
 /** Columns of the notes pane taken by its border and padding. */
-export const NOTES_CHROME_COLUMNS = 4;
-
-/** Rows the current and next panes take besides their content: border and header line. */
-const PANE_CHROME_ROWS = 3;
+export const NOTES_CHROME_COLUMNS = PANE_CHROME_COLUMNS;
 /** Fewest rows left to the notes pane while the current slide still wants more, notes first. */
 const MIN_NOTES_ROWS = 6;
 
@@ -42,7 +40,7 @@ export function layoutPresenter(columns: number, rows: number, slides?: readonly
   const previewRows = isSideBySide ? 0 : 1;
   const nextColumns = isSideBySide ? Math.floor(columns * 0.4) : 0;
   const slide = position === undefined ? undefined : slides?.[position.slide];
-  const wanted = slide === undefined ? Math.floor(bodyRows * 0.4) : summaryRows(slide, columns - nextColumns - 4) + PANE_CHROME_ROWS;
+  const wanted = slide === undefined ? Math.floor(bodyRows * 0.4) : summaryRows(slide, columns - nextColumns - PANE_CHROME_COLUMNS) + PANE_CHROME_ROWS;
   const ceiling = Math.min(Math.floor(bodyRows * 0.6), bodyRows - previewRows - MIN_NOTES_ROWS);
   let topRows = Math.max(0, Math.min(bodyRows - previewRows, Math.max(5, Math.min(wanted, ceiling))));
   let notesRows = Math.max(0, bodyRows - topRows - previewRows);

@@ -1,8 +1,10 @@
+import { PANE_CHROME_COLUMNS, PANE_CHROME_ROWS } from './chrome.js';
+
 /** Rows an overlay's border and header take, above and below its lines. */
-export const OVERLAY_CHROME_ROWS = 3;
+export const OVERLAY_CHROME_ROWS = PANE_CHROME_ROWS;
 
 /** Columns an overlay's round border and its padding of one column each side take. */
-export const OVERLAY_BORDER_COLUMNS = 4;
+export const OVERLAY_BORDER_COLUMNS = PANE_CHROME_COLUMNS;
 
 /** Which of its lines an overlay shows, and how many are out of sight either side. */
 export interface OverlayWindow {

@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import type { Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
 import { Footer } from './Footer.js';
-import { layoutFrame, MIN_COLUMNS, MIN_ROWS } from '../layout/frame-layout.js';
+import { FOOTER_ROWS, layoutFrame, MIN_COLUMNS, MIN_ROWS } from '../layout/frame-layout.js';
 import { NotesPane } from './NotesPane.js';
 import { OverlayView } from './OverlayView.js';
 import { SlideView } from './SlideView.js';
@@ -30,10 +30,10 @@ export function DeckFrame({ slides, state, columns, rows }: DeckFrameProps) {
 
   let body;
   if (state.overlay === 'help' || state.overlay === 'overview') {
-    body = <OverlayView view="audience" slides={slides} state={state} columns={columns} rows={rows - 1} />;
+    body = <OverlayView view="audience" slides={slides} state={state} columns={columns} rows={rows - FOOTER_ROWS} />;
   } else {
     body = (
-      <Box flexDirection={layout.notes?.placement === 'beside' ? 'row' : 'column'} height={rows - 1}>
+      <Box flexDirection={layout.notes?.placement === 'beside' ? 'row' : 'column'} height={rows - FOOTER_ROWS}>
         <SlideView slide={slide} step={state.step} columns={layout.slideColumns} rows={layout.slideRows} />
         {layout.notes ? (
           <NotesPane notes={slide.kind === 'content' ? slide.notes : undefined} scroll={state.notesScroll} columns={layout.notes.columns} rows={layout.notes.rows} />

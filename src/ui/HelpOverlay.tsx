@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import { overlayWindow } from '../layout/window.js';
+import { OVERLAY_BORDER_COLUMNS, overlayWindow } from '../layout/window.js';
 import type { View } from '../navigation/key-bindings.js';
 import { helpLines } from '../layout/help-lines.js';
 import { theme } from './theme.js';
@@ -42,7 +42,7 @@ export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOve
         <Text bold color={theme.accent}>
           Keys
         </Text>
-        <Text dimColor>{helpHint(scrolls, columns - 4 - stringWidth('Keys'))}</Text>
+        <Text dimColor>{helpHint(scrolls, columns - OVERLAY_BORDER_COLUMNS - stringWidth('Keys'))}</Text>
       </Text>
       <WindowMarker window={window} end="above" />
       <Box flexDirection="column" flexShrink={0}>

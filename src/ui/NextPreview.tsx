@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { Bullet } from '../deck/schema.js';
 import { stepCountOf, type Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
+import { PANE_BORDER_COLUMNS, PANE_CHROME_COLUMNS, PANE_CHROME_ROWS } from '../layout/chrome.js';
 import { wrapText } from '../text/wrap.js';
 import { truncateToWidth } from '../text/truncate.js';
 import { SlideSummary } from './SlideSummary.js';
@@ -9,6 +10,9 @@ import { SlideSummary } from './SlideSummary.js';
 function bulletText(bullet: Bullet | undefined): string {
   return bullet === undefined ? '' : typeof bullet === 'string' ? bullet : bullet.text;
 }
+
+/** Columns of the `• ` before a bullet's first line (and the indent of the rest). */
+const BULLET_MARKER_COLUMNS = 2;
 
 export interface NextPreviewProps {
   readonly slides: readonly Slide[];
@@ -51,14 +55,14 @@ export function NextPreview({ slides, next, columns, rows }: NextPreviewProps) {
           // The next step of this slide: what matters is the bullet it brings.
           <Box paddingX={1}>
             <Text>
-              {wrapText(bulletText(slide.bullets[next.step - 1]), Math.max(1, columns - 6))
+              {wrapText(bulletText(slide.bullets[next.step - 1]), Math.max(1, columns - PANE_CHROME_COLUMNS - BULLET_MARKER_COLUMNS))
                 .split('\n')
                 .map((line, index) => `${index === 0 ? '• ' : '  '}${line}`)
                 .join('\n')}
             </Text>
           </Box>
         ) : (
-          <SlideSummary slide={slide} step={next.step} columns={columns - 2} rows={Math.max(0, rows - 3)} />
+          <SlideSummary slide={slide} step={next.step} columns={columns - PANE_BORDER_COLUMNS} rows={Math.max(0, rows - PANE_CHROME_ROWS)} />
         )
       ) : null}
     </Box>

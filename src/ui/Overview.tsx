@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Slide } from '../deck/slides.js';
+import { PANE_CHROME_COLUMNS, PANE_CHROME_ROWS } from '../layout/chrome.js';
 import { moreLines } from '../layout/slide-rows.js';
 import { truncateToWidth } from '../text/truncate.js';
 import { theme } from './theme.js';
@@ -55,15 +56,14 @@ export function overviewWindow(count: number, rows: number, cursor: number): Ove
  * how many slides are out of sight above and below (overviewWindow).
  */
 export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, rows }: OverviewProps) {
-  const entryRows = Math.max(1, rows - 3);
+  const entryRows = Math.max(1, rows - PANE_CHROME_ROWS);
   const window = overviewWindow(slides.length, entryRows, cursorIndex);
   const hasMarkers = entryRows >= 3;
   // Arrows rather than words: the smallest overview has 16 columns for it.
   const hidden = [window.above > 0 ? `↑ ${window.above}` : '', window.below > 0 ? `↓ ${window.below}` : ''].filter((part) => part !== '');
   const sharedMarker = entryRows === 2 && hidden.length > 0 ? `⋯ ${hidden.join(' · ')}` : undefined;
   const numberWidth = String(slides.length).length;
-  // Inside the border and the padding, one column each side.
-  const entryColumns = columns - 4;
+  const entryColumns = columns - PANE_CHROME_COLUMNS;
   return (
     <Box flexDirection="column" width={columns} height={rows} borderStyle="round" borderColor={theme.accent} paddingX={1} overflow="hidden">
       <Text bold color={theme.accent} wrap="truncate-end">

@@ -4,7 +4,8 @@ import type { DeckState } from '../navigation/deck-state.js';
 import { nextPosition } from '../presenter/next-position.js';
 import { pacing } from '../presenter/pacing.js';
 import { layoutPresenter } from '../layout/presenter-layout.js';
-import { MIN_COLUMNS, MIN_ROWS } from '../layout/frame-layout.js';
+import { FOOTER_ROWS, MIN_COLUMNS, MIN_ROWS } from '../layout/frame-layout.js';
+import { PANE_BORDER_COLUMNS, PANE_CHROME_ROWS } from '../layout/chrome.js';
 import { NextPreview } from './NextPreview.js';
 import { OverlayView } from './OverlayView.js';
 import { NotesPane } from './NotesPane.js';
@@ -45,10 +46,10 @@ export function PresenterFrame(props: PresenterFrameProps) {
 
   let body;
   if (state.overlay === 'help' || state.overlay === 'overview') {
-    body = <OverlayView view="presenter" slides={slides} state={state} columns={columns} rows={rows - 1} />;
+    body = <OverlayView view="presenter" slides={slides} state={state} columns={columns} rows={rows - FOOTER_ROWS} />;
   } else {
     body = (
-      <Box flexDirection="column" height={rows - 1}>
+      <Box flexDirection="column" height={rows - FOOTER_ROWS}>
         <Box height={layout.topRows} flexShrink={0}>
           <Box flexDirection="column" width={layout.currentColumns} height={layout.topRows} borderStyle="round" borderColor="cyan" overflow="hidden">
             <Box paddingX={1}>
@@ -56,7 +57,7 @@ export function PresenterFrame(props: PresenterFrameProps) {
                 now{stepCount > 1 ? ` · step ${state.step + 1}/${stepCount}` : ''}
               </Text>
             </Box>
-            <SlideSummary slide={slide} step={state.step} columns={layout.currentColumns - 2} rows={Math.max(0, layout.topRows - 3)} />
+            <SlideSummary slide={slide} step={state.step} columns={layout.currentColumns - PANE_BORDER_COLUMNS} rows={Math.max(0, layout.topRows - PANE_CHROME_ROWS)} />
           </Box>
           {layout.nextColumns > 0 ? <NextPreview slides={slides} next={next} columns={layout.nextColumns} rows={layout.topRows} /> : null}
         </Box>
