@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Position } from '../navigation/deck-state.js';
 import { decodeMessage, encodeMessage, lineSplitter, PROTOCOL_VERSION, positionOf, timerOf, type Message, type SharedTimer, type TimerMessage } from './protocol.js';
 import { ensurePrivateDirectory } from './session-directory.js';
+import { UNSTARTED_TIMER, type SyncChannel } from './sync-channel.js';
 
 /** Owner read/write only, for each view's socket. */
 const SOCKET_MODE = 0o600;
@@ -33,9 +34,6 @@ interface Stamped<T> {
   readonly from: string;
 }
 
-/** The timer before anyone has started it. */
-export const UNSTARTED_TIMER: SharedTimer = { elapsedMs: 0, runningSince: null };
-
 /**
  * Keeps the position of every view of one deck, and the talk's timer, in sync over Unix domain
  * sockets; no network port is opened.
@@ -50,7 +48,7 @@ export const UNSTARTED_TIMER: SharedTimer = { elapsedMs: 0, runningSince: null }
  * Messages are newline-delimited JSON, validated on receipt; anything malformed, too long, of
  * another version or about another deck is ignored, and never throws.
  */
-export class SyncSession {
+export class SyncSession implements SyncChannel {
   /** This view's id, unique per process start. */
   readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`;
   private readonly deckPath: string;
@@ -409,7 +407,3 @@ function samePosition(a: Position, b: Position): boolean {
 function sameTimer(a: SharedTimer, b: SharedTimer): boolean {
   return a.elapsedMs === b.elapsedMs && a.runningSince === b.runningSince;
 }
-
-/** What a view needs of a sync session (tests pass a fake). */
-export type PositionChannel = Pick<SyncSession, 'position' | 'publish' | 'onPosition' | 'setVersion'> &
-  Partial<Pick<SyncSession, 'onVersionMismatch' | 'isVersionMismatched' | 'timer' | 'publishTimer' | 'onTimer' | 'latestMoveClock'>>;
