@@ -15,7 +15,7 @@ export const DEFAULT_JOIN_TIMEOUT_MS = 300;
 export interface SyncSessionOptions {
   /** Directory of the session's sockets (see `sessionDirectory`); it must be private (0700). */
   readonly directory: string;
-  /** Identity of the deck (its absolute path); messages about another deck are ignored. */
+  /** Identity of the deck (its absolute path, or `session:<name>`); messages about another deck are ignored. */
   readonly deck: string;
   /** Version of the deck (see `deckVersion`); views sync only while they show the same. */
   readonly version: string;
@@ -51,9 +51,9 @@ interface Stamped<T> {
 export class SyncSession implements SyncChannel {
   /** This view's id, unique per process start. */
   readonly id = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  private readonly deckPath: string;
+  private readonly deck: string;
   private readonly reloads: boolean;
-  private deck: string;
+  private version: string;
   private readonly socketPath: string;
   private readonly server: net.Server;
   private readonly peers = new Set<net.Socket>();
@@ -80,9 +80,9 @@ export class SyncSession implements SyncChannel {
   private onAllAnswered: (() => void) | undefined;
 
   private constructor(options: SyncSessionOptions) {
-    this.deckPath = options.deck;
+    this.deck = options.deck;
     this.reloads = options.reloads ?? true;
-    this.deck = `${options.deck}@${options.version}`;
+    this.version = options.version;
     this.socketPath = path.join(options.directory, `${this.id}.sock`);
     this.current = { value: options.position, clock: 0, from: this.id };
     this.currentTimer = { value: UNSTARTED_TIMER, clock: 0, from: this.id };
@@ -183,7 +183,7 @@ export class SyncSession implements SyncChannel {
    * gets a new stamp, so the other views on this version follow it.
    */
   setVersion(version: string, position: Position, isMove = false): void {
-    this.deck = `${this.deckPath}@${version}`;
+    this.version = version;
     if (isMove) this.moveTo(position);
     else this.current = { ...this.current, value: position };
     // What the others were on is no longer known to differ; their messages tell.
@@ -253,7 +253,7 @@ export class SyncSession implements SyncChannel {
       for (const socket of sockets) this.pendingAnswers.add(socket);
       this.onAllAnswered = resolve;
     });
-    const hello: Message = { inkdeck: PROTOCOL_VERSION, type: 'hello', deck: this.deck, from: this.id, reloads: this.reloads };
+    const hello: Message = { inkdeck: PROTOCOL_VERSION, type: 'hello', deck: this.deck, version: this.version, from: this.id, reloads: this.reloads };
     for (const socket of sockets) this.send(socket, hello);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([answered, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
@@ -306,9 +306,8 @@ export class SyncSession implements SyncChannel {
 
   private receive(socket: net.Socket, line: string): void {
     const message = decodeMessage(line);
-    // `deck` is `<path>@<version>`; versions are hex digests, so the last `@` splits it.
-    if (message === undefined || message.deck.slice(0, message.deck.lastIndexOf('@')) !== this.deckPath) return;
-    const isSameVersion = message.deck === this.deck;
+    if (message === undefined || message.deck !== this.deck) return;
+    const isSameVersion = message.version === this.version;
     const wasOnOtherVersion = this.peersOnOtherVersions.has(socket);
     this.markPeerVersion(socket, !isSameVersion && message.reloads);
     // A view that reloaded a change announces its new version, but only the others learn from
@@ -379,12 +378,12 @@ export class SyncSession implements SyncChannel {
 
   private positionMessage(): Message {
     const { value: position, clock, from } = this.current;
-    return { inkdeck: PROTOCOL_VERSION, type: 'position', deck: this.deck, from, reloads: this.reloads, clock, slide: position.slide, step: position.step };
+    return { inkdeck: PROTOCOL_VERSION, type: 'position', deck: this.deck, version: this.version, from, reloads: this.reloads, clock, slide: position.slide, step: position.step };
   }
 
   private timerMessage(): Message {
     const { value: timer, clock, from } = this.currentTimer;
-    return { inkdeck: PROTOCOL_VERSION, type: 'timer', deck: this.deck, from, reloads: this.reloads, clock, elapsedMs: timer.elapsedMs, runningSince: timer.runningSince };
+    return { inkdeck: PROTOCOL_VERSION, type: 'timer', deck: this.deck, version: this.version, from, reloads: this.reloads, clock, elapsedMs: timer.elapsedMs, runningSince: timer.runningSince };
   }
 
   private broadcast(message: Message): void {
