@@ -31,7 +31,7 @@ export interface SyncChannel {
   /**
    * Switches to another version of the deck (it was reloaded) at `position`, where the reload
    * moved this view; with `isMove`, that position is a move of this view's that the others
-   * follow (see `SyncSession.setVersion`).
+   * follow (the rules are the `setVersion` event's in replication.ts).
    */
   setVersion(version: string, position: Position, isMove: boolean): void;
   /** Calls `listener` with each position another view moves to. Returns an unsubscribe function. */

@@ -13,6 +13,7 @@ const SOCKET_MODE = 0o600;
 /** How long a joining view waits for its peers to say where the talk is, in milliseconds. */
 export const DEFAULT_JOIN_TIMEOUT_MS = 300;
 
+/** Where and as what a view joins a session (see `SyncSession.join`). */
 export interface SyncSessionOptions {
   /** Directory of the session's sockets (see `sessionDirectory`); it must be private (0700). */
   readonly directory: string;
