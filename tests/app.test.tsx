@@ -1,22 +1,18 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { loadDeck } from '../src/deck/load-deck.js';
-import type { Position } from '../src/navigation/deck-state.js';
-import type { PositionChannel } from '../src/sync/sync-session.js';
+import { NULL_CHANNEL, type SyncChannel } from '../src/sync/sync-channel.js';
 import type { DeckUpdate } from '../src/deck/watch-deck.js';
 import { App, DIVERGED_AFTER_MS, DIVERGED_NOTICE, STALE_NOTICE } from '../src/ui/App.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
 const deck = await loadDeck(SLIDES_YAML);
 
-/** A sync channel whose version-mismatch events the test fires by hand. */
+/** A sync channel with no other views, whose version-mismatch events the test fires by hand. */
 function fakeChannel() {
   const mismatchListeners = new Set<(isMismatched: boolean) => void>();
-  const channel: PositionChannel = {
-    position: { slide: 0, step: 0 } satisfies Position,
-    publish: () => undefined,
-    onPosition: () => () => undefined,
-    setVersion: () => undefined,
+  const channel: SyncChannel = {
+    ...NULL_CHANNEL,
     onVersionMismatch: (listener) => {
       mismatchListeners.add(listener);
       return () => mismatchListeners.delete(listener);

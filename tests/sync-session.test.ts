@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Position } from '../src/navigation/deck-state.js';
-import { decodeMessage, encodeMessage, lineSplitter, MAX_MESSAGE_BYTES } from '../src/sync/protocol.js';
+import { decodeMessage, encodeMessage, lineSplitter, MAX_MESSAGE_BYTES, PROTOCOL_VERSION } from '../src/sync/protocol.js';
 import { sessionDirectory } from '../src/sync/session-directory.js';
 import { SyncSession, type SyncSessionOptions } from '../src/sync/sync-session.js';
 
@@ -119,14 +119,22 @@ describe('SyncSession', () => {
     a.onPosition((position) => received.push(position));
 
     await writeRaw(socketOfA, Buffer.from([0, 255, 10, 13, 10, 0x1b, 0x5b, 0x32, 0x4a, 10]));
-    await writeRaw(socketOfA, '{"not":"a message"}\n[1,2,3]\nnull\n{"inkdeck":2,"type":"position"}\n');
+    await writeRaw(socketOfA, `{"not":"a message"}\n[1,2,3]\nnull\n{"inkdeck":${PROTOCOL_VERSION},"type":"position"}\n`);
     await writeRaw(
       socketOfA,
-      encodeMessage({ inkdeck: 2, type: 'position', deck: '/another/deck.yaml', from: 'x', reloads: true, clock: 99, slide: 9, step: 0 }),
+      encodeMessage({ inkdeck: PROTOCOL_VERSION, type: 'position', deck: '/another/deck.yaml', version: 'v1', from: 'x', reloads: true, clock: 99, slide: 9, step: 0 }),
     );
-    await writeRaw(socketOfA, `{"inkdeck":1,"type":"position","deck":"${DECK}@v1","from":"x","reloads":true,"clock":99,"slide":9,"step":0}\n`);
+    // An older view's message: version 2 packed the deck's version into `deck`.
+    await writeRaw(socketOfA, `{"inkdeck":2,"type":"position","deck":"${DECK}@v1","from":"x","reloads":true,"clock":99,"slide":9,"step":0}\n`);
+    await writeRaw(
+      socketOfA,
+      `{"inkdeck":${PROTOCOL_VERSION - 1},"type":"position","deck":"${DECK}","version":"v1","from":"x","reloads":true,"clock":99,"slide":9,"step":0}\n`,
+    );
     await writeRaw(socketOfA, 'x'.repeat(MAX_MESSAGE_BYTES * 4));
-    await writeRaw(socketOfA, `{"inkdeck":2,"type":"position","deck":"${DECK}@v1","from":"x","reloads":true,"clock":99,"slide":-1,"step":0}\n`);
+    await writeRaw(
+      socketOfA,
+      `{"inkdeck":${PROTOCOL_VERSION},"type":"position","deck":"${DECK}","version":"v1","from":"x","reloads":true,"clock":99,"slide":-1,"step":0}\n`,
+    );
 
     const seen = nextPosition(a);
     b.publish({ slide: 1, step: 0 });
@@ -367,7 +375,15 @@ describe('SyncSession', () => {
 });
 
 describe('protocol', () => {
-  it.each(['', 'nonsense', '{}', '{"inkdeck":2,"type":"hello"}', '{"inkdeck":2,"type":"hello","deck":"d","from":"f","reloads":true,"extra":1}'])(
+  it.each([
+    '',
+    'nonsense',
+    '{}',
+    `{"inkdeck":${PROTOCOL_VERSION},"type":"hello"}`,
+    `{"inkdeck":${PROTOCOL_VERSION},"type":"hello","deck":"d","version":"v","from":"f","reloads":true,"extra":1}`,
+    // The deck's version is a field of its own, not packed into `deck` as version 2 did.
+    `{"inkdeck":${PROTOCOL_VERSION},"type":"hello","deck":"d@v","from":"f","reloads":true}`,
+  ])(
     'rejects %j',
     (line) => {
       expect(decodeMessage(line)).toBeUndefined();
@@ -375,7 +391,7 @@ describe('protocol', () => {
   );
 
   it('round-trips a position', () => {
-    const message = { inkdeck: 2, type: 'position', deck: 'd', from: 'f', reloads: true, clock: 3, slide: 2, step: 1 } as const;
+    const message = { inkdeck: PROTOCOL_VERSION, type: 'position', deck: 'd', version: 'v', from: 'f', reloads: true, clock: 3, slide: 2, step: 1 } as const;
     expect(decodeMessage(encodeMessage(message).trimEnd())).toEqual(message);
   });
 

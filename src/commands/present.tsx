@@ -4,6 +4,7 @@ import { onExit } from 'signal-exit';
 import { parseDeck, readDeckText } from '../deck/load-deck.js';
 import { deckVersion, watchDeck, type DeckUpdate } from '../deck/watch-deck.js';
 import { sessionDirectory } from '../sync/session-directory.js';
+import { NULL_CHANNEL, type SyncChannel } from '../sync/sync-channel.js';
 import { SyncSession } from '../sync/sync-session.js';
 import { enterFullScreen, suspendToShell } from '../terminal/screen.js';
 import { App } from '../ui/App.js';
@@ -48,7 +49,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   // A pipe (`<(generate-deck)`) or a device is read once: reading it again on a change would
   // find it empty, or never done. Only a regular file is watched.
   const watches = options.watch && statSync(file).isFile();
-  const sync = options.sync ? await joinSession(realpathSync(file), version, options.session, watches) : undefined;
+  const sync = options.sync ? await joinSession(realpathSync(file), version, options.session, watches) : NULL_CHANNEL;
   const subscribeToDeck = watches
     ? (listener: (update: DeckUpdate) => void) => {
         const stop = watchDeck(file, listener, { initialText: text });
@@ -57,7 +58,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
     : undefined;
   // A view ended by a signal never reaches `finally`; its socket would be left for the next
   // view to find refusing connections and delete, so remove it on the way out too.
-  const removeSyncCleanup = sync === undefined ? undefined : onExit(() => sync.close());
+  const removeSyncCleanup = onExit(() => sync.close());
   const restoreScreen = enterFullScreen(process.stdout);
   try {
     const instance = render(
@@ -77,14 +78,14 @@ export async function present(file: string, options: PresentOptions): Promise<nu
     const status: unknown = await instance.waitUntilExit();
     return typeof status === 'number' ? status : 0;
   } finally {
-    removeSyncCleanup?.();
-    sync?.close();
+    removeSyncCleanup();
+    sync.close();
     restoreScreen();
   }
 }
 
-/** Joins the sync session; on failure says why on one line and presents without sync. */
-async function joinSession(deckPath: string, version: string, session: string | undefined, reloads: boolean): Promise<SyncSession | undefined> {
+/** Joins the sync session; on failure says why on one line and presents without sync ({@link NULL_CHANNEL}). */
+async function joinSession(deckPath: string, version: string, session: string | undefined, reloads: boolean): Promise<SyncChannel> {
   try {
     // A named session joins views by name, whatever file each shows, as long as the deck is
     // the same (the version); without a name, views of the same file find each other.
@@ -98,6 +99,6 @@ async function joinSession(deckPath: string, version: string, session: string | 
     });
   } catch (error) {
     process.stderr.write(`inkdeck: presenting without sync: ${error instanceof Error ? error.message : String(error)}\n`);
-    return undefined;
+    return NULL_CHANNEL;
   }
 }

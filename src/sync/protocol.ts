@@ -1,8 +1,11 @@
 import * as z from 'zod';
 import type { Position } from '../navigation/deck-state.js';
 
-/** Version of the wire format; a view ignores messages of any other version. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * Version of the wire format; a view ignores messages of any other version. 3: the deck and its
+ * version are two fields (2 packed them into `deck` as `<deck>@<version>`).
+ */
+export const PROTOCOL_VERSION = 3;
 
 /** Longest message accepted, in bytes; a peer that sends a longer line is disconnected. */
 export const MAX_MESSAGE_BYTES = 4096;
@@ -13,12 +16,13 @@ const index = z.number().int().min(0).max(1_000_000);
 const milliseconds = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /**
- * Fields of every message: the protocol version, the deck (`<path>@<version>`), the view that
+ * Fields of every message: the protocol version, the deck (its absolute path, or
+ * `session:<name>`) and the version of it the sending view shows (`deckVersion`), the view that
  * made the move or timer change it carries (`from`), and whether the sending view reloads the
  * deck when its file is saved (`reloads`), which tells a view that does not reload whether a
  * view on another version is following the file.
  */
-const envelope = { inkdeck: z.literal(PROTOCOL_VERSION), deck: id, from: id, reloads: z.boolean() };
+const envelope = { inkdeck: z.literal(PROTOCOL_VERSION), deck: id, version: id, from: id, reloads: z.boolean() };
 /** A Lamport clock: a value replaces the current one only if its `(clock, from)` pair is greater. */
 const clock = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 

@@ -11,7 +11,7 @@ import { deckReducer, initialDeckState, type Action } from '../navigation/deck-s
 import { interpretAction } from '../navigation/interpret-key.js';
 import type { View } from '../navigation/key-bindings.js';
 import { elapsedMs, isRunning, startTimer, STOPPED_TIMER, toggleTimer } from '../presenter/timer.js';
-import type { PositionChannel } from '../sync/sync-session.js';
+import { NULL_CHANNEL, type SyncChannel } from '../sync/sync-channel.js';
 import { DeckFrame } from './DeckFrame.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { ErrorPanel } from './ErrorPanel.js';
@@ -31,8 +31,11 @@ export interface AppProps {
   readonly version: string;
   /** Which view to show; `audience` by default. */
   readonly view?: View;
-  /** Other views to keep in sync with; none when `undefined`. */
-  readonly sync?: PositionChannel;
+  /**
+   * Other views to keep in sync with.
+   * @default NULL_CHANNEL (no other views)
+   */
+  readonly sync?: SyncChannel;
   /** Subscribes to new versions of the deck file (live reload); returns an unsubscribe function. */
   readonly subscribeToDeck?: (listener: (update: DeckUpdate) => void) => () => void;
   /**
@@ -60,7 +63,7 @@ interface Problem {
  * the terminal, driven by the keyboard, by the other views of the same session, and by saves of
  * the deck file.
  */
-export function App({ deck, version, view = 'audience', sync, subscribeToDeck, suspend }: AppProps) {
+export function App({ deck, version, view = 'audience', sync = NULL_CHANNEL, subscribeToDeck, suspend }: AppProps) {
   const { exit } = useApp();
   const { write } = useStdout();
   const { columns, rows } = useWindowSize();
@@ -72,7 +75,7 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
   // A view that joins a running talk starts where the other views are, from its first frame.
   const [state, dispatch] = useReducer(deckReducer, shown.slides, (initial) => {
     const start = initialDeckState(initial.map(stepCountOf));
-    return sync === undefined ? start : deckReducer(start, { type: 'sync', position: sync.position });
+    return deckReducer(start, { type: 'sync', position: sync.position });
   });
   const [timer, setTimer] = useSharedTimer(sync);
   const isPresenter = view === 'presenter';
@@ -93,12 +96,12 @@ export function App({ deck, version, view = 'audience', sync, subscribeToDeck, s
       const previous = latest.current;
       const next = { deck: update.deck, slides: buildSlides(update.deck), version: update.version };
       const here = { slide: previous.state.slide, step: previous.state.step };
-      const moves = sync?.latestMoveClock ?? 0;
+      const moves = sync.latestMoveClock;
       const remembered = lostSlide.current !== undefined && lostSlide.current.movesBefore === moves ? lostSlide.current.slide : undefined;
       const { position, isRestored, lost } = relocateRemembering(previous.shown.slides, next.slides, here, remembered);
       lostSlide.current = lost === undefined ? undefined : { slide: lost, movesBefore: moves };
       // Going back to a lost slide is news to a view started since it was lost.
-      sync?.setVersion(update.version, position, isRestored === true);
+      sync.setVersion(update.version, position, isRestored === true);
       setProblem(undefined);
       setShown(next);
       dispatch({ type: 'reload', stepCounts: next.slides.map(stepCountOf), position });
@@ -198,10 +201,10 @@ export const DIVERGED_AFTER_MS = 3000;
  * others reloaded a change it will not. A view that reloads is told only if the versions still
  * differ after DIVERGED_AFTER_MS, or a notice would flash on every save.
  */
-function useVersionNotice(sync: PositionChannel | undefined, isNotReloading: boolean): string | undefined {
+function useVersionNotice(sync: SyncChannel, isNotReloading: boolean): string | undefined {
   // Already so when this view starts next to views that reloaded a change since the file was read.
-  const [mismatch, setMismatch] = useState<'none' | 'new' | 'lasting'>(() => (sync?.isVersionMismatched === true ? 'new' : 'none'));
-  useEffect(() => sync?.onVersionMismatch?.((isNow) => setMismatch(isNow ? 'new' : 'none')), [sync]);
+  const [mismatch, setMismatch] = useState<'none' | 'new' | 'lasting'>(() => (sync.isVersionMismatched ? 'new' : 'none'));
+  useEffect(() => sync.onVersionMismatch((isNow) => setMismatch(isNow ? 'new' : 'none')), [sync]);
   useEffect(() => {
     if (mismatch !== 'new' || isNotReloading) return undefined;
     const timer = setTimeout(() => setMismatch('lasting'), DIVERGED_AFTER_MS);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type Dispatch } from 'react';
 import type { Action, DeckState, Position } from '../navigation/deck-state.js';
-import type { PositionChannel } from '../sync/sync-session.js';
+import type { SyncChannel } from '../sync/sync-channel.js';
 
 /**
  * Keeps this view's position and the other views' in step: local moves are published, moves
@@ -8,24 +8,22 @@ import type { PositionChannel } from '../sync/sync-session.js';
  * not published back, so two views never echo a move between them, and neither is a move
  * caused by reloading the deck (`version` changed).
  */
-export function usePositionSync(channel: PositionChannel | undefined, state: DeckState, dispatch: Dispatch<Action>, version: string): void {
-  const shared = useRef<Position | undefined>(channel?.position);
+export function usePositionSync(channel: SyncChannel, state: DeckState, dispatch: Dispatch<Action>, version: string): void {
+  const shared = useRef<Position>(channel.position);
   const sharedVersion = useRef(version);
 
   useEffect(() => {
-    if (channel === undefined) return undefined;
     const adopt = (position: Position) => {
       shared.current = position;
       dispatch({ type: 'sync', position });
     };
     const unsubscribe = channel.onPosition(adopt);
     // A move that arrived between joining and this subscription must not be lost.
-    if (shared.current === undefined || !samePosition(channel.position, shared.current)) adopt(channel.position);
+    if (!samePosition(channel.position, shared.current)) adopt(channel.position);
     return unsubscribe;
   }, [channel, dispatch]);
 
   useEffect(() => {
-    if (channel === undefined) return;
     const position = { slide: state.slide, step: state.step };
     if (version !== sharedVersion.current) {
       // A reload moved this view onto the new deck; every view that reloads moves the same way,
@@ -34,7 +32,7 @@ export function usePositionSync(channel: PositionChannel | undefined, state: Dec
       shared.current = position;
       return;
     }
-    if (shared.current !== undefined && samePosition(position, shared.current)) return;
+    if (samePosition(position, shared.current)) return;
     shared.current = position;
     channel.publish(position);
   }, [channel, state.slide, state.step, version]);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
-import { fromSharedTimer, STOPPED_TIMER, toSharedTimer, type Timer } from '../presenter/timer.js';
-import type { PositionChannel } from '../sync/sync-session.js';
+import { fromSharedTimer, toSharedTimer, type Timer } from '../presenter/timer.js';
+import type { SyncChannel } from '../sync/sync-channel.js';
 
 /**
  * The talk's stopwatch, shared with the other views of the session: a view starts with the
@@ -10,25 +10,24 @@ import type { PositionChannel } from '../sync/sync-session.js';
  *
  * @returns The timer and its setter, as `useState` gives them.
  */
-export function useSharedTimer(channel: PositionChannel | undefined): [Timer, Dispatch<SetStateAction<Timer>>] {
-  const [timer, setTimer] = useState<Timer>(() =>
-    channel?.timer === undefined ? STOPPED_TIMER : fromSharedTimer(channel.timer, performance.now(), Date.now()),
-  );
+export function useSharedTimer(channel: SyncChannel): [Timer, Dispatch<SetStateAction<Timer>>] {
+  const [timer, setTimer] = useState<Timer>(() => fromSharedTimer(channel.timer, performance.now(), Date.now()));
   // The last timer taken from another view (or the one started with); it is not published back.
   const adopted = useRef<Timer>(timer);
 
-  useEffect(() => {
-    if (channel?.onTimer === undefined) return undefined;
-    return channel.onTimer((shared) => {
-      const next = fromSharedTimer(shared, performance.now(), Date.now());
-      adopted.current = next;
-      setTimer(next);
-    });
-  }, [channel]);
+  useEffect(
+    () =>
+      channel.onTimer((shared) => {
+        const next = fromSharedTimer(shared, performance.now(), Date.now());
+        adopted.current = next;
+        setTimer(next);
+      }),
+    [channel],
+  );
 
   useEffect(() => {
     if (timer === adopted.current) return;
-    channel?.publishTimer?.(toSharedTimer(timer, performance.now(), Date.now()));
+    channel.publishTimer(toSharedTimer(timer, performance.now(), Date.now()));
   }, [channel, timer]);
 
   return [timer, setTimer];
