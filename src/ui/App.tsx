@@ -1,27 +1,24 @@
 import { Box, useApp, useStdout, useWindowSize } from 'ink';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { DeckError } from '../deck/deck-error.js';
+import { useCallback, useEffect, useState } from 'react';
 import { parseDuration } from '../deck/duration.js';
-import { relocateRemembering, type LostSlide } from '../deck/relocate.js';
 import type { Deck } from '../deck/schema.js';
-import { buildSlides, stepCountOf, type Slide } from '../deck/slides.js';
 import type { DeckUpdate } from '../deck/watch-deck.js';
 import { layoutScreen } from '../layout/screen-layout.js';
-import { deckReducer, initialDeckState, type Action } from '../navigation/deck-state.js';
+import type { Action } from '../navigation/deck-state.js';
 import { interpretAction } from '../navigation/interpret-key.js';
 import type { View } from '../navigation/key-bindings.js';
-import { elapsedMs, isRunning, startTimer, STOPPED_TIMER, toggleTimer } from '../presenter/timer.js';
+import { isRunning, STOPPED_TIMER, toggleTimer } from '../presenter/timer.js';
 import { NULL_CHANNEL, type SyncChannel } from '../sync/sync-channel.js';
 import { DeckFrame } from './DeckFrame.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { ErrorPanel } from './ErrorPanel.js';
 import { NoticeBanner } from './NoticeBanner.js';
 import { PresenterFrame } from './PresenterFrame.js';
-import { formatWallClock, useClock } from './use-clock.js';
+import { formatWallClock } from './use-clock.js';
+import { useDeckDocument } from './use-deck-document.js';
 import { useDeckKeys } from './use-deck-keys.js';
 import { usePositionSync } from './use-position-sync.js';
-import { useLatest } from './use-latest.js';
-import { useSharedTimer } from './use-shared-timer.js';
+import { useTalkClock } from './use-talk-clock.js';
 
 
 export interface AppProps {
@@ -46,67 +43,23 @@ export interface AppProps {
   readonly suspend?: (redraw: () => void) => void;
 }
 
-interface Shown {
-  readonly deck: Deck;
-  readonly slides: readonly Slide[];
-  readonly version: string;
-}
-
-/** The problems of the last save, shown over the last good deck until a save fixes them. */
-interface Problem {
-  readonly error: DeckError;
-  readonly text: string;
-}
-
 /**
  * The interactive app: the audience view (or the presenter view) for the current state, sized to
  * the terminal, driven by the keyboard, by the other views of the same session, and by saves of
- * the deck file.
+ * the deck file. It composes the deck document (useDeckDocument), the talk's clock
+ * (useTalkClock), the screen's layout (layoutScreen) and the keys' meaning in it
+ * (interpretAction), and chooses the frame.
  */
 export function App({ deck, version, view = 'audience', sync = NULL_CHANNEL, subscribeToDeck, suspend }: AppProps) {
   const { exit } = useApp();
   const { write } = useStdout();
   const { columns, rows } = useWindowSize();
-  const [shown, setShown] = useState<Shown>(() => ({ deck, slides: buildSlides(deck), version }));
-  const [problem, setProblem] = useState<Problem | undefined>(undefined);
+  const { shown, problem, state, dispatch } = useDeckDocument({ deck, version, sync, subscribeToDeck });
   const notice = useVersionNotice(sync, subscribeToDeck === undefined);
-  const hasNotice = notice !== undefined;
-  const { slides } = shown;
-  // A view that joins a running talk starts where the other views are, from its first frame.
-  const [state, dispatch] = useReducer(deckReducer, shown.slides, (initial) => {
-    const start = initialDeckState(initial.map(stepCountOf));
-    return deckReducer(start, { type: 'sync', position: sync.position });
-  });
-  const [timer, setTimer] = useSharedTimer(sync);
   const isPresenter = view === 'presenter';
-  const now = useClock(isPresenter ? timer : undefined);
-
-  const latest = useLatest({ shown, state });
-  // A slide the last reloads took away, to go back to if a reload brings it back (relocate.ts),
-  // and the session's move clock then: a move in any view since, even one on another version of
-  // the deck this view does not follow, means someone moved in between, and the slide is forgotten.
-  const lostSlide = useRef<{ readonly slide: LostSlide; readonly movesBefore: number } | undefined>(undefined);
-  useEffect(() => {
-    if (subscribeToDeck === undefined) return undefined;
-    return subscribeToDeck((update) => {
-      if (update.kind === 'invalid') {
-        setProblem({ error: update.error, text: update.text });
-        return;
-      }
-      const previous = latest.current;
-      const next = { deck: update.deck, slides: buildSlides(update.deck), version: update.version };
-      const here = { slide: previous.state.slide, step: previous.state.step };
-      const moves = sync.latestMoveClock;
-      const remembered = lostSlide.current !== undefined && lostSlide.current.movesBefore === moves ? lostSlide.current.slide : undefined;
-      const { position, isRestored, lost } = relocateRemembering(previous.shown.slides, next.slides, here, remembered);
-      lostSlide.current = lost === undefined ? undefined : { slide: lost, movesBefore: moves };
-      // Going back to a lost slide is news to a view started since it was lost.
-      sync.setVersion(update.version, position, isRestored === true);
-      setProblem(undefined);
-      setShown(next);
-      dispatch({ type: 'reload', stepCounts: next.slides.map(stepCountOf), position });
-    });
-  }, [subscribeToDeck, sync, latest]);
+  const clock = useTalkClock(sync, state, isPresenter);
+  const { slides } = shown;
+  const { setTimer } = clock;
 
   const screen = layoutScreen({
     terminal: { columns, rows },
@@ -114,9 +67,8 @@ export function App({ deck, version, view = 'audience', sync = NULL_CHANNEL, sub
     state,
     slides,
     ...(problem === undefined ? {} : { problem: { diagnostics: problem.error.diagnostics, text: problem.text } }),
-    hasNotice,
+    hasNotice: notice !== undefined,
   });
-  const height = screen.frame.rows;
   const onAction = useCallback(
     (action: Action) => {
       for (const outcome of interpretAction(action, { state, screen, hasProblem: problem !== undefined })) {
@@ -128,50 +80,37 @@ export function App({ deck, version, view = 'audience', sync = NULL_CHANNEL, sub
         else suspend?.(() => write(''));
       }
     },
-    [state, screen, problem, setTimer, suspend, write],
+    [state, screen, problem, dispatch, setTimer, suspend, write],
   );
   useDeckKeys(view, onAction);
   usePositionSync(sync, state, dispatch, shown.version);
-
-  // The talk starts with its first move, in this view or another.
-  const [startPosition] = useState(() => ({ slide: state.slide, step: state.step }));
-  const hasMoved = state.slide !== startPosition.slide || state.step !== startPosition.step;
-  useEffect(() => {
-    if (hasMoved) setTimer((current) => (isRunning(current) || current.accumulatedMs > 0 ? current : startTimer(current, performance.now())));
-  }, [hasMoved, state.slide, state.step, setTimer]);
-
   useEffect(() => {
     if (state.isQuitting) exit(state.exitStatus);
   }, [state.isQuitting, state.exitStatus, exit]);
 
-  // Talk time when this slide was reached, for the presenter's time left on it. Only the
-  // presenter view shows it, so only it pays for the second pass this update costs a key press.
-  const talkMs = elapsedMs(timer, now.monotonic);
-  const [arrival, setArrival] = useState({ slide: state.slide, atMs: talkMs });
-  if (isPresenter && arrival.slide !== state.slide) setArrival({ slide: state.slide, atMs: talkMs });
-
+  const { frame: size } = screen;
   let frame;
   if (state.overlay === 'errors' && problem !== undefined) {
-    frame = <ErrorPanel diagnostics={problem.error.diagnostics} text={problem.text} columns={columns} rows={height} scroll={state.overlayScroll} />;
+    frame = <ErrorPanel diagnostics={problem.error.diagnostics} text={problem.text} columns={size.columns} rows={size.rows} scroll={state.overlayScroll} />;
   } else if (isPresenter) {
     const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
     frame = (
       <PresenterFrame
         slides={slides}
         state={state}
-        elapsedMs={talkMs}
-        isTimerRunning={isRunning(timer)}
-        arrivedAtMs={Math.min(arrival.atMs, talkMs)}
-        wallClock={formatWallClock(now.wall)}
+        elapsedMs={clock.talkMs}
+        isTimerRunning={isRunning(clock.timer)}
+        arrivedAtMs={clock.arrivedAtMs}
+        wallClock={formatWallClock(clock.wallMs)}
         durationMs={durationMs}
-        columns={columns}
-        rows={height}
+        columns={size.columns}
+        rows={size.rows}
       />
     );
   } else {
-    frame = <DeckFrame slides={slides} state={state} columns={columns} rows={height} />;
+    frame = <DeckFrame slides={slides} state={state} columns={size.columns} rows={size.rows} />;
   }
-  if (problem === undefined && !hasNotice) return frame;
+  if (screen.banner === undefined && screen.notice === undefined) return frame;
   return (
     <Box flexDirection="column" width={columns}>
       {notice === undefined ? null : <NoticeBanner text={notice} columns={columns} />}
