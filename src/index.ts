@@ -11,7 +11,7 @@ import { deckName, parseDeck, readDeckTextSync } from './deck/load-deck.js';
 import type { Deck } from './deck/schema.js';
 import { buildSlides, stepCountOf, type Slide } from './deck/slides.js';
 import { sanitizeDeck } from './deck/sanitize.js';
-import { renderFrame as renderSlides } from './render/render-frame.js';
+import { drawFrame } from './render/render-frame.js';
 
 export { DeckError, formatDiagnostic, type Diagnostic } from './deck/deck-error.js';
 export type { Bullet, ContentSlideData, Deck, Section } from './deck/schema.js';
@@ -66,7 +66,7 @@ function slidesOf(deck: Deck): Slide[] {
  * @throws {RangeError} If the slide or step does not exist, or the size is not positive.
  */
 export function renderFrame(deck: Deck, position: { readonly slide: number; readonly step?: number } & FrameOptions): string {
-  return renderSlides(slidesOf(deck), {
+  return drawFrame(slidesOf(deck), {
     slide: position.slide,
     step: position.step,
     columns: position.columns ?? 80,

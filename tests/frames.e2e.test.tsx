@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadDeck as loadDeckFile } from '../src/deck/load-deck.js';
 import { buildSlides } from '../src/deck/slides.js';
-import { frames, loadDeck, renderFrame as renderDeckFrame } from '../src/index.js';
-import { renderFrame } from '../src/render/render-frame.js';
+import { frames, loadDeck, renderFrame } from '../src/index.js';
+import { drawFrame } from '../src/render/render-frame.js';
 import { frameHeader } from '../src/export/export-text.js';
 import { runCli } from './helpers/cli.js';
 import { renderWithInk } from './helpers/frame.js';
@@ -47,7 +47,7 @@ describe('every slide of slides.yaml', () => {
     for (const { slide, step, columns, rows, frame } of apiFrames) {
       const where = `slide ${slide} step ${step} at ${columns}x${rows}`;
       expect(renderWithInk(slides, { slide, step, columns, rows }), where).toBe(frame);
-      expect(renderDeckFrame(deck, { slide, step, columns, rows }), where).toBe(frame);
+      expect(renderFrame(deck, { slide, step, columns, rows }), where).toBe(frame);
     }
   });
 
@@ -69,6 +69,6 @@ describe('every slide of slides.yaml', () => {
       LANG: 'tr_TR.UTF-8',
     });
     expect(noisy.stdout).toBe(plain.stdout);
-    expect(plain.stdout).toBe(`${renderFrame(slides, { slide: 5, columns: 80, rows: 24, showNotes: true })}\n`);
+    expect(plain.stdout).toBe(`${drawFrame(slides, { slide: 5, columns: 80, rows: 24, showNotes: true })}\n`);
   });
 });

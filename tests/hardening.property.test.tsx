@@ -7,7 +7,7 @@ import type { Deck } from '../src/deck/schema.js';
 import { sanitizeDeck } from '../src/deck/sanitize.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { deckReducer, initialDeckState, type Action } from '../src/navigation/deck-state.js';
-import { renderFrame } from '../src/render/render-frame.js';
+import { drawFrame } from '../src/render/render-frame.js';
 import { frameRows } from '../src/layout/frame-layout.js';
 
 /** Text with the characters that break terminal tools: controls, escapes, wide and combining. */
@@ -51,7 +51,7 @@ describe('rendering random decks at random sizes', () => {
         const slide = (pick % slides.length) + 1;
         const chosen = slides[slide - 1];
         const step = chosen === undefined ? 1 : (pick % stepCountOf(chosen)) + 1;
-        const frame = renderFrame(slides, { slide, step, columns, rows, showNotes });
+        const frame = drawFrame(slides, { slide, step, columns, rows, showNotes });
         const lines = frame.split('\n');
         expect(lines.length).toBeLessThanOrEqual(frameRows(rows));
         for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);

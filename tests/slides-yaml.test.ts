@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
-import { renderFrame } from '../src/render/render-frame.js';
+import { drawFrame } from '../src/render/render-frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
 const deck = await loadDeck(SLIDES_YAML);
@@ -43,7 +43,7 @@ describe('slides.yaml, the talk this project ships', () => {
   it('fits every slide in an 80x24 terminal without clipping', () => {
     slides.forEach((slide, index) => {
       // The last step shows everything a slide has.
-      const frame = renderFrame(slides, { slide: index + 1, step: stepCountOf(slide), columns: 80, rows: 24 });
+      const frame = drawFrame(slides, { slide: index + 1, step: stepCountOf(slide), columns: 80, rows: 24 });
       expect(frame, slide.title).not.toContain('more line');
       // The content of a content slide is all there: its title and each bullet's text.
       if (slide.kind === 'content') {

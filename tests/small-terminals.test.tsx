@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { loadDeck, parseDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
-import { renderFrame } from '../src/render/render-frame.js';
+import { drawFrame } from '../src/render/render-frame.js';
 import { helpHint } from '../src/ui/HelpOverlay.js';
 import { helpLines } from '../src/layout/help-lines.js';
 import { overlayWindow } from '../src/layout/window.js';
@@ -47,7 +47,7 @@ describe('frames at any size', () => {
     for (const deck of [slides, LONG_TITLES]) {
       deck.forEach((slide, index) => {
         for (const showNotes of [false, true]) {
-          const frame = renderFrame(deck, { slide: index + 1, step: stepCountOf(slide), columns, rows, showNotes });
+          const frame = drawFrame(deck, { slide: index + 1, step: stepCountOf(slide), columns, rows, showNotes });
           const lines = frame.split('\n');
           expect(lines).toHaveLength(rows - 1);
           for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
@@ -63,11 +63,11 @@ describe('frames at any size', () => {
     [40, 12],
     [120, 24],
   ])('shows the byline of the title slide at %ix%i', (columns, rows) => {
-    expect(renderFrame(slides, { slide: 1, columns, rows })).toContain('Xie Zhihai · 2014-06-19');
+    expect(drawFrame(slides, { slide: 1, columns, rows })).toContain('Xie Zhihai · 2014-06-19');
   });
 
   it('puts the title first when there is no room for everything', () => {
-    const frame = renderFrame(LONG_TITLES, { slide: 1, columns: 20, rows: 7 });
+    const frame = drawFrame(LONG_TITLES, { slide: 1, columns: 20, rows: 7 });
     expect(frame.replace(/\s+/g, ' ')).toContain('A deliberately long deck title that is also somewhat wordy');
   });
 
@@ -94,7 +94,7 @@ describe('frames at any size', () => {
     [19, 30, ['too small, need', '20x7']],
     [80, 6, ['terminal too small: need at least 20x7']],
   ])('says which size it needs at %ix%i', (columns, rows, expected) => {
-    const frame = renderFrame(slides, { slide: 1, columns, rows });
+    const frame = drawFrame(slides, { slide: 1, columns, rows });
     expect(frame.split('\n').map((line) => line.trim()).filter((line) => line !== '')).toEqual(expected);
   });
 
@@ -111,7 +111,7 @@ describe('frames at any size', () => {
   it('never cuts the title with … between 20x7 and 60x20: lines that do not fit are counted instead', () => {
     for (let columns = 20; columns <= 60; columns += 2) {
       for (let rows = 7; rows <= 20; rows += 1) {
-        const body = renderFrame(slides, { slide: 1, columns, rows }).split('\n').slice(0, -1).join('\n');
+        const body = drawFrame(slides, { slide: 1, columns, rows }).split('\n').slice(0, -1).join('\n');
         expect(body, `${columns}x${rows}`).not.toContain('…');
       }
     }
@@ -178,7 +178,7 @@ describe('wide and combining characters', () => {
     const { CASES } = await import('./helpers/paths.js');
     const path = await import('node:path');
     const wide = buildSlides(await loadDeck(path.join(CASES, 'wide-content.yaml')));
-    const frame = renderFrame(wide, { slide: 3, columns, rows, showNotes: true });
+    const frame = drawFrame(wide, { slide: 3, columns, rows, showNotes: true });
     const bordered = frame.split('\n').filter((line) => /[│╭╰]/.test(line));
     expect(bordered.length).toBeGreaterThan(2);
     const rightEdges = new Set(bordered.map((line) => stringWidth(line.replace(/[│╮╯]\s*$/, '')) ));
@@ -282,7 +282,7 @@ describe('a long section title of wide characters in the footer', () => {
   const cjk = buildSlides(parseDeck('title: T\nsections:\n  - id: a\n    title: 中文标题非常非常长的一个章节标题\n    slides:\n      - title: S\n        bullets: [x]\n', 'cjk.yaml'));
 
   it.each([40, 41, 42, 43, 44, 80])('is cut to its share and followed by one space, then the bar, at %i columns', (columns) => {
-    const footer = renderFrame(cjk, { slide: 2, columns, rows: 10 }).split('\n').at(-1) ?? '';
+    const footer = drawFrame(cjk, { slide: 2, columns, rows: 10 }).split('\n').at(-1) ?? '';
     expect(footer).toMatch(/^中文[^ ]*… ━/);
     expect(stringWidth(footer)).toBe(columns);
   });
@@ -376,7 +376,7 @@ describe('the clip marker of a reveal slide', () => {
     const index = slides.findIndex((slide) => stepCountOf(slide) > 1);
     // The slide's rows, above the notes pane (which says which of its lines it shows).
     const slideArea = (step: number) => {
-      const lines = renderFrame(slides, { slide: index + 1, step, columns: 40, rows: 12, showNotes: true }).split('\n');
+      const lines = drawFrame(slides, { slide: index + 1, step, columns: 40, rows: 12, showNotes: true }).split('\n');
       return lines.slice(0, lines.findIndex((line) => line.startsWith('╭'))).join('\n');
     };
     expect(slideArea(1)).not.toContain('more line');
@@ -389,7 +389,7 @@ describe('the notes pane header', () => {
     [40, 12, /Speaker notes 1–\d+\/\d+ · d\/u/],
     [24, 12, /1–\d+\/\d+ (· )?d\/u/],
   ])('says which lines it shows and how to scroll, whole, at %ix%i', (columns, rows, expected) => {
-    const frame = renderFrame(slides, { slide: 3, columns, rows, showNotes: true });
+    const frame = drawFrame(slides, { slide: 3, columns, rows, showNotes: true });
     const header = frame.split('\n').find((line) => line.includes('d/u')) ?? '';
     expect(header).toMatch(expected);
     expect(header).not.toContain('…');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDeck } from '../src/deck/load-deck.js';
 import { buildSlides } from '../src/deck/slides.js';
-import { renderFrame } from '../src/render/render-frame.js';
+import { drawFrame } from '../src/render/render-frame.js';
 import { renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 import { KEYS, TerminalSession } from './helpers/terminal.js';
@@ -36,7 +36,7 @@ describe('terminal output', () => {
     session.terminal.write(`\u001B[?1049h${'JUNK'.repeat(20 * 24)}`);
     await session.waitForText('slide 1/');
     expect(session.text()).not.toContain('JUNK');
-    expect(frameOnScreen(session)).toBe(renderFrame(slides, { slide: 1, columns: 80, rows: 24 }));
+    expect(frameOnScreen(session)).toBe(drawFrame(slides, { slide: 1, columns: 80, rows: 24 }));
   });
 
   it('never clears the whole screen on a key press, and never draws past the last row', async () => {
@@ -65,7 +65,7 @@ describe('terminal output', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     app.resize(90, 28);
-    const expected = renderFrame(slides, { slide: 3, columns: 90, rows: 28 });
+    const expected = drawFrame(slides, { slide: 3, columns: 90, rows: 28 });
     await app.waitFor(() => frameOnScreen(app) === expected, 5_000);
     app.write('q');
     expect(await app.exited).toMatchObject({ exitCode: 0 });

@@ -1,6 +1,6 @@
 import { deckName, loadDeck } from '../deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../deck/slides.js';
-import { renderFrame } from '../render/render-frame.js';
+import { drawFrame } from '../render/render-frame.js';
 import { UsageError } from './usage-error.js';
 
 export interface RenderCommandOptions {
@@ -30,7 +30,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions)
   if (options.step > stepCountOf(slide)) {
     throw new UsageError(`--step ${options.step}: slide ${options.slide} of ${deckName(file)} has ${stepCountOf(slide)} step(s)`);
   }
-  return `${renderFrame(slides, {
+  return `${drawFrame(slides, {
     slide: options.slide,
     step: options.step,
     columns: options.columns,

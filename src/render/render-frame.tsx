@@ -31,7 +31,7 @@ const COLOR_LEVEL = 1;
  *
  * @throws {RangeError} If `slide` or `step` does not exist in the deck, or the size is not positive.
  */
-export function renderFrame(slides: readonly Slide[], options: FrameOptions): string {
+export function drawFrame(slides: readonly Slide[], options: FrameOptions): string {
   const { slide, columns, rows } = options;
   if (!Number.isInteger(slide) || slide < 1 || slide > slides.length) {
     throw new RangeError(`slide ${slide} does not exist: the deck has slides 1 to ${slides.length}`);
