@@ -1,5 +1,3 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
 import {
   isAlias,
   isMap,
@@ -16,11 +14,10 @@ import {
 import type * as z from 'zod';
 import { DeckError, type Diagnostic } from './deck-error.js';
 import { closest } from '../text/closest.js';
-import { describeFsError } from '../text/describe-fs-error.js';
 import { DeckSchema, KNOWN_KEYS, type Deck } from './schema.js';
+import { deckName, formatMiB, MAX_DECK_BYTES, readDeckText } from './read-deck.js';
 
-/** Files larger than this are refused before parsing, in bytes (5 MiB). */
-export const MAX_DECK_BYTES = 5 * 1024 * 1024;
+export { deckName, MAX_DECK_BYTES, readDeckText, readDeckTextSync, STDIN_FILE, STDIN_NAME } from './read-deck.js';
 
 /**
  * Most values the aliases of a deck may expand to in all, counted as YAML nodes. Far above any
@@ -46,115 +43,6 @@ export const MAX_EXPANDED_CHARS = MAX_DECK_BYTES;
  */
 export async function loadDeck(file: string): Promise<Deck> {
   return parseDeck(await readDeckText(file), deckName(file));
-}
-
-/** The file name that means standard input, as most command-line tools take it (POSIX utility conventions). */
-export const STDIN_FILE = '-';
-
-/** How messages name a deck read from standard input (`<stdin>:3:5: …`). */
-export const STDIN_NAME = '<stdin>';
-
-/** The name messages give the deck at `file`: `<stdin>` for `-`, else `file` itself. */
-export function deckName(file: string): string {
-  return file === STDIN_FILE ? STDIN_NAME : file;
-}
-
-/** Standard input's file descriptor (POSIX). */
-const STDIN_DESCRIPTOR = 0;
-
-/**
- * Standard input's bytes, up to {@link MAX_DECK_BYTES}. Read from the stream rather than by
- * opening /dev/stdin, which fails (ENXIO) when standard input is a socket, as a parent's pipe
- * from Node's child_process is.
- *
- * @throws {DeckError} When it holds more.
- */
-async function readStandardInput(): Promise<Buffer> {
-  const read = new DeckBytes(STDIN_NAME);
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) read.add(chunk, chunk.length);
-  return read.bytes;
-}
-
-/** {@link readStandardInput}, synchronously; a non-blocking descriptor with nothing yet to read is waited on. */
-function readStandardInputSync(): Buffer {
-  const read = new DeckBytes(STDIN_NAME);
-  for (let buffer = DeckBytes.buffer(), count; (count = readWaiting(buffer)) > 0; buffer = DeckBytes.buffer()) read.add(buffer, count);
-  return read.bytes;
-}
-
-function readWaiting(buffer: Buffer): number {
-  for (;;) {
-    try {
-      return readSync(STDIN_DESCRIPTOR, buffer, 0, buffer.length, null);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-    }
-  }
-}
-
-/**
- * Reads a deck file as text, `-` meaning standard input (named `<stdin>` in messages). A regular file over {@link MAX_DECK_BYTES} is refused before it is
- * read; anything else (a device, a pipe, process substitution) is read up to that limit and
- * refused past it, so `/dev/zero` cannot fill the memory.
- *
- * @throws {DeckError} When the file cannot be read or is too large.
- */
-export async function readDeckText(file: string): Promise<string> {
-  const name = deckName(file);
-  try {
-    if (file === STDIN_FILE) return decodeUtf8(await readStandardInput(), name);
-    refuseLargeFile(name, (await stat(file)).size);
-    const handle = await open(file, 'r');
-    try {
-      const read = new DeckBytes(name);
-      for (let buffer = DeckBytes.buffer(), count; (count = (await handle.read(buffer, 0, buffer.length, null)).bytesRead) > 0; buffer = DeckBytes.buffer()) read.add(buffer, count);
-      return decodeUtf8(read.bytes, name);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    if (error instanceof DeckError) throw error;
-    throw new DeckError([fileDiagnostic(name, `cannot read the file: ${describeFsError(error)}`)]);
-  }
-}
-
-/** Refuses `file` when its size, as `stat` gives it, is over {@link MAX_DECK_BYTES}. */
-function refuseLargeFile(file: string, size: number): void {
-  if (size > MAX_DECK_BYTES) {
-    throw new DeckError([fileDiagnostic(file, `the file is ${formatMiB(size)}; decks are limited to ${formatMiB(MAX_DECK_BYTES)}`)]);
-  }
-}
-
-/** Bytes read at a time, in bytes: far more than a deck file holds. */
-const READ_CHUNK_BYTES = 256 * 1024;
-
-/** The bytes read from a deck file so far, refused past {@link MAX_DECK_BYTES}. */
-class DeckBytes {
-  private readonly chunks: Buffer[] = [];
-  private total = 0;
-
-  constructor(private readonly file: string) {}
-
-  /** A buffer for the next read, READ_CHUNK_BYTES long. */
-  static buffer(): Buffer {
-    return Buffer.allocUnsafe(READ_CHUNK_BYTES);
-  }
-
-  /**
-   * Keeps the first `count` bytes of `buffer`.
-   *
-   * @throws {DeckError} When the bytes kept pass the limit.
-   */
-  add(buffer: Buffer, count: number): void {
-    this.total += count;
-    if (this.total > MAX_DECK_BYTES) throw new DeckError([fileDiagnostic(this.file, `it holds more than ${formatMiB(MAX_DECK_BYTES)}; decks are limited to that`)]);
-    this.chunks.push(buffer.subarray(0, count));
-  }
-
-  get bytes(): Buffer {
-    return Buffer.concat(this.chunks, this.total);
-  }
 }
 
 /**
@@ -548,57 +436,4 @@ function describeYamlError(code: string, message: string, sourceFromError: strin
   // yaml appends " at line L, column C" and a code excerpt; the position is already in front.
   const firstLine = message.split('\n')[0] ?? message;
   return `YAML syntax: ${firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '')}`;
-}
-
-/**
- * {@link readDeckText}, synchronously, for the public API and tests.
- *
- * @throws {DeckError} When the file cannot be read or is too large.
- */
-export function readDeckTextSync(file: string): string {
-  const name = deckName(file);
-  try {
-    if (file === STDIN_FILE) return decodeUtf8(readStandardInputSync(), name);
-    refuseLargeFile(name, statSync(file).size);
-    const descriptor = openSync(file, 'r');
-    try {
-      const read = new DeckBytes(name);
-      for (let buffer = DeckBytes.buffer(), count; (count = readSync(descriptor, buffer, 0, buffer.length, null)) > 0; buffer = DeckBytes.buffer()) read.add(buffer, count);
-      return decodeUtf8(read.bytes, name);
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch (error) {
-    if (error instanceof DeckError) throw error;
-    throw new DeckError([fileDiagnostic(name, `cannot read the file: ${describeFsError(error)}`)]);
-  }
-}
-
-/**
- * Decodes a deck's bytes as UTF-8 (YAML 1.2 §5.2; other encodings would show as `�`).
- *
- * @throws {DeckError} At the first byte that is not UTF-8.
- */
-function decodeUtf8(bytes: Buffer, file: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const text = bytes.toString('utf8');
-    const offset = Math.max(0, text.indexOf('\uFFFD'));
-    const before = text.slice(0, offset).split('\n');
-    return throwAt(file, before.length, (before[before.length - 1]?.length ?? 0) + 1, 'the file is not UTF-8 text; save it as UTF-8');
-  }
-}
-
-function throwAt(file: string, line: number, column: number, message: string): never {
-  throw new DeckError([{ file, line, column, path: '', message }]);
-}
-
-function fileDiagnostic(file: string, message: string): Diagnostic {
-  return { file, line: 0, column: 0, path: '', message };
-}
-
-
-function formatMiB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
