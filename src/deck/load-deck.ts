@@ -12,11 +12,14 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type * as z from 'zod';
-import { DeckError, type Diagnostic } from './deck-error.js';
+import { DeckError, type Diagnostic, type DiagnosticAt } from './deck-error.js';
+import { formatPath, type PathSegment } from './field-path.js';
+import { yamlErrorDiagnostics } from './yaml-errors.js';
 import { closest } from '../text/closest.js';
 import { DeckSchema, KNOWN_KEYS, type Deck } from './schema.js';
 import { deckName, formatMiB, MAX_DECK_BYTES, readDeckText } from './read-deck.js';
 
+export { formatPath, type PathSegment } from './field-path.js';
 export { deckName, MAX_DECK_BYTES, readDeckText, readDeckTextSync, STDIN_FILE, STDIN_NAME } from './read-deck.js';
 
 /**
@@ -76,7 +79,7 @@ export interface ParsedDeck {
 export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lineCounter = new LineCounter();
-  const at = (offset: number, path: string, message: string): Diagnostic => {
+  const at: DiagnosticAt = (offset, path, message) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col, path, message };
   };
@@ -88,26 +91,8 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
     uniqueKeys: true,
   });
 
-  if (document.errors.length > 0) {
-    // A tab in the indentation, or a quote never closed, throws the rest of the parse out (one
-    // tab gave 14 errors, the tab's second and the rest far from it): only those are reported.
-    const unclosedQuotes = new Map(document.errors.map((error) => [error, error.code === 'MISSING_CHAR' ? openingQuoteEndingAt(document, error.pos[0]) : undefined]));
-    const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
-    const quotes = document.errors.filter((error) => unclosedQuotes.get(error) !== undefined);
-    const reported = tabs.length > 0 ? tabs : quotes.length > 0 ? quotes : document.errors;
-    throw new DeckError(
-      sortedByPlace(
-        reported.map((error) => {
-          // yaml reports a quote that is never closed where the file ends; the author needs the
-          // place it opens.
-          const unclosed = unclosedQuotes.get(error);
-          if (unclosed !== undefined) return at(unclosed, formatPath(pathOfKeyAt(document, unclosed)), 'YAML syntax: this quote is never closed');
-          const offset = error.pos[0];
-          return at(offset, formatPath(pathOfKeyAt(document, offset)), describeYamlError(error.code, error.message, source.slice(offset), source.slice(0, offset)));
-        }),
-      ),
-    );
-  }
+  // Syntax errors come first: what follows cannot be trusted with a half-read document.
+  if (document.errors.length > 0) throw new DeckError(sortedByPlace(yamlErrorDiagnostics(document, source, at)));
 
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === '')) {
     throw new DeckError([at(0, '', 'no slides: the file has no deck in it')]);
@@ -147,9 +132,6 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
 function sortedByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
 }
-
-/** One step of a field path: a mapping key or a list index. */
-export type PathSegment = PropertyKey;
 
 interface Located {
   /** Deepest node reached along the path. */
@@ -234,13 +216,6 @@ function findPair(map: { items: unknown[] }, key: string, aliasTargets: Readonly
     if (isScalar(keyNode) && String(keyNode.value) === key) return item;
   }
   return undefined;
-}
-
-/** Formats a zod path as `sections[1].slides[0].bullets[2]`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`))
-    .join('');
 }
 
 function knownKeysFor(path: readonly PathSegment[]): readonly string[] {
@@ -371,30 +346,6 @@ function withAliasesReplaced(document: Document, targets: Map<unknown, unknown>)
 }
 
 /**
- * The path of the mapping holding the key that starts at `offset` (a duplicate key), or an empty
- * path when no key starts there.
- */
-function pathOfKeyAt(document: Document, offset: number): PathSegment[] {
-  const search = (node: unknown, path: PathSegment[]): PathSegment[] | undefined => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (isScalar(pair.key) && pair.key.range?.[0] === offset) return path;
-        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-        const found = search(pair.value, [...path, key]);
-        if (found !== undefined) return found;
-      }
-    } else if (isSeq(node)) {
-      for (const [index, item] of node.items.entries()) {
-        const found = search(item, [...path, index]);
-        if (found !== undefined) return found;
-      }
-    }
-    return undefined;
-  };
-  return search(document.contents, []) ?? [];
-}
-
-/**
  * The offset of the first key that is a list or a mapping (`? [a, b]`): no deck field is named
  * like that, and yaml would turn it into text with a warning printed to stderr.
  */
@@ -408,32 +359,4 @@ function findCollectionKey(document: Document, aliasTargets: ReadonlyMap<unknown
     },
   });
   return found;
-}
-
-/** Where the quoted scalar that runs on to `offset` (a missing closing quote) opens, if one does. */
-function openingQuoteEndingAt(document: Document, offset: number): number | undefined {
-  let found: number | undefined;
-  visit(document, {
-    Scalar(_, scalar) {
-      const isQuoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
-      if (found === undefined && isQuoted && scalar.range !== undefined && scalar.range !== null && scalar.range[1] === offset) found = scalar.range[0];
-    },
-  });
-  return found;
-}
-
-function describeYamlError(code: string, message: string, sourceFromError: string, sourceBeforeError: string): string {
-  // `- "He said "hi" to me"`: the first inner quote closes the text, and yaml sees a stray word.
-  if (code === 'UNEXPECTED_TOKEN' && /["'][ \t]*$/.test(sourceBeforeError.split('\n').at(-1) ?? '')) {
-    return 'YAML syntax: text goes on after a closing quote; inside "…" write a quote as \\", or quote the text with \' instead';
-  }
-  if (code === 'MULTIPLE_DOCS') return 'a deck is one YAML document, but a second one starts here (a line with ---)';
-  if (code === 'DUPLICATE_KEY') {
-    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(sourceFromError)?.[1];
-    const name = key === undefined ? '' : ` "${key.replace(/^["']|["']$/g, '')}"`;
-    return `duplicate key${name}: each key may appear only once in a mapping`;
-  }
-  // yaml appends " at line L, column C" and a code excerpt; the position is already in front.
-  const firstLine = message.split('\n')[0] ?? message;
-  return `YAML syntax: ${firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '')}`;
 }
