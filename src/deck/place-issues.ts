@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import type { AliasTargets } from './aliases.js';
 import type { Diagnostic, DiagnosticAt } from './deck-error.js';
 import { formatPath, type PathSegment } from './field-path.js';
-import { KNOWN_KEYS } from './schema.js';
+import { knownKeysAt } from './schema-shape.js';
 import { closest } from '../text/closest.js';
 
 interface Located {
@@ -27,7 +27,7 @@ export function issueDiagnostics(document: Document, aliasTargets: AliasTargets,
   const nodeOffset = located.node.range?.[0] ?? 0;
 
   if (issue.code === 'unrecognized_keys') {
-    const known = knownKeysFor(path);
+    const known = knownKeysAt(path);
     return issue.keys.map((key) => {
       const keyNode = isMap(located.node) ? findPair(located.node, key, aliasTargets)?.key : undefined;
       const offset = isYamlNode(keyNode) ? (keyNode.range?.[0] ?? nodeOffset) : nodeOffset;
@@ -100,13 +100,4 @@ function findPair(map: { items: unknown[] }, key: string, aliasTargets: AliasTar
     if (isScalar(keyNode) && String(keyNode.value) === key) return item;
   }
   return undefined;
-}
-
-function knownKeysFor(path: readonly PathSegment[]): readonly string[] {
-  const names = path.filter((segment) => typeof segment === 'string');
-  const last = names[names.length - 1];
-  if (last === undefined) return KNOWN_KEYS.deck;
-  if (last === 'sections') return KNOWN_KEYS.section;
-  if (last === 'slides') return KNOWN_KEYS.slide;
-  return KNOWN_KEYS.bullet;
 }
