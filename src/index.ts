@@ -10,7 +10,7 @@
 import { deckName, parseDeck, readDeckTextSync } from './deck/load-deck.js';
 import type { Deck } from './deck/schema.js';
 import { buildSlides, stepCountOf, type Slide } from './deck/slides.js';
-import { sanitizeDeck } from './deck/sanitize.js';
+import { sanitizeDeck } from './deck/schema-shape.js';
 import { drawFrame } from './render/render-frame.js';
 
 export { DeckError, formatDiagnostic, type Diagnostic } from './deck/deck-error.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DeckError } from '../src/deck/deck-error.js';
 import { parseDeck } from '../src/deck/load-deck.js';
 import type { Deck } from '../src/deck/schema.js';
-import { sanitizeDeck } from '../src/deck/sanitize.js';
+import { sanitizeDeck } from '../src/deck/schema-shape.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { deckReducer, initialDeckState, type Action } from '../src/navigation/deck-state.js';
 import { drawFrame } from '../src/render/render-frame.js';

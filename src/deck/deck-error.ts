@@ -15,6 +15,12 @@ export interface Diagnostic {
 }
 
 /**
+ * Makes the diagnostic for what is at `offset` in a deck's text (in UTF-16 code units, as yaml
+ * gives offsets), about the field at `path` (formatted, empty for the whole deck).
+ */
+export type DiagnosticAt = (offset: number, path: string, message: string) => Diagnostic;
+
+/**
  * Formats a diagnostic the way compilers do, so editors and CI annotate it:
  * `FILE:LINE:COLUMN: PATH: MESSAGE` (GNU "Formatting Error Messages" convention), on one line.
  * The file name, path and message quote what the user and the file wrote, which may hold escape

@@ -1,40 +1,14 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  Pair,
-  parseDocument,
-  visit,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
-import type * as z from 'zod';
-import { DeckError, type Diagnostic } from './deck-error.js';
-import { closest } from '../text/closest.js';
-import { describeFsError } from '../text/describe-fs-error.js';
-import { DeckSchema, KNOWN_KEYS, type Deck } from './schema.js';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { resolveAliases, withAliasesReplaced, type AliasTargets } from './aliases.js';
+import { DeckError, type Diagnostic, type DiagnosticAt } from './deck-error.js';
+import type { PathSegment } from './field-path.js';
+import { issueDiagnostics, offsetOfPath } from './place-issues.js';
+import { deckName, readDeckText } from './read-deck.js';
+import { DeckSchema, type Deck } from './schema.js';
+import { yamlErrorDiagnostics } from './yaml-errors.js';
 
-/** Files larger than this are refused before parsing, in bytes (5 MiB). */
-export const MAX_DECK_BYTES = 5 * 1024 * 1024;
-
-/**
- * Most values the aliases of a deck may expand to in all, counted as YAML nodes. Far above any
- * real deck, far below a "billion laughs" file (CVE-2003-1564 class: nested aliases that expand
- * exponentially).
- */
-export const MAX_EXPANDED_NODES = 100_000;
-
-/**
- * Most text the aliases of a deck may expand to in all, in characters: as much as the largest
- * deck file holds. One long anchored string repeated by many aliases stays under the node limit
- * (2,000 aliases of a 200 KB string), and would be laid out as millions of lines.
- */
-export const MAX_EXPANDED_CHARS = MAX_DECK_BYTES;
+export { formatPath, type PathSegment } from './field-path.js';
+export { deckName, MAX_DECK_BYTES, readDeckText, readDeckTextSync, STDIN_FILE, STDIN_NAME } from './read-deck.js';
 
 /**
  * Reads and validates a deck file.
@@ -46,115 +20,6 @@ export const MAX_EXPANDED_CHARS = MAX_DECK_BYTES;
  */
 export async function loadDeck(file: string): Promise<Deck> {
   return parseDeck(await readDeckText(file), deckName(file));
-}
-
-/** The file name that means standard input, as most command-line tools take it (POSIX utility conventions). */
-export const STDIN_FILE = '-';
-
-/** How messages name a deck read from standard input (`<stdin>:3:5: …`). */
-export const STDIN_NAME = '<stdin>';
-
-/** The name messages give the deck at `file`: `<stdin>` for `-`, else `file` itself. */
-export function deckName(file: string): string {
-  return file === STDIN_FILE ? STDIN_NAME : file;
-}
-
-/** Standard input's file descriptor (POSIX). */
-const STDIN_DESCRIPTOR = 0;
-
-/**
- * Standard input's bytes, up to {@link MAX_DECK_BYTES}. Read from the stream rather than by
- * opening /dev/stdin, which fails (ENXIO) when standard input is a socket, as a parent's pipe
- * from Node's child_process is.
- *
- * @throws {DeckError} When it holds more.
- */
-async function readStandardInput(): Promise<Buffer> {
-  const read = new DeckBytes(STDIN_NAME);
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) read.add(chunk, chunk.length);
-  return read.bytes;
-}
-
-/** {@link readStandardInput}, synchronously; a non-blocking descriptor with nothing yet to read is waited on. */
-function readStandardInputSync(): Buffer {
-  const read = new DeckBytes(STDIN_NAME);
-  for (let buffer = DeckBytes.buffer(), count; (count = readWaiting(buffer)) > 0; buffer = DeckBytes.buffer()) read.add(buffer, count);
-  return read.bytes;
-}
-
-function readWaiting(buffer: Buffer): number {
-  for (;;) {
-    try {
-      return readSync(STDIN_DESCRIPTOR, buffer, 0, buffer.length, null);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-    }
-  }
-}
-
-/**
- * Reads a deck file as text, `-` meaning standard input (named `<stdin>` in messages). A regular file over {@link MAX_DECK_BYTES} is refused before it is
- * read; anything else (a device, a pipe, process substitution) is read up to that limit and
- * refused past it, so `/dev/zero` cannot fill the memory.
- *
- * @throws {DeckError} When the file cannot be read or is too large.
- */
-export async function readDeckText(file: string): Promise<string> {
-  const name = deckName(file);
-  try {
-    if (file === STDIN_FILE) return decodeUtf8(await readStandardInput(), name);
-    refuseLargeFile(name, (await stat(file)).size);
-    const handle = await open(file, 'r');
-    try {
-      const read = new DeckBytes(name);
-      for (let buffer = DeckBytes.buffer(), count; (count = (await handle.read(buffer, 0, buffer.length, null)).bytesRead) > 0; buffer = DeckBytes.buffer()) read.add(buffer, count);
-      return decodeUtf8(read.bytes, name);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    if (error instanceof DeckError) throw error;
-    throw new DeckError([fileDiagnostic(name, `cannot read the file: ${describeFsError(error)}`)]);
-  }
-}
-
-/** Refuses `file` when its size, as `stat` gives it, is over {@link MAX_DECK_BYTES}. */
-function refuseLargeFile(file: string, size: number): void {
-  if (size > MAX_DECK_BYTES) {
-    throw new DeckError([fileDiagnostic(file, `the file is ${formatMiB(size)}; decks are limited to ${formatMiB(MAX_DECK_BYTES)}`)]);
-  }
-}
-
-/** Bytes read at a time, in bytes: far more than a deck file holds. */
-const READ_CHUNK_BYTES = 256 * 1024;
-
-/** The bytes read from a deck file so far, refused past {@link MAX_DECK_BYTES}. */
-class DeckBytes {
-  private readonly chunks: Buffer[] = [];
-  private total = 0;
-
-  constructor(private readonly file: string) {}
-
-  /** A buffer for the next read, READ_CHUNK_BYTES long. */
-  static buffer(): Buffer {
-    return Buffer.allocUnsafe(READ_CHUNK_BYTES);
-  }
-
-  /**
-   * Keeps the first `count` bytes of `buffer`.
-   *
-   * @throws {DeckError} When the bytes kept pass the limit.
-   */
-  add(buffer: Buffer, count: number): void {
-    this.total += count;
-    if (this.total > MAX_DECK_BYTES) throw new DeckError([fileDiagnostic(this.file, `it holds more than ${formatMiB(MAX_DECK_BYTES)}; decks are limited to that`)]);
-    this.chunks.push(buffer.subarray(0, count));
-  }
-
-  get bytes(): Buffer {
-    return Buffer.concat(this.chunks, this.total);
-  }
 }
 
 /**
@@ -188,7 +53,7 @@ export interface ParsedDeck {
 export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lineCounter = new LineCounter();
-  const at = (offset: number, path: string, message: string): Diagnostic => {
+  const at: DiagnosticAt = (offset, path, message) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col, path, message };
   };
@@ -200,36 +65,15 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
     uniqueKeys: true,
   });
 
-  if (document.errors.length > 0) {
-    // A tab in the indentation, or a quote never closed, throws the rest of the parse out (one
-    // tab gave 14 errors, the tab's second and the rest far from it): only those are reported.
-    const unclosedQuotes = new Map(document.errors.map((error) => [error, error.code === 'MISSING_CHAR' ? openingQuoteEndingAt(document, error.pos[0]) : undefined]));
-    const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
-    const quotes = document.errors.filter((error) => unclosedQuotes.get(error) !== undefined);
-    const reported = tabs.length > 0 ? tabs : quotes.length > 0 ? quotes : document.errors;
-    throw new DeckError(
-      sortedByPlace(
-        reported.map((error) => {
-          // yaml reports a quote that is never closed where the file ends; the author needs the
-          // place it opens.
-          const unclosed = unclosedQuotes.get(error);
-          if (unclosed !== undefined) return at(unclosed, formatPath(pathOfKeyAt(document, unclosed)), 'YAML syntax: this quote is never closed');
-          const offset = error.pos[0];
-          return at(offset, formatPath(pathOfKeyAt(document, offset)), describeYamlError(error.code, error.message, source.slice(offset), source.slice(0, offset)));
-        }),
-      ),
-    );
-  }
+  // Syntax errors come first: what follows cannot be trusted with a half-read document.
+  if (document.errors.length > 0) throw new DeckError(sortedByPlace(yamlErrorDiagnostics(document, source, at)));
 
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === '')) {
     throw new DeckError([at(0, '', 'no slides: the file has no deck in it')]);
   }
 
   const aliases = resolveAliases(document);
-  if (aliases.problem !== undefined) {
-    const { kind, offset, name } = aliases.problem;
-    throw new DeckError([at(offset, '', ALIAS_PROBLEMS[kind](name))]);
-  }
+  if (aliases.problem !== undefined) throw new DeckError([at(aliases.problem.offset, '', aliases.problem.message)]);
 
   const collectionKey = findCollectionKey(document, aliases.targets);
   if (collectionKey !== undefined) throw new DeckError([at(collectionKey, '', 'a key must be plain text, not a list or a mapping')]);
@@ -246,13 +90,13 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
     return {
       deck: result.data,
       positionOf: (path) => {
-        const { line, col } = lineCounter.linePos(locate(document, aliases.targets, path).node.range?.[0] ?? 0);
+        const { line, col } = lineCounter.linePos(offsetOfPath(document, aliases.targets, path));
         return { line, column: col };
       },
     };
   }
 
-  throw new DeckError(sortedByPlace(result.error.issues.flatMap((issue) => diagnose(document, aliases.targets, issue, at))));
+  throw new DeckError(sortedByPlace(result.error.issues.flatMap((issue) => issueDiagnostics(document, aliases.targets, issue, at))));
 }
 
 /** `diagnostics` in file order, by line then column (yaml reports its errors as it finds them). */
@@ -260,257 +104,11 @@ function sortedByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** One step of a field path: a mapping key or a list index. */
-export type PathSegment = PropertyKey;
-
-interface Located {
-  /** Deepest node reached along the path. */
-  readonly node: YamlNode;
-  /** How many path segments were resolved to reach it. */
-  readonly depth: number;
-}
-
-function diagnose(
-  document: Document,
-  aliasTargets: ReadonlyMap<unknown, unknown>,
-  issue: z.core.$ZodIssue,
-  at: (offset: number, path: string, message: string) => Diagnostic,
-): Diagnostic[] {
-  const path = issue.path;
-  const located = locate(document, aliasTargets, path);
-  const nodeOffset = located.node.range?.[0] ?? 0;
-
-  if (issue.code === 'unrecognized_keys') {
-    const known = knownKeysFor(path);
-    return issue.keys.map((key) => {
-      const keyNode = isMap(located.node) ? findPair(located.node, key, aliasTargets)?.key : undefined;
-      const offset = isYamlNode(keyNode) ? (keyNode.range?.[0] ?? nodeOffset) : nodeOffset;
-      // A key written as an alias (`*a : x`) reads as its anchor's text, which the line lacks.
-      const written = isAlias(keyNode) ? ` (the alias *${keyNode.source})` : '';
-      // YAML 1.1 merge keys are not part of YAML 1.2, which the loader reads.
-      if (key === '<<') return at(offset, formatPath(path), 'merge keys ("<<") are not supported (YAML 1.2 has none); write the keys out');
-      const suggestion = closest(key, known);
-      const hint = suggestion === undefined ? `; expected one of: ${known.join(', ')}` : `; did you mean "${suggestion}"?`;
-      return at(offset, formatPath(path), `unknown key "${key}"${written}${hint}`);
-    });
-  }
-
-  // A mapping with `text` can only be a bullet with sub-bullets (BulletSchema, a union with plain
-  // text): what is wrong inside it is reported where it is, as the mapping branch found it,
-  // rather than as the union's one message at the bullet.
-  if (issue.code === 'invalid_union' && located.depth === path.length && isBulletMapping(located.node, aliasTargets)) {
-    const inside = issue.errors.filter((branch) => !branch.every((problem) => problem.path.length === 0 && problem.code === 'invalid_type'));
-    if (inside.length === 1) return (inside[0] ?? []).flatMap((problem) => diagnose(document, aliasTargets, { ...problem, path: [...path, ...problem.path] }, at));
-  }
-
-  if (located.depth === path.length - 1 && path.length > 0) {
-    // The field itself is absent: point at the mapping that should hold it.
-    const field = String(path[path.length - 1]);
-    return [at(nodeOffset, formatPath(path.slice(0, -1)), `missing required field "${field}"`)];
-  }
-
-  return [at(nodeOffset, formatPath(path), issue.message)];
-}
-
-/** Whether `node` (through an alias) is a mapping with a `text` key. */
-function isBulletMapping(node: YamlNode, aliasTargets: ReadonlyMap<unknown, unknown>): boolean {
-  const resolved = isAlias(node) ? aliasTargets.get(node) : node;
-  return isMap(resolved) && findPair(resolved, 'text', aliasTargets) !== undefined;
-}
-
-/** The node at `path`, through aliases (`aliasTargets`, from {@link resolveAliases}). */
-function locate(document: Document, aliasTargets: ReadonlyMap<unknown, unknown>, path: readonly PathSegment[]): Located {
-  let node = document.contents as YamlNode;
-  let depth = 0;
-  for (const segment of path) {
-    const resolved = isAlias(node) ? (aliasTargets.get(node) as YamlNode | undefined) : node;
-    let next: unknown;
-    if (isSeq(resolved) && typeof segment === 'number') next = resolved.items[segment];
-    else if (isMap(resolved)) next = findPair(resolved, String(segment), aliasTargets)?.value;
-    if (next === undefined || next === null || !isYamlNode(next)) break;
-    node = next;
-    depth += 1;
-  }
-  return { node, depth };
-}
-
-function isYamlNode(value: unknown): value is YamlNode {
-  return isAlias(value) || isScalar(value) || isMap(value) || isSeq(value);
-}
-
-/** The pair of `map` whose key is `key`, a key written as an alias (`*name : value`) included. */
-function findPair(map: { items: unknown[] }, key: string, aliasTargets: ReadonlyMap<unknown, unknown>) {
-  for (const item of map.items) {
-    if (!isPair(item)) continue;
-    const keyNode = isAlias(item.key) ? aliasTargets.get(item.key) : item.key;
-    if (isScalar(keyNode) && String(keyNode.value) === key) return item;
-  }
-  return undefined;
-}
-
-/** Formats a zod path as `sections[1].slides[0].bullets[2]`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? String(segment) : `.${String(segment)}`))
-    .join('');
-}
-
-function knownKeysFor(path: readonly PathSegment[]): readonly string[] {
-  const names = path.filter((segment) => typeof segment === 'string');
-  const last = names[names.length - 1];
-  if (last === undefined) return KNOWN_KEYS.deck;
-  if (last === 'sections') return KNOWN_KEYS.section;
-  if (last === 'slides') return KNOWN_KEYS.slide;
-  return KNOWN_KEYS.bullet;
-}
-
-/** What can be wrong with an alias, said about the alias `name`. */
-const ALIAS_PROBLEMS = {
-  unresolved: (name: string) => `unknown alias *${name}: no anchor &${name} before it`,
-  cycle: (name: string) => `the alias *${name} is inside the value anchored as &${name}, which would then contain itself`,
-  values: (name: string) => `the aliases up to *${name} expand to more than ${MAX_EXPANDED_NODES} values; refusing to load`,
-  text: (name: string) => `the aliases up to *${name} expand to more than ${formatMiB(MAX_EXPANDED_CHARS)} of text; refusing to load`,
-} as const;
-
-/** Values and characters of text a node stands for once its aliases are expanded. */
-interface ExpandedSize {
-  readonly values: number;
-  readonly chars: number;
-}
-
-/**
- * Resolves every alias to the node of its anchor, in one walk in document order: an alias names
- * the closest anchor before it (YAML 1.2, 3.2.2.2). yaml's own `Alias.resolve` searches the
- * document again for each alias, which made 50,000 aliases take minutes; this stays linear.
- * The walk stops at the first alias that names no anchor, that lies inside the value it names,
- * or that brings what the aliases so far expand to over {@link MAX_EXPANDED_NODES} values or
- * {@link MAX_EXPANDED_CHARS} characters. Sizes of anchored values are remembered, so nested
- * aliases (a "billion laughs") are counted without being expanded.
- */
-function resolveAliases(document: Document): { targets: Map<unknown, unknown>; problem?: { kind: keyof typeof ALIAS_PROBLEMS; offset: number; name: string } } {
-  const anchors = new Map<string, unknown>();
-  const targets = new Map<unknown, unknown>();
-  const sizes = new Map<unknown, ExpandedSize>();
-  // The values the walk is inside of: an alias to one of them would make a value contain itself.
-  const enclosing = new Set<unknown>();
-  let values = 0;
-  let chars = 0;
-  let problem: { kind: keyof typeof ALIAS_PROBLEMS; offset: number; name: string } | undefined;
-
-  const sizeOf = (node: unknown): ExpandedSize => {
-    const known = sizes.get(node);
-    if (known !== undefined) return known;
-    let size: ExpandedSize = { values: 1, chars: 0 };
-    if (isAlias(node)) size = sizeOf(targets.get(node));
-    else if (isScalar(node)) size = { values: 1, chars: String(node.value ?? '').length };
-    else if (isMap(node) || isSeq(node)) {
-      const children = isMap(node) ? node.items.flatMap((pair) => [pair.key, pair.value]) : node.items;
-      let total = { values: 1, chars: 0 };
-      for (const child of children) {
-        const part = sizeOf(child);
-        // Capped, so sizes stay small numbers however deep the nesting.
-        total = { values: Math.min(total.values + part.values, MAX_EXPANDED_NODES + 1), chars: Math.min(total.chars + part.chars, MAX_EXPANDED_CHARS + 1) };
-      }
-      size = total;
-    }
-    sizes.set(node, size);
-    return size;
-  };
-
-  const walk = (node: unknown): void => {
-    if (problem !== undefined) return;
-    if (isAlias(node)) {
-      const target = anchors.get(node.source);
-      const at = { offset: node.range?.[0] ?? 0, name: node.source };
-      if (target === undefined) problem = { kind: 'unresolved', ...at };
-      else if (enclosing.has(target)) problem = { kind: 'cycle', ...at };
-      if (problem !== undefined) return;
-      targets.set(node, target);
-      const size = sizeOf(target);
-      values += size.values;
-      chars += size.chars;
-      if (values > MAX_EXPANDED_NODES) problem = { kind: 'values', ...at };
-      else if (chars > MAX_EXPANDED_CHARS) problem = { kind: 'text', ...at };
-      return;
-    }
-    if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor !== undefined) anchors.set(node.anchor, node);
-    if (!isMap(node) && !isSeq(node)) return;
-    enclosing.add(node);
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        walk(pair.key);
-        walk(pair.value);
-      }
-    } else {
-      for (const item of node.items) walk(item);
-    }
-    enclosing.delete(node);
-  };
-  walk(document.contents);
-  return problem === undefined ? { targets } : { targets, problem };
-}
-
-/**
- * A copy of `document` with each alias replaced by the node it names (`targets`, from
- * {@link resolveAliases}), so converting it to data never asks yaml to resolve an alias. The
- * document itself keeps its aliases, for positions in messages.
- */
-function withAliasesReplaced(document: Document, targets: Map<unknown, unknown>): Document {
-  if (targets.size === 0) return document;
-  // Copies of the collections only, sharing everything else with the original.
-  const shallowCopy = <T extends object>(value: T): T => Object.create(Object.getPrototypeOf(value) as object, Object.getOwnPropertyDescriptors(value)) as T;
-  const copies = new Map<unknown, unknown>();
-  const copy = (node: unknown): unknown => {
-    if (isAlias(node)) return copy(targets.get(node));
-    const done = copies.get(node);
-    if (done !== undefined) return done;
-    let result: unknown = node;
-    if (isMap(node)) {
-      const map = shallowCopy(node);
-      map.items = node.items.map((pair) => new Pair(copy(pair.key), copy(pair.value)));
-      result = map;
-    } else if (isSeq(node)) {
-      const seq = shallowCopy(node);
-      seq.items = node.items.map(copy);
-      result = seq;
-    }
-    copies.set(node, result);
-    return result;
-  };
-  const replaced = shallowCopy(document);
-  replaced.contents = copy(document.contents) as typeof replaced.contents;
-  return replaced;
-}
-
-/**
- * The path of the mapping holding the key that starts at `offset` (a duplicate key), or an empty
- * path when no key starts there.
- */
-function pathOfKeyAt(document: Document, offset: number): PathSegment[] {
-  const search = (node: unknown, path: PathSegment[]): PathSegment[] | undefined => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (isScalar(pair.key) && pair.key.range?.[0] === offset) return path;
-        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
-        const found = search(pair.value, [...path, key]);
-        if (found !== undefined) return found;
-      }
-    } else if (isSeq(node)) {
-      for (const [index, item] of node.items.entries()) {
-        const found = search(item, [...path, index]);
-        if (found !== undefined) return found;
-      }
-    }
-    return undefined;
-  };
-  return search(document.contents, []) ?? [];
-}
-
 /**
  * The offset of the first key that is a list or a mapping (`? [a, b]`): no deck field is named
  * like that, and yaml would turn it into text with a warning printed to stderr.
  */
-function findCollectionKey(document: Document, aliasTargets: ReadonlyMap<unknown, unknown>): number | undefined {
+function findCollectionKey(document: Document, aliasTargets: AliasTargets): number | undefined {
   let found: number | undefined;
   visit(document, {
     Pair(_, pair) {
@@ -520,85 +118,4 @@ function findCollectionKey(document: Document, aliasTargets: ReadonlyMap<unknown
     },
   });
   return found;
-}
-
-/** Where the quoted scalar that runs on to `offset` (a missing closing quote) opens, if one does. */
-function openingQuoteEndingAt(document: Document, offset: number): number | undefined {
-  let found: number | undefined;
-  visit(document, {
-    Scalar(_, scalar) {
-      const isQuoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
-      if (found === undefined && isQuoted && scalar.range !== undefined && scalar.range !== null && scalar.range[1] === offset) found = scalar.range[0];
-    },
-  });
-  return found;
-}
-
-function describeYamlError(code: string, message: string, sourceFromError: string, sourceBeforeError: string): string {
-  // `- "He said "hi" to me"`: the first inner quote closes the text, and yaml sees a stray word.
-  if (code === 'UNEXPECTED_TOKEN' && /["'][ \t]*$/.test(sourceBeforeError.split('\n').at(-1) ?? '')) {
-    return 'YAML syntax: text goes on after a closing quote; inside "…" write a quote as \\", or quote the text with \' instead';
-  }
-  if (code === 'MULTIPLE_DOCS') return 'a deck is one YAML document, but a second one starts here (a line with ---)';
-  if (code === 'DUPLICATE_KEY') {
-    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(sourceFromError)?.[1];
-    const name = key === undefined ? '' : ` "${key.replace(/^["']|["']$/g, '')}"`;
-    return `duplicate key${name}: each key may appear only once in a mapping`;
-  }
-  // yaml appends " at line L, column C" and a code excerpt; the position is already in front.
-  const firstLine = message.split('\n')[0] ?? message;
-  return `YAML syntax: ${firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '')}`;
-}
-
-/**
- * {@link readDeckText}, synchronously, for the public API and tests.
- *
- * @throws {DeckError} When the file cannot be read or is too large.
- */
-export function readDeckTextSync(file: string): string {
-  const name = deckName(file);
-  try {
-    if (file === STDIN_FILE) return decodeUtf8(readStandardInputSync(), name);
-    refuseLargeFile(name, statSync(file).size);
-    const descriptor = openSync(file, 'r');
-    try {
-      const read = new DeckBytes(name);
-      for (let buffer = DeckBytes.buffer(), count; (count = readSync(descriptor, buffer, 0, buffer.length, null)) > 0; buffer = DeckBytes.buffer()) read.add(buffer, count);
-      return decodeUtf8(read.bytes, name);
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch (error) {
-    if (error instanceof DeckError) throw error;
-    throw new DeckError([fileDiagnostic(name, `cannot read the file: ${describeFsError(error)}`)]);
-  }
-}
-
-/**
- * Decodes a deck's bytes as UTF-8 (YAML 1.2 §5.2; other encodings would show as `�`).
- *
- * @throws {DeckError} At the first byte that is not UTF-8.
- */
-function decodeUtf8(bytes: Buffer, file: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const text = bytes.toString('utf8');
-    const offset = Math.max(0, text.indexOf('\uFFFD'));
-    const before = text.slice(0, offset).split('\n');
-    return throwAt(file, before.length, (before[before.length - 1]?.length ?? 0) + 1, 'the file is not UTF-8 text; save it as UTF-8');
-  }
-}
-
-function throwAt(file: string, line: number, column: number, message: string): never {
-  throw new DeckError([{ file, line, column, path: '', message }]);
-}
-
-function fileDiagnostic(file: string, message: string): Diagnostic {
-  return { file, line: 0, column: 0, path: '', message };
-}
-
-
-function formatMiB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }

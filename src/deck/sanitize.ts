@@ -1,4 +1,3 @@
-import type { Deck } from './schema.js';
 import stripAnsi from 'strip-ansi';
 
 /** Columns a tab advances to; terminals default to stops every 8 columns, slides read better at 4. */
@@ -70,32 +69,4 @@ const JSON_UNSAFE_CHARACTERS = new RegExp(`[\\u007F-\\u009F]|${FORMAT_CHARACTERS
  */
 export function toTerminalJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(JSON_UNSAFE_CHARACTERS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/**
- * A copy of `deck` with every text sanitized (see {@link sanitizeText}), for a deck built in code
- * rather than loaded, which the schema sanitizes. Idempotent.
- */
-export function sanitizeDeck(deck: Deck): Deck {
-  const clean = (text: string | undefined) => (text === undefined ? undefined : sanitizeText(text));
-  return {
-    ...deck,
-    title: sanitizeText(deck.title),
-    subtitle: clean(deck.subtitle),
-    author: clean(deck.author),
-    date: clean(deck.date),
-    source: clean(deck.source),
-    sections: deck.sections.map((section) => ({
-      ...section,
-      title: sanitizeText(section.title),
-      slides: section.slides.map((slide) => ({
-        ...slide,
-        title: sanitizeText(slide.title),
-        notes: clean(slide.notes),
-        bullets: slide.bullets.map((bullet) =>
-          typeof bullet === 'string' ? sanitizeText(bullet) : { text: sanitizeText(bullet.text), bullets: bullet.bullets.map(sanitizeText) },
-        ),
-      })),
-    })),
-  };
 }

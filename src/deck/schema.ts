@@ -127,14 +127,6 @@ export type Section = Deck['sections'][number];
 export type ContentSlideData = Section['slides'][number];
 export type Bullet = ContentSlideData['bullets'][number];
 
-/** Keys a mapping may have, by what the mapping is; used for "did you mean" hints. */
-export const KNOWN_KEYS = {
-  deck: Object.keys(DeckSchema.shape),
-  section: Object.keys(SectionSchema.shape),
-  slide: Object.keys(ContentSlideSchema.shape),
-  bullet: ['text', 'bullets'],
-} as const;
-
 function isPlainMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,0 +1,80 @@
+import { isMap, isScalar, isSeq, visit, type Document } from 'yaml';
+import type { Diagnostic, DiagnosticAt } from './deck-error.js';
+import { formatPath, type PathSegment } from './field-path.js';
+
+/**
+ * The syntax errors the `yaml` library found in `document`, said for a deck's author: each at
+ * `file:line:column` (through `at`, given offsets into `source`) with the path of the mapping it
+ * is in, in the words of {@link describeYamlError}.
+ *
+ * A tab in the indentation, or a quote never closed, throws the rest of the parse out (one tab
+ * gave 14 errors, the tab's second and the rest far from it): when there are any, only those are
+ * reported. A quote never closed is reported where it opens; yaml reports it where the file ends.
+ *
+ * @returns The diagnostics in the order yaml found the errors; empty when there are none.
+ */
+export function yamlErrorDiagnostics(document: Document, source: string, at: DiagnosticAt): Diagnostic[] {
+  const unclosedQuotes = new Map(document.errors.map((error) => [error, error.code === 'MISSING_CHAR' ? openingQuoteEndingAt(document, error.pos[0]) : undefined]));
+  const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
+  const quotes = document.errors.filter((error) => unclosedQuotes.get(error) !== undefined);
+  const reported = tabs.length > 0 ? tabs : quotes.length > 0 ? quotes : document.errors;
+  return reported.map((error) => {
+    const unclosed = unclosedQuotes.get(error);
+    if (unclosed !== undefined) return at(unclosed, formatPath(pathOfKeyAt(document, unclosed)), 'YAML syntax: this quote is never closed');
+    const offset = error.pos[0];
+    return at(offset, formatPath(pathOfKeyAt(document, offset)), describeYamlError(error.code, error.message, source.slice(offset), source.slice(0, offset)));
+  });
+}
+
+/**
+ * The path of the mapping holding the key that starts at `offset` (a duplicate key), or an empty
+ * path when no key starts there.
+ */
+function pathOfKeyAt(document: Document, offset: number): PathSegment[] {
+  const search = (node: unknown, path: PathSegment[]): PathSegment[] | undefined => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.range?.[0] === offset) return path;
+        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+        const found = search(pair.value, [...path, key]);
+        if (found !== undefined) return found;
+      }
+    } else if (isSeq(node)) {
+      for (const [index, item] of node.items.entries()) {
+        const found = search(item, [...path, index]);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  return search(document.contents, []) ?? [];
+}
+
+/** Where the quoted scalar that runs on to `offset` (a missing closing quote) opens, if one does. */
+function openingQuoteEndingAt(document: Document, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(document, {
+    Scalar(_, scalar) {
+      const isQuoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
+      if (found === undefined && isQuoted && scalar.range !== undefined && scalar.range !== null && scalar.range[1] === offset) found = scalar.range[0];
+    },
+  });
+  return found;
+}
+
+/** One yaml error (its `code` and `message`), given the source on either side of where it is. */
+function describeYamlError(code: string, message: string, sourceFromError: string, sourceBeforeError: string): string {
+  // `- "He said "hi" to me"`: the first inner quote closes the text, and yaml sees a stray word.
+  if (code === 'UNEXPECTED_TOKEN' && /["'][ \t]*$/.test(sourceBeforeError.split('\n').at(-1) ?? '')) {
+    return 'YAML syntax: text goes on after a closing quote; inside "…" write a quote as \\", or quote the text with \' instead';
+  }
+  if (code === 'MULTIPLE_DOCS') return 'a deck is one YAML document, but a second one starts here (a line with ---)';
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(sourceFromError)?.[1];
+    const name = key === undefined ? '' : ` "${key.replace(/^["']|["']$/g, '')}"`;
+    return `duplicate key${name}: each key may appear only once in a mapping`;
+  }
+  // yaml appends " at line L, column C" and a code excerpt; the position is already in front.
+  const firstLine = message.split('\n')[0] ?? message;
+  return `YAML syntax: ${firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '')}`;
+}
