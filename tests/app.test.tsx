@@ -1,12 +1,12 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
-import { loadDeck } from '../src/deck/load-deck.js';
+import { readDeck } from '../src/deck/load-deck.js';
 import { NULL_CHANNEL, type SyncChannel } from '../src/sync/sync-channel.js';
 import type { DeckUpdate } from '../src/deck/watch-deck.js';
 import { App, DIVERGED_AFTER_MS, DIVERGED_NOTICE, STALE_NOTICE } from '../src/ui/App.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
-const deck = await loadDeck(SLIDES_YAML);
+const deck = await readDeck(SLIDES_YAML);
 
 /** A sync channel with no other views, whose version-mismatch events the test fires by hand. */
 function fakeChannel() {

@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDeck } from '../src/deck/load-deck.js';
+import { readDeck } from '../src/deck/load-deck.js';
 import { buildSlides } from '../src/deck/slides.js';
 import { runCli } from './helpers/cli.js';
 import { CASES, CLI, ROOT, SLIDES_YAML } from './helpers/paths.js';
 
-const slideCount = buildSlides(await loadDeck(SLIDES_YAML)).length;
+const slideCount = buildSlides(await readDeck(SLIDES_YAML)).length;
 
 describe('inkdeck present without a terminal', () => {
   it('prints one line suggesting render and exits 2', async () => {

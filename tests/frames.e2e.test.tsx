@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDeck as loadDeckFile } from '../src/deck/load-deck.js';
+import { readDeck } from '../src/deck/load-deck.js';
 import { buildSlides } from '../src/deck/slides.js';
 import { frames, loadDeck, renderFrame } from '../src/index.js';
 import { drawFrame } from '../src/render/render-frame.js';
@@ -8,7 +8,7 @@ import { runCli } from './helpers/cli.js';
 import { renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
-const slides = buildSlides(await loadDeckFile(SLIDES_YAML));
+const slides = buildSlides(await readDeck(SLIDES_YAML));
 const deck = loadDeck(SLIDES_YAML);
 const SIZES = [
   { columns: 80, rows: 24 },

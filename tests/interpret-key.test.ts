@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDeck } from '../src/deck/load-deck.js';
+import { readDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { layoutScreen, type ScreenLayout } from '../src/layout/screen-layout.js';
 import type { OverlayWindow } from '../src/layout/window.js';
@@ -7,7 +7,7 @@ import { deckReducer, initialDeckState, type Action, type DeckState } from '../s
 import { interpretAction, type KeyOutcome } from '../src/navigation/interpret-key.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
-const slides = buildSlides(await loadDeck(SLIDES_YAML));
+const slides = buildSlides(await readDeck(SLIDES_YAML));
 const start = initialDeckState(slides.map(stepCountOf));
 const withHelp = deckReducer(start, { type: 'toggleHelp' });
 

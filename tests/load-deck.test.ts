@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DeckError, formatDiagnostic } from '../src/deck/deck-error.js';
-import { loadDeck, MAX_DECK_BYTES, parseDeck, readDeckText, readDeckTextSync } from '../src/deck/load-deck.js';
+import { readDeck, MAX_DECK_BYTES, parseDeck, readDeckText, readDeckTextSync } from '../src/deck/load-deck.js';
 import { CASES } from './helpers/paths.js';
 
 const VALID = `title: A deck
@@ -236,7 +236,7 @@ describe('the shared cases', () => {
     ['comment-only.yaml', ['comment-only.yaml:1:1: no slides: the file has no deck in it']],
     ['alias-bomb.yaml', ['alias-bomb.yaml:6:8: the aliases up to *e expand to more than 100000 values; refusing to load']],
   ])('%s is rejected with a positioned message', async (name, expected) => {
-    const error = await loadDeck(path.join(CASES, name)).catch((caught: unknown) => caught);
+    const error = await readDeck(path.join(CASES, name)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DeckError);
     const messages = (error as DeckError).diagnostics.map((diagnostic) => formatDiagnostic({ ...diagnostic, file: path.basename(diagnostic.file) }));
     expect(messages).toEqual(expected);
@@ -245,7 +245,7 @@ describe('the shared cases', () => {
   it.each(['bom.yaml', 'crlf.yaml', 'escape-injection.yaml', 'implicit-types.yaml', 'long-content.yaml', 'unicode-title.yaml', 'wide-content.yaml'])(
     '%s loads',
     async (name) => {
-      await expect(loadDeck(path.join(CASES, name))).resolves.toHaveProperty('sections');
+      await expect(readDeck(path.join(CASES, name))).resolves.toHaveProperty('sections');
     },
   );
 
@@ -289,21 +289,21 @@ describe('the shared cases', () => {
   });
 });
 
-describe('loadDeck on files', () => {
+describe('readDeck on files', () => {
   it('names a missing file', async () => {
-    await expect(loadDeck('no-such-deck.yaml')).rejects.toThrow('no-such-deck.yaml: cannot read the file: no such file');
+    await expect(readDeck('no-such-deck.yaml')).rejects.toThrow('no-such-deck.yaml: cannot read the file: no such file');
   });
 
   it('refuses a file that is not UTF-8, at the first bad byte', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-')), 'latin1.yaml');
     writeFileSync(file, Buffer.from('title: T\nsubtitle: caf\u00e9\n', 'latin1'));
-    await expect(loadDeck(file)).rejects.toThrow(/latin1\.yaml:2:14: the file is not UTF-8 text; save it as UTF-8$/);
+    await expect(readDeck(file)).rejects.toThrow(/latin1\.yaml:2:14: the file is not UTF-8 text; save it as UTF-8$/);
   });
 
   it('refuses a file over the size limit before parsing it', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-')), 'huge.yaml');
     writeFileSync(file, `title: ${'x'.repeat(MAX_DECK_BYTES)}\n`);
-    await expect(loadDeck(file)).rejects.toThrow(/huge\.yaml: the file is 5\.0 MiB; decks are limited to 5\.0 MiB/);
+    await expect(readDeck(file)).rejects.toThrow(/huge\.yaml: the file is 5\.0 MiB; decks are limited to 5\.0 MiB/);
   });
 
   it('stops reading a device that never ends at the limit, as the public API does too', async () => {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDeck } from '../src/deck/load-deck.js';
+import { readDeck } from '../src/deck/load-deck.js';
 import { buildSlides } from '../src/deck/slides.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 import { KEYS, TerminalSession } from './helpers/terminal.js';
 
-const slides = buildSlides(await loadDeck(SLIDES_YAML));
+const slides = buildSlides(await readDeck(SLIDES_YAML));
 const total = slides.length;
 const titleOf = (number: number) => slides[number - 1]?.title ?? '';
 const footer = (number: number) => `slide ${number}/${total}`;

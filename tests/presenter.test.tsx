@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { parseDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
-import { loadDeck } from '../src/deck/load-deck.js';
+import { readDeck } from '../src/deck/load-deck.js';
 import { initialDeckState, type DeckState } from '../src/navigation/deck-state.js';
 import { parseDuration } from '../src/deck/duration.js';
 import { layoutPresenter, NOTES_CHROME_ROWS } from '../src/layout/presenter-layout.js';
@@ -12,7 +12,7 @@ import { PresenterFrame } from '../src/ui/PresenterFrame.js';
 import { renderElement, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
-const deck = await loadDeck(SLIDES_YAML);
+const deck = await readDeck(SLIDES_YAML);
 const slides = buildSlides(deck);
 
 function presenterFrame(state: Partial<DeckState>, time: { elapsedMs: number; isTimerRunning: boolean; arrivedAtMs?: number }, columns = 100, rows = 30): string {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadDeck } from '../src/deck/load-deck.js';
+import { readDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { drawFrame } from '../src/render/render-frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
-const deck = await loadDeck(SLIDES_YAML);
+const deck = await readDeck(SLIDES_YAML);
 const slides = buildSlides(deck);
 const contentSlides = deck.sections.flatMap((section) => section.slides);
 

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { loadDeck, parseDeck } from '../src/deck/load-deck.js';
+import { readDeck, parseDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { drawFrame } from '../src/render/render-frame.js';
 import { helpHint } from '../src/ui/HelpOverlay.js';
@@ -12,7 +12,7 @@ import { Overview, overviewWindow } from '../src/ui/Overview.js';
 import { renderElement, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
-const slides = buildSlides(await loadDeck(SLIDES_YAML));
+const slides = buildSlides(await readDeck(SLIDES_YAML));
 const total = slides.length;
 const LONG_TITLES = buildSlides(
   parseDeck(
@@ -177,7 +177,7 @@ describe('wide and combining characters', () => {
   ])('keep the notes border aligned at %ix%i', async (columns, rows) => {
     const { CASES } = await import('./helpers/paths.js');
     const path = await import('node:path');
-    const wide = buildSlides(await loadDeck(path.join(CASES, 'wide-content.yaml')));
+    const wide = buildSlides(await readDeck(path.join(CASES, 'wide-content.yaml')));
     const frame = drawFrame(wide, { slide: 3, columns, rows, showNotes: true });
     const bordered = frame.split('\n').filter((line) => /[│╭╰]/.test(line));
     expect(bordered.length).toBeGreaterThan(2);
@@ -352,7 +352,7 @@ describe('a terminal that reports no size', () => {
   it('is laid out as 80x24', async () => {
     const { render } = await import('ink-testing-library');
     const { App } = await import('../src/ui/App.js');
-    const { loadDeck: load } = await import('../src/deck/load-deck.js');
+    const { readDeck: load } = await import('../src/deck/load-deck.js');
     const deck = await load(SLIDES_YAML);
     // ink-testing-library's stdout has no rows, as a pipe or an odd terminal may not.
     const instance = render(<App deck={deck} version="v" />);

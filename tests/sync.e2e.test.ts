@@ -3,12 +3,12 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDeck } from '../src/deck/load-deck.js';
+import { readDeck } from '../src/deck/load-deck.js';
 import { buildSlides } from '../src/deck/slides.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 import { KEYS, TerminalSession } from './helpers/terminal.js';
 
-const total = buildSlides(await loadDeck(SLIDES_YAML)).length;
+const total = buildSlides(await readDeck(SLIDES_YAML)).length;
 const footer = (number: number) => `slide ${number}/${total}`;
 /** The slide number a view shows, from its footer (audience) or status row (presenter). */
 const shownSlide = (screen: string) => Number(/slide (\d+)\//.exec(screen)?.[1] ?? Number.NaN);

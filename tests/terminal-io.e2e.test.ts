@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadDeck } from '../src/deck/load-deck.js';
+import { readDeck } from '../src/deck/load-deck.js';
 import { buildSlides } from '../src/deck/slides.js';
 import { drawFrame } from '../src/render/render-frame.js';
 import { renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 import { KEYS, TerminalSession } from './helpers/terminal.js';
 
-const slides = buildSlides(await loadDeck(SLIDES_YAML));
+const slides = buildSlides(await readDeck(SLIDES_YAML));
 const running: TerminalSession[] = [];
 afterEach(() => {
   for (const session of running.splice(0)) session.kill('SIGKILL');

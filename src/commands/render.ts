@@ -1,4 +1,4 @@
-import { deckName, loadDeck } from '../deck/load-deck.js';
+import { deckName, readDeck } from '../deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../deck/slides.js';
 import { drawFrame } from '../render/render-frame.js';
 import { UsageError } from './usage-error.js';
@@ -22,7 +22,7 @@ export interface RenderCommandOptions {
  * @throws {UsageError} When slide N, or step S of it, does not exist.
  */
 export async function renderCommand(file: string, options: RenderCommandOptions): Promise<string> {
-  const slides = buildSlides(await loadDeck(file));
+  const slides = buildSlides(await readDeck(file));
   const slide = slides[options.slide - 1];
   if (slide === undefined) {
     throw new UsageError(`--slide ${options.slide}: ${deckName(file)} has ${slides.length} slides`);

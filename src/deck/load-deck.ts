@@ -18,7 +18,7 @@ export { deckName, MAX_DECK_BYTES, readDeckText, readDeckTextSync, STDIN_FILE, S
  * @throws {DeckError} When the file cannot be read, is larger than {@link MAX_DECK_BYTES}, or is
  *   not a valid deck. Nothing else is thrown.
  */
-export async function loadDeck(file: string): Promise<Deck> {
+export async function readDeck(file: string): Promise<Deck> {
   return parseDeck(await readDeckText(file), deckName(file));
 }
 
