@@ -13,7 +13,12 @@ export default defineConfig({
       {
         extends: true,
         // Logic and components, in-process: no build. `vitest run --project unit` takes seconds.
-        test: { name: 'unit', include: ['tests/**/*.test.{ts,tsx}'], exclude: ['tests/**/*.e2e.test.{ts,tsx}'], globalSetup: ['tests/global-setup.ts'] },
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: ['tests/**/*.e2e.test.{ts,tsx}'],
+          globalSetup: ['tests/global-setup.ts'],
+        },
       },
       {
         extends: true,

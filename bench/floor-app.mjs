@@ -12,7 +12,12 @@ function Hello({ line }) {
   useInput((input) => {
     if (input === 'q') exit();
   });
-  return createElement(Box, { flexDirection: 'column' }, createElement(BigText, { text: 'Hello', font: 'tiny' }), createElement(Text, null, line));
+  return createElement(
+    Box,
+    { flexDirection: 'column' },
+    createElement(BigText, { text: 'Hello', font: 'tiny' }),
+    createElement(Text, null, line),
+  );
 }
 
 /** Draws the hello with `line` under the title until `q`; resolves to the exit status, 0. */

@@ -27,7 +27,13 @@ const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) =
 /** A process in an 80x24 pseudo-terminal whose screen is checked after every chunk it writes. */
 function launch(args, { columns = 80, rows = 24, env = {}, cwd = ROOT } = {}) {
   const terminal = new Terminal({ cols: columns, rows, allowProposedApi: true });
-  const child = pty.spawn(process.execPath, args, { name: 'xterm-256color', cols: columns, rows, cwd, env: { ...baseEnv, TERM: 'xterm-256color', ...env } });
+  const child = pty.spawn(process.execPath, args, {
+    name: 'xterm-256color',
+    cols: columns,
+    rows,
+    cwd,
+    env: { ...baseEnv, TERM: 'xterm-256color', ...env },
+  });
   const waiters = new Set();
   const screen = () => {
     const buffer = terminal.buffer.active;
@@ -210,7 +216,12 @@ function generatedDeck(count) {
   for (let section = 0; section < Math.ceil(count / 10); section += 1) {
     lines.push(`  - id: s${section}`, `    title: Section ${section}`, '    slides:');
     for (let slide = section * 10; slide < Math.min(count, section * 10 + 10); slide += 1) {
-      lines.push(`      - title: Slide ${slide}`, '        bullets: [one short point, another short point, a third point]', '        notes: |', `          Notes for slide ${slide}. They say what the presenter says.`);
+      lines.push(
+        `      - title: Slide ${slide}`,
+        '        bullets: [one short point, another short point, a third point]',
+        '        notes: |',
+        `          Notes for slide ${slide}. They say what the presenter says.`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -258,7 +269,12 @@ async function scaling() {
       view.child.write('q');
       await view.exited;
     }
-    rows.push({ contentSlides: count, loadMs: round(median(loads)), firstFrameMs: round(median(firstFrames)), keyToFrameMedianMs: round(median(keys)) });
+    rows.push({
+      contentSlides: count,
+      loadMs: round(median(loads)),
+      firstFrameMs: round(median(firstFrames)),
+      keyToFrameMedianMs: round(median(keys)),
+    });
   }
   return rows;
 }
@@ -283,23 +299,63 @@ results.scaling = await scaling();
 results.commands = await commands();
 
 const rows = [
-  ['first frame of slides.yaml (median)', `${results.firstFrame.appMs} ms`, `bare node ${results.firstFrame.bareNodeMs} ms, ratio ${results.firstFrame.appRatio}x`, 'target <= 2x'],
+  [
+    'first frame of slides.yaml (median)',
+    `${results.firstFrame.appMs} ms`,
+    `bare node ${results.firstFrame.bareNodeMs} ms, ratio ${results.firstFrame.appRatio}x`,
+    'target <= 2x',
+  ],
   ['first frame, floor: Ink hello', `${results.firstFrame.floorMs} ms`, `ratio ${results.firstFrame.floorRatio}x`, ''],
-  ['first frame, floor + loading the deck', `${results.firstFrame.floorWithDeckMs} ms`, `ratio ${results.firstFrame.floorWithDeckRatio}x`, ''],
-  [`peak RSS, ${SETTLE_MS} ms after (median)`, `${results.firstFrame.appPeakRssMiB} MiB`, `bare node ${results.firstFrame.bareNodePeakRssMiB} MiB, ratio ${results.firstFrame.appRssRatio}x`, 'target <= 1.6x'],
+  [
+    'first frame, floor + loading the deck',
+    `${results.firstFrame.floorWithDeckMs} ms`,
+    `ratio ${results.firstFrame.floorWithDeckRatio}x`,
+    '',
+  ],
+  [
+    `peak RSS, ${SETTLE_MS} ms after (median)`,
+    `${results.firstFrame.appPeakRssMiB} MiB`,
+    `bare node ${results.firstFrame.bareNodePeakRssMiB} MiB, ratio ${results.firstFrame.appRssRatio}x`,
+    'target <= 1.6x',
+  ],
   ['peak RSS, floor: Ink hello', `${results.firstFrame.floorPeakRssMiB} MiB`, `ratio ${results.firstFrame.floorRssRatio}x`, ''],
-  ['peak RSS, floor + loading the deck', `${results.firstFrame.floorWithDeckPeakRssMiB} MiB`, `ratio ${results.firstFrame.floorWithDeckRssRatio}x`, ''],
+  [
+    'peak RSS, floor + loading the deck',
+    `${results.firstFrame.floorWithDeckPeakRssMiB} MiB`,
+    `ratio ${results.firstFrame.floorWithDeckRssRatio}x`,
+    '',
+  ],
   [`peak RSS after ${PRESSES} presses 3<->4`, `${results.keyToFrameContent.peakRssMiB} MiB`, '', ''],
-  ['key to frame, big-title slides 1<->2', `median ${results.keyToFrame.medianMs} ms`, `p95 ${results.keyToFrame.p95Ms} ms`, 'target 5 / 16 ms'],
-  ['key to frame, content slides 3<->4', `median ${results.keyToFrameContent.medianMs} ms`, `p95 ${results.keyToFrameContent.p95Ms} ms`, 'target 5 / 16 ms'],
-  ['presenter move to audience view', `median ${results.sync.medianMs} ms`, `p95 ${results.sync.p95Ms} ms, max ${results.sync.maxMs} ms`, 'target 200 ms'],
+  [
+    'key to frame, big-title slides 1<->2',
+    `median ${results.keyToFrame.medianMs} ms`,
+    `p95 ${results.keyToFrame.p95Ms} ms`,
+    'target 5 / 16 ms',
+  ],
+  [
+    'key to frame, content slides 3<->4',
+    `median ${results.keyToFrameContent.medianMs} ms`,
+    `p95 ${results.keyToFrameContent.p95Ms} ms`,
+    'target 5 / 16 ms',
+  ],
+  [
+    'presenter move to audience view',
+    `median ${results.sync.medianMs} ms`,
+    `p95 ${results.sync.p95Ms} ms, max ${results.sync.maxMs} ms`,
+    'target 200 ms',
+  ],
   ['save to frame (live reload)', `median ${results.reload.medianMs} ms`, `max ${results.reload.maxMs} ms`, 'target 300 ms'],
 ];
 const [small, , large] = results.scaling;
 rows.push(
   ['1000-slide deck: load + validate', `${large.loadMs} ms`, `10 slides: ${small.loadMs} ms`, 'target 150 ms'],
   ['1000-slide deck: first frame', `${large.firstFrameMs} ms`, `10 slides: ${small.firstFrameMs} ms`, ''],
-  ['1000-slide deck: key to frame', `median ${large.keyToFrameMedianMs} ms`, `10 slides: ${small.keyToFrameMedianMs} ms`, 'target <= 1.2x default'],
+  [
+    '1000-slide deck: key to frame',
+    `median ${large.keyToFrameMedianMs} ms`,
+    `10 slides: ${small.keyToFrameMedianMs} ms`,
+    'target <= 1.2x default',
+  ],
   ['inkdeck render (one frame)', `${results.commands.renderMs} ms`, '', ''],
   ['inkdeck export --format txt', `${results.commands.exportTxtMs} ms`, '', 'target 1 s'],
 );

@@ -37,7 +37,8 @@ const inkDevtoolsLeftOut = {
     });
     builder.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ loader: 'js', contents: '' }));
     builder.onEnd((result) => {
-      if (result.errors.length === 0 && !replaced) throw new Error('ink no longer imports ./devtools.js: remove the ink-devtools-left-out plugin');
+      if (result.errors.length === 0 && !replaced)
+        throw new Error('ink no longer imports ./devtools.js: remove the ink-devtools-left-out plugin');
     });
   },
 };
@@ -58,14 +59,24 @@ function substitution({ name, filter, inside, wrap }) {
       builder.onResolve({ filter }, async (args) => {
         if (args.pluginData?.isReal === true || args.namespace === name) return undefined;
         if (inside !== undefined && !inside.test(args.resolveDir)) return undefined;
-        const real = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { isReal: true } });
+        const real = await builder.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: { isReal: true },
+        });
         if (real.errors.length > 0) return { errors: real.errors };
         count += 1;
         return { path: real.path, namespace: name };
       });
-      builder.onLoad({ filter: /.*/, namespace: name }, (args) => ({ loader: 'js', resolveDir: ROOT, contents: wrap(JSON.stringify(args.path)) }));
+      builder.onLoad({ filter: /.*/, namespace: name }, (args) => ({
+        loader: 'js',
+        resolveDir: ROOT,
+        contents: wrap(JSON.stringify(args.path)),
+      }));
       builder.onEnd((result) => {
-        if (result.errors.length === 0 && count === 0) throw new Error(`${name}: nothing imports what it replaces any more; remove the patch`);
+        if (result.errors.length === 0 && count === 0)
+          throw new Error(`${name}: nothing imports what it replaces any more; remove the patch`);
       });
     },
   };
@@ -77,7 +88,8 @@ const patch = (file) => JSON.stringify(path.join(ROOT, 'src/patches', file));
 const rememberedStringWidth = substitution({
   name: 'remembered-string-width',
   filter: /^string-width$/,
-  wrap: (real) => `import stringWidth from ${real};\nimport { rememberWidths } from ${patch('remembered-string-width.ts')};\nexport default rememberWidths(stringWidth);`,
+  wrap: (real) =>
+    `import stringWidth from ${real};\nimport { rememberWidths } from ${patch('remembered-string-width.ts')};\nexport default rememberWidths(stringWidth);`,
 });
 
 /** src/patches/ansi-tokenize-shortcuts.ts: Ink's import of the package, and two of its own modules. */
@@ -99,13 +111,15 @@ const ansiTokenizeShortcuts = [
     name: 'ansi-tokenize-diff',
     filter: /^\.\/diff\.js$/,
     inside: ANSI_TOKENIZE_BUILD,
-    wrap: (real) => `import { diffAnsiCodes as real } from ${real};\nexport * from ${real};\nimport { shortcutDiff } from ${patch('ansi-tokenize-shortcuts.ts')};\nexport const diffAnsiCodes = shortcutDiff(real);`,
+    wrap: (real) =>
+      `import { diffAnsiCodes as real } from ${real};\nexport * from ${real};\nimport { shortcutDiff } from ${patch('ansi-tokenize-shortcuts.ts')};\nexport const diffAnsiCodes = shortcutDiff(real);`,
   }),
   substitution({
     name: 'ansi-tokenize-codes',
     filter: /^\.\/ansiCodes\.js$/,
     inside: ANSI_TOKENIZE_BUILD,
-    wrap: (real) => `import { ansiCodesToString as real } from ${real};\nexport * from ${real};\nimport { shortcutToString } from ${patch('ansi-tokenize-shortcuts.ts')};\nexport const ansiCodesToString = shortcutToString(real);`,
+    wrap: (real) =>
+      `import { ansiCodesToString as real } from ${real};\nexport * from ${real};\nimport { shortcutToString } from ${patch('ansi-tokenize-shortcuts.ts')};\nexport const ansiCodesToString = shortcutToString(real);`,
   }),
 ];
 
@@ -133,7 +147,9 @@ export async function bundleApp({ entry, directory }) {
     define: { 'process.env.NODE_ENV': '"production"' },
     // CommonJS modules in the bundle (React, among others) call require() for Node's own
     // modules, which an ES module has no binding for.
-    banner: { js: "import { createRequire as __inkdeckCreateRequire } from 'node:module'; const require = __inkdeckCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __inkdeckCreateRequire } from 'node:module'; const require = __inkdeckCreateRequire(import.meta.url);",
+    },
     plugins: [inkDevtoolsLeftOut, rememberedStringWidth, ...ansiTokenizeShortcuts],
     logLevel: 'warning',
     metafile: process.env.PROFILE_BUNDLE === '1',

@@ -27,6 +27,7 @@ if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 module.enableCompileCache?.();
 
 // INKDECK_WITH_FETCH=1 leaves fetch alone, for the test that compares both ways.
-const importApp = () => import(new URL('inkdeck-app.js', import.meta.url).href) as Promise<{ main: (argv: readonly string[]) => Promise<number> }>;
+const importApp = () =>
+  import(new URL('inkdeck-app.js', import.meta.url).href) as Promise<{ main: (argv: readonly string[]) => Promise<number> }>;
 const { main } = await (process.env.INKDECK_WITH_FETCH === '1' ? importApp() : withoutFetch(importApp));
 process.exitCode = await main(process.argv);

@@ -82,7 +82,13 @@ export function* frames(deck: Deck, options: FrameOptions = {}): Generator<Frame
   for (const [index, slide] of slides.entries()) {
     const stepCount = stepCountOf(slide);
     for (let step = 1; step <= stepCount; step += 1) {
-      yield { slide: index + 1, slideCount: slides.length, step, stepCount, frame: renderFrame(deck, { slide: index + 1, step, ...options }) };
+      yield {
+        slide: index + 1,
+        slideCount: slides.length,
+        step,
+        stepCount,
+        frame: renderFrame(deck, { slide: index + 1, step, ...options }),
+      };
     }
   }
 }

@@ -50,7 +50,8 @@ function terminalSize(value: string): number {
 /** Seconds, any number written as JavaScript reads it (`2`, `0.5`, `.5`, `1e-3`), at least a millisecond. */
 function positiveSeconds(value: string): number {
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0.001) throw new InvalidArgumentError('expected a number of seconds, at least 0.001, like 2 or 0.5');
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0.001)
+    throw new InvalidArgumentError('expected a number of seconds, at least 0.001, like 2 or 0.5');
   return number;
 }
 
@@ -78,7 +79,17 @@ function buildProgram(): Command {
     .exitOverride()
     // Commander quotes the arguments it rejects, which the user (or a glob) may have filled with
     // escape sequences: show them escaped, on one line.
-    .configureOutput({ outputError: (text, write) => write(`inkdeck: ${text.replace(/^error: /, '').trim().split('\n').map(escapeControls).join(' ')}\n`) });
+    .configureOutput({
+      outputError: (text, write) =>
+        write(
+          `inkdeck: ${text
+            .replace(/^error: /, '')
+            .trim()
+            .split('\n')
+            .map(escapeControls)
+            .join(' ')}\n`,
+        ),
+    });
 
   program
     .command('present', { isDefault: true })
@@ -89,7 +100,12 @@ function buildProgram(): Command {
     .option('--no-sync', 'do not sync with other views')
     .option('--no-watch', 'do not reload the deck when the file is saved')
     .action(async (file: string, options: { presenter?: boolean; session?: string; sync: boolean; watch: boolean }) => {
-      process.exitCode = await present(file, { presenter: options.presenter === true, session: options.session, sync: options.sync, watch: options.watch });
+      process.exitCode = await present(file, {
+        presenter: options.presenter === true,
+        session: options.session,
+        sync: options.sync,
+        watch: options.watch,
+      });
     });
 
   program
@@ -105,7 +121,7 @@ function buildProgram(): Command {
     .option('--notes', 'show the speaker-notes pane', false)
     .action(async (file: string, options: { slide?: number; step: number; columns: number; rows: number; notes: boolean }) => {
       const { slide } = options;
-      if (slide === undefined) throw new UsageError("render needs the slide to print: --slide N (1-based, as in the footer)");
+      if (slide === undefined) throw new UsageError('render needs the slide to print: --slide N (1-based, as in the footer)');
       process.stdout.write(await renderCommand(file, { ...options, slide }));
     });
 
@@ -185,11 +201,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   try {
-    rejectMistypedCommand(argv, program.commands.map((command) => command.name()));
+    rejectMistypedCommand(
+      argv,
+      program.commands.map((command) => command.name()),
+    );
     // `inkdeck` alone presents ./slides.yaml; where there is none, the newcomer needs the usage,
     // not a read error about a file they never named.
     if (argv.length <= 2 && !existsSync(DEFAULT_DECK)) {
-      process.stderr.write(`${program.helpInformation()}\ninkdeck: no ${DEFAULT_DECK} here; name a deck to present: inkdeck present FILE\n`);
+      process.stderr.write(
+        `${program.helpInformation()}\ninkdeck: no ${DEFAULT_DECK} here; name a deck to present: inkdeck present FILE\n`,
+      );
       return EXIT_USAGE;
     }
     await program.parseAsync(argv);

@@ -122,7 +122,10 @@ describe('the notes pane of the audience view', () => {
   it('scrolls long notes a page at a time with d and u, and says which lines it shows', async () => {
     const { parseDeck } = await import('../src/deck/load-deck.js');
     const notes = Array.from({ length: 60 }, (_, index) => `Sentence ${index + 1} of the notes.`).join(' ');
-    const long = parseDeck(`title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets: [x]\n        notes: ${notes}\n`, 'long.yaml');
+    const long = parseDeck(
+      `title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets: [x]\n        notes: ${notes}\n`,
+      'long.yaml',
+    );
     const instance = render(<App deck={long} version="v1" />);
     const frame = () => instance.lastFrame() ?? '';
     instance.stdin.write('G');
@@ -287,7 +290,9 @@ describe('a slide a save took away, and the save that brings it back', () => {
     let listener: ((update: DeckUpdate) => void) | undefined;
     const setVersion = vi.fn();
     const channel = { ...fakeChannel().channel, setVersion, latestMoveClock: 0 };
-    const instance = render(<App deck={deck} version="v1" sync={channel} subscribeToDeck={(next) => ((listener = next), () => undefined)} />);
+    const instance = render(
+      <App deck={deck} version="v1" sync={channel} subscribeToDeck={(next) => ((listener = next), () => undefined)} />,
+    );
     const frame = () => instance.lastFrame() ?? '';
     instance.stdin.write('l');
     instance.stdin.write('l');

@@ -105,9 +105,15 @@ describe('measuring without drawing', () => {
 describe('drawing without changing cfonts', () => {
   it.each(BIG_TEXT_FONTS)('draws in %s what ink-big-text draws', (font) => {
     for (const text of ['Drivers', 'COLD WAR', 'What? 1.10']) {
-      const byInkBigText = stripAnsi(renderToString(<BigText {...BIG_TEXT_OPTIONS} colors={[...BIG_TEXT_OPTIONS.colors]} font={font} text={text} />, { columns: 1000 }));
+      const byInkBigText = stripAnsi(
+        renderToString(<BigText {...BIG_TEXT_OPTIONS} colors={[...BIG_TEXT_OPTIONS.colors]} font={font} text={text} />, { columns: 1000 }),
+      );
       // Ink trims the spaces that end a row.
-      expect(byInkBigText).toBe(drawBigText(text, font).map((row) => row.trimEnd()).join('\n'));
+      expect(byInkBigText).toBe(
+        drawBigText(text, font)
+          .map((row) => row.trimEnd())
+          .join('\n'),
+      );
     }
   });
 
@@ -121,7 +127,9 @@ describe('drawing without changing cfonts', () => {
     expect(frame.split('\n')).toHaveLength(layout?.height ?? 0);
     // Centred in 200 columns: the drawing's own rows, after the same indent.
     const indent = (200 - (layout?.width ?? 0)) / 2;
-    expect(frame.split('\n').map((row) => row.slice(Math.floor(indent)).trimEnd())).toEqual(drawBigText('Limits of alliance', layout?.font ?? 'block').map((row) => row.trimEnd()));
+    expect(frame.split('\n').map((row) => row.slice(Math.floor(indent)).trimEnd())).toEqual(
+      drawBigText('Limits of alliance', layout?.font ?? 'block').map((row) => row.trimEnd()),
+    );
   });
 
   it('leaves cfonts as it found it: its terminal width and its render function', () => {

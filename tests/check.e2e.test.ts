@@ -10,13 +10,31 @@ const C = 'tests/fixtures/cases';
 describe('inkdeck check on the shared cases and the talk', () => {
   it.each<[string, string[], number]>([
     ['slides.yaml', ['slides.yaml: 0 errors, 0 warnings'], 0],
-    [`${C}/alias-bomb.yaml`, [`${C}/alias-bomb.yaml:6:8: error: the aliases up to *e expand to more than 100000 values; refusing to load`, `${C}/alias-bomb.yaml: 1 error, 0 warnings`], 1],
-    [`${C}/bom.yaml`, [`${C}/bom.yaml:6:9: warning: sections[0].slides[0]: slide "BOM slide" has no speaker notes`, `${C}/bom.yaml: 0 errors, 1 warning`], 0],
-    [`${C}/comment-only.yaml`, [`${C}/comment-only.yaml:1:1: error: no slides: the file has no deck in it`, `${C}/comment-only.yaml: 1 error, 0 warnings`], 1],
+    [
+      `${C}/alias-bomb.yaml`,
+      [
+        `${C}/alias-bomb.yaml:6:8: error: the aliases up to *e expand to more than 100000 values; refusing to load`,
+        `${C}/alias-bomb.yaml: 1 error, 0 warnings`,
+      ],
+      1,
+    ],
+    [
+      `${C}/bom.yaml`,
+      [`${C}/bom.yaml:6:9: warning: sections[0].slides[0]: slide "BOM slide" has no speaker notes`, `${C}/bom.yaml: 0 errors, 1 warning`],
+      0,
+    ],
+    [
+      `${C}/comment-only.yaml`,
+      [`${C}/comment-only.yaml:1:1: error: no slides: the file has no deck in it`, `${C}/comment-only.yaml: 1 error, 0 warnings`],
+      1,
+    ],
     [`${C}/crlf.yaml`, [`${C}/crlf.yaml: 0 errors, 0 warnings`], 0],
     [
       `${C}/duplicate-keys.yaml`,
-      [`${C}/duplicate-keys.yaml:9:9: error: sections[0].slides[0]: duplicate key "notes": each key may appear only once in a mapping`, `${C}/duplicate-keys.yaml: 1 error, 0 warnings`],
+      [
+        `${C}/duplicate-keys.yaml:9:9: error: sections[0].slides[0]: duplicate key "notes": each key may appear only once in a mapping`,
+        `${C}/duplicate-keys.yaml: 1 error, 0 warnings`,
+      ],
       1,
     ],
     [`${C}/empty.yaml`, [`${C}/empty.yaml:1:1: error: no slides: the file has no deck in it`, `${C}/empty.yaml: 1 error, 0 warnings`], 1],
@@ -71,13 +89,17 @@ describe('inkdeck check options', () => {
   it('checks layout for the given size', async () => {
     const result = await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('slides.yaml:2:8: warning: title: title "Russia and China: Old Allies, New Needs" is shown as plain text, not big: it does not fit 36x2 in any font');
+    expect(result.stdout).toContain(
+      'slides.yaml:2:8: warning: title: title "Russia and China: Old Allies, New Needs" is shown as plain text, not big: it does not fit 36x2 in any font',
+    );
   });
 
   it('says when the title slide leaves lines out, and that its other lines crowd out a big title', async () => {
     const result = await runCli(['check', 'slides.yaml', '--columns', '30', '--rows', '10']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('slides.yaml:2:8: warning: title: title "Russia and China: Old Allies, New Needs" is shown as plain text, not big: its subtitle, byline and source leave it no row at 30x10\n');
+    expect(result.stdout).toContain(
+      'slides.yaml:2:8: warning: title: title "Russia and China: Old Allies, New Needs" is shown as plain text, not big: its subtitle, byline and source leave it no row at 30x10\n',
+    );
     expect(result.stdout).toContain('slides.yaml:2:8: warning: title: the title slide does not fit 30x10: 4 lines left out\n');
     expect((await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12'])).stdout).not.toContain('title slide does not fit');
   });
@@ -89,9 +111,11 @@ describe('inkdeck check options', () => {
     expect(without.stdout).not.toContain('rows over');
     const withNotes = await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12', '--notes']);
     expect(withNotes.code).toBe(0);
-    expect(withNotes.stdout).toContain('slides.yaml:160:9: warning: sections[3].slides[0]: slide "China\'s new model and its limits" does not fit 40x12 with notes: 3 rows over');
+    expect(withNotes.stdout).toContain(
+      'slides.yaml:160:9: warning: sections[3].slides[0]: slide "China\'s new model and its limits" does not fit 40x12 with notes: 3 rows over',
+    );
     const rendered = await runCli(['render', 'slides.yaml', '--slide', '17', '--columns', '40', '--rows', '12', '--notes']);
-    expect(rendered.stdout).toContain('China\'s new model');
+    expect(rendered.stdout).toContain("China's new model");
     expect(rendered.stdout).toContain('⋯ 4 more lines');
   });
 
@@ -120,16 +144,40 @@ describe('inkdeck check options', () => {
 
   it.each([
     [['check'], "inkdeck: missing required argument 'file'\n"],
-    [['check', 'slides.yaml', '--format', 'xml'], "inkdeck: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n"],
-    [['check', 'slides.yaml', '--columns', '0'], "inkdeck: option '--columns <n>' argument '0' is invalid. expected a whole number of at least 1\n"],
-    [['present', 'slides.yaml', '--session', ''], "inkdeck: option '--session <name>' argument '' is invalid. expected a name, not an empty one\n"],
-    [['present', 'slides.yaml', '--session', ' '], "inkdeck: option '--session <name>' argument ' ' is invalid. expected a name, not an empty one\n"],
+    [
+      ['check', 'slides.yaml', '--format', 'xml'],
+      "inkdeck: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n",
+    ],
+    [
+      ['check', 'slides.yaml', '--columns', '0'],
+      "inkdeck: option '--columns <n>' argument '0' is invalid. expected a whole number of at least 1\n",
+    ],
+    [
+      ['present', 'slides.yaml', '--session', ''],
+      "inkdeck: option '--session <name>' argument '' is invalid. expected a name, not an empty one\n",
+    ],
+    [
+      ['present', 'slides.yaml', '--session', ' '],
+      "inkdeck: option '--session <name>' argument ' ' is invalid. expected a name, not an empty one\n",
+    ],
     [['check', ''], "inkdeck: command-argument value '' is invalid for argument 'file'. expected a file name, not an empty one\n"],
     [['present', ''], "inkdeck: command-argument value '' is invalid for argument 'file'. expected a file name, not an empty one\n"],
-    [['export', 'slides.yaml', '-o', ''], "inkdeck: option '-o, --output <path>' argument '' is invalid. expected a file name, not an empty one\n"],
-    [['export', 'slides.yaml', '-o', '/tmp/no-such-directory/x/'], "inkdeck: option '-o, --output <path>' argument '/tmp/no-such-directory/x/' is invalid. expected a file name, not a directory (it ends in /)\n"],
-    [['export', 'slides.yaml', '--frame-seconds', '0'], "inkdeck: option '--frame-seconds <n>' argument '0' is invalid. expected a number of seconds, at least 0.001, like 2 or 0.5\n"],
-    [['export', 'slides.yaml', '--frame-seconds', 'soon'], "inkdeck: option '--frame-seconds <n>' argument 'soon' is invalid. expected a number of seconds, at least 0.001, like 2 or 0.5\n"],
+    [
+      ['export', 'slides.yaml', '-o', ''],
+      "inkdeck: option '-o, --output <path>' argument '' is invalid. expected a file name, not an empty one\n",
+    ],
+    [
+      ['export', 'slides.yaml', '-o', '/tmp/no-such-directory/x/'],
+      "inkdeck: option '-o, --output <path>' argument '/tmp/no-such-directory/x/' is invalid. expected a file name, not a directory (it ends in /)\n",
+    ],
+    [
+      ['export', 'slides.yaml', '--frame-seconds', '0'],
+      "inkdeck: option '--frame-seconds <n>' argument '0' is invalid. expected a number of seconds, at least 0.001, like 2 or 0.5\n",
+    ],
+    [
+      ['export', 'slides.yaml', '--frame-seconds', 'soon'],
+      "inkdeck: option '--frame-seconds <n>' argument 'soon' is invalid. expected a number of seconds, at least 0.001, like 2 or 0.5\n",
+    ],
     [['export', 'slides.yaml', '--frame-seconds', '2'], 'inkdeck: --frame-seconds applies to --format cast only, not txt\n'],
   ])('exits 2 for a usage error: %j', async (args, stderr) => {
     expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr });
@@ -138,7 +186,10 @@ describe('inkdeck check options', () => {
   it('shows escape sequences from the deck and its name escaped, in text and JSON, never raw', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-check-'));
     const file = path.join(directory, 'evil\u001B[31m.yaml');
-    writeFileSync(file, '"ti\u001B]0;PWN\u0007tle": ok\ntitle: x\nsections:\n  - id: "a\u009B2J"\n    title: S\n    slides: [{ title: T, bullets: [b], notes: n }]\n');
+    writeFileSync(
+      file,
+      '"ti\u001B]0;PWN\u0007tle": ok\ntitle: x\nsections:\n  - id: "a\u009B2J"\n    title: S\n    slides: [{ title: T, bullets: [b], notes: n }]\n',
+    );
     const text = await runCli(['check', file]);
     const shown = path.join(directory, 'evil\\x1b[31m.yaml');
     expect(text).toEqual({
@@ -169,7 +220,13 @@ describe('inkdeck check options', () => {
 describe('checkDeck errors and warnings', () => {
   const deck = (sections: string) => `title: T\nsections:\n${sections}`;
 
-  const summary = (text: string) => checkDeck(text, 'd.yaml', { columns: 80, rows: 24 }).map((finding) => [finding.line, finding.column, finding.severity, finding.message]);
+  const summary = (text: string) =>
+    checkDeck(text, 'd.yaml', { columns: 80, rows: 24 }).map((finding) => [
+      finding.line,
+      finding.column,
+      finding.severity,
+      finding.message,
+    ]);
 
   it('reports an unknown key with a suggestion and a wrong type', () => {
     const text = deck('  - id: a\n    title: A\n    slides:\n      - title: S\n        note: x\n        bullets: 3\n');
@@ -180,7 +237,9 @@ describe('checkDeck errors and warnings', () => {
   });
 
   it('checks a bullet of 130,000 words (390 KB, under the size limit) without running out of stack', () => {
-    const text = deck(`  - id: a\n    title: A\n    slides:\n      - title: S\n        notes: n\n        bullets:\n          - ${'ab '.repeat(130_000)}\n`);
+    const text = deck(
+      `  - id: a\n    title: A\n    slides:\n      - title: S\n        notes: n\n        bullets:\n          - ${'ab '.repeat(130_000)}\n`,
+    );
     expect(summary(text)).toEqual([[6, 9, 'warning', expect.stringMatching(/does not fit 80x24: \d+ rows over$/)]]);
   });
 
@@ -196,7 +255,9 @@ describe('checkDeck errors and warnings', () => {
   });
 
   it('reports duplicate section ids along with the other problems, not only once they are fixed', () => {
-    const text = deck('  - id: a\n    title: A\n    slides: []\n    colour: red\n  - id: a\n    title: B\n    slides: []\n  - 42\n  - id: a\n');
+    const text = deck(
+      '  - id: a\n    title: A\n    slides: []\n    colour: red\n  - id: a\n    title: B\n    slides: []\n  - 42\n  - id: a\n',
+    );
     expect(summary(text)).toEqual([
       [6, 5, 'error', 'unknown key "colour"; expected one of: id, title, slides'],
       [7, 9, 'error', 'duplicate section id "a" (first used by sections[0])'],
@@ -208,10 +269,11 @@ describe('checkDeck errors and warnings', () => {
   });
 
   it('warns about an empty section and a slide without notes', () => {
-    const text = deck('  - id: a\n    title: A\n    slides: []\n  - id: b\n    title: B\n    slides:\n      - title: S\n        bullets: [x]\n');
-    expect(checkDeck(text, 'd.yaml', { columns: 80, rows: 24 }).map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual([
-      '3:5 section "a" has no slides',
-      '9:9 slide "S" has no speaker notes',
-    ]);
+    const text = deck(
+      '  - id: a\n    title: A\n    slides: []\n  - id: b\n    title: B\n    slides:\n      - title: S\n        bullets: [x]\n',
+    );
+    expect(
+      checkDeck(text, 'd.yaml', { columns: 80, rows: 24 }).map((finding) => `${finding.line}:${finding.column} ${finding.message}`),
+    ).toEqual(['3:5 section "a" has no slides', '9:9 slide "S" has no speaker notes']);
   });
 });

@@ -57,11 +57,20 @@ describe('render without its arguments', () => {
 describe('inkdeck completion', () => {
   /** What bash completes for the words typed so far, the last one being completed, in `cwd`. */
   function bashCompletes(script: string, words: readonly string[], cwd: string): string[] {
-    const program = [script, `COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')})`, `COMP_CWORD=${words.length - 1}`, '_inkdeck', 'printf "%s\\n" "${COMPREPLY[@]}"'].join('\n');
-    return execFileSync('bash', ['-c', program], { cwd, encoding: 'utf8' }).split('\n').filter((line) => line !== '').sort();
+    const program = [
+      script,
+      `COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')})`,
+      `COMP_CWORD=${words.length - 1}`,
+      '_inkdeck',
+      'printf "%s\\n" "${COMPREPLY[@]}"',
+    ].join('\n');
+    return execFileSync('bash', ['-c', program], { cwd, encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line !== '')
+      .sort();
   }
 
-  it('completes commands, each command\'s options and deck files in bash', async () => {
+  it("completes commands, each command's options and deck files in bash", async () => {
     const { stdout: script, code } = await runCli(['completion', 'bash']);
     expect(code).toBe(0);
     const folder = mkdtempSync(path.join(tmpdir(), 'inkdeck-complete-'));

@@ -20,7 +20,11 @@ describe('inkdeck present without a terminal', () => {
   });
 
   it('reports a missing deck as such, rather than suggesting a render of it', async () => {
-    expect(await runCli(['present', 'nope.yaml'])).toEqual({ code: 1, stdout: '', stderr: 'nope.yaml: cannot read the file: no such file or directory\n' });
+    expect(await runCli(['present', 'nope.yaml'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'nope.yaml: cannot read the file: no such file or directory\n',
+    });
   });
 });
 
@@ -42,7 +46,11 @@ describe('bad decks', () => {
 describe('usage errors exit 2 with one line', () => {
   it.each<[string, string[], string]>([
     ['a slide past the end', ['render', 'slides.yaml', '--slide', '999'], `inkdeck: --slide 999: slides.yaml has ${slideCount} slides\n`],
-    ['a slide that is not a number', ['render', 'slides.yaml', '--slide', 'two'], "inkdeck: option '--slide <n>' argument 'two' is invalid. expected a whole number of at least 1\n"],
+    [
+      'a slide that is not a number',
+      ['render', 'slides.yaml', '--slide', 'two'],
+      "inkdeck: option '--slide <n>' argument 'two' is invalid. expected a whole number of at least 1\n",
+    ],
     ['a missing --slide', ['render', 'slides.yaml'], 'inkdeck: render needs the slide to print: --slide N (1-based, as in the footer)\n'],
     ['an unknown option', ['render', 'slides.yaml', '--slide', '1', '--colour'], "inkdeck: unknown option '--colour'\n"],
   ])('%s', async (_name, args, stderr) => {
@@ -53,8 +61,14 @@ describe('usage errors exit 2 with one line', () => {
 
 describe('more usage errors and pipes', () => {
   it.each([
-    [['render', 'slides.yaml', '--slide', '1', '--rows', '100000'], "inkdeck: option '--rows <n>' argument '100000' is invalid. expected at most 1000\n"],
-    [['render', 'slides.yaml', '--slide', '1', '--columns', '1001'], "inkdeck: option '--columns <n>' argument '1001' is invalid. expected at most 1000\n"],
+    [
+      ['render', 'slides.yaml', '--slide', '1', '--rows', '100000'],
+      "inkdeck: option '--rows <n>' argument '100000' is invalid. expected at most 1000\n",
+    ],
+    [
+      ['render', 'slides.yaml', '--slide', '1', '--columns', '1001'],
+      "inkdeck: option '--columns <n>' argument '1001' is invalid. expected at most 1000\n",
+    ],
     [['presnt'], 'inkdeck: unknown command "presnt"; did you mean "present"?\n'],
   ])('%j', async (args, stderr) => {
     expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr });
@@ -64,7 +78,9 @@ describe('more usage errors and pipes', () => {
     const { spawn } = await import('node:child_process');
     const { CLI, ROOT } = await import('./helpers/paths.js');
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, 'render', 'slides.yaml', '--slide', '3', '--rows', '1000', '--columns', '200'], { cwd: ROOT });
+      const child = spawn(process.execPath, [CLI, 'render', 'slides.yaml', '--slide', '3', '--rows', '1000', '--columns', '200'], {
+        cwd: ROOT,
+      });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.stdout.once('data', () => child.stdout.destroy());
@@ -107,7 +123,10 @@ describe('output that cannot be written', () => {
     const full = openSync('/dev/full', 'w');
     try {
       const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
-      expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 1, stderr: 'inkdeck: cannot write the output: no space left on device\n' });
+      expect({ status: result.status, stderr: result.stderr }).toEqual({
+        status: 1,
+        stderr: 'inkdeck: cannot write the output: no space left on device\n',
+      });
     } finally {
       closeSync(full);
     }

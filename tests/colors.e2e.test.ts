@@ -25,7 +25,9 @@ function styledRows(terminal: Screen, rows: number): string[] {
     let style = '';
     for (let x = 0; x < terminal.cols && line !== undefined; x += 1) {
       line.getCell(x, cell);
-      const flags = [cell.isBold(), cell.isDim(), cell.isItalic(), cell.isUnderline(), cell.isInverse()].map((isOn) => (isOn ? 1 : 0)).join('');
+      const flags = [cell.isBold(), cell.isDim(), cell.isItalic(), cell.isUnderline(), cell.isInverse()]
+        .map((isOn) => (isOn ? 1 : 0))
+        .join('');
       const next = `«${cell.getFgColorMode()}:${cell.getFgColor()} ${cell.getBgColorMode()}:${cell.getBgColor()} ${flags}»`;
       if (next !== style) row += next;
       style = next;

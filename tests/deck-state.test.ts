@@ -153,7 +153,10 @@ describe('deckReducer: overlays, notes and quitting', () => {
   it('scrolls the notes by pages within their length', () => {
     const down = deckReducer(at(2), { type: 'scrollNotes', pages: 1, rowsPerPage: 4, max: 10 });
     expect(down.notesScroll).toBe(4);
-    expect(run(down, { type: 'scrollNotes', pages: 1, rowsPerPage: 4, max: 10 }, { type: 'scrollNotes', pages: 1, rowsPerPage: 4, max: 10 }).notesScroll).toBe(10);
+    expect(
+      run(down, { type: 'scrollNotes', pages: 1, rowsPerPage: 4, max: 10 }, { type: 'scrollNotes', pages: 1, rowsPerPage: 4, max: 10 })
+        .notesScroll,
+    ).toBe(10);
     expect(run(down, { type: 'scrollNotes', pages: -1, rowsPerPage: 4, max: 10 }).notesScroll).toBe(0);
   });
 
@@ -171,7 +174,17 @@ describe('deckReducer: overlays, notes and quitting', () => {
   it('keeps the talk still behind the error list: keys scroll it, close it or quit, and nothing else', () => {
     const errors = run(at(2), { type: 'toggleErrors' });
     expect(errors).toMatchObject({ overlay: 'errors', overlayScroll: 0 });
-    for (const action of [{ type: 'next' }, { type: 'previous' }, { type: 'last' }, { type: 'goTo', slide: 5 }, { type: 'typeDigit', digit: '4' }, { type: 'confirm' }, { type: 'toggleOverview' }, { type: 'toggleHelp' }, { type: 'toggleNotes' }] as const) {
+    for (const action of [
+      { type: 'next' },
+      { type: 'previous' },
+      { type: 'last' },
+      { type: 'goTo', slide: 5 },
+      { type: 'typeDigit', digit: '4' },
+      { type: 'confirm' },
+      { type: 'toggleOverview' },
+      { type: 'toggleHelp' },
+      { type: 'toggleNotes' },
+    ] as const) {
       expect(run(errors, action)).toBe(errors);
     }
     const down = run(errors, { type: 'scrollOverlay', lines: 5, max: 30 });
@@ -222,7 +235,12 @@ describe('initialDeckState and withSlideCount', () => {
   });
 
   it('keeps the position when it still exists and clamps it otherwise', () => {
-    expect(withDeck(at(4), Array.from({ length: 20 }, () => 1)).slide).toBe(4);
+    expect(
+      withDeck(
+        at(4),
+        Array.from({ length: 20 }, () => 1),
+      ).slide,
+    ).toBe(4);
     expect(withDeck(at(8), [1, 1, 1, 1, 1]).slide).toBe(4);
     expect(withDeck(at(2), [1, 1, 3], { slide: 2, step: 7 })).toMatchObject({ slide: 2, step: 2 });
     const same = at(3);
@@ -269,13 +287,27 @@ describe('deckReducer: steps of reveal slides', () => {
       forward.push(position(state));
       state = deckReducer(state, { type: 'next' });
     }
-    expect(forward).toEqual([[0, 0], [1, 0], [1, 1], [1, 2], [2, 0], [3, 0], [3, 1], [3, 1]]);
+    expect(forward).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [1, 2],
+      [2, 0],
+      [3, 0],
+      [3, 1],
+      [3, 1],
+    ]);
     const back: number[][] = [];
     for (let index = 0; index < 4; index += 1) {
       state = deckReducer(state, { type: 'previous' });
       back.push(position(state));
     }
-    expect(back).toEqual([[3, 0], [2, 0], [1, 2], [1, 1]]);
+    expect(back).toEqual([
+      [3, 0],
+      [2, 0],
+      [1, 2],
+      [1, 1],
+    ]);
   });
 });
 

@@ -15,7 +15,9 @@ describe('export --format txt', () => {
   it('prints every frame under its position, each as `inkdeck render` prints it', async () => {
     const result = await runCli(['export', 'slides.yaml']);
     expect(result.code).toBe(0);
-    const expected = [...frames(deck)].map((frame) => `--- slide ${frame.slide}/${frame.slideCount} step ${frame.step}/${frame.stepCount} ---\n${frame.frame}\n`).join('');
+    const expected = [...frames(deck)]
+      .map((frame) => `--- slide ${frame.slide}/${frame.slideCount} step ${frame.step}/${frame.stepCount} ---\n${frame.frame}\n`)
+      .join('');
     expect(result.stdout).toBe(expected);
     expect(result.stdout).toContain('--- slide 10/18 step 3/5 ---');
   });
@@ -42,7 +44,10 @@ describe('export --format md', () => {
   it('keeps text that looks like Markdown literal', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-md-'));
     const file = path.join(directory, 'deck.yaml');
-    writeFileSync(file, 'title: "*NO* <b>"\nsections:\n  - id: a\n    title: "# not a heading"\n    slides:\n      - title: "1. not a list"\n        bullets: ["- nested?", "a_b_c"]\n');
+    writeFileSync(
+      file,
+      'title: "*NO* <b>"\nsections:\n  - id: a\n    title: "# not a heading"\n    slides:\n      - title: "1. not a list"\n        bullets: ["- nested?", "a_b_c"]\n',
+    );
     const { stdout } = await runCli(['export', file, '--format', 'md']);
     expect(stdout).toContain('# \\*NO\\* \\<b>\n');
     expect(stdout).toContain('## 1. \\# not a heading\n');
@@ -76,7 +81,9 @@ describe('export --format cast', () => {
     for (const [index, frame] of expected.entries()) {
       await new Promise<void>((resolve) => terminal.write((events[index] as [number, string, string])[2], resolve));
       const buffer = terminal.buffer.active;
-      const screen = Array.from({ length: 23 }, (_, row) => (buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').trimEnd());
+      const screen = Array.from({ length: 23 }, (_, row) =>
+        (buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').trimEnd(),
+      );
       expect(screen.join('\n'), `frame ${index + 1}`).toBe(frame);
     }
     expect(events.map((event) => (event as [number, string, string])[2]).join('')).toContain('\u001B[36m');
@@ -84,26 +91,34 @@ describe('export --format cast', () => {
 });
 
 describe('export is deterministic', () => {
-  it.each(['txt', 'cast'])('gives the same %s bytes whatever the environment', async (format) => {
-    const plain = await runCli(['export', 'slides.yaml', '--format', format, '--notes']);
-    for (const env of [
-      { COLUMNS: '33', LINES: '7' },
-      { FORCE_COLOR: '3' },
-      { NO_COLOR: '1' },
-      { CI: 'true', TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8' },
-      { FORCE_COLOR: '0', TERM: 'dumb' },
-    ]) {
-      const other = await runCli(['export', 'slides.yaml', '--format', format, '--notes'], env);
-      expect(other.stdout, JSON.stringify(env)).toBe(plain.stdout);
-    }
-  }, 60_000);
+  it.each(['txt', 'cast'])(
+    'gives the same %s bytes whatever the environment',
+    async (format) => {
+      const plain = await runCli(['export', 'slides.yaml', '--format', format, '--notes']);
+      for (const env of [
+        { COLUMNS: '33', LINES: '7' },
+        { FORCE_COLOR: '3' },
+        { NO_COLOR: '1' },
+        { CI: 'true', TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8' },
+        { FORCE_COLOR: '0', TERM: 'dumb' },
+      ]) {
+        const other = await runCli(['export', 'slides.yaml', '--format', format, '--notes'], env);
+        expect(other.stdout, JSON.stringify(env)).toBe(plain.stdout);
+      }
+    },
+    60_000,
+  );
 });
 
 describe('export --format cast --frame-seconds', () => {
   it('takes fractions of a second, and writes the times to the millisecond', async () => {
     const result = await runCli(['export', 'slides.yaml', '--format', 'cast', '--frame-seconds', '0.1']);
     expect(result.code).toBe(0);
-    const times = result.stdout.trimEnd().split('\n').slice(1).map((line) => (JSON.parse(line) as [number])[0]);
+    const times = result.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => (JSON.parse(line) as [number])[0]);
     expect(times.slice(0, 4)).toEqual([0, 0.1, 0.2, 0.3]);
     expect(times.every((time, index) => time === Math.round(index * 100) / 1000)).toBe(true);
   });
@@ -116,7 +131,11 @@ describe('export -o', () => {
     const written = readFileSync(output, 'utf8');
     expect(written.startsWith('# ')).toBe(true);
     writeFileSync(output, 'keep me');
-    expect(await runCli(['export', 'slides.yaml', '-o', output])).toEqual({ code: 2, stdout: '', stderr: `inkdeck: ${output} exists; add --force to overwrite it\n` });
+    expect(await runCli(['export', 'slides.yaml', '-o', output])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `inkdeck: ${output} exists; add --force to overwrite it\n`,
+    });
     expect(readFileSync(output, 'utf8')).toBe('keep me');
     expect((await runCli(['export', 'slides.yaml', '--format', 'md', '-o', output, '--force'])).code).toBe(0);
     expect(readFileSync(output, 'utf8')).toBe(written);
@@ -124,7 +143,11 @@ describe('export -o', () => {
 
   it('says a directory is in the way, which --force would not help', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-out-'));
-    expect(await runCli(['export', 'slides.yaml', '-o', directory])).toEqual({ code: 1, stdout: '', stderr: `inkdeck: cannot write ${directory}: it is a directory\n` });
+    expect(await runCli(['export', 'slides.yaml', '-o', directory])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `inkdeck: cannot write ${directory}: it is a directory\n`,
+    });
   });
 
   it('writes nothing for a broken deck', async () => {
@@ -138,16 +161,22 @@ describe('export -o', () => {
 describe('the package entry point', () => {
   it("can be imported as 'inkdeck' with its types", async () => {
     const { spawnSync } = await import('node:child_process');
-    const script = "import('inkdeck').then(({ loadDeck, renderFrame, frames }) => { const deck = loadDeck('slides.yaml'); console.log([...frames(deck)].length, renderFrame(deck, { slide: 2 }).split('\\n').length); })";
+    const script =
+      "import('inkdeck').then(({ loadDeck, renderFrame, frames }) => { const deck = loadDeck('slides.yaml'); console.log([...frames(deck)].length, renderFrame(deck, { slide: 2 }).split('\\n').length); })";
     const result = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(`${[...frames(deck)].length} 23\n`);
-    const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, Record<string, string>> };
+    const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      exports: Record<string, Record<string, string>>;
+    };
     expect(existsSync(path.join(ROOT, packageJson.exports['.']?.types ?? 'missing'))).toBe(true);
   });
 
   it('sanitizes a deck built in code, which has not been through the loader', () => {
-    const hostile = { title: 'T\u001B]0;pwned\u0007', sections: [{ id: 'a', title: 'A\u001B[2J', slides: [{ title: 'S\u0007', bullets: ['x\u001B[31m'], notes: 'n\b' }] }] };
+    const hostile = {
+      title: 'T\u001B]0;pwned\u0007',
+      sections: [{ id: 'a', title: 'A\u001B[2J', slides: [{ title: 'S\u0007', bullets: ['x\u001B[31m'], notes: 'n\b' }] }],
+    };
     for (const { frame } of frames(hostile, { notes: true, color: true })) {
       expect(frame).not.toMatch(/\u001B\]|\u001B\[2J|\u001B\[31m|\u0007|\u0008/);
     }

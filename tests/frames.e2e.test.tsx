@@ -32,7 +32,9 @@ describe('every slide of slides.yaml', () => {
   it('is printed by the binary (one export per size) exactly as the public API and ink-testing-library render it', async () => {
     // One process per size rather than one per frame: `export --format txt` prints every frame
     // exactly as `render` does (tests/export.e2e.test.ts), each under its header.
-    const exported = await Promise.all(SIZES.map(({ columns, rows }) => runCli(['export', 'slides.yaml', '--columns', String(columns), '--rows', String(rows)])));
+    const exported = await Promise.all(
+      SIZES.map(({ columns, rows }) => runCli(['export', 'slides.yaml', '--columns', String(columns), '--rows', String(rows)])),
+    );
     const expected = SIZES.map(({ columns, rows }) =>
       apiFrames
         .filter((frame) => frame.columns === columns && frame.rows === rows)
@@ -54,7 +56,18 @@ describe('every slide of slides.yaml', () => {
   it.each(SIZES)('is printed by `inkdeck render` as the API renders it, at $columns x $rows', async ({ columns, rows }) => {
     const last = apiFrames.filter((frame) => frame.columns === columns && frame.rows === rows).at(-1);
     if (last === undefined) throw new Error('no frames');
-    const printed = await runCli(['render', 'slides.yaml', '--slide', String(last.slide), '--step', String(last.step), '--columns', String(columns), '--rows', String(rows)]);
+    const printed = await runCli([
+      'render',
+      'slides.yaml',
+      '--slide',
+      String(last.slide),
+      '--step',
+      String(last.step),
+      '--columns',
+      String(columns),
+      '--rows',
+      String(rows),
+    ]);
     expect(printed).toEqual({ code: 0, stdout: `${last.frame}\n`, stderr: '' });
   });
 

@@ -15,7 +15,25 @@ const hostileText = fc
   .array(
     fc.oneof(
       fc.string({ maxLength: 12 }),
-      fc.constantFrom('\u001B[2J', '\u001B]0;x\u0007', '\u0007', '\b', '\r', '\t', '\u0000', '\u009B', '中文', '🚀', '🇷🇺', 'e\u0301', '\u200B', '\u202E', '👨‍👩‍👧', ' ', '\n'),
+      fc.constantFrom(
+        '\u001B[2J',
+        '\u001B]0;x\u0007',
+        '\u0007',
+        '\b',
+        '\r',
+        '\t',
+        '\u0000',
+        '\u009B',
+        '中文',
+        '🚀',
+        '🇷🇺',
+        'e\u0301',
+        '\u200B',
+        '\u202E',
+        '👨‍👩‍👧',
+        ' ',
+        '\n',
+      ),
     ),
     { maxLength: 8 },
   )
@@ -32,7 +50,9 @@ const deckArbitrary: fc.Arbitrary<Deck> = fc.record({
       slides: fc.array(
         fc.record({
           title: hostileText,
-          bullets: fc.array(fc.oneof(hostileText, fc.record({ text: hostileText, bullets: fc.array(hostileText, { maxLength: 3 }) })), { maxLength: 6 }),
+          bullets: fc.array(fc.oneof(hostileText, fc.record({ text: hostileText, bullets: fc.array(hostileText, { maxLength: 3 }) })), {
+            maxLength: 6,
+          }),
           notes: fc.option(hostileText, { nil: undefined }),
           reveal: fc.option(fc.boolean(), { nil: undefined }),
         }),
@@ -46,18 +66,25 @@ const deckArbitrary: fc.Arbitrary<Deck> = fc.record({
 describe('rendering random decks at random sizes', () => {
   it('never throws, and every frame fits its terminal', () => {
     fc.assert(
-      fc.property(deckArbitrary, fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 100 }), fc.boolean(), fc.nat(), (deck, columns, rows, showNotes, pick) => {
-        const slides = buildSlides(sanitizeDeck(deck));
-        const slide = (pick % slides.length) + 1;
-        const chosen = slides[slide - 1];
-        const step = chosen === undefined ? 1 : (pick % stepCountOf(chosen)) + 1;
-        const frame = drawFrame(slides, { slide, step, columns, rows, showNotes });
-        const lines = frame.split('\n');
-        expect(lines.length).toBeLessThanOrEqual(frameRows(rows));
-        for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
-        // Nothing from the deck reaches the terminal as a control character.
-        expect(frame).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
-      }),
+      fc.property(
+        deckArbitrary,
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.boolean(),
+        fc.nat(),
+        (deck, columns, rows, showNotes, pick) => {
+          const slides = buildSlides(sanitizeDeck(deck));
+          const slide = (pick % slides.length) + 1;
+          const chosen = slides[slide - 1];
+          const step = chosen === undefined ? 1 : (pick % stepCountOf(chosen)) + 1;
+          const frame = drawFrame(slides, { slide, step, columns, rows, showNotes });
+          const lines = frame.split('\n');
+          expect(lines.length).toBeLessThanOrEqual(frameRows(rows));
+          for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+          // Nothing from the deck reaches the terminal as a control character.
+          expect(frame).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+        },
+      ),
       { numRuns: 150 },
     );
   }, 60_000);
@@ -79,12 +106,47 @@ describe('loading random input', () => {
   };
 
   it('returns a deck or a DeckError for random bytes, never anything else', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => loadsOrRefuses(Buffer.from(bytes).toString('utf8'))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => loadsOrRefuses(Buffer.from(bytes).toString('utf8'))),
+      { numRuns: 300 },
+    );
   });
 
   it('returns a deck or a DeckError for random YAML-like text', () => {
-    const token = fc.constantFrom('title:', 'sections:', '- id: a', '  title: T', '  slides:', '    - title: S', '      bullets: [x]', '&a', '*a', '<<: *a', '---', '...', '? ', ': ', '"', "'", '|', '>', '{', '}', '[', ']', '#', '\n', '  ', '!!str', '%YAML 1.2', '\t');
-    fc.assert(fc.property(fc.array(token, { maxLength: 60 }), (tokens) => loadsOrRefuses(tokens.join(''))), { numRuns: 300 });
+    const token = fc.constantFrom(
+      'title:',
+      'sections:',
+      '- id: a',
+      '  title: T',
+      '  slides:',
+      '    - title: S',
+      '      bullets: [x]',
+      '&a',
+      '*a',
+      '<<: *a',
+      '---',
+      '...',
+      '? ',
+      ': ',
+      '"',
+      "'",
+      '|',
+      '>',
+      '{',
+      '}',
+      '[',
+      ']',
+      '#',
+      '\n',
+      '  ',
+      '!!str',
+      '%YAML 1.2',
+      '\t',
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 60 }), (tokens) => loadsOrRefuses(tokens.join(''))),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -103,22 +165,28 @@ describe('random key sequences against the reducer', () => {
       { type: 'back' },
     ),
     fc.integer({ min: 0, max: 9 }).map((digit): Action => ({ type: 'typeDigit', digit: String(digit) })),
-    fc.record({ slide: fc.integer({ min: -5, max: 50 }), step: fc.integer({ min: -5, max: 50 }) }).map((position): Action => ({ type: 'sync', position })),
+    fc
+      .record({ slide: fc.integer({ min: -5, max: 50 }), step: fc.integer({ min: -5, max: 50 }) })
+      .map((position): Action => ({ type: 'sync', position })),
   );
 
   it('always keeps the position inside the deck', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 12 }), fc.array(action, { maxLength: 200 }), (stepCounts, actions) => {
-        let state = initialDeckState(stepCounts);
-        for (const next of actions) {
-          state = deckReducer(state, next);
-          expect(state.slide).toBeGreaterThanOrEqual(0);
-          expect(state.slide).toBeLessThan(stepCounts.length);
-          expect(state.step).toBeGreaterThanOrEqual(0);
-          expect(state.step).toBeLessThan(stepCounts[state.slide] ?? 1);
-          expect(state.overviewCursor).toBeLessThan(stepCounts.length);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 12 }),
+        fc.array(action, { maxLength: 200 }),
+        (stepCounts, actions) => {
+          let state = initialDeckState(stepCounts);
+          for (const next of actions) {
+            state = deckReducer(state, next);
+            expect(state.slide).toBeGreaterThanOrEqual(0);
+            expect(state.slide).toBeLessThan(stepCounts.length);
+            expect(state.step).toBeGreaterThanOrEqual(0);
+            expect(state.step).toBeLessThan(stepCounts[state.slide] ?? 1);
+            expect(state.overviewCursor).toBeLessThan(stepCounts.length);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

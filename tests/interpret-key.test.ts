@@ -12,7 +12,15 @@ const start = initialDeckState(slides.map(stepCountOf));
 const withHelp = deckReducer(start, { type: 'toggleHelp' });
 
 /** A window onto 40 lines, 10 shown: scrolled `above` lines down. */
-const window = (above: number, below: number): OverlayWindow => ({ start: above, end: 40 - below, above, below, maxScroll: 32, page: 8, hasTopMarker: above > 0 });
+const window = (above: number, below: number): OverlayWindow => ({
+  start: above,
+  end: 40 - below,
+  above,
+  below,
+  maxScroll: 32,
+  page: 8,
+  hasTopMarker: above > 0,
+});
 const FITS: OverlayWindow = { start: 0, end: 5, above: 0, below: 0, maxScroll: 0, page: 1, hasTopMarker: false };
 const screenWith = (extra: Partial<ScreenLayout>): ScreenLayout => ({ frame: { columns: 80, rows: 23 }, ...extra });
 const dispatch = (action: Action): KeyOutcome[] => [{ kind: 'dispatch', action }];
@@ -20,14 +28,63 @@ const dispatch = (action: Action): KeyOutcome[] => [{ kind: 'dispatch', action }
 describe('interpretAction', () => {
   it.each<[string, Action, DeckState, ScreenLayout, boolean, readonly KeyOutcome[]]>([
     ['next with nothing open moves the talk', { type: 'next' }, start, screenWith({}), false, dispatch({ type: 'next' })],
-    ['next in a help that scrolls pages it', { type: 'next' }, withHelp, screenWith({ overlayWindow: window(0, 30) }), false, dispatch({ type: 'scrollOverlay', lines: 8, max: 32 })],
-    ['previous in a help scrolled down pages back', { type: 'previous' }, withHelp, screenWith({ overlayWindow: window(16, 14) }), false, dispatch({ type: 'scrollOverlay', lines: -8, max: 32 })],
-    ['first goes to its top', { type: 'first' }, withHelp, screenWith({ overlayWindow: window(16, 14) }), false, dispatch({ type: 'scrollOverlay', lines: -16, max: 32 })],
-    ['last goes to its end', { type: 'last' }, withHelp, screenWith({ overlayWindow: window(16, 14) }), false, dispatch({ type: 'scrollOverlay', lines: 16, max: 32 })],
-    ['last at its end does nothing, never moving the talk behind it', { type: 'last' }, withHelp, screenWith({ overlayWindow: window(32, 0) }), false, []],
-    ['next in a help that fits closes it, as any key does', { type: 'next' }, withHelp, screenWith({ overlayWindow: FITS }), false, dispatch({ type: 'next' })],
+    [
+      'next in a help that scrolls pages it',
+      { type: 'next' },
+      withHelp,
+      screenWith({ overlayWindow: window(0, 30) }),
+      false,
+      dispatch({ type: 'scrollOverlay', lines: 8, max: 32 }),
+    ],
+    [
+      'previous in a help scrolled down pages back',
+      { type: 'previous' },
+      withHelp,
+      screenWith({ overlayWindow: window(16, 14) }),
+      false,
+      dispatch({ type: 'scrollOverlay', lines: -8, max: 32 }),
+    ],
+    [
+      'first goes to its top',
+      { type: 'first' },
+      withHelp,
+      screenWith({ overlayWindow: window(16, 14) }),
+      false,
+      dispatch({ type: 'scrollOverlay', lines: -16, max: 32 }),
+    ],
+    [
+      'last goes to its end',
+      { type: 'last' },
+      withHelp,
+      screenWith({ overlayWindow: window(16, 14) }),
+      false,
+      dispatch({ type: 'scrollOverlay', lines: 16, max: 32 }),
+    ],
+    [
+      'last at its end does nothing, never moving the talk behind it',
+      { type: 'last' },
+      withHelp,
+      screenWith({ overlayWindow: window(32, 0) }),
+      false,
+      [],
+    ],
+    [
+      'next in a help that fits closes it, as any key does',
+      { type: 'next' },
+      withHelp,
+      screenWith({ overlayWindow: FITS }),
+      false,
+      dispatch({ type: 'next' }),
+    ],
     ['toggleErrors without a problem does nothing', { type: 'toggleErrors' }, start, screenWith({}), false, []],
-    ['toggleErrors with a problem opens the list', { type: 'toggleErrors' }, start, screenWith({}), true, dispatch({ type: 'toggleErrors' })],
+    [
+      'toggleErrors with a problem opens the list',
+      { type: 'toggleErrors' },
+      start,
+      screenWith({}),
+      true,
+      dispatch({ type: 'toggleErrors' }),
+    ],
     ['scrollNotes without a notes pane does nothing', { type: 'scrollNotes', pages: 1 }, start, screenWith({}), false, []],
     [
       'scrollNotes pages by the pane as laid out',
@@ -39,7 +96,14 @@ describe('interpretAction', () => {
     ],
     ['t toggles the timer', { type: 'toggleTimer' }, start, screenWith({}), false, [{ kind: 'toggleTimer' }]],
     ['r resets it', { type: 'resetTimer' }, start, screenWith({}), false, [{ kind: 'resetTimer' }]],
-    ['Ctrl-Z suspends, whatever is open', { type: 'suspend' }, withHelp, screenWith({ overlayWindow: window(0, 30) }), false, [{ kind: 'suspend' }]],
+    [
+      'Ctrl-Z suspends, whatever is open',
+      { type: 'suspend' },
+      withHelp,
+      screenWith({ overlayWindow: window(0, 30) }),
+      false,
+      [{ kind: 'suspend' }],
+    ],
     ['q quits from the help', { type: 'quit' }, withHelp, screenWith({ overlayWindow: window(0, 30) }), false, dispatch({ type: 'quit' })],
   ])('%s', (_name, action, state, screen, hasProblem, outcomes) => {
     expect(interpretAction(action, { state, screen, hasProblem })).toEqual(outcomes);
@@ -47,7 +111,10 @@ describe('interpretAction', () => {
 });
 
 describe('layoutScreen', () => {
-  const problem = { diagnostics: [{ file: 'slides.yaml', line: 3, column: 1, path: 'note', message: 'unknown key "note"' }], text: 'title: x\nsections: []\nnote: 1\n' };
+  const problem = {
+    diagnostics: [{ file: 'slides.yaml', line: 3, column: 1, path: 'note', message: 'unknown key "note"' }],
+    text: 'title: x\nsections: []\nnote: 1\n',
+  };
 
   it.each([
     ['nothing on top', false, false, 23],
@@ -55,7 +122,14 @@ describe('layoutScreen', () => {
     ['an error banner', true, false, 22],
     ['both', true, true, 21],
   ])('gives the frame the rows left under %s, one row left empty at the bottom', (_name, hasProblem, hasNotice, frameRows) => {
-    const screen = layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'audience', state: start, slides, hasNotice, ...(hasProblem ? { problem } : {}) });
+    const screen = layoutScreen({
+      terminal: { columns: 80, rows: 24 },
+      view: 'audience',
+      state: start,
+      slides,
+      hasNotice,
+      ...(hasProblem ? { problem } : {}),
+    });
     expect(screen.frame).toEqual({ columns: 80, rows: frameRows });
     expect(screen.notice !== undefined).toBe(hasNotice);
     expect(screen.banner !== undefined).toBe(hasProblem);
@@ -63,7 +137,14 @@ describe('layoutScreen', () => {
 
   it('windows the help over the frame less its footer, and the error list over the whole frame', () => {
     const help = layoutScreen({ terminal: { columns: 80, rows: 12 }, view: 'audience', state: withHelp, slides, hasNotice: false });
-    const errors = layoutScreen({ terminal: { columns: 80, rows: 12 }, view: 'audience', state: deckReducer(start, { type: 'toggleErrors' }), slides, hasNotice: false, problem });
+    const errors = layoutScreen({
+      terminal: { columns: 80, rows: 12 },
+      view: 'audience',
+      state: deckReducer(start, { type: 'toggleErrors' }),
+      slides,
+      hasNotice: false,
+      problem,
+    });
     // 11 frame rows: the help has 10 of them, less 3 of border and header.
     expect(help.overlayWindow?.end).toBe(6);
     expect(help.overlayWindow?.below).toBeGreaterThan(0);
@@ -72,8 +153,14 @@ describe('layoutScreen', () => {
 
   it('has notes only where the view shows a pane', () => {
     const shown = deckReducer(deckReducer(start, { type: 'goTo', slide: 3 }), { type: 'toggleNotes' });
-    expect(layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'audience', state: start, slides, hasNotice: false }).notes).toBeUndefined();
-    expect(layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'audience', state: shown, slides, hasNotice: false }).notes?.size).toEqual({ columns: 80, rows: 11 });
-    expect(layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'presenter', state: start, slides, hasNotice: false }).notes).toBeDefined();
+    expect(
+      layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'audience', state: start, slides, hasNotice: false }).notes,
+    ).toBeUndefined();
+    expect(
+      layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'audience', state: shown, slides, hasNotice: false }).notes?.size,
+    ).toEqual({ columns: 80, rows: 11 });
+    expect(
+      layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'presenter', state: start, slides, hasNotice: false }).notes,
+    ).toBeDefined();
   });
 });

@@ -13,7 +13,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(
 const asEditorReads = (text: string): unknown => parse(text);
 
 describe('slides.schema.json', () => {
-  it('is up to date with the loader\'s schema (regenerate with `inkdeck schema > slides.schema.json`)', async () => {
+  it("is up to date with the loader's schema (regenerate with `inkdeck schema > slides.schema.json`)", async () => {
     expect(committed).toBe(`${JSON.stringify(deckJsonSchema(), null, 2)}\n`);
     const printed = await runCli(['schema']);
     expect(printed).toEqual({ code: 0, stdout: committed, stderr: '' });
@@ -27,15 +27,21 @@ describe('slides.schema.json', () => {
     expect(committed).toContain('Speaker notes: what the presenter says on this slide.');
   });
 
-  it.each(['slides.yaml', 'bom.yaml', 'crlf.yaml', 'escape-injection.yaml', 'implicit-types.yaml', 'long-content.yaml', 'unicode-title.yaml', 'wide-content.yaml'])(
-    'accepts %s',
-    (name) => {
-      const file = name === 'slides.yaml' ? SLIDES_YAML : path.join(CASES, name);
-      const valid = validate(asEditorReads(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')));
-      expect(validate.errors ?? []).toEqual([]);
-      expect(valid).toBe(true);
-    },
-  );
+  it.each([
+    'slides.yaml',
+    'bom.yaml',
+    'crlf.yaml',
+    'escape-injection.yaml',
+    'implicit-types.yaml',
+    'long-content.yaml',
+    'unicode-title.yaml',
+    'wide-content.yaml',
+  ])('accepts %s', (name) => {
+    const file = name === 'slides.yaml' ? SLIDES_YAML : path.join(CASES, name);
+    const valid = validate(asEditorReads(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
 
   it.each<[string, string]>([
     ['an empty file', ''],
@@ -45,7 +51,10 @@ describe('slides.schema.json', () => {
     ['a missing title', 'sections:\n  - id: a\n    title: A\n    slides: []\n'],
     ['a section id with spaces', 'title: T\nsections:\n  - id: Cold War\n    title: A\n    slides: []\n'],
     ['no sections', 'title: T\nsections: []\n'],
-    ['reveal that is not a boolean', 'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        reveal: sometimes\n'],
+    [
+      'reveal that is not a boolean',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        reveal: sometimes\n',
+    ],
   ])('rejects %s', (_name, text) => {
     expect(validate(asEditorReads(text))).toBe(false);
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, continueSequence, KEY_BINDINGS, keyNamesOf, NO_KEY_FLAGS, pendingSequenceOf, type KeyFlags } from '../src/navigation/key-bindings.js';
+import {
+  actionForKey,
+  continueSequence,
+  KEY_BINDINGS,
+  keyNamesOf,
+  NO_KEY_FLAGS,
+  pendingSequenceOf,
+  type KeyFlags,
+} from '../src/navigation/key-bindings.js';
 
 const NO_FLAGS = NO_KEY_FLAGS;
 const actionsOf = (input: string, flags: Partial<KeyFlags> = {}, view: 'audience' | 'presenter' = 'audience') =>

@@ -39,7 +39,8 @@ describe('the Node version the binary needs', () => {
   });
 
   it('names its process inkdeck, so `pgrep inkdeck` finds a talk', () => {
-    const script = "process.argv = [process.argv[0], 'inkdeck', '--version']; await import('./dist/inkdeck.js'); console.log(process.title);";
+    const script =
+      "process.argv = [process.argv[0], 'inkdeck', '--version']; await import('./dist/inkdeck.js'); console.log(process.title);";
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(output.trim().split('\n').at(-1)).toBe('inkdeck');
   });

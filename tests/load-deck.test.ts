@@ -113,10 +113,17 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
     [
       'an empty bullet and a blank one, both told the same',
       'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets: ["", "  ", ok]\n',
-      ['slides.yaml:7:19: sections[0].slides[0].bullets[0]: must not be empty', 'slides.yaml:7:23: sections[0].slides[0].bullets[1]: must not be empty'],
+      [
+        'slides.yaml:7:19: sections[0].slides[0].bullets[0]: must not be empty',
+        'slides.yaml:7:23: sections[0].slides[0].bullets[1]: must not be empty',
+      ],
     ],
     ['no sections', 'title: T\nsections: []\n', ['slides.yaml:2:11: sections: no slides: the deck needs at least one section']],
-    ['a YAML syntax error', 'title: [unclosed\nsections: []\n', ['slides.yaml:2:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+    [
+      'a YAML syntax error',
+      'title: [unclosed\nsections: []\n',
+      ['slides.yaml:2:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ],
     ['a top level that is not a mapping', '- a\n- b\n', ['slides.yaml:1:1: expected an inkdeck deck (a mapping with title and sections)']],
     [
       'a slide that is not a mapping',
@@ -152,7 +159,10 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
     [
       'a tab in the indentation, alone: the errors it causes further on are left out',
       'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n\t- title: x\n      - title: y\n\t\t- z\n',
-      ['slides.yaml:6:1: YAML syntax: Tabs are not allowed as indentation', 'slides.yaml:8:1: YAML syntax: Tabs are not allowed as indentation'],
+      [
+        'slides.yaml:6:1: YAML syntax: Tabs are not allowed as indentation',
+        'slides.yaml:8:1: YAML syntax: Tabs are not allowed as indentation',
+      ],
     ],
     [
       'YAML errors, in file order (yaml finds the one at 3:3 last)',
@@ -172,7 +182,9 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
     [
       'quotes inside quoted text',
       'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets:\n          - "He said "hi" to me"\n',
-      ['slides.yaml:8:23: YAML syntax: text goes on after a closing quote; inside "…" write a quote as \\", or quote the text with \' instead'],
+      [
+        'slides.yaml:8:23: YAML syntax: text goes on after a closing quote; inside "…" write a quote as \\", or quote the text with \' instead',
+      ],
     ],
     [
       'a double quote never closed, where it opens (yaml says where the file ends)',
@@ -213,14 +225,18 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
   it('reads a title written over several lines as one line', () => {
     // From a fresh-eyes session: the footer showed `Line one` and blanks, and check blamed the
     // line break as a character the big fonts cannot draw.
-    const deck = parseDeck('title: >\n  Deck\n  title\nsections:\n  - id: a\n    title: |\n      Line one\n        Line two\n    slides:\n      - title: "S\\n T"\n        bullets: ["keeps\\nits break"]\n', 'slides.yaml');
+    const deck = parseDeck(
+      'title: >\n  Deck\n  title\nsections:\n  - id: a\n    title: |\n      Line one\n        Line two\n    slides:\n      - title: "S\\n T"\n        bullets: ["keeps\\nits break"]\n',
+      'slides.yaml',
+    );
     expect(deck.title).toBe('Deck title');
     expect(deck.sections[0]?.title).toBe('Line one Line two');
     expect(deck.sections[0]?.slides[0]).toMatchObject({ title: 'S T', bullets: ['keeps\nits break'] });
   });
 
   it('reports every error, not only the first, in file order', () => {
-    const text = 'title: T\nsubtitel: x\nsections:\n  - id: a\n    title: A\n    slides:\n      - bullets: [1]\n      - title: B\n        bullets: 3\n';
+    const text =
+      'title: T\nsubtitel: x\nsections:\n  - id: a\n    title: A\n    slides:\n      - bullets: [1]\n      - title: B\n        bullets: 3\n';
     expect(errorsOf(text)).toEqual([
       'slides.yaml:2:1: unknown key "subtitel"; did you mean "subtitle"?',
       'slides.yaml:7:9: sections[0].slides[0]: missing required field "title"',
@@ -231,23 +247,33 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
 
 describe('the shared cases', () => {
   it.each<[string, string[]]>([
-    ['duplicate-keys.yaml', ['duplicate-keys.yaml:9:9: sections[0].slides[0]: duplicate key "notes": each key may appear only once in a mapping']],
+    [
+      'duplicate-keys.yaml',
+      ['duplicate-keys.yaml:9:9: sections[0].slides[0]: duplicate key "notes": each key may appear only once in a mapping'],
+    ],
     ['empty.yaml', ['empty.yaml:1:1: no slides: the file has no deck in it']],
     ['comment-only.yaml', ['comment-only.yaml:1:1: no slides: the file has no deck in it']],
     ['alias-bomb.yaml', ['alias-bomb.yaml:6:8: the aliases up to *e expand to more than 100000 values; refusing to load']],
   ])('%s is rejected with a positioned message', async (name, expected) => {
     const error = await readDeck(path.join(CASES, name)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DeckError);
-    const messages = (error as DeckError).diagnostics.map((diagnostic) => formatDiagnostic({ ...diagnostic, file: path.basename(diagnostic.file) }));
+    const messages = (error as DeckError).diagnostics.map((diagnostic) =>
+      formatDiagnostic({ ...diagnostic, file: path.basename(diagnostic.file) }),
+    );
     expect(messages).toEqual(expected);
   });
 
-  it.each(['bom.yaml', 'crlf.yaml', 'escape-injection.yaml', 'implicit-types.yaml', 'long-content.yaml', 'unicode-title.yaml', 'wide-content.yaml'])(
-    '%s loads',
-    async (name) => {
-      await expect(readDeck(path.join(CASES, name))).resolves.toHaveProperty('sections');
-    },
-  );
+  it.each([
+    'bom.yaml',
+    'crlf.yaml',
+    'escape-injection.yaml',
+    'implicit-types.yaml',
+    'long-content.yaml',
+    'unicode-title.yaml',
+    'wide-content.yaml',
+  ])('%s loads', async (name) => {
+    await expect(readDeck(path.join(CASES, name))).resolves.toHaveProperty('sections');
+  });
 
   it('loads crlf.yaml exactly like the same file with LF', async () => {
     const { readFileSync } = await import('node:fs');
@@ -267,12 +293,16 @@ describe('the shared cases', () => {
     const aliases = Array.from({ length: 2_000 }, () => '          - *t').join('\n');
     const text = `title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        notes: &t ${long}\n        bullets:\n${aliases}\n`;
     // 5 MiB of text is 26.2 copies of 200,000 characters: the 27th alias crosses.
-    expect(() => parseDeck(text, 'x.yaml')).toThrow('x.yaml:35:13: the aliases up to *t expand to more than 5.0 MiB of text; refusing to load');
+    expect(() => parseDeck(text, 'x.yaml')).toThrow(
+      'x.yaml:35:13: the aliases up to *t expand to more than 5.0 MiB of text; refusing to load',
+    );
   });
 
   it('refuses an alias inside the value it names, which would contain itself', () => {
     const text = 'title: T\nsections:\n  - id: a\n    title: A\n    slides: &s\n      - title: S\n        bullets: [*s]\n';
-    expect(() => parseDeck(text, 'x.yaml')).toThrow('x.yaml:7:19: the alias *s is inside the value anchored as &s, which would then contain itself');
+    expect(() => parseDeck(text, 'x.yaml')).toThrow(
+      'x.yaml:7:19: the alias *s is inside the value anchored as &s, which would then contain itself',
+    );
   });
 
   it('expands an anchored slide where it is reused, as if written out', () => {
@@ -327,7 +357,9 @@ describe('keys that are not text', () => {
     const onWarning = (warning: unknown) => warnings.push(warning);
     process.on('warning', onWarning);
     try {
-      expect(errorsOf('title: T\n? [a, b]\n: c\nsections: []\n')).toEqual(['slides.yaml:2:3: a key must be plain text, not a list or a mapping']);
+      expect(errorsOf('title: T\n? [a, b]\n: c\nsections: []\n')).toEqual([
+        'slides.yaml:2:3: a key must be plain text, not a list or a mapping',
+      ]);
     } finally {
       process.off('warning', onWarning);
     }

@@ -2,9 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../src/deck/duration.js';
 import type { Slide } from '../src/deck/slides.js';
 import { formatClock, pacing } from '../src/presenter/pacing.js';
-import { elapsedMs, fromSharedTimer, msToNextSecond, startTimer, STOPPED_TIMER, toggleTimer, toSharedTimer } from '../src/presenter/timer.js';
+import {
+  elapsedMs,
+  fromSharedTimer,
+  msToNextSecond,
+  startTimer,
+  STOPPED_TIMER,
+  toggleTimer,
+  toSharedTimer,
+} from '../src/presenter/timer.js';
 
-const content = (title: string, stepCount = 1): Slide => ({ kind: 'content', title, bullets: [], sectionId: 's', sectionTitle: 'S', stepCount });
+const content = (title: string, stepCount = 1): Slide => ({
+  kind: 'content',
+  title,
+  bullets: [],
+  sectionId: 's',
+  sectionTitle: 'S',
+  stepCount,
+});
 // Weights 0.5 + 0.5 + 1 + 1 + 1 = 4, so with a 4-minute talk a content slide is planned at
 // 60 s and the title and section slides at 30 s each.
 const SLIDES: Slide[] = [
@@ -17,16 +32,39 @@ const SLIDES: Slide[] = [
 const FOUR_MINUTES = 240_000;
 
 describe('pacing', () => {
-  it.each<[string, number, number, number, number, { slideBudgetMs: number; plannedMs: number; aheadMs: number; slideRemainingMs: number }]>([
+  it.each<
+    [string, number, number, number, number, { slideBudgetMs: number; plannedMs: number; aheadMs: number; slideRemainingMs: number }]
+  >([
     ['at the start, on time', 0, 0, 0, 0, { slideBudgetMs: 30_000, plannedMs: 0, aheadMs: 0, slideRemainingMs: 30_000 }],
     ['inside the title slide budget', 20_000, 0, 0, 20_000, { slideBudgetMs: 30_000, plannedMs: 0, aheadMs: 0, slideRemainingMs: 10_000 }],
     ['over the title slide budget', 45_000, 0, 0, 45_000, { slideBudgetMs: 30_000, plannedMs: 0, aheadMs: -15_000, slideRemainingMs: 0 }],
     ['reaching slide 3 early', 30_000, 2, 0, 0, { slideBudgetMs: 60_000, plannedMs: 60_000, aheadMs: 30_000, slideRemainingMs: 60_000 }],
-    ['ahead, 20 s into slide 3: its time is being used', 50_000, 2, 0, 20_000, { slideBudgetMs: 60_000, plannedMs: 60_000, aheadMs: 10_000, slideRemainingMs: 40_000 }],
+    [
+      'ahead, 20 s into slide 3: its time is being used',
+      50_000,
+      2,
+      0,
+      20_000,
+      { slideBudgetMs: 60_000, plannedMs: 60_000, aheadMs: 10_000, slideRemainingMs: 40_000 },
+    ],
     ['on slide 3 as planned', 90_000, 2, 0, 30_000, { slideBudgetMs: 60_000, plannedMs: 60_000, aheadMs: 0, slideRemainingMs: 30_000 }],
     ['late on slide 3', 150_000, 2, 0, 90_000, { slideBudgetMs: 60_000, plannedMs: 60_000, aheadMs: -30_000, slideRemainingMs: 0 }],
-    ['step 3 of 4 of slide 4, early', 120_000, 3, 2, 10_000, { slideBudgetMs: 60_000, plannedMs: 150_000, aheadMs: 30_000, slideRemainingMs: 50_000 }],
-    ['the last slide, exactly at the end', 240_000, 4, 0, 60_000, { slideBudgetMs: 60_000, plannedMs: 180_000, aheadMs: 0, slideRemainingMs: 0 }],
+    [
+      'step 3 of 4 of slide 4, early',
+      120_000,
+      3,
+      2,
+      10_000,
+      { slideBudgetMs: 60_000, plannedMs: 150_000, aheadMs: 30_000, slideRemainingMs: 50_000 },
+    ],
+    [
+      'the last slide, exactly at the end',
+      240_000,
+      4,
+      0,
+      60_000,
+      { slideBudgetMs: 60_000, plannedMs: 180_000, aheadMs: 0, slideRemainingMs: 0 },
+    ],
     ['after the end', 300_000, 4, 0, 120_000, { slideBudgetMs: 60_000, plannedMs: 180_000, aheadMs: -60_000, slideRemainingMs: 0 }],
   ])('%s', (_name, elapsed, slide, step, onSlide, expected) => {
     expect(pacing(elapsed, { slide, step }, SLIDES, FOUR_MINUTES, onSlide)).toEqual(expected);

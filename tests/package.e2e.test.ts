@@ -18,7 +18,9 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 beforeAll(() => {
   const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-package-'));
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', directory], { cwd: ROOT, encoding: 'utf8' })) as [{ filename: string; files: { path: string }[] }];
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', directory], { cwd: ROOT, encoding: 'utf8' }),
+  ) as [{ filename: string; files: { path: string }[] }];
   tarball = path.join(directory, packed[0].filename);
   consumer = path.join(directory, 'consumer');
   execFileSync('mkdir', [consumer]);
@@ -29,8 +31,21 @@ beforeAll(() => {
 
 describe('the published package', () => {
   it('holds the built app, the library and its types, the schema and the licence, and no sources', () => {
-    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((file) => file.replace(/^package\//, ''));
-    for (const file of ['dist/inkdeck.js', 'dist/inkdeck-app.js', 'dist/index.js', 'dist/index.d.ts', 'dist/require.cjs', 'LICENSE', 'README.md', 'slides.schema.json', 'package.json']) {
+    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((file) => file.replace(/^package\//, ''));
+    for (const file of [
+      'dist/inkdeck.js',
+      'dist/inkdeck-app.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/require.cjs',
+      'LICENSE',
+      'README.md',
+      'slides.schema.json',
+      'package.json',
+    ]) {
       expect(files).toContain(file);
     }
     expect(files.filter((file) => /^(src|tests|scripts|bench)\//.test(file))).toEqual([]);
@@ -47,28 +62,55 @@ describe('the published package', () => {
     expect(frame).toMatch(/Drivers .* slide 3\/18/);
   });
 
-  it.each(['NodeNext', 'Bundler'])('gives the snapshot-testing API with types that check under %s resolution, and renders a frame', (resolution) => {
-    const script = path.join(consumer, `frame-${resolution}.ts`);
-    writeFileSync(
-      script,
-      [
-        "import { frames, loadDeck, renderFrame, type Frame } from 'inkdeck';",
-        "const deck = loadDeck('talk.yaml');",
-        'const all: Frame[] = [...frames(deck, { columns: 80, rows: 24 })];',
-        'const frame: string = renderFrame(deck, { slide: 3, step: 1, columns: 80, rows: 24, notes: false, color: false });',
-        "console.log(all.length, frame.split('\\n').at(-1));",
-      ].join('\n'),
-    );
-    const module = resolution === 'Bundler' ? 'ESNext' : 'NodeNext';
-    const typeRoots = path.join(ROOT, 'node_modules/@types');
-    const check = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'ES2022', '--module', module, '--moduleResolution', resolution, '--allowImportingTsExtensions', '--typeRoots', typeRoots, '--types', 'node', '--skipLibCheck', script], { cwd: consumer, encoding: 'utf8' });
-    expect(check.stdout + check.stderr).toBe('');
-    expect(check.status).toBe(0);
-    // Node runs the TypeScript file itself, its types stripped.
-    // (Node 22.12, the oldest supported, strips types only when asked to.)
-    const output = execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', script], { cwd: consumer, encoding: 'utf8' });
-    expect(output).toMatch(/^\d+ Drivers .* slide 3\/18/);
-  });
+  it.each(['NodeNext', 'Bundler'])(
+    'gives the snapshot-testing API with types that check under %s resolution, and renders a frame',
+    (resolution) => {
+      const script = path.join(consumer, `frame-${resolution}.ts`);
+      writeFileSync(
+        script,
+        [
+          "import { frames, loadDeck, renderFrame, type Frame } from 'inkdeck';",
+          "const deck = loadDeck('talk.yaml');",
+          'const all: Frame[] = [...frames(deck, { columns: 80, rows: 24 })];',
+          'const frame: string = renderFrame(deck, { slide: 3, step: 1, columns: 80, rows: 24, notes: false, color: false });',
+          "console.log(all.length, frame.split('\\n').at(-1));",
+        ].join('\n'),
+      );
+      const module = resolution === 'Bundler' ? 'ESNext' : 'NodeNext';
+      const typeRoots = path.join(ROOT, 'node_modules/@types');
+      const check = spawnSync(
+        process.execPath,
+        [
+          tsc,
+          '--noEmit',
+          '--strict',
+          '--target',
+          'ES2022',
+          '--module',
+          module,
+          '--moduleResolution',
+          resolution,
+          '--allowImportingTsExtensions',
+          '--typeRoots',
+          typeRoots,
+          '--types',
+          'node',
+          '--skipLibCheck',
+          script,
+        ],
+        { cwd: consumer, encoding: 'utf8' },
+      );
+      expect(check.stdout + check.stderr).toBe('');
+      expect(check.status).toBe(0);
+      // Node runs the TypeScript file itself, its types stripped.
+      // (Node 22.12, the oldest supported, strips types only when asked to.)
+      const output = execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', script], {
+        cwd: consumer,
+        encoding: 'utf8',
+      });
+      expect(output).toMatch(/^\d+ Drivers .* slide 3\/18/);
+    },
+  );
 
   it('tells CommonJS code to use import()', () => {
     const result = spawnSync(process.execPath, ['-e', "require('inkdeck')"], { cwd: consumer, encoding: 'utf8' });
@@ -77,7 +119,10 @@ describe('the published package', () => {
   });
 
   it('can be imported from CommonJS with import()', () => {
-    const output = execFileSync(process.execPath, ['-e', "import('inkdeck').then((inkdeck) => console.log(typeof inkdeck.loadDeck))"], { cwd: consumer, encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['-e', "import('inkdeck').then((inkdeck) => console.log(typeof inkdeck.loadDeck))"], {
+      cwd: consumer,
+      encoding: 'utf8',
+    });
     expect(output.trim()).toBe('function');
   });
 });

@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rememberStyledChars, rememberTokenize, shortcutDiff, shortcutToString, type AnsiCode } from '../src/patches/ansi-tokenize-shortcuts.js';
+import {
+  rememberStyledChars,
+  rememberTokenize,
+  shortcutDiff,
+  shortcutToString,
+  type AnsiCode,
+} from '../src/patches/ansi-tokenize-shortcuts.js';
 import { rememberWidths, type StringWidth } from '../src/patches/remembered-string-width.js';
 import { withoutFetch, YOGA_FETCH_CHECK } from '../src/patches/yoga-without-fetch.js';
 import { runCli } from './helpers/cli.js';
@@ -27,7 +33,7 @@ describe('loading Yoga without fetch (src/patches/yoga-without-fetch.ts)', () =>
     expect(patched).toEqual(unpatched);
   });
 
-  it('puts fetch back exactly as it was, Node\'s lazy getter included, also when loading fails', async () => {
+  it("puts fetch back exactly as it was, Node's lazy getter included, also when loading fails", async () => {
     const before = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
     expect(await withoutFetch(async () => typeof globalThis.fetch)).toBe('undefined');
     expect(Object.getOwnPropertyDescriptor(globalThis, 'fetch')).toEqual(before);
@@ -64,7 +70,7 @@ describe('string widths remembered (src/patches/remembered-string-width.ts)', ()
 });
 
 describe('ansi-tokenize shortcuts (src/patches/ansi-tokenize-shortcuts.ts)', () => {
-  it('still apply: Ink calls the package\'s tokenize, styledCharsFromTokens and styledCharsToString, which calls diffAnsiCodes and ansiCodesToString from its own modules', () => {
+  it("still apply: Ink calls the package's tokenize, styledCharsFromTokens and styledCharsToString, which calls diffAnsiCodes and ansiCodesToString from its own modules", () => {
     expect(inkOutput).toMatch(/import \{ styledCharsFromTokens, styledCharsToString, tokenize, \} from '@alcalzone\/ansi-tokenize';/);
     const styledChars = readFileSync(path.join(tokenizeBuild, 'styledChars.js'), 'utf8');
     expect(styledChars).toContain('import { ansiCodesToString } from "./ansiCodes.js";');
@@ -83,7 +89,12 @@ describe('ansi-tokenize shortcuts (src/patches/ansi-tokenize-shortcuts.ts)', () 
     const styledChars = rememberStyledChars(real.styledCharsFromTokens);
     const diff = shortcutDiff(real.diffAnsiCodes);
     const toString = shortcutToString(real.ansiCodesToString);
-    const rows = ['plain row', '\u001B[1m\u001B[36mDrivers\u001B[39m\u001B[22m ━━━', '\u001B[2mdim\u001B[22m and \u001B[3mitalic\u001B[23m', '中文 \u001B[31mred\u001B[39m'];
+    const rows = [
+      'plain row',
+      '\u001B[1m\u001B[36mDrivers\u001B[39m\u001B[22m ━━━',
+      '\u001B[2mdim\u001B[22m and \u001B[3mitalic\u001B[23m',
+      '中文 \u001B[31mred\u001B[39m',
+    ];
     for (const row of [...rows, ...rows]) {
       const tokens = tokenize(row);
       expect(tokens).toEqual(real.tokenize(row));

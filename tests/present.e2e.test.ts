@@ -27,31 +27,35 @@ describe('inkdeck present in a real terminal', () => {
   it.each([
     [80, 24],
     [40, 12],
-  ])('navigates, shows notes and quits cleanly at %ix%i', async (columns, rows) => {
-    const app = (session = TerminalSession.start(['present', 'slides.yaml'], { columns, rows }));
-    await app.waitForText(footer(1), 10_000);
-    expect(app.isAlternateScreen()).toBe(true);
+  ])(
+    'navigates, shows notes and quits cleanly at %ix%i',
+    async (columns, rows) => {
+      const app = (session = TerminalSession.start(['present', 'slides.yaml'], { columns, rows }));
+      await app.waitForText(footer(1), 10_000);
+      expect(app.isAlternateScreen()).toBe(true);
 
-    app.write(KEYS.space);
-    await app.waitForText(footer(2));
-    expect(app.text()).toContain('Section 1 of 4');
+      app.write(KEYS.space);
+      await app.waitForText(footer(2));
+      expect(app.text()).toContain('Section 1 of 4');
 
-    app.write('G');
-    await app.waitForText(footer(total));
+      app.write('G');
+      await app.waitForText(footer(total));
 
-    app.write('3');
-    await app.waitForText('go to 3');
-    app.write(KEYS.enter);
-    await app.waitForText(footer(3));
-    expect(app.text().replace(/\s+/g, ' ')).toContain(titleOf(3));
+      app.write('3');
+      await app.waitForText('go to 3');
+      app.write(KEYS.enter);
+      await app.waitForText(footer(3));
+      expect(app.text().replace(/\s+/g, ' ')).toContain(titleOf(3));
 
-    app.write('n');
-    await app.waitForText('Speaker notes');
+      app.write('n');
+      await app.waitForText('Speaker notes');
 
-    app.write('q');
-    expect(await app.exited).toMatchObject({ exitCode: 0 });
-    expectRestored(app);
-  }, 30_000);
+      app.write('q');
+      expect(await app.exited).toMatchObject({ exitCode: 0 });
+      expectRestored(app);
+    },
+    30_000,
+  );
 
   it('scrolls a help taller than the terminal with ↓ and ↑; ↓ past its end leaves it there', async () => {
     const app = (session = TerminalSession.start(['present', 'slides.yaml', '--no-sync', '--no-watch'], { columns: 60, rows: 16 }));
@@ -145,15 +149,19 @@ describe('colour', () => {
   it.each([
     ['uses colour by default', {}, true],
     ['uses none with NO_COLOR set', { NO_COLOR: '1' }, false],
-  ])('%s', async (_name, env, hasColour) => {
-    const app = (session = TerminalSession.start(['present', 'slides.yaml'], { env }));
-    await app.waitForText(footer(1), 10_000);
-    app.write(KEYS.right);
-    await app.waitForText(footer(2));
-    app.write('q');
-    await app.exited;
-    expect(COLOUR.test(app.output)).toBe(hasColour);
-  }, 30_000);
+  ])(
+    '%s',
+    async (_name, env, hasColour) => {
+      const app = (session = TerminalSession.start(['present', 'slides.yaml'], { env }));
+      await app.waitForText(footer(1), 10_000);
+      app.write(KEYS.right);
+      await app.waitForText(footer(2));
+      app.write('q');
+      await app.exited;
+      expect(COLOUR.test(app.output)).toBe(hasColour);
+    },
+    30_000,
+  );
 });
 
 describe('hostile content', () => {

@@ -15,7 +15,12 @@ import { SLIDES_YAML } from './helpers/paths.js';
 const deck = await readDeck(SLIDES_YAML);
 const slides = buildSlides(deck);
 
-function presenterFrame(state: Partial<DeckState>, time: { elapsedMs: number; isTimerRunning: boolean; arrivedAtMs?: number }, columns = 100, rows = 30): string {
+function presenterFrame(
+  state: Partial<DeckState>,
+  time: { elapsedMs: number; isTimerRunning: boolean; arrivedAtMs?: number },
+  columns = 100,
+  rows = 30,
+): string {
   const full: DeckState = { ...initialDeckState(slides.map(stepCountOf)), ...state };
   return renderElement(
     () => (

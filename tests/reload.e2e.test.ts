@@ -135,7 +135,11 @@ describe('resizing while the error banner is shown', () => {
     app.resize(100, 30);
     await app.waitFor((screen) => {
       const rows = screen.split('\n');
-      return (rows[0] ?? '').includes('e: details') && /slide 1\/18 {2}\? help$/.test((rows[28] ?? '').trimEnd()) && (rows[28] ?? '').trimEnd().length === 100;
+      return (
+        (rows[0] ?? '').includes('e: details') &&
+        /slide 1\/18 {2}\? help$/.test((rows[28] ?? '').trimEnd()) &&
+        (rows[28] ?? '').trimEnd().length === 100
+      );
     }, 5_000);
   }, 60_000);
 });

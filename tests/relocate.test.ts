@@ -7,7 +7,9 @@ import { buildSlides, type Slide } from '../src/deck/slides.js';
 function deckOf(sections: Record<string, string[]>, reveal: string[] = []): Slide[] {
   const yaml = Object.entries(sections)
     .map(([id, titles]) => {
-      const slides = titles.map((title) => `      - title: ${title}\n        bullets: [x, y]${reveal.includes(title) ? '\n        reveal: true' : ''}`).join('\n');
+      const slides = titles
+        .map((title) => `      - title: ${title}\n        bullets: [x, y]${reveal.includes(title) ? '\n        reveal: true' : ''}`)
+        .join('\n');
       return `  - id: ${id}\n    title: ${id.toUpperCase()}\n    slides:${titles.length === 0 ? ' []' : `\n${slides}`}`;
     })
     .join('\n');
@@ -24,7 +26,7 @@ describe('relocate keeps the talk where it was across an edit', () => {
     ['a slide removed before it', { a: ['A2', 'A3'], b: ['B1', 'B2'] }, 3, 'A2'],
     ['its section moved later', { b: ['B1', 'B2'], a: ['A1', 'A2', 'A3'] }, 3, 'A2'],
     ['its title changed: the slide at the same place', { a: ['A1', 'A2 renamed', 'A3'], b: ['B1', 'B2'] }, 3, 'A2 renamed'],
-    ['its section shrank: the section\'s last slide', { a: ['A1'], b: ['B1', 'B2'] }, 4, 'A1'],
+    ["its section shrank: the section's last slide", { a: ['A1'], b: ['B1', 'B2'] }, 4, 'A1'],
     ['its section emptied: the section divider', { a: [], b: ['B1', 'B2'] }, 3, 'A'],
     ['its section removed: the same number, clamped', { b: ['B1'] }, 6, 'B1'],
     ['its section removed: the section that followed it', { b: ['B1', 'B2'] }, 3, 'B'],

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '../src/navigation/deck-state.js';
 import { PROTOCOL_VERSION, type Message, type PositionMessage, type SharedTimer, type TimerMessage } from '../src/sync/protocol.js';
-import { initialReplica, isVersionMismatched, replicate, type Effect, type PeerId, type Replica, type ReplicationEvent, type Stamped } from '../src/sync/replication.js';
+import {
+  initialReplica,
+  isVersionMismatched,
+  replicate,
+  type Effect,
+  type PeerId,
+  type Replica,
+  type ReplicationEvent,
+  type Stamped,
+} from '../src/sync/replication.js';
 import { UNSTARTED_TIMER } from '../src/sync/sync-channel.js';
 
 const DECK = '/decks/talk.yaml';
@@ -25,7 +34,18 @@ function replica(overrides: Partial<Replica> = {}): Replica {
 
 /** A position message from a peer's view (LOWER, on v1, reloading) unless `fields` say otherwise. */
 function position(clock: number, slide: number, fields: Partial<PositionMessage> = {}): PositionMessage {
-  return { inkdeck: PROTOCOL_VERSION, type: 'position', deck: DECK, version: 'v1', from: LOWER, reloads: true, clock, slide, step: 0, ...fields };
+  return {
+    inkdeck: PROTOCOL_VERSION,
+    type: 'position',
+    deck: DECK,
+    version: 'v1',
+    from: LOWER,
+    reloads: true,
+    clock,
+    slide,
+    step: 0,
+    ...fields,
+  };
 }
 
 function timer(clock: number, value: SharedTimer, fields: Partial<TimerMessage> = {}): TimerMessage {
@@ -41,12 +61,31 @@ function hello(fields: Partial<HelloMessage> = {}): HelloMessage {
 /** The position message `state` sends: its own stamp, deck and version. */
 function ownPosition(state: Replica): PositionMessage {
   const { value, clock, from } = state.position;
-  return { inkdeck: PROTOCOL_VERSION, type: 'position', deck: state.deck, version: state.version, from, reloads: state.reloads, clock, slide: value.slide, step: value.step };
+  return {
+    inkdeck: PROTOCOL_VERSION,
+    type: 'position',
+    deck: state.deck,
+    version: state.version,
+    from,
+    reloads: state.reloads,
+    clock,
+    slide: value.slide,
+    step: value.step,
+  };
 }
 
 function ownTimer(state: Replica): TimerMessage {
   const { value, clock, from } = state.timer;
-  return { inkdeck: PROTOCOL_VERSION, type: 'timer', deck: state.deck, version: state.version, from, reloads: state.reloads, clock, ...value };
+  return {
+    inkdeck: PROTOCOL_VERSION,
+    type: 'timer',
+    deck: state.deck,
+    version: state.version,
+    from,
+    reloads: state.reloads,
+    clock,
+    ...value,
+  };
 }
 
 const receive = (message: Message, peer: PeerId = PEER): ReplicationEvent => ({ type: 'receive', peer, message });
@@ -86,7 +125,8 @@ describe('initialReplica', () => {
 });
 
 describe('a move of this view', () => {
-  const moved = (clock: number, slide: number, overrides: Partial<Replica> = {}) => replica({ position: stamp(at(slide), clock), highestClock: clock, ...overrides });
+  const moved = (clock: number, slide: number, overrides: Partial<Replica> = {}) =>
+    replica({ position: stamp(at(slide), clock), highestClock: clock, ...overrides });
   it.each<Row>([
     {
       name: 'takes the next Lamport clock and is told to every view',
@@ -185,11 +225,21 @@ describe('a position from another view of the same version (Lamport merge)', () 
     ['the greater id first', [1, 0]],
   ])('settles every view on one of two moves made at the same moment, whichever arrives first (%s)', (_name, order) => {
     // Views LOWER and HIGHER each move from clock 0: equal clocks, and the tie goes by view id.
-    const movers = [LOWER, HIGHER].map((id, slide) => replicate(initialReplica({ id, deck: DECK, version: 'v1', reloads: true, position: START }), { type: 'publish', position: at(slide + 1) }));
+    const movers = [LOWER, HIGHER].map((id, slide) =>
+      replicate(initialReplica({ id, deck: DECK, version: 'v1', reloads: true, position: START }), {
+        type: 'publish',
+        position: at(slide + 1),
+      }),
+    );
     const sent = movers.map(({ effects }) => (effects[0] as Extract<Effect, { type: 'broadcast' }>).message);
-    const heard = (state: Replica, messages: readonly Message[]) => messages.reduce((view, message) => replicate(view, receive(message)).state, state);
+    const heard = (state: Replica, messages: readonly Message[]) =>
+      messages.reduce((view, message) => replicate(view, receive(message)).state, state);
     const inOrder = order.map((index) => sent[index] as Message);
-    const settled = [heard(movers[0]?.state as Replica, [sent[1] as Message]), heard(movers[1]?.state as Replica, [sent[0] as Message]), heard(replica(), inOrder)];
+    const settled = [
+      heard(movers[0]?.state as Replica, [sent[1] as Message]),
+      heard(movers[1]?.state as Replica, [sent[0] as Message]),
+      heard(replica(), inOrder),
+    ];
     for (const view of settled) expect(view.position).toEqual(stamp(at(2), 1, HIGHER));
   });
 });

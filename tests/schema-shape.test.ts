@@ -46,13 +46,19 @@ function fieldsOf(schema: JsonSchema): Fields {
   return { mappings, texts, deck: build(schema as JsonSchema, []) };
 }
 
-const at = (value: unknown, path: readonly PathSegment[]): unknown => path.reduce<unknown>((inside, segment) => (inside as Record<PropertyKey, unknown>)[segment], value);
+const at = (value: unknown, path: readonly PathSegment[]): unknown =>
+  path.reduce<unknown>((inside, segment) => (inside as Record<PropertyKey, unknown>)[segment], value);
 const fields = fieldsOf(deckJsonSchema() as JsonSchema);
 const name = (path: readonly PathSegment[]) => (path.length === 0 ? 'the deck' : path.join('.'));
 
 describe('what is read off the deck schema', () => {
   it('finds the deck, a section, a slide and a bullet mapping, and the free text in them', () => {
-    expect(fields.mappings.map((mapping) => name(mapping.path))).toEqual(['the deck', 'sections.0', 'sections.0.slides.0', 'sections.0.slides.0.bullets.1']);
+    expect(fields.mappings.map((mapping) => name(mapping.path))).toEqual([
+      'the deck',
+      'sections.0',
+      'sections.0.slides.0',
+      'sections.0.slides.0.bullets.1',
+    ]);
     expect(fields.texts.length).toBeGreaterThanOrEqual(11);
   });
 

@@ -9,7 +9,11 @@ const slides = buildSlides(deck);
 const contentSlides = deck.sections.flatMap((section) => section.slides);
 
 /** Sentences in a text: runs ending in `.`, `!` or `?` (optionally before a closing quote). */
-const sentencesIn = (text: string) => text.trim().split(/(?<=[.!?]["”]?)\s+/).filter((sentence) => sentence !== '');
+const sentencesIn = (text: string) =>
+  text
+    .trim()
+    .split(/(?<=[.!?]["”]?)\s+/)
+    .filter((sentence) => sentence !== '');
 
 describe('slides.yaml, the talk this project ships', () => {
   it('has the four sections of the argument, in order', () => {
@@ -20,23 +24,32 @@ describe('slides.yaml, the talk this project ships', () => {
     expect(deck).toMatchObject({ author: 'Xie Zhihai', date: '2014-06-19', duration: '15m' });
   });
 
-  it.each(deck.sections.map((section) => [section.id, section.slides.length] as const))('section %s has 2 to 4 content slides', (_id, count) => {
-    expect(count).toBeGreaterThanOrEqual(2);
-    expect(count).toBeLessThanOrEqual(4);
-  });
+  it.each(deck.sections.map((section) => [section.id, section.slides.length] as const))(
+    'section %s has 2 to 4 content slides',
+    (_id, count) => {
+      expect(count).toBeGreaterThanOrEqual(2);
+      expect(count).toBeLessThanOrEqual(4);
+    },
+  );
 
-  it.each(contentSlides.map((slide) => [slide.title, slide.notes ?? ''] as const))('"%s" has speaker notes of 2 to 6 sentences', (_title, notes) => {
-    const count = sentencesIn(notes).length;
-    expect(count).toBeGreaterThanOrEqual(2);
-    expect(count).toBeLessThanOrEqual(6);
-  });
+  it.each(contentSlides.map((slide) => [slide.title, slide.notes ?? ''] as const))(
+    '"%s" has speaker notes of 2 to 6 sentences',
+    (_title, notes) => {
+      const count = sentencesIn(notes).length;
+      expect(count).toBeGreaterThanOrEqual(2);
+      expect(count).toBeLessThanOrEqual(6);
+    },
+  );
 
   it('reveals at least one slide step by step', () => {
     expect(slides.some((slide) => stepCountOf(slide) > 1)).toBe(true);
   });
 
-  it('opens the drivers section with the article\'s opening evidence', () => {
-    const opening = deck.sections[0]?.slides.slice(0, 2).flatMap((slide) => [slide.title, ...slide.bullets.map(String), slide.notes ?? '']).join(' ');
+  it("opens the drivers section with the article's opening evidence", () => {
+    const opening = deck.sections[0]?.slides
+      .slice(0, 2)
+      .flatMap((slide) => [slide.title, ...slide.bullets.map(String), slide.notes ?? ''])
+      .join(' ');
     for (const evidence of ['Moscow', 'gas deal', 'CICA', 'Shanghai', 'naval drill']) expect(opening).toContain(evidence);
   });
 

@@ -85,7 +85,9 @@ describe('frames at any size', () => {
   ])('says where a typed %s lands, as Enter clamps it to the deck', async (digits, label) => {
     const { jumpLabel } = await import('../src/ui/jump-label.js');
     expect(jumpLabel(digits, total)).toBe(label);
-    const footer = renderWithInk(slides, { slide: 3, columns: 80, rows: 24, state: { jumpDigits: digits } }).split('\n').at(-1);
+    const footer = renderWithInk(slides, { slide: 3, columns: 80, rows: 24, state: { jumpDigits: digits } })
+      .split('\n')
+      .at(-1);
     expect(footer).toContain(`${label} slide 3/${total}`);
   });
 
@@ -95,18 +97,26 @@ describe('frames at any size', () => {
     [80, 6, ['terminal too small: need at least 20x7']],
   ])('says which size it needs at %ix%i', (columns, rows, expected) => {
     const frame = drawFrame(slides, { slide: 1, columns, rows });
-    expect(frame.split('\n').map((line) => line.trim()).filter((line) => line !== '')).toEqual(expected);
+    expect(
+      frame
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+    ).toEqual(expected);
   });
 
   it.each<[number, number, string, string[]]>([
     [30, 10, '⋯ 4 more lines', ['Xie Zhihai', 'Condensed from']],
     [20, 7, '⋯ 10 more lines', ['How shared', 'Xie Zhihai']],
-  ])('says how many lines of the title slide did not fit at %ix%i, leaving out later lines, not earlier ones', (columns, rows, marker, missing) => {
-    const frame = renderWithInk(slides, { slide: 1, columns, rows });
-    expect(frame).toContain(marker);
-    for (const text of missing) expect(frame).not.toContain(text);
-    expect(frame).toContain('Russia and');
-  });
+  ])(
+    'says how many lines of the title slide did not fit at %ix%i, leaving out later lines, not earlier ones',
+    (columns, rows, marker, missing) => {
+      const frame = renderWithInk(slides, { slide: 1, columns, rows });
+      expect(frame).toContain(marker);
+      for (const text of missing) expect(frame).not.toContain(text);
+      expect(frame).toContain('Russia and');
+    },
+  );
 
   it('never cuts the title with … between 20x7 and 60x20: lines that do not fit are counted instead', () => {
     for (let columns = 20; columns <= 60; columns += 2) {
@@ -181,7 +191,7 @@ describe('wide and combining characters', () => {
     const frame = drawFrame(wide, { slide: 3, columns, rows, showNotes: true });
     const bordered = frame.split('\n').filter((line) => /[│╭╰]/.test(line));
     expect(bordered.length).toBeGreaterThan(2);
-    const rightEdges = new Set(bordered.map((line) => stringWidth(line.replace(/[│╮╯]\s*$/, '')) ));
+    const rightEdges = new Set(bordered.map((line) => stringWidth(line.replace(/[│╮╯]\s*$/, ''))));
     expect(rightEdges.size).toBe(1);
     expect(frame).toContain('中文演讲者备注');
     // Wrapping never splits a flag or a combined character.
@@ -236,7 +246,13 @@ describe('the overview, when the slides do not all fit', () => {
 
   it('says how many slides are out of sight in the smallest terminal, 20x7', () => {
     const frame = renderElement(() => <Overview slides={slides} currentSlide={0} cursor={9} columns={20} rows={5} />, 20);
-    expect(frame.split('\n')).toEqual(['╭──────────────────╮', '│ Overview · arro… │', '│ ›  10    Blocs … │', '│ ⋯ ↑ 9 · ↓ 8      │', '╰──────────────────╯']);
+    expect(frame.split('\n')).toEqual([
+      '╭──────────────────╮',
+      '│ Overview · arro… │',
+      '│ ›  10    Blocs … │',
+      '│ ⋯ ↑ 9 · ↓ 8      │',
+      '╰──────────────────╯',
+    ]);
   });
 
   it('says how many slides are out of sight above and below', () => {
@@ -251,7 +267,10 @@ describe('the overview, when the slides do not all fit', () => {
 
 describe('long slide titles of wide characters in the overview', () => {
   const cjk = buildSlides(
-    parseDeck('title: T\nsections:\n  - id: a\n    title: 中文标题非常非常长的一个章节标题\n    slides:\n      - title: 中文标题非常非常长的一个章节标题中文标题\n        bullets: [x]\n', 'cjk.yaml'),
+    parseDeck(
+      'title: T\nsections:\n  - id: a\n    title: 中文标题非常非常长的一个章节标题\n    slides:\n      - title: 中文标题非常非常长的一个章节标题中文标题\n        bullets: [x]\n',
+      'cjk.yaml',
+    ),
   );
 
   // cli-truncate 5, which Ink's truncate-end uses, ran a wide character into the right padding
@@ -269,7 +288,12 @@ describe('long slide titles of wide characters in the overview', () => {
 });
 
 describe('a long slide title of wide characters in the one-line next-slide preview', () => {
-  const cjk = buildSlides(parseDeck('title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: 中文标题非常非常长的一个章节标题中文标题\n        bullets: [x]\n', 'cjk.yaml'));
+  const cjk = buildSlides(
+    parseDeck(
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: 中文标题非常非常长的一个章节标题中文标题\n        bullets: [x]\n',
+      'cjk.yaml',
+    ),
+  );
 
   it.each([21, 22, 23, 24, 25, 30])('keeps to %i columns', (columns) => {
     const line = renderElement(() => <NextPreview slides={cjk} next={{ slide: 2, step: 0 }} columns={columns} rows={1} />, columns);
@@ -279,7 +303,12 @@ describe('a long slide title of wide characters in the one-line next-slide previ
 });
 
 describe('a long section title of wide characters in the footer', () => {
-  const cjk = buildSlides(parseDeck('title: T\nsections:\n  - id: a\n    title: 中文标题非常非常长的一个章节标题\n    slides:\n      - title: S\n        bullets: [x]\n', 'cjk.yaml'));
+  const cjk = buildSlides(
+    parseDeck(
+      'title: T\nsections:\n  - id: a\n    title: 中文标题非常非常长的一个章节标题\n    slides:\n      - title: S\n        bullets: [x]\n',
+      'cjk.yaml',
+    ),
+  );
 
   it.each([40, 41, 42, 43, 44, 80])('is cut to its share and followed by one space, then the bar, at %i columns', (columns) => {
     const footer = drawFrame(cjk, { slide: 2, columns, rows: 10 }).split('\n').at(-1) ?? '';
@@ -289,7 +318,8 @@ describe('a long section title of wide characters in the footer', () => {
 
   it('is cut by truncateToWidth, which keeps to the width with wide characters', async () => {
     const { truncateToWidth } = await import('../src/text/truncate.js');
-    for (let columns = 1; columns <= 20; columns += 1) expect(stringWidth(truncateToWidth('中文标题非常非常长的一个章节标题', columns))).toBeLessThanOrEqual(columns);
+    for (let columns = 1; columns <= 20; columns += 1)
+      expect(stringWidth(truncateToWidth('中文标题非常非常长的一个章节标题', columns))).toBeLessThanOrEqual(columns);
     expect(truncateToWidth('中文标题非常非常长的一个章节标题', 14)).toBe('中文标题非常…');
     expect(truncateToWidth('Drivers', 20)).toBe('Drivers');
     expect(truncateToWidth('Drivers', 0)).toBe('');
@@ -377,7 +407,12 @@ describe('the clip marker of a reveal slide', () => {
     // The slide's rows, above the notes pane (which says which of its lines it shows).
     const slideArea = (step: number) => {
       const lines = drawFrame(slides, { slide: index + 1, step, columns: 40, rows: 12, showNotes: true }).split('\n');
-      return lines.slice(0, lines.findIndex((line) => line.startsWith('╭'))).join('\n');
+      return lines
+        .slice(
+          0,
+          lines.findIndex((line) => line.startsWith('╭')),
+        )
+        .join('\n');
     };
     expect(slideArea(1)).not.toContain('more line');
     expect(slideArea(3)).toContain('more line');

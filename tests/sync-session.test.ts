@@ -101,7 +101,10 @@ describe('SyncSession', () => {
     const directory = freshDirectory();
     // A Unix socket file with nobody listening: what a view killed with SIGKILL leaves.
     const stale = path.join(directory, '999999-dead.sock');
-    const child = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(stale)}, () => console.log('up'))`]);
+    const child = spawn(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${JSON.stringify(stale)}, () => console.log('up'))`,
+    ]);
     await new Promise((resolve) => child.stdout.once('data', resolve));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -122,10 +125,23 @@ describe('SyncSession', () => {
     await writeRaw(socketOfA, `{"not":"a message"}\n[1,2,3]\nnull\n{"inkdeck":${PROTOCOL_VERSION},"type":"position"}\n`);
     await writeRaw(
       socketOfA,
-      encodeMessage({ inkdeck: PROTOCOL_VERSION, type: 'position', deck: '/another/deck.yaml', version: 'v1', from: 'x', reloads: true, clock: 99, slide: 9, step: 0 }),
+      encodeMessage({
+        inkdeck: PROTOCOL_VERSION,
+        type: 'position',
+        deck: '/another/deck.yaml',
+        version: 'v1',
+        from: 'x',
+        reloads: true,
+        clock: 99,
+        slide: 9,
+        step: 0,
+      }),
     );
     // An older view's message: version 2 packed the deck's version into `deck`.
-    await writeRaw(socketOfA, `{"inkdeck":2,"type":"position","deck":"${DECK}@v1","from":"x","reloads":true,"clock":99,"slide":9,"step":0}\n`);
+    await writeRaw(
+      socketOfA,
+      `{"inkdeck":2,"type":"position","deck":"${DECK}@v1","from":"x","reloads":true,"clock":99,"slide":9,"step":0}\n`,
+    );
     await writeRaw(
       socketOfA,
       `{"inkdeck":${PROTOCOL_VERSION - 1},"type":"position","deck":"${DECK}","version":"v1","from":"x","reloads":true,"clock":99,"slide":9,"step":0}\n`,
@@ -383,15 +399,22 @@ describe('protocol', () => {
     `{"inkdeck":${PROTOCOL_VERSION},"type":"hello","deck":"d","version":"v","from":"f","reloads":true,"extra":1}`,
     // The deck's version is a field of its own, not packed into `deck` as version 2 did.
     `{"inkdeck":${PROTOCOL_VERSION},"type":"hello","deck":"d@v","from":"f","reloads":true}`,
-  ])(
-    'rejects %j',
-    (line) => {
-      expect(decodeMessage(line)).toBeUndefined();
-    },
-  );
+  ])('rejects %j', (line) => {
+    expect(decodeMessage(line)).toBeUndefined();
+  });
 
   it('round-trips a position', () => {
-    const message = { inkdeck: PROTOCOL_VERSION, type: 'position', deck: 'd', version: 'v', from: 'f', reloads: true, clock: 3, slide: 2, step: 1 } as const;
+    const message = {
+      inkdeck: PROTOCOL_VERSION,
+      type: 'position',
+      deck: 'd',
+      version: 'v',
+      from: 'f',
+      reloads: true,
+      clock: 3,
+      slide: 2,
+      step: 1,
+    } as const;
     expect(decodeMessage(encodeMessage(message).trimEnd())).toEqual(message);
   });
 

@@ -44,7 +44,9 @@ describe('two views in two real terminals', () => {
     audience.write(KEYS.space);
     const audienceToPresenterMs = await timeUntilSlide(presenter, 3);
     // The 200 ms target is measured by `npm run bench`; here only that the move arrives.
-    console.log(`sync latency: presenter->audience ${presenterToAudienceMs.toFixed(0)} ms, audience->presenter ${audienceToPresenterMs.toFixed(0)} ms`);
+    console.log(
+      `sync latency: presenter->audience ${presenterToAudienceMs.toFixed(0)} ms, audience->presenter ${audienceToPresenterMs.toFixed(0)} ms`,
+    );
 
     presenter.jumpTo(5);
     await timeUntilSlide(audience, 5);
@@ -103,7 +105,14 @@ describe('two views in two real terminals', () => {
     for (const name of sockets) {
       await new Promise<void>((resolve, reject) => {
         const socket = net.createConnection(path.join(sessionDirectory, name), () => {
-          socket.end(Buffer.concat([Buffer.from('\u0000\u00ff{"inkdeck":2,"type":"position"}\n[]\n'), Buffer.alloc(10_000, 0x41), Buffer.from('\n\u001b[2J')]), () => resolve());
+          socket.end(
+            Buffer.concat([
+              Buffer.from('\u0000\u00ff{"inkdeck":2,"type":"position"}\n[]\n'),
+              Buffer.alloc(10_000, 0x41),
+              Buffer.from('\n\u001b[2J'),
+            ]),
+            () => resolve(),
+          );
         });
         socket.on('error', reject);
       });
@@ -124,7 +133,9 @@ describe('sessions', () => {
     const elsewhere = makeTemp(path.join(tmpdir(), 'inkdeck-copy-'));
     copyFileSync(path.join(process.cwd(), 'slides.yaml'), path.join(elsewhere, 'slides.yaml'));
     const first = await startView(runtime, ['--session', 'talk']);
-    const second = TerminalSession.start(['present', path.join(elsewhere, 'slides.yaml'), '--session', 'talk'], { env: { XDG_RUNTIME_DIR: runtime } });
+    const second = TerminalSession.start(['present', path.join(elsewhere, 'slides.yaml'), '--session', 'talk'], {
+      env: { XDG_RUNTIME_DIR: runtime },
+    });
     running.push(second);
     await second.waitFor((screen) => !Number.isNaN(shownSlide(screen)), 10_000);
     first.write(KEYS.space);

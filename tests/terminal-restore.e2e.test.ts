@@ -26,7 +26,13 @@ function shellInPty(file: string, argsFor: (directory: string) => string[], env:
   const args = argsFor(directory);
   const hidden = new Set(['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'LINES']);
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !hidden.has(name)));
-  const shell = pty.spawn(file, [...args], { name: 'xterm-256color', cols: 80, rows: 24, cwd: ROOT, env: { ...baseEnv, TERM: 'xterm-256color', ...env } as Record<string, string> });
+  const shell = pty.spawn(file, [...args], {
+    name: 'xterm-256color',
+    cols: 80,
+    rows: 24,
+    cwd: ROOT,
+    env: { ...baseEnv, TERM: 'xterm-256color', ...env } as Record<string, string>,
+  });
   shells.push(shell);
   const terminal = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });
   let output = '';
@@ -34,7 +40,11 @@ function shellInPty(file: string, argsFor: (directory: string) => string[], env:
     output += data;
     terminal.write(data);
   });
-  const screen = () => Array.from({ length: terminal.rows }, (_, row) => terminal.buffer.active.getLine(terminal.buffer.active.viewportY + row)?.translateToString(true) ?? '').join('\n');
+  const screen = () =>
+    Array.from(
+      { length: terminal.rows },
+      (_, row) => terminal.buffer.active.getLine(terminal.buffer.active.viewportY + row)?.translateToString(true) ?? '',
+    ).join('\n');
   const waitFor = async (predicate: () => boolean, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
@@ -68,11 +78,22 @@ function shellInPty(file: string, argsFor: (directory: string) => string[], env:
  */
 function underShell(deck: string, env: Record<string, string> = {}, cli = CLI) {
   const script = (directory: string) =>
-    [`stty -g > ${directory}/before`, `node ${cli} present ${deck} --no-sync --no-watch`, `echo $? > ${directory}/status`, `stty -g > ${directory}/after`, 'sleep 30'].join('; ');
+    [
+      `stty -g > ${directory}/before`,
+      `node ${cli} present ${deck} --no-sync --no-watch`,
+      `echo $? > ${directory}/status`,
+      `stty -g > ${directory}/after`,
+      'sleep 30',
+    ].join('; ');
   const pane = shellInPty('/bin/sh', (directory) => ['-c', script(directory)], env);
   const { shell, screen, waitFor, read } = pane;
   // The app names its process `inkdeck` (process.title), whatever Node calls its main thread.
-  const appPid = () => Number(execFileSync('pgrep', ['-P', String(shell.pid), '-x', 'inkdeck'], { encoding: 'utf8' }).trim().split('\n')[0]);
+  const appPid = () =>
+    Number(
+      execFileSync('pgrep', ['-P', String(shell.pid), '-x', 'inkdeck'], { encoding: 'utf8' })
+        .trim()
+        .split('\n')[0],
+    );
   return {
     shell,
     screen,
@@ -104,51 +125,72 @@ describe('the terminal always comes back', () => {
     ['q', 'q', 0],
     ['Esc', '\u001B', 0],
     ['Ctrl-C', '\u0003', 130],
-  ])('after %s (key %j), with status %i', async (_name, key, status) => {
-    const session = underShell('slides.yaml');
-    await session.started();
-    session.write(key);
-    const result = await session.ended();
-    expect(result.status).toBe(status);
-    expect(result.isModeRestored).toBe(true);
-    expectScreenRestored(session.output, session.screen());
-  }, 30_000);
+  ])(
+    'after %s (key %j), with status %i',
+    async (_name, key, status) => {
+      const session = underShell('slides.yaml');
+      await session.started();
+      session.write(key);
+      const result = await session.ended();
+      expect(result.status).toBe(status);
+      expect(result.isModeRestored).toBe(true);
+      expectScreenRestored(session.output, session.screen());
+    },
+    30_000,
+  );
 
   it.each<[NodeJS.Signals, number]>([
     ['SIGINT', 130],
     ['SIGTERM', 143],
     ['SIGHUP', 129],
-  ])('after %s, with status %i', async (signal, status) => {
-    const session = underShell('slides.yaml');
-    await session.started();
-    process.kill(session.appPid(), signal);
-    const result = await session.ended();
-    expect(result.status).toBe(status);
-    expect(result.isModeRestored).toBe(true);
-    expectScreenRestored(session.output, session.screen());
-  }, 30_000);
+  ])(
+    'after %s, with status %i',
+    async (signal, status) => {
+      const session = underShell('slides.yaml');
+      await session.started();
+      process.kill(session.appPid(), signal);
+      const result = await session.ended();
+      expect(result.status).toBe(status);
+      expect(result.isModeRestored).toBe(true);
+      expectScreenRestored(session.output, session.screen());
+    },
+    30_000,
+  );
 
   it.each<[string, string, string]>([
     ['an exception while rendering', 'render', 'inkdeck: internal error: boom while rendering (run with --debug for details)'],
     ['an unhandled promise rejection', 'rejection', 'inkdeck: internal error: boom in a promise (run with --debug for details)'],
-  ])('after %s: one line, status 1, no stack', async (_name, crash, message) => {
-    // The preload patches React's JSX runtime, which the bundle inlines: run the unbundled CLI.
-    const session = underShell('tests/fixtures/boom.yaml', { NODE_OPTIONS: `--import ${PRELOAD}`, INKDECK_TEST_CRASH: crash }, UNBUNDLED_CLI);
-    await session.started();
-    // The third slide, titled Boom, throws while it renders.
-    if (crash === 'render') session.write('3\r');
-    const result = await session.ended();
-    expect(result.status).toBe(1);
-    expect(result.isModeRestored).toBe(true);
-    expectScreenRestored(session.output, session.screen());
-    expect(session.screen()).toContain(message);
-    expect(session.screen()).not.toMatch(/\n\s+at /);
-  }, 30_000);
+  ])(
+    'after %s: one line, status 1, no stack',
+    async (_name, crash, message) => {
+      // The preload patches React's JSX runtime, which the bundle inlines: run the unbundled CLI.
+      const session = underShell(
+        'tests/fixtures/boom.yaml',
+        { NODE_OPTIONS: `--import ${PRELOAD}`, INKDECK_TEST_CRASH: crash },
+        UNBUNDLED_CLI,
+      );
+      await session.started();
+      // The third slide, titled Boom, throws while it renders.
+      if (crash === 'render') session.write('3\r');
+      const result = await session.ended();
+      expect(result.status).toBe(1);
+      expect(result.isModeRestored).toBe(true);
+      expectScreenRestored(session.output, session.screen());
+      expect(session.screen()).toContain(message);
+      expect(session.screen()).not.toMatch(/\n\s+at /);
+    },
+    30_000,
+  );
 });
 
 describe('a deck from process substitution', () => {
   it('is presented, and the drained pipe is not read again as an empty deck', async () => {
-    const pane = shellInPty('/bin/bash', (directory) => ['--norc', '--noprofile', '-c', `node ${CLI} present <(cat slides.yaml) --no-sync; echo $? > ${directory}/status`]);
+    const pane = shellInPty('/bin/bash', (directory) => [
+      '--norc',
+      '--noprofile',
+      '-c',
+      `node ${CLI} present <(cat slides.yaml) --no-sync; echo $? > ${directory}/status`,
+    ]);
     const { shell, screen, waitFor, read } = pane;
     await waitFor(() => screen().includes('slide 1/'));
     // The watcher checks the file every second; a reload would find the pipe empty.
@@ -192,7 +234,11 @@ describe('Ctrl-Z', () => {
     terminal.resize(60, 20);
     shell.write('fg\r');
     // Laid out for 60 columns: the section divider whole, its footer within the width.
-    const footerWidth = () => screen().split('\n').find((row) => row.includes('slide 2/'))?.trimEnd().length ?? Number.POSITIVE_INFINITY;
+    const footerWidth = () =>
+      screen()
+        .split('\n')
+        .find((row) => row.includes('slide 2/'))
+        ?.trimEnd().length ?? Number.POSITIVE_INFINITY;
     await waitFor(() => terminal.buffer.active.type === 'alternate' && screen().includes('Section 1 of 4') && footerWidth() <= 60);
     shell.write('\u001B[C');
     await waitFor(() => screen().includes('slide 3/'));
@@ -256,7 +302,11 @@ describe('Ctrl-Z', () => {
     shell.write('\u001A');
     await waitFor(() => screen().includes('Stopped'));
     // The talk is the only `inkdeck` in the session bash leads (process.title names it).
-    const app = Number(execFileSync('pgrep', ['-s', String(shell.pid), '-x', 'inkdeck'], { encoding: 'utf8' }).trim().split('\n')[0]);
+    const app = Number(
+      execFileSync('pgrep', ['-s', String(shell.pid), '-x', 'inkdeck'], { encoding: 'utf8' })
+        .trim()
+        .split('\n')[0],
+    );
     // Closing the terminal: the kernel sends the stopped job SIGHUP and SIGCONT.
     shell.kill('SIGKILL');
     await waitFor(() => {

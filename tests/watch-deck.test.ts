@@ -1,4 +1,15 @@
-import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -96,7 +107,10 @@ describe('watchDeck follows every way editors save', () => {
     const [update] = invalid;
     expect(update?.kind).toBe('invalid');
     if (update?.kind !== 'invalid') return;
-    expect(update.error.diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['expected a list of strings', 'unknown key "oops"; expected one of: title, bullets, notes, reveal']);
+    expect(update.error.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'expected a list of strings',
+      'unknown key "oops"; expected one of: title, bullets, notes, reveal',
+    ]);
 
     writeFileSync(file, EDITED);
     const both = await waitForUpdates(2);

@@ -2,7 +2,17 @@ import { DeckError, formatWithSeverity, type Diagnostic } from '../deck/deck-err
 import { formatPath, parseDeckWithPositions, type PathSegment } from '../deck/load-deck.js';
 import { fitBigText, isDrawable } from '../layout/big-text.js';
 import { measureContentSlide } from '../layout/slide-rows.js';
-import { contentArea, fitTitleSlide, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, RESERVED_ROWS, sectionSlideTitleArea, titleSlideTitleArea } from '../layout/frame-layout.js';
+import {
+  contentArea,
+  fitTitleSlide,
+  frameRows,
+  layoutFrame,
+  MIN_COLUMNS,
+  MIN_ROWS,
+  RESERVED_ROWS,
+  sectionSlideTitleArea,
+  titleSlideTitleArea,
+} from '../layout/frame-layout.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -49,7 +59,14 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
   const isDrawn = size.columns >= MIN_COLUMNS && frameRows(size.rows) >= MIN_ROWS;
   if (!isDrawn) {
     const smallest = `${MIN_COLUMNS}x${MIN_ROWS + RESERVED_ROWS}`;
-    findings.push({ file, line: 0, column: 0, path: '', message: `${sizeName} is below the smallest terminal the app draws in, ${smallest}: it shows only a "too small" notice there`, severity: 'warning' });
+    findings.push({
+      file,
+      line: 0,
+      column: 0,
+      path: '',
+      message: `${sizeName} is below the smallest terminal the app draws in, ${smallest}: it shows only a "too small" notice there`,
+      severity: 'warning',
+    });
   }
   const frame = layoutFrame(size.columns, frameRows(size.rows), size.notes === true);
   if (isDrawn) {
@@ -70,7 +87,11 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
       if (isDrawn) {
         const { rows, columnsOver } = measureContentSlide(slide.title, slide.bullets, area.columns);
         if (rows > area.rows) warn(slidePath, `slide "${slide.title}" does not fit ${sizeName}: ${count(rows - area.rows, 'row')} over`);
-        if (columnsOver > 0) warn(slidePath, `slide "${slide.title}" has a word ${count(columnsOver, 'column')} too wide for ${sizeName}, broken across lines`);
+        if (columnsOver > 0)
+          warn(
+            slidePath,
+            `slide "${slide.title}" has a word ${count(columnsOver, 'column')} too wide for ${sizeName}, broken across lines`,
+          );
       }
       if (slide.notes === undefined || slide.notes.trim() === '') warn(slidePath, `slide "${slide.title}" has no speaker notes`);
     });

@@ -37,7 +37,9 @@ function quoted(text: string): string {
 export function completionScript(program: Command, shell: CompletionShell): string {
   const commands = wordsOf(program);
   if (shell === 'fish') return fishScript(commands);
-  const cases = commands.map((command) => `    ${command.name}) words=${quoted(command.options.map((option) => option.flag).join(' '))} ;;`);
+  const cases = commands.map(
+    (command) => `    ${command.name}) words=${quoted(command.options.map((option) => option.flag).join(' '))} ;;`,
+  );
   const bash = [
     '# inkdeck completion for bash (and zsh, through bashcompinit)',
     '_inkdeck() {',
@@ -69,9 +71,13 @@ function fishScript(commands: readonly CommandWords[]): string {
   for (const command of commands) {
     lines.push(`complete -c inkdeck -n 'not __fish_seen_subcommand_from ${names}' -a ${command.name} -d ${quoted(command.description)}`);
     for (const option of command.options) {
-      lines.push(`complete -c inkdeck -n '__fish_seen_subcommand_from ${command.name}' -l ${option.flag.slice(2)} -d ${quoted(option.description)}${option.takesValue ? ' -r' : ''}`);
+      lines.push(
+        `complete -c inkdeck -n '__fish_seen_subcommand_from ${command.name}' -l ${option.flag.slice(2)} -d ${quoted(option.description)}${option.takesValue ? ' -r' : ''}`,
+      );
     }
   }
-  lines.push(`complete -c inkdeck -n 'not __fish_seen_subcommand_from completion schema' -k -a '(__fish_complete_suffix .yaml; __fish_complete_suffix .yml)'`);
+  lines.push(
+    `complete -c inkdeck -n 'not __fish_seen_subcommand_from completion schema' -k -a '(__fish_complete_suffix .yaml; __fish_complete_suffix .yml)'`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -43,7 +43,9 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   }
   // A dumb terminal cannot move the cursor, which redrawing a frame in place needs (terminfo).
   if (process.env.TERM === 'dumb') {
-    throw new UsageError(`present needs a terminal that can move the cursor, and TERM is dumb; to print a slide as text, use: inkdeck render ${file} --slide 1`);
+    throw new UsageError(
+      `present needs a terminal that can move the cursor, and TERM is dumb; to print a slide as text, use: inkdeck render ${file} --slide 1`,
+    );
   }
   const version = deckVersion(deck);
   // A pipe (`<(generate-deck)`) or a device is read once: reading it again on a change would

@@ -79,7 +79,10 @@ export function resolveAliases(document: Document): ResolvedAliases {
       for (const child of children) {
         const part = sizeOf(child);
         // Capped, so sizes stay small numbers however deep the nesting.
-        total = { values: Math.min(total.values + part.values, MAX_EXPANDED_NODES + 1), chars: Math.min(total.chars + part.chars, MAX_EXPANDED_CHARS + 1) };
+        total = {
+          values: Math.min(total.values + part.values, MAX_EXPANDED_NODES + 1),
+          chars: Math.min(total.chars + part.chars, MAX_EXPANDED_CHARS + 1),
+        };
       }
       size = total;
     }
@@ -129,7 +132,8 @@ export function resolveAliases(document: Document): ResolvedAliases {
 export function withAliasesReplaced(document: Document, targets: AliasTargets): Document {
   if (targets.size === 0) return document;
   // Copies of the collections only, sharing everything else with the original.
-  const shallowCopy = <T extends object>(value: T): T => Object.create(Object.getPrototypeOf(value) as object, Object.getOwnPropertyDescriptors(value)) as T;
+  const shallowCopy = <T extends object>(value: T): T =>
+    Object.create(Object.getPrototypeOf(value) as object, Object.getOwnPropertyDescriptors(value)) as T;
   const copies = new Map<unknown, unknown>();
   const copy = (node: unknown): unknown => {
     if (isAlias(node)) return copy(targets.get(node));

@@ -45,8 +45,13 @@ export function issueDiagnostics(document: Document, aliasTargets: AliasTargets,
   // text): what is wrong inside it is reported where it is, as the mapping branch found it,
   // rather than as the union's one message at the bullet.
   if (issue.code === 'invalid_union' && located.depth === path.length && isBulletMapping(located.node, aliasTargets)) {
-    const inside = issue.errors.filter((branch) => !branch.every((problem) => problem.path.length === 0 && problem.code === 'invalid_type'));
-    if (inside.length === 1) return (inside[0] ?? []).flatMap((problem) => issueDiagnostics(document, aliasTargets, { ...problem, path: [...path, ...problem.path] }, at));
+    const inside = issue.errors.filter(
+      (branch) => !branch.every((problem) => problem.path.length === 0 && problem.code === 'invalid_type'),
+    );
+    if (inside.length === 1)
+      return (inside[0] ?? []).flatMap((problem) =>
+        issueDiagnostics(document, aliasTargets, { ...problem, path: [...path, ...problem.path] }, at),
+      );
   }
 
   if (located.depth === path.length - 1 && path.length > 0) {

@@ -89,7 +89,7 @@ function* readDeck(file: string, files: DeckFiles): Generator<unknown, string, u
 function* collect(chunks: Chunks, file: string): Generator<unknown, Buffer, unknown> {
   try {
     const bytes = new DeckBytes(file);
-    for (let chunk; (chunk = yield* result(chunks.next())) !== undefined; ) bytes.add(chunk);
+    for (let chunk; (chunk = yield* result(chunks.next())) !== undefined;) bytes.add(chunk);
     return bytes.bytes;
   } finally {
     yield* result(chunks.close());
@@ -102,14 +102,14 @@ function* result<T>(value: Awaitable<T>): Generator<unknown, T, unknown> {
 }
 
 function runSync<T>(steps: Generator<unknown, T, unknown>): T {
-  for (let step = steps.next(); ; ) {
+  for (let step = steps.next(); ;) {
     if (step.done === true) return step.value;
     step = steps.next(step.value);
   }
 }
 
 async function runAsync<T>(steps: Generator<unknown, T, unknown>): Promise<T> {
-  for (let step = steps.next(); ; ) {
+  for (let step = steps.next(); ;) {
     if (step.done === true) return step.value;
     let value: unknown;
     try {
@@ -210,7 +210,8 @@ class DeckBytes {
    */
   add(chunk: Buffer): void {
     this.total += chunk.length;
-    if (this.total > MAX_DECK_BYTES) throw new DeckError([fileDiagnostic(this.file, `it holds more than ${formatMiB(MAX_DECK_BYTES)}; decks are limited to that`)]);
+    if (this.total > MAX_DECK_BYTES)
+      throw new DeckError([fileDiagnostic(this.file, `it holds more than ${formatMiB(MAX_DECK_BYTES)}; decks are limited to that`)]);
     this.chunks.push(chunk);
   }
 
@@ -231,6 +232,14 @@ function decodeUtf8(bytes: Buffer, file: string): string {
     const text = bytes.toString('utf8');
     const offset = Math.max(0, text.indexOf('\uFFFD'));
     const before = text.slice(0, offset).split('\n');
-    throw new DeckError([{ file, line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1, path: '', message: 'the file is not UTF-8 text; save it as UTF-8' }]);
+    throw new DeckError([
+      {
+        file,
+        line: before.length,
+        column: (before[before.length - 1]?.length ?? 0) + 1,
+        path: '',
+        message: 'the file is not UTF-8 text; save it as UTF-8',
+      },
+    ]);
   }
 }

@@ -68,5 +68,8 @@ const JSON_UNSAFE_CHARACTERS = new RegExp(`[\\u007F-\\u009F]|${FORMAT_CHARACTERS
  * parses to the same value.
  */
 export function toTerminalJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE_CHARACTERS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(
+    JSON_UNSAFE_CHARACTERS,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

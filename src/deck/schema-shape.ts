@@ -75,7 +75,8 @@ function holdsSanitizedText(schema: z.core.$ZodType): boolean {
 function fieldOf(schema: z.core.$ZodType, segment: PathSegment): z.core.$ZodType | undefined {
   for (const option of optionsOf(schema)) {
     if (option instanceof z.ZodArray && typeof segment === 'number') return option.element;
-    if (option instanceof z.ZodObject && typeof segment === 'string' && Object.hasOwn(option.shape, segment)) return (option.shape as Record<string, z.core.$ZodType>)[segment];
+    if (option instanceof z.ZodObject && typeof segment === 'string' && Object.hasOwn(option.shape, segment))
+      return (option.shape as Record<string, z.core.$ZodType>)[segment];
   }
   return undefined;
 }

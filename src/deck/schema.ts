@@ -40,7 +40,9 @@ export const BulletSchema = z.union(
     z.strictObject({
       text: text.describe('The bullet itself.'),
       bullets: z
-        .array(nonEmptyText('sub-bullets go one level deep: each sub-bullet must be a string'), { error: 'expected a list of sub-bullets (strings)' })
+        .array(nonEmptyText('sub-bullets go one level deep: each sub-bullet must be a string'), {
+          error: 'expected a list of sub-bullets (strings)',
+        })
         .describe('Sub-bullets, one level deep.'),
     }),
   ],
@@ -57,15 +59,15 @@ export const BulletSchema = z.union(
 );
 
 export const ContentSlideSchema = z
-  .strictObject({
-    title: title.describe('Slide title, one line.'),
-    bullets: z
-      .array(BulletSchema, { error: 'expected a list of strings' })
-      .default([])
-      .describe('Short points shown on the slide.'),
-    notes: optionalText.describe('Speaker notes: what the presenter says on this slide.'),
-    reveal: flag.describe('Reveal the bullets one step at a time.'),
-  }, { error: 'expected a slide (a mapping with title, bullets and notes)' })
+  .strictObject(
+    {
+      title: title.describe('Slide title, one line.'),
+      bullets: z.array(BulletSchema, { error: 'expected a list of strings' }).default([]).describe('Short points shown on the slide.'),
+      notes: optionalText.describe('Speaker notes: what the presenter says on this slide.'),
+      reveal: flag.describe('Reveal the bullets one step at a time.'),
+    },
+    { error: 'expected a slide (a mapping with title, bullets and notes)' },
+  )
   .describe('A content slide.');
 
 const DURATION = /^(?:\d+h)?(?:\d+m)?(?:\d+s)?$/;
@@ -73,52 +75,61 @@ const DURATION = /^(?:\d+h)?(?:\d+m)?(?:\d+s)?$/;
 const SECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const SectionSchema = z
-  .strictObject({
-    id: z
-      .string({ error: 'expected an id' })
-      .regex(SECTION_ID, 'expected lowercase letters, digits and dashes, like `cold-war-echoes`')
-      .describe('Stable id of the section, in kebab-case.'),
-    title: title.describe('Section title, shown big on its divider slide and in the footer.'),
-    slides: z
-      .array(ContentSlideSchema, { error: 'expected a list of slides' })
-      .describe('The content slides of the section.'),
-  }, { error: 'expected a section (a mapping with id, title and slides)' })
+  .strictObject(
+    {
+      id: z
+        .string({ error: 'expected an id' })
+        .regex(SECTION_ID, 'expected lowercase letters, digits and dashes, like `cold-war-echoes`')
+        .describe('Stable id of the section, in kebab-case.'),
+      title: title.describe('Section title, shown big on its divider slide and in the footer.'),
+      slides: z.array(ContentSlideSchema, { error: 'expected a list of slides' }).describe('The content slides of the section.'),
+    },
+    { error: 'expected a section (a mapping with id, title and slides)' },
+  )
   .describe('A section: a divider slide followed by its content slides.');
 
 export const DeckSchema = z
-  .strictObject({
-    title: title.describe('Deck title, shown big on the title slide.'),
-    subtitle: optionalText.describe('Shown under the title.'),
-    author: optionalText.describe('Shown on the title slide.'),
-    date: optionalText.describe('Shown on the title slide, exactly as written.'),
-    source: optionalText.describe('Where the material comes from.'),
-    duration: z
-      .string({ error: 'expected a duration' })
-      // The pattern also goes into the JSON Schema for editors; the refinement rejects `0m`.
-      .regex(DURATION, 'expected a duration like `15m`, `1h30m` or `90s`')
-      .refine((value) => !DURATION.test(value) || parseDuration(value) !== undefined, 'expected a duration longer than zero')
-      .optional()
-      .describe('Target length of the talk, like `15m` or `1h30m`.'),
-    sections: z
-      .array(SectionSchema, { error: 'expected a list of sections' })
-      .min(1, 'no slides: the deck needs at least one section')
-      .superRefine(
-        (sections, context) => {
-          const firstIndex = new Map<string, number>();
-          sections.forEach((section: unknown, index) => {
-            // Run with other problems in the list too (below), so a section may be anything here.
-            const id: unknown = typeof section === 'object' && section !== null ? (section as { id?: unknown }).id : undefined;
-            if (typeof id !== 'string') return;
-            const first = firstIndex.get(id);
-            if (first === undefined) firstIndex.set(id, index);
-            else context.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate section id "${id}" (first used by sections[${first}])` });
-          });
-        },
-        // zod skips a refinement once the list has a problem; every problem is reported at once.
-        { when: (payload) => Array.isArray(payload.value) },
-      )
-      .describe('The sections of the deck, in order.'),
-  }, { error: 'expected an inkdeck deck (a mapping with title and sections)' })
+  .strictObject(
+    {
+      title: title.describe('Deck title, shown big on the title slide.'),
+      subtitle: optionalText.describe('Shown under the title.'),
+      author: optionalText.describe('Shown on the title slide.'),
+      date: optionalText.describe('Shown on the title slide, exactly as written.'),
+      source: optionalText.describe('Where the material comes from.'),
+      duration: z
+        .string({ error: 'expected a duration' })
+        // The pattern also goes into the JSON Schema for editors; the refinement rejects `0m`.
+        .regex(DURATION, 'expected a duration like `15m`, `1h30m` or `90s`')
+        .refine((value) => !DURATION.test(value) || parseDuration(value) !== undefined, 'expected a duration longer than zero')
+        .optional()
+        .describe('Target length of the talk, like `15m` or `1h30m`.'),
+      sections: z
+        .array(SectionSchema, { error: 'expected a list of sections' })
+        .min(1, 'no slides: the deck needs at least one section')
+        .superRefine(
+          (sections, context) => {
+            const firstIndex = new Map<string, number>();
+            sections.forEach((section: unknown, index) => {
+              // Run with other problems in the list too (below), so a section may be anything here.
+              const id: unknown = typeof section === 'object' && section !== null ? (section as { id?: unknown }).id : undefined;
+              if (typeof id !== 'string') return;
+              const first = firstIndex.get(id);
+              if (first === undefined) firstIndex.set(id, index);
+              else
+                context.addIssue({
+                  code: 'custom',
+                  path: [index, 'id'],
+                  message: `duplicate section id "${id}" (first used by sections[${first}])`,
+                });
+            });
+          },
+          // zod skips a refinement once the list has a problem; every problem is reported at once.
+          { when: (payload) => Array.isArray(payload.value) },
+        )
+        .describe('The sections of the deck, in order.'),
+    },
+    { error: 'expected an inkdeck deck (a mapping with title and sections)' },
+  )
   .describe('An inkdeck slide deck.');
 
 /** A validated deck, as the loader returns it. All text is sanitized for the terminal. */

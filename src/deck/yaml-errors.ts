@@ -14,7 +14,9 @@ import { formatPath, type PathSegment } from './field-path.js';
  * @returns The diagnostics in the order yaml found the errors; empty when there are none.
  */
 export function yamlErrorDiagnostics(document: Document, source: string, at: DiagnosticAt): Diagnostic[] {
-  const unclosedQuotes = new Map(document.errors.map((error) => [error, error.code === 'MISSING_CHAR' ? openingQuoteEndingAt(document, error.pos[0]) : undefined]));
+  const unclosedQuotes = new Map(
+    document.errors.map((error) => [error, error.code === 'MISSING_CHAR' ? openingQuoteEndingAt(document, error.pos[0]) : undefined]),
+  );
   const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
   const quotes = document.errors.filter((error) => unclosedQuotes.get(error) !== undefined);
   const reported = tabs.length > 0 ? tabs : quotes.length > 0 ? quotes : document.errors;
@@ -22,7 +24,11 @@ export function yamlErrorDiagnostics(document: Document, source: string, at: Dia
     const unclosed = unclosedQuotes.get(error);
     if (unclosed !== undefined) return at(unclosed, formatPath(pathOfKeyAt(document, unclosed)), 'YAML syntax: this quote is never closed');
     const offset = error.pos[0];
-    return at(offset, formatPath(pathOfKeyAt(document, offset)), describeYamlError(error.code, error.message, source.slice(offset), source.slice(0, offset)));
+    return at(
+      offset,
+      formatPath(pathOfKeyAt(document, offset)),
+      describeYamlError(error.code, error.message, source.slice(offset), source.slice(0, offset)),
+    );
   });
 }
 
@@ -56,7 +62,8 @@ function openingQuoteEndingAt(document: Document, offset: number): number | unde
   visit(document, {
     Scalar(_, scalar) {
       const isQuoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
-      if (found === undefined && isQuoted && scalar.range !== undefined && scalar.range !== null && scalar.range[1] === offset) found = scalar.range[0];
+      if (found === undefined && isQuoted && scalar.range !== undefined && scalar.range !== null && scalar.range[1] === offset)
+        found = scalar.range[0];
     },
   });
   return found;

@@ -52,7 +52,13 @@ export interface BigTextLayout {
  */
 const UNBOUNDED_SIZE = { width: Number.MAX_SAFE_INTEGER, height: Number.MAX_SAFE_INTEGER };
 
-type CfontsRender = (text: string, options: object, debug: boolean | undefined, debugLevel: number | undefined, size: typeof UNBOUNDED_SIZE) => false | { array: string[]; string: string };
+type CfontsRender = (
+  text: string,
+  options: object,
+  debug: boolean | undefined,
+  debugLevel: number | undefined,
+  size: typeof UNBOUNDED_SIZE,
+) => false | { array: string[]; string: string };
 
 const drawings = new Map<string, readonly string[]>();
 

@@ -15,4 +15,3 @@ export function errorLines(diagnostics: readonly Diagnostic[], text: string, col
     ...sourceExcerpt(text, diagnostic).map((line) => line.slice(0, inner)),
   ]);
 }
-

@@ -134,7 +134,8 @@ export function fitTitleSlide(
   const details = titleDetails(slide, area.columns);
   const titleLines = wrapText(slide.title, area.columns).split('\n').length;
   // The room left fits the title, big or as plain text; otherwise the title takes its rows first.
-  if (area.rows >= 1 && (area.rows >= titleLines || fitBigText(slide.title, area.columns, area.rows) !== undefined)) return { title: area, details, hiddenLines: 0 };
+  if (area.rows >= 1 && (area.rows >= titleLines || fitBigText(slide.title, area.columns, area.rows) !== undefined))
+    return { title: area, details, hiddenLines: 0 };
   const detailLines = details.subtitle.length + details.byline.length + details.source.length;
   const fitIn = (budget: number): TitleSlideFit => {
     const titleRows = Math.min(titleLines, Math.max(1, budget));

@@ -27,10 +27,15 @@ export function helpLines(view: View, columns: number): HelpLine[] {
   const keysWidth = Math.max(...rows.map((row) => stringWidth(row.keys))) + 2;
   const isNarrow = inner < keysWidth + 24;
   return rows.flatMap((row) => {
-    if (isNarrow) return [{ keys: row.keys, text: '' }, ...wrapText(row.description, inner - 2).split('\n').map((text) => ({ keys: '', text: `  ${text}` }))];
+    if (isNarrow)
+      return [
+        { keys: row.keys, text: '' },
+        ...wrapText(row.description, inner - 2)
+          .split('\n')
+          .map((text) => ({ keys: '', text: `  ${text}` })),
+      ];
     return wrapText(row.description, inner - keysWidth)
       .split('\n')
       .map((text, index) => ({ keys: index === 0 ? row.keys.padEnd(keysWidth) : ' '.repeat(keysWidth), text }));
   });
 }
-

@@ -40,7 +40,8 @@ export function layoutPresenter(columns: number, rows: number, slides?: readonly
   const previewRows = isSideBySide ? 0 : 1;
   const nextColumns = isSideBySide ? Math.floor(columns * 0.4) : 0;
   const slide = position === undefined ? undefined : slides?.[position.slide];
-  const wanted = slide === undefined ? Math.floor(bodyRows * 0.4) : summaryRows(slide, columns - nextColumns - PANE_CHROME_COLUMNS) + PANE_CHROME_ROWS;
+  const wanted =
+    slide === undefined ? Math.floor(bodyRows * 0.4) : summaryRows(slide, columns - nextColumns - PANE_CHROME_COLUMNS) + PANE_CHROME_ROWS;
   const ceiling = Math.min(Math.floor(bodyRows * 0.6), bodyRows - previewRows - MIN_NOTES_ROWS);
   let topRows = Math.max(0, Math.min(bodyRows - previewRows, Math.max(5, Math.min(wanted, ceiling))));
   let notesRows = Math.max(0, bodyRows - topRows - previewRows);

@@ -78,7 +78,10 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
 
 function notesOf(view: View, state: DeckState, slides: readonly Slide[], frame: Size): { notes?: NotesGeometry } {
   const slide = slides[state.slide];
-  const pane = view === 'presenter' ? { columns: frame.columns, rows: layoutPresenter(frame.columns, frame.rows, slides, state).notesRows } : layoutFrame(frame.columns, frame.rows, state.showNotes).notes;
+  const pane =
+    view === 'presenter'
+      ? { columns: frame.columns, rows: layoutPresenter(frame.columns, frame.rows, slides, state).notesRows }
+      : layoutFrame(frame.columns, frame.rows, state.showNotes).notes;
   if (pane === undefined) return {};
   const notes = slide?.kind === 'content' ? slide.notes : undefined;
   return {

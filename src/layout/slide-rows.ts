@@ -40,7 +40,9 @@ export function layoutContentSlide(
   revealed = Number.POSITIVE_INFINITY,
 ): SlideRow[] {
   const head: SlideRow[] = [
-    ...wrapText(title, columns).split('\n').map((text) => ({ style: 'title' as const, marker: '', text })),
+    ...wrapText(title, columns)
+      .split('\n')
+      .map((text) => ({ style: 'title' as const, marker: '', text })),
     { style: 'rule', marker: '', text: '─'.repeat(Math.max(0, Math.min(columns, RULE_COLUMNS))) },
   ];
   const blocks = bullets.map((bullet, index) => bulletRows(bullet, index, columns));
@@ -107,10 +109,7 @@ const blankRow: SlideRow = { style: 'blank', marker: '', text: '' };
 function bulletRows(bullet: Bullet, index: number, columns: number): SlideRow[] {
   const text = typeof bullet === 'string' ? bullet : bullet.text;
   const children = typeof bullet === 'string' ? [] : bullet.bullets;
-  return [
-    ...hangingIndent(text, '• ', index, columns),
-    ...children.flatMap((child) => hangingIndent(child, '  ◦ ', index, columns)),
-  ];
+  return [...hangingIndent(text, '• ', index, columns), ...children.flatMap((child) => hangingIndent(child, '  ◦ ', index, columns))];
 }
 
 function hangingIndent(text: string, marker: string, bullet: number, columns: number): SlideRow[] {

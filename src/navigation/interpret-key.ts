@@ -43,7 +43,9 @@ export function interpretAction(action: Action, { state, screen, hasProblem }: K
   if (action.type === 'suspend') return [{ kind: 'suspend' }];
   if ((state.overlay === 'help' || (state.overlay === 'errors' && hasProblem)) && SCROLL_ACTIONS.has(action.type) && window !== undefined) {
     if (window.above === 0 && window.below === 0) return dispatch(action);
-    const lines = { next: window.page, previous: -window.page, first: -window.above, last: window.maxScroll - window.above }[action.type as 'next' | 'previous' | 'first' | 'last'];
+    const lines = { next: window.page, previous: -window.page, first: -window.above, last: window.maxScroll - window.above }[
+      action.type as 'next' | 'previous' | 'first' | 'last'
+    ];
     return lines === 0 ? NOTHING : dispatch({ type: 'scrollOverlay', lines, max: window.maxScroll });
   }
   switch (action.type) {
@@ -54,7 +56,9 @@ export function interpretAction(action: Action, { state, screen, hasProblem }: K
     case 'toggleErrors':
       return hasProblem || state.overlay === 'errors' ? dispatch(action) : NOTHING;
     case 'scrollNotes':
-      return screen.notes === undefined ? NOTHING : dispatch({ ...action, rowsPerPage: screen.notes.rowsPerPage, max: screen.notes.maxScroll });
+      return screen.notes === undefined
+        ? NOTHING
+        : dispatch({ ...action, rowsPerPage: screen.notes.rowsPerPage, max: screen.notes.maxScroll });
     default:
       return dispatch(action);
   }

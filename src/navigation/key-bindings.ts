@@ -57,8 +57,6 @@ export interface KeyBinding {
   readonly views?: readonly View[];
 }
 
-
-
 /**
  * The key map of the audience view: the single source for input handling, the help overlay and
  * the footer hint. Vim keys (`h j k l`, `g`/`G`) follow the convention of less(1) and vi.
@@ -215,7 +213,10 @@ export function pendingSequenceOf(input: string, key: KeyFlags): PendingSequence
 export function continueSequence(
   pending: PendingSequence,
   input: string,
-): { readonly kind: 'sequence'; readonly sequence: string; readonly key?: KeyName; readonly rest: string } | { readonly kind: 'pending'; readonly pending: PendingSequence } | { readonly kind: 'unrelated' } {
+):
+  | { readonly kind: 'sequence'; readonly sequence: string; readonly key?: KeyName; readonly rest: string }
+  | { readonly kind: 'pending'; readonly pending: PendingSequence }
+  | { readonly kind: 'unrelated' } {
   const combined = pending.text + input;
   if (pending.isString === true) {
     const end = STRING_TERMINATOR.exec(combined);

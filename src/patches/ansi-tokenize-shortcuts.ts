@@ -26,7 +26,9 @@ export interface AnsiCode {
 export const REMEMBERED_ROWS = 10_000;
 
 /** `tokenize` remembering its result for each text; a call with `endChar` goes straight through. */
-export function rememberTokenize<Token>(tokenize: (text: string, endChar?: number) => Token[]): (text: string, endChar?: number) => Token[] {
+export function rememberTokenize<Token>(
+  tokenize: (text: string, endChar?: number) => Token[],
+): (text: string, endChar?: number) => Token[] {
   const memory = new Map<string, Token[]>();
   return function rememberedTokenize(text, endChar) {
     if (endChar !== undefined) return tokenize(text, endChar);
@@ -41,7 +43,9 @@ export function rememberTokenize<Token>(tokenize: (text: string, endChar?: numbe
 }
 
 /** `styledCharsFromTokens` remembering its result for each array of tokens (as `tokenize` gave it). */
-export function rememberStyledChars<Token extends object, Char>(styledCharsFromTokens: (tokens: Token[]) => Char[]): (tokens: Token[]) => Char[] {
+export function rememberStyledChars<Token extends object, Char>(
+  styledCharsFromTokens: (tokens: Token[]) => Char[],
+): (tokens: Token[]) => Char[] {
   const memory = new WeakMap<Token[], Char[]>();
   return function rememberedStyledChars(tokens) {
     let characters = memory.get(tokens);
@@ -56,7 +60,9 @@ export function rememberStyledChars<Token extends object, Char>(styledCharsFromT
 const NO_CHANGE: readonly AnsiCode[] = Object.freeze([]);
 
 /** `diffAnsiCodes` answering "no change" at once when both cells hold the very same codes. */
-export function shortcutDiff(diffAnsiCodes: (from: AnsiCode[], to: AnsiCode[]) => AnsiCode[]): (from: AnsiCode[], to: AnsiCode[]) => AnsiCode[] {
+export function shortcutDiff(
+  diffAnsiCodes: (from: AnsiCode[], to: AnsiCode[]) => AnsiCode[],
+): (from: AnsiCode[], to: AnsiCode[]) => AnsiCode[] {
   return function diffUnlessSame(from, to) {
     if (from.length === to.length && from.every((code, index) => code === to[index])) return NO_CHANGE as AnsiCode[];
     return diffAnsiCodes(from, to);

@@ -56,7 +56,11 @@ export function toSharedTimer(timer: Timer, now: number, wallNow: number): { ela
  * A start in this clock's future (clocks of two processes disagree by a few milliseconds) is
  * taken as now, so the elapsed time never goes backwards.
  */
-export function fromSharedTimer(shared: { readonly elapsedMs: number; readonly runningSince: number | null }, now: number, wallNow: number): Timer {
+export function fromSharedTimer(
+  shared: { readonly elapsedMs: number; readonly runningSince: number | null },
+  now: number,
+  wallNow: number,
+): Timer {
   if (shared.runningSince === null) return { accumulatedMs: shared.elapsedMs };
   return { accumulatedMs: shared.elapsedMs, runningSince: now - Math.max(0, wallNow - shared.runningSince) };
 }

@@ -1,5 +1,13 @@
 import type { Position } from '../navigation/deck-state.js';
-import { PROTOCOL_VERSION, positionOf, timerOf, type Message, type PositionMessage, type SharedTimer, type TimerMessage } from './protocol.js';
+import {
+  PROTOCOL_VERSION,
+  positionOf,
+  timerOf,
+  type Message,
+  type PositionMessage,
+  type SharedTimer,
+  type TimerMessage,
+} from './protocol.js';
 import { UNSTARTED_TIMER } from './sync-channel.js';
 
 /** One connection to another view, numbered by the transport. */
@@ -165,7 +173,9 @@ function apply(state: Replica, event: ReplicationEvent, effects: Effect[]): Repl
     }
     case 'setVersion': {
       const reloaded = { ...state, version: event.version };
-      const placed = event.isMove ? moveTo(reloaded, event.position) : { ...reloaded, position: { ...reloaded.position, value: event.position } };
+      const placed = event.isMove
+        ? moveTo(reloaded, event.position)
+        : { ...reloaded, position: { ...reloaded.position, value: event.position } };
       // What the others were on is no longer known to differ; their messages tell.
       const next = withPeersOnOtherVersions(placed, NO_PEERS, effects);
       effects.push({ type: 'broadcast', message: positionMessage(next) });
@@ -176,7 +186,14 @@ function apply(state: Replica, event: ReplicationEvent, effects: Effect[]): Repl
         effects.push({ type: 'joined' });
         return state;
       }
-      const hello: Message = { inkdeck: PROTOCOL_VERSION, type: 'hello', deck: state.deck, version: state.version, from: state.id, reloads: state.reloads };
+      const hello: Message = {
+        inkdeck: PROTOCOL_VERSION,
+        type: 'hello',
+        deck: state.deck,
+        version: state.version,
+        from: state.id,
+        reloads: state.reloads,
+      };
       for (const peer of event.peers) effects.push({ type: 'send', to: peer, message: hello });
       return { ...state, awaitingAnswers: new Set(event.peers) };
     }
@@ -265,18 +282,39 @@ function markPeerVersion(state: Replica, peer: PeerId, isOnOtherVersion: boolean
 function withPeersOnOtherVersions(state: Replica, peers: ReadonlySet<PeerId>, effects: Effect[]): Replica {
   if (peers === state.peersOnOtherVersions) return state;
   const next = { ...state, peersOnOtherVersions: peers };
-  if (isVersionMismatched(next) !== isVersionMismatched(state)) effects.push({ type: 'versionMismatch', isMismatched: isVersionMismatched(next) });
+  if (isVersionMismatched(next) !== isVersionMismatched(state))
+    effects.push({ type: 'versionMismatch', isMismatched: isVersionMismatched(next) });
   return next;
 }
 
 function positionMessage(state: Replica): Message {
   const { value: position, clock, from } = state.position;
-  return { inkdeck: PROTOCOL_VERSION, type: 'position', deck: state.deck, version: state.version, from, reloads: state.reloads, clock, slide: position.slide, step: position.step };
+  return {
+    inkdeck: PROTOCOL_VERSION,
+    type: 'position',
+    deck: state.deck,
+    version: state.version,
+    from,
+    reloads: state.reloads,
+    clock,
+    slide: position.slide,
+    step: position.step,
+  };
 }
 
 function timerMessage(state: Replica): Message {
   const { value: timer, clock, from } = state.timer;
-  return { inkdeck: PROTOCOL_VERSION, type: 'timer', deck: state.deck, version: state.version, from, reloads: state.reloads, clock, elapsedMs: timer.elapsedMs, runningSince: timer.runningSince };
+  return {
+    inkdeck: PROTOCOL_VERSION,
+    type: 'timer',
+    deck: state.deck,
+    version: state.version,
+    from,
+    reloads: state.reloads,
+    clock,
+    elapsedMs: timer.elapsedMs,
+    runningSince: timer.runningSince,
+  };
 }
 
 function isNewer<T>(a: Stamped<T>, b: Stamped<T>): boolean {

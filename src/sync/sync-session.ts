@@ -4,7 +4,15 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Position } from '../navigation/deck-state.js';
 import { decodeMessage, encodeMessage, lineSplitter, type Message, type SharedTimer } from './protocol.js';
-import { initialReplica, isVersionMismatched, replicate, type Effect, type PeerId, type Replica, type ReplicationEvent } from './replication.js';
+import {
+  initialReplica,
+  isVersionMismatched,
+  replicate,
+  type Effect,
+  type PeerId,
+  type Replica,
+  type ReplicationEvent,
+} from './replication.js';
 import { ensurePrivateDirectory } from './session-directory.js';
 import type { SyncChannel } from './sync-channel.js';
 
@@ -58,7 +66,13 @@ export class SyncSession implements SyncChannel {
 
   private constructor(options: SyncSessionOptions) {
     this.socketPath = path.join(options.directory, `${this.id}.sock`);
-    this.replica = initialReplica({ id: this.id, deck: options.deck, version: options.version, reloads: options.reloads ?? true, position: options.position });
+    this.replica = initialReplica({
+      id: this.id,
+      deck: options.deck,
+      version: options.version,
+      reloads: options.reloads ?? true,
+      position: options.position,
+    });
     this.server = net.createServer((socket) => this.adopt(socket));
     this.server.on('error', () => undefined);
   }

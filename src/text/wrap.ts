@@ -9,7 +9,12 @@ export function reflowParagraphs(text: string): string {
   return text
     .trim()
     .split(/\n[ \t]*\n+/)
-    .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).join(' '))
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.trim())
+        .join(' '),
+    )
     .join('\n\n');
 }
 

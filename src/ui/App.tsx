@@ -20,7 +20,6 @@ import { useDeckKeys } from './use-deck-keys.js';
 import { usePositionSync } from './use-position-sync.js';
 import { useTalkClock } from './use-talk-clock.js';
 
-
 export interface AppProps {
   /** The deck as loaded at start. */
   readonly deck: Deck;
@@ -91,7 +90,15 @@ export function App({ deck, version, view = 'audience', sync = NULL_CHANNEL, sub
   const { frame: size } = screen;
   let frame;
   if (state.overlay === 'errors' && problem !== undefined) {
-    frame = <ErrorPanel diagnostics={problem.error.diagnostics} text={problem.text} columns={size.columns} rows={size.rows} scroll={state.overlayScroll} />;
+    frame = (
+      <ErrorPanel
+        diagnostics={problem.error.diagnostics}
+        text={problem.text}
+        columns={size.columns}
+        rows={size.rows}
+        scroll={state.overlayScroll}
+      />
+    );
   } else if (isPresenter) {
     const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
     frame = (

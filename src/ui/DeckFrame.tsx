@@ -36,7 +36,12 @@ export function DeckFrame({ slides, state, columns, rows }: DeckFrameProps) {
       <Box flexDirection={layout.notes?.placement === 'beside' ? 'row' : 'column'} height={rows - FOOTER_ROWS}>
         <SlideView slide={slide} step={state.step} columns={layout.slideColumns} rows={layout.slideRows} />
         {layout.notes ? (
-          <NotesPane notes={slide.kind === 'content' ? slide.notes : undefined} scroll={state.notesScroll} columns={layout.notes.columns} rows={layout.notes.rows} />
+          <NotesPane
+            notes={slide.kind === 'content' ? slide.notes : undefined}
+            scroll={state.notesScroll}
+            columns={layout.notes.columns}
+            rows={layout.notes.rows}
+          />
         ) : null}
       </Box>
     );

@@ -27,7 +27,8 @@ export function ErrorPanel({ diagnostics, text, columns, rows, scroll = 0 }: Err
   return (
     <Box flexDirection="column" width={columns} height={rows} borderStyle="round" borderColor="red" paddingX={1} overflow="hidden">
       <Text bold color="red" wrap="truncate-end">
-        {diagnostics.length} problem{diagnostics.length === 1 ? '' : 's'} in the deck · showing the last good version · {scrolls ? '↓ ↑ scroll, ' : ''}e/Esc close
+        {diagnostics.length} problem{diagnostics.length === 1 ? '' : 's'} in the deck · showing the last good version ·{' '}
+        {scrolls ? '↓ ↑ scroll, ' : ''}e/Esc close
       </Text>
       <WindowMarker window={window} end="above" />
       <Text>{lines.slice(window.start, window.end).join('\n')}</Text>

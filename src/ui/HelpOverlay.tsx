@@ -37,7 +37,15 @@ export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOve
   const window = overlayWindow(lines.length, height, scroll);
   const scrolls = window.above > 0 || window.below > 0;
   return (
-    <Box flexDirection="column" width={columns} height={height} borderStyle="round" borderColor={theme.accent} paddingX={1} overflow="hidden">
+    <Box
+      flexDirection="column"
+      width={columns}
+      height={height}
+      borderStyle="round"
+      borderColor={theme.accent}
+      paddingX={1}
+      overflow="hidden"
+    >
       <Text wrap="truncate-end">
         <Text bold color={theme.accent}>
           Keys

@@ -62,7 +62,12 @@ export function NextPreview({ slides, next, columns, rows }: NextPreviewProps) {
             </Text>
           </Box>
         ) : (
-          <SlideSummary slide={slide} step={next.step} columns={columns - PANE_BORDER_COLUMNS} rows={Math.max(0, rows - PANE_CHROME_ROWS)} />
+          <SlideSummary
+            slide={slide}
+            step={next.step}
+            columns={columns - PANE_BORDER_COLUMNS}
+            rows={Math.max(0, rows - PANE_CHROME_ROWS)}
+          />
         )
       ) : null}
     </Box>

@@ -23,9 +23,20 @@ export function NotesPane({ notes, scroll, columns, rows }: NotesPaneProps) {
   const first = Math.min(Math.max(0, scroll), Math.max(0, lines.length - visible));
   const shown = lines.slice(first, first + visible);
   const isScrollable = lines.length > visible;
-  const header = isScrollable ? scrollHeader(first + 1, first + shown.length, lines.length, columns - NOTES_CHROME_COLUMNS) : 'Speaker notes';
+  const header = isScrollable
+    ? scrollHeader(first + 1, first + shown.length, lines.length, columns - NOTES_CHROME_COLUMNS)
+    : 'Speaker notes';
   return (
-    <Box flexDirection="column" width={columns} height={rows} flexShrink={0} borderStyle="round" borderDimColor paddingX={1} overflow="hidden">
+    <Box
+      flexDirection="column"
+      width={columns}
+      height={rows}
+      flexShrink={0}
+      borderStyle="round"
+      borderDimColor
+      paddingX={1}
+      overflow="hidden"
+    >
       <Text bold dimColor wrap="truncate-end">
         {header}
       </Text>

@@ -35,7 +35,12 @@ export interface OverviewWindow {
  * both ends (`⋯ ↑ 8 · ↓ 9`, more slides above and below); with one, the entry alone.
  */
 export function overviewWindow(count: number, rows: number, cursor: number): OverviewWindow {
-  const window = (start: number, entries: number): OverviewWindow => ({ start, end: start + entries, above: start, below: count - start - entries });
+  const window = (start: number, entries: number): OverviewWindow => ({
+    start,
+    end: start + entries,
+    above: start,
+    below: count - start - entries,
+  });
   if (count <= rows) return window(0, count);
   // Two rows: the highlighted entry and one marker row for both ends. One row: the entry.
   if (rows < 3) return window(cursor, 1);
@@ -82,7 +87,10 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
         const indent = slide.kind === 'content' ? '  ' : '';
         // Cut here rather than by Ink's truncate-end, whose cli-truncate 5 lets a wide character
         // at the limit run one column into the padding (src/text/truncate.ts).
-        const label = truncateToWidth(`${cursor}${current} ${String(index + 1).padStart(numberWidth)}  ${indent}${slide.title}`, entryColumns);
+        const label = truncateToWidth(
+          `${cursor}${current} ${String(index + 1).padStart(numberWidth)}  ${indent}${slide.title}`,
+          entryColumns,
+        );
         return (
           <Text key={index} bold={slide.kind !== 'content'} inverse={index === cursorIndex} wrap="truncate-end">
             {label}

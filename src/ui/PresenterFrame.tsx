@@ -51,19 +51,36 @@ export function PresenterFrame(props: PresenterFrameProps) {
     body = (
       <Box flexDirection="column" height={rows - FOOTER_ROWS}>
         <Box height={layout.topRows} flexShrink={0}>
-          <Box flexDirection="column" width={layout.currentColumns} height={layout.topRows} borderStyle="round" borderColor="cyan" overflow="hidden">
+          <Box
+            flexDirection="column"
+            width={layout.currentColumns}
+            height={layout.topRows}
+            borderStyle="round"
+            borderColor="cyan"
+            overflow="hidden"
+          >
             <Box paddingX={1}>
               <Text bold wrap="truncate-end">
                 now{stepCount > 1 ? ` · step ${state.step + 1}/${stepCount}` : ''}
               </Text>
             </Box>
-            <SlideSummary slide={slide} step={state.step} columns={layout.currentColumns - PANE_BORDER_COLUMNS} rows={Math.max(0, layout.topRows - PANE_CHROME_ROWS)} />
+            <SlideSummary
+              slide={slide}
+              step={state.step}
+              columns={layout.currentColumns - PANE_BORDER_COLUMNS}
+              rows={Math.max(0, layout.topRows - PANE_CHROME_ROWS)}
+            />
           </Box>
           {layout.nextColumns > 0 ? <NextPreview slides={slides} next={next} columns={layout.nextColumns} rows={layout.topRows} /> : null}
         </Box>
         {layout.nextColumns === 0 ? <NextPreview slides={slides} next={next} columns={columns} rows={1} /> : null}
         {layout.notesRows > 0 ? (
-          <NotesPane notes={slide.kind === 'content' ? slide.notes : undefined} scroll={state.notesScroll} columns={columns} rows={layout.notesRows} />
+          <NotesPane
+            notes={slide.kind === 'content' ? slide.notes : undefined}
+            scroll={state.notesScroll}
+            columns={columns}
+            rows={layout.notesRows}
+          />
         ) : null}
       </Box>
     );

@@ -14,7 +14,15 @@ export interface SectionSlideViewProps {
 /** A section divider: "Section 2 of 4" and the section title big, centred. */
 export function SectionSlideView({ slide, columns, rows }: SectionSlideViewProps) {
   return (
-    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X} overflowY="hidden">
+    <Box
+      flexDirection="column"
+      alignItems="center"
+      justifyContent="center"
+      width={columns}
+      height={rows}
+      paddingX={TITLE_PADDING_X}
+      overflowY="hidden"
+    >
       <Text dimColor wrap="truncate-end">
         Section {slide.sectionNumber} of {slide.sectionCount}
       </Text>

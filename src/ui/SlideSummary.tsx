@@ -26,8 +26,15 @@ export function SlideSummary({ slide, step, columns, rows }: SlideSummaryProps) 
     case 'title': {
       // Wrapped and cut here, line by line: Ink would squeeze wrapped Texts into too few rows
       // and draw them over each other.
-      const parts = [{ text: slide.title, style: 'title' }, ...(slide.kind === 'title' && slide.subtitle ? [{ text: slide.subtitle, style: 'plain' }] : [])];
-      const wrapped = parts.flatMap((part) => wrapText(part.text, Math.max(1, columns - 2)).split('\n').map((text) => ({ text, style: part.style })));
+      const parts = [
+        { text: slide.title, style: 'title' },
+        ...(slide.kind === 'title' && slide.subtitle ? [{ text: slide.subtitle, style: 'plain' }] : []),
+      ];
+      const wrapped = parts.flatMap((part) =>
+        wrapText(part.text, Math.max(1, columns - 2))
+          .split('\n')
+          .map((text) => ({ text, style: part.style })),
+      );
       // The label says least: it goes first only when everything else fits below it.
       const label = { text: slide.kind === 'section' ? `Section ${slide.sectionNumber}` : 'Title slide', style: 'label' };
       const lines = wrapped.length < rows ? [label, ...wrapped] : wrapped;
@@ -35,7 +42,13 @@ export function SlideSummary({ slide, step, columns, rows }: SlideSummaryProps) 
       return (
         <Box flexDirection="column" width={columns} height={rows} paddingX={1} overflow="hidden">
           {shown.map((line, index) => (
-            <Text key={index} dimColor={line.style === 'label'} bold={line.style === 'title'} color={line.style === 'title' ? theme.title : undefined} wrap="truncate-end">
+            <Text
+              key={index}
+              dimColor={line.style === 'label'}
+              bold={line.style === 'title'}
+              color={line.style === 'title' ? theme.title : undefined}
+              wrap="truncate-end"
+            >
               {line.text}
             </Text>
           ))}

@@ -72,7 +72,9 @@ export function StatusBar(props: StatusBarProps) {
         {jumpDigits === '' ? null : (
           <>
             <Text dimColor> · </Text>
-            <Text bold color={theme.accent}>{jumpLabel(jumpDigits, slideCount)}</Text>
+            <Text bold color={theme.accent}>
+              {jumpLabel(jumpDigits, slideCount)}
+            </Text>
           </>
         )}
         {pace === '' ? null : (

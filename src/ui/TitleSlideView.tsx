@@ -21,7 +21,15 @@ export interface TitleSlideViewProps {
 export function TitleSlideView({ slide, columns, rows }: TitleSlideViewProps) {
   const { title: area, details, hiddenLines } = fitTitleSlide(slide, columns, rows);
   return (
-    <Box flexDirection="column" alignItems="center" justifyContent="center" width={columns} height={rows} paddingX={TITLE_PADDING_X} overflowY="hidden">
+    <Box
+      flexDirection="column"
+      alignItems="center"
+      justifyContent="center"
+      width={columns}
+      height={rows}
+      paddingX={TITLE_PADDING_X}
+      overflowY="hidden"
+    >
       <BigTitle text={slide.title} columns={area.columns} rows={area.rows} color={theme.title} />
       {details.subtitle.length > 0 ? (
         <Box marginTop={1} flexShrink={0}>
@@ -40,7 +48,9 @@ export function TitleSlideView({ slide, columns, rows }: TitleSlideViewProps) {
       ) : null}
       {hiddenLines > 0 ? (
         <Box flexShrink={0}>
-          <Text dimColor wrap="truncate-end">{moreLines(hiddenLines)}</Text>
+          <Text dimColor wrap="truncate-end">
+            {moreLines(hiddenLines)}
+          </Text>
         </Box>
       ) : null}
     </Box>

@@ -13,7 +13,13 @@ export function TooSmallNotice({ columns, rows }: TooSmallNoticeProps) {
   const need = `${MIN_COLUMNS}x${MIN_ROWS + RESERVED_ROWS}`;
   // The size needed is the point of the notice, so the wording shrinks before it is cut.
   const notice =
-    columns >= 38 ? `terminal too small: need at least ${need}` : columns >= 10 ? `too small, need ${need}` : columns >= need.length ? need : '';
+    columns >= 38
+      ? `terminal too small: need at least ${need}`
+      : columns >= 10
+        ? `too small, need ${need}`
+        : columns >= need.length
+          ? need
+          : '';
   return (
     <Box width={columns} height={rows} alignItems="center" justifyContent="center" overflow="hidden">
       <Text>{notice === '' ? '' : wrapText(notice, columns)}</Text>

@@ -1,7 +1,19 @@
 import { useInput, usePaste } from 'ink';
 import { useCallback, useEffect, useRef } from 'react';
 import type { Action } from '../navigation/deck-state.js';
-import { actionForKey, continueSequence, ESCAPE_DELAY_MS, keyNamesOf, NO_KEY_FLAGS, PASTE_END, PASTE_START, pendingSequenceOf, type KeyName, type PendingSequence, type View } from '../navigation/key-bindings.js';
+import {
+  actionForKey,
+  continueSequence,
+  ESCAPE_DELAY_MS,
+  keyNamesOf,
+  NO_KEY_FLAGS,
+  PASTE_END,
+  PASTE_START,
+  pendingSequenceOf,
+  type KeyName,
+  type PendingSequence,
+  type View,
+} from '../navigation/key-bindings.js';
 import { useLatest } from './use-latest.js';
 
 function ignorePaste(): void {}
@@ -24,46 +36,55 @@ export function useDeckKeys(view: View, onAction: (action: Action) => void): voi
   // Ink subscribes again whenever the handler changes, which a new function each render would
   // do after every key; the handler stays the same and reads the latest arguments instead.
   const latest = useLatest({ view, onAction });
-  const act = useCallback((name: KeyName) => {
-    // A key with no binding still closes the help, as the help says any key does.
-    latest.current.onAction(actionForKey(name, latest.current.view) ?? { type: 'unboundKey' });
-  }, [latest]);
-  const wait = useCallback((sequence: PendingSequence) => {
-    const timer = setTimeout(() => {
-      pending.current = undefined;
-      // Nothing followed: a lone Esc was the Esc key; an unfinished sequence is dropped.
-      if (sequence.isLoneEscape) act('escape');
-    }, ESCAPE_DELAY_MS);
-    pending.current = { sequence, timer };
-  }, [act]);
-  const handleInput = useCallback((input: string, key: Parameters<typeof keyNamesOf>[1]) => {
-    let text = input;
-    let flags = key;
-    const waiting = pending.current;
-    if (waiting !== undefined) {
-      clearTimeout(waiting.timer);
-      pending.current = undefined;
-      const meaning = continueSequence(waiting.sequence, input);
-      if (meaning.kind === 'pending') return wait(meaning.pending);
-      if (meaning.kind === 'sequence') {
-        if (meaning.sequence === PASTE_START || meaning.sequence === PASTE_END) isPasting.current = meaning.sequence === PASTE_START;
-        else if (meaning.key !== undefined && !isPasting.current) act(meaning.key);
-        if (meaning.rest === '') return;
-        text = meaning.rest;
-        flags = NO_KEY_FLAGS;
-      } else if (waiting.sequence.isLoneEscape && !isPasting.current) {
-        act('escape');
+  const act = useCallback(
+    (name: KeyName) => {
+      // A key with no binding still closes the help, as the help says any key does.
+      latest.current.onAction(actionForKey(name, latest.current.view) ?? { type: 'unboundKey' });
+    },
+    [latest],
+  );
+  const wait = useCallback(
+    (sequence: PendingSequence) => {
+      const timer = setTimeout(() => {
+        pending.current = undefined;
+        // Nothing followed: a lone Esc was the Esc key; an unfinished sequence is dropped.
+        if (sequence.isLoneEscape) act('escape');
+      }, ESCAPE_DELAY_MS);
+      pending.current = { sequence, timer };
+    },
+    [act],
+  );
+  const handleInput = useCallback(
+    (input: string, key: Parameters<typeof keyNamesOf>[1]) => {
+      let text = input;
+      let flags = key;
+      const waiting = pending.current;
+      if (waiting !== undefined) {
+        clearTimeout(waiting.timer);
+        pending.current = undefined;
+        const meaning = continueSequence(waiting.sequence, input);
+        if (meaning.kind === 'pending') return wait(meaning.pending);
+        if (meaning.kind === 'sequence') {
+          if (meaning.sequence === PASTE_START || meaning.sequence === PASTE_END) isPasting.current = meaning.sequence === PASTE_START;
+          else if (meaning.key !== undefined && !isPasting.current) act(meaning.key);
+          if (meaning.rest === '') return;
+          text = meaning.rest;
+          flags = NO_KEY_FLAGS;
+        } else if (waiting.sequence.isLoneEscape && !isPasting.current) {
+          act('escape');
+        }
       }
-    }
-    const sequence = pendingSequenceOf(text, flags);
-    if (sequence !== undefined) return wait(sequence);
-    if (text === PASTE_START || text === PASTE_END) {
-      isPasting.current = text === PASTE_START;
-      return;
-    }
-    if (isPasting.current) return;
-    for (const name of keyNamesOf(text, flags)) act(name);
-  }, [act, wait]);
+      const sequence = pendingSequenceOf(text, flags);
+      if (sequence !== undefined) return wait(sequence);
+      if (text === PASTE_START || text === PASTE_END) {
+        isPasting.current = text === PASTE_START;
+        return;
+      }
+      if (isPasting.current) return;
+      for (const name of keyNamesOf(text, flags)) act(name);
+    },
+    [act, wait],
+  );
   useEffect(() => () => clearTimeout(pending.current?.timer), []);
   useInput(handleInput);
   // With a paste listener, Ink 8 collects a bracketed paste, split markers included, and hands it

@@ -31,7 +31,8 @@ export function useTalkClock(sync: SyncChannel, position: Position, isTicking: b
   const [startPosition] = useState(() => ({ slide: position.slide, step: position.step }));
   const hasMoved = position.slide !== startPosition.slide || position.step !== startPosition.step;
   useEffect(() => {
-    if (hasMoved) setTimer((current) => (isRunning(current) || current.accumulatedMs > 0 ? current : startTimer(current, performance.now())));
+    if (hasMoved)
+      setTimer((current) => (isRunning(current) || current.accumulatedMs > 0 ? current : startTimer(current, performance.now())));
   }, [hasMoved, position.slide, position.step, setTimer]);
 
   // Set while rendering, not in an effect, so the frame that shows a new slide already counts

@@ -15,9 +15,18 @@ export interface CliResult {
  * @param options - `input` is written to its stdin (nothing by default), `cwd` is where it runs
  *   (the repository's root by default).
  */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, binary = CLI, options: { readonly input?: string; readonly cwd?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  binary = CLI,
+  options: { readonly input?: string; readonly cwd?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binary, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [binary, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

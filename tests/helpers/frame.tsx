@@ -33,5 +33,8 @@ export function renderWithInk(
     step: (options.step ?? 1) - 1,
     ...options.state,
   };
-  return renderElement(() => <DeckFrame slides={slides} state={state} columns={options.columns} rows={frameRows(options.rows)} />, options.columns);
+  return renderElement(
+    () => <DeckFrame slides={slides} state={state} columns={options.columns} rows={frameRows(options.rows)} />,
+    options.columns,
+  );
 }

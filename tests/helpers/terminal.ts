@@ -61,7 +61,10 @@ export class TerminalSession {
   }
 
   /** Starts `inkdeck ARGS` in a `columns` x `rows` terminal, in `cwd` (the repository by default). */
-  static start(args: readonly string[], options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {}): TerminalSession {
+  static start(
+    args: readonly string[],
+    options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  ): TerminalSession {
     return new TerminalSession(args, options.columns ?? 80, options.rows ?? 24, options.env ?? {}, options.cwd ?? ROOT);
   }
 
