@@ -26,8 +26,20 @@ if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 // ignored. See https://nodejs.org/api/module.html#module-compile-cache.
 module.enableCompileCache?.();
 
+// Until the app's own handlers are in place (main installs them, and restores the terminal
+// first), an error while the app loads or starts still ends in one line and status 1.
+const { describeCrash } = await import('./launch/describe-crash.js');
+const crashWhileStarting = (error: unknown) => {
+  process.stderr.write(`${describeCrash(error, process.argv.includes('--debug'))}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', crashWhileStarting);
+process.on('unhandledRejection', crashWhileStarting);
+
 // INKDECK_WITH_FETCH=1 leaves fetch alone, for the test that compares both ways.
 const importApp = () =>
   import(new URL('inkdeck-app.js', import.meta.url).href) as Promise<{ main: (argv: readonly string[]) => Promise<number> }>;
 const { main } = await (process.env.INKDECK_WITH_FETCH === '1' ? importApp() : withoutFetch(importApp));
+process.off('uncaughtException', crashWhileStarting);
+process.off('unhandledRejection', crashWhileStarting);
 process.exitCode = await main(process.argv);

@@ -10,6 +10,7 @@ import { renderCommand } from './commands/render.js';
 import { CommandError, UsageError } from './commands/usage-error.js';
 import { DeckError } from './deck/deck-error.js';
 import { escapeControls } from './deck/sanitize.js';
+import { describeCrash } from './launch/describe-crash.js';
 import { restoreTerminal } from './terminal/screen.js';
 import { closest } from './text/closest.js';
 import { describeFsError } from './text/describe-fs-error.js';
@@ -164,7 +165,7 @@ function buildProgram(): Command {
     .description('print a completion script for bash, zsh or fish')
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(COMPLETION_SHELLS))
     .action((shell: CompletionShell) => {
-      process.stdout.write(completionScript(program, shell));
+      process.stdout.write(completionScript(program, shell, 'present'));
     });
 
   program
@@ -246,11 +247,4 @@ function rejectMistypedCommand(argv: readonly string[], commands: readonly strin
   if (first === undefined || first.startsWith('-') || commands.includes(first) || path.extname(first) !== '' || existsSync(first)) return;
   const command = closest(first, commands);
   if (command !== undefined) throw new UsageError(`unknown command "${first}"; did you mean "${command}"?`);
-}
-
-/** One line for an unexpected error; its stack only with `--debug`. */
-function describeCrash(error: unknown, isDebug: boolean): string {
-  if (!(error instanceof Error)) return `inkdeck: internal error: ${escapeControls(String(error))}`;
-  if (isDebug) return `inkdeck: internal error: ${error.stack ?? error.message}`;
-  return `inkdeck: internal error: ${escapeControls(error.message.split('\n')[0] ?? '')} (run with --debug for details)`;
 }

@@ -37,6 +37,18 @@ describe('- reads the deck from standard input', () => {
   });
 });
 
+describe('present -', () => {
+  it('is refused as a usage error: the talk reads its keys from standard input', async () => {
+    const result = await runCli(['present', '-'], {}, CLI, { input: deckText });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'inkdeck: present reads the keyboard from standard input, so it cannot read the deck from it; save the deck to a file and present that\n',
+    });
+  });
+});
+
 describe('inkdeck with nothing to present', () => {
   it('prints the usage and a line saying there is no slides.yaml, status 2, in a folder without one', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'inkdeck-empty-'));
@@ -81,6 +93,13 @@ describe('inkdeck completion', () => {
     expect(bashCompletes(script, ['inkdeck', 'render', 'talk.yaml', '--sl'], folder)).toEqual(['--slide']);
     expect(bashCompletes(script, ['inkdeck', 'export', '--f'], folder)).toEqual(['--force', '--format', '--frame-seconds']);
     expect(bashCompletes(script, ['inkdeck', 'check', ''], folder)).toEqual(['talk.yaml']);
+    // The values an option or argument names, not files.
+    expect(bashCompletes(script, ['inkdeck', 'export', '--format', ''], folder)).toEqual(['cast', 'md', 'txt']);
+    expect(bashCompletes(script, ['inkdeck', 'check', 'talk.yaml', '--format', ''], folder)).toEqual(['json', 'text']);
+    expect(bashCompletes(script, ['inkdeck', 'completion', ''], folder)).toEqual(['bash', 'fish', 'zsh']);
+    // `inkdeck FILE` presents it: present's options.
+    expect(bashCompletes(script, ['inkdeck', 'talk.yaml', '--no-'], folder)).toEqual(['--no-sync', '--no-watch']);
+    expect(bashCompletes(script, ['inkdeck', '--pres'], folder)).toEqual(['--presenter']);
   });
 
   it.each(['zsh', 'fish'])('writes a %s script naming every command', async (shell) => {

@@ -44,4 +44,10 @@ describe('the Node version the binary needs', () => {
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(output.trim().split('\n').at(-1)).toBe('inkdeck');
   });
+
+  it('ends an error while the app is still loading in one line and status 1, not a stack', async () => {
+    const preload = `--import=${path.join(ROOT, 'tests/fixtures/early-crash-preload.mjs')}`;
+    const result = await runCli(['render', 'slides.yaml', '--slide', '1'], { NODE_OPTIONS: preload });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'inkdeck: internal error: boom while loading (run with --debug for details)\n' });
+  });
 });

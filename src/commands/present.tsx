@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { render } from 'ink';
 import { onExit } from 'signal-exit';
-import { parseDeck, readDeckText } from '../deck/load-deck.js';
+import { parseDeck, readDeckText, STDIN_FILE } from '../deck/load-deck.js';
 import { deckVersion, watchDeck, type DeckUpdate } from '../deck/watch-deck.js';
 import { sessionDirectory } from '../sync/session-directory.js';
 import { NULL_CHANNEL, type SyncChannel } from '../sync/sync-channel.js';
@@ -33,6 +33,11 @@ export interface PresentOptions {
 export async function present(file: string, options: PresentOptions): Promise<number> {
   // The deck first: a missing or broken file is the problem to report, even without a terminal,
   // and the render command suggested below must work on the file.
+  // The talk reads its keys from standard input, so it cannot read the deck from it too.
+  if (file === STDIN_FILE)
+    throw new UsageError(
+      'present reads the keyboard from standard input, so it cannot read the deck from it; save the deck to a file and present that',
+    );
   const text = await readDeckText(file);
   const deck = parseDeck(text, file);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
