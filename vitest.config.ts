@@ -31,6 +31,8 @@ export default defineConfig({
           // Two at a time: with four, a crash test once found the tty mode not yet restored when
           // its shell read it (1 run in 3 here); the pseudo-terminal tests need the CPU they wait on.
           maxWorkers: 2,
+          // Vitest runs projects with different worker counts as groups, one after the other.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
