@@ -180,7 +180,9 @@ function buildProgram(): Command {
 
 /**
  * Runs the CLI on `argv` (as `process.argv`) and returns the exit status: 0, 1 for a deck that
- * cannot be loaded or an internal error, 2 for a usage error. Never throws.
+ * cannot be loaded or an internal error, 2 for a usage error. Never throws. Installs the
+ * process-wide handlers a program owns (a failing stdout, errors outside any await), then runs
+ * {@link runCommandLine}.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   // A reader that stops early (`inkdeck render … | head`) is not an error of ours; any other
@@ -190,7 +192,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`inkdeck: cannot write the output: ${escapeControls(describeFsError(error))}\n`);
     process.exit(EXIT_ERROR);
   });
-  const program = buildProgram();
   const isDebug = argv.includes('--debug');
   // Errors outside any await of ours (a timer, a stream) still end in one line and status 1;
   // exiting runs the exit handlers, which hand the terminal back (see enterFullScreen).
@@ -201,6 +202,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  return runCommandLine(argv);
+}
+
+/**
+ * Runs the command line on `argv` (as `process.argv`), writing to process.stdout and
+ * process.stderr, and returns the exit status as {@link main} does, without installing any
+ * process-wide handler: what tests call to run a command in-process. Never throws.
+ */
+export async function runCommandLine(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  const isDebug = argv.includes('--debug');
   try {
     rejectMistypedCommand(
       argv,

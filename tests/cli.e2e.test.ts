@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readDeck } from '../src/deck/load-deck.js';
 import { buildSlides } from '../src/deck/slides.js';
 import { runCli } from './helpers/cli.js';
+import { runInProcess } from './helpers/in-process.js';
 import { CASES, CLI, ROOT, SLIDES_YAML } from './helpers/paths.js';
 
 const slideCount = buildSlides(await readDeck(SLIDES_YAML)).length;
@@ -142,5 +143,18 @@ describe('the bundle', () => {
     const withoutFetch = await runCli(['render', 'slides.yaml', '--slide', '1'], { NODE_OPTIONS: noFetch });
     expect(withoutFetch).toEqual({ code: 0, stdout: normal.stdout, stderr: '' });
     expect(normal.stdout).toContain('slide 1/');
+  });
+});
+
+describe('commands tested in-process (tests/check.test.ts and others)', () => {
+  it.each([
+    ['check with errors', ['check', 'tests/fixtures/cases/duplicate-keys.yaml']],
+    ['check with warnings, as JSON', ['check', 'slides.yaml', '--columns', '40', '--rows', '12', '--format', 'json']],
+    ['export as Markdown', ['export', 'slides.yaml', '--format', 'md']],
+    ['render', ['render', 'slides.yaml', '--slide', '4', '--notes']],
+  ])('give through the binary what they give in-process: %s', async (_name, args) => {
+    const [binary, inProcess] = [await runCli(args), await runInProcess(args)];
+    expect(binary).toEqual(inProcess);
+    expect(binary.stdout.length).toBeGreaterThan(0);
   });
 });

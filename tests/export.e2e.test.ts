@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { frames, loadDeck } from '../src/index.js';
 import { reflowParagraphs } from '../src/text/wrap.js';
 import { runCli } from './helpers/cli.js';
+import { runInProcess } from './helpers/in-process.js';
 import { ROOT, SLIDES_YAML } from './helpers/paths.js';
 
 const { Terminal } = xtermHeadless;
@@ -13,7 +14,7 @@ const deck = loadDeck(SLIDES_YAML);
 
 describe('export --format txt', () => {
   it('prints every frame under its position, each as `inkdeck render` prints it', async () => {
-    const result = await runCli(['export', 'slides.yaml']);
+    const result = await runInProcess(['export', 'slides.yaml']);
     expect(result.code).toBe(0);
     const expected = [...frames(deck)]
       .map((frame) => `--- slide ${frame.slide}/${frame.slideCount} step ${frame.step}/${frame.stepCount} ---\n${frame.frame}\n`)
@@ -25,7 +26,7 @@ describe('export --format txt', () => {
 
 describe('export --format md', () => {
   it('is a handout with every title, bullet and note of the deck', async () => {
-    const result = await runCli(['export', 'slides.yaml', '--format', 'md']);
+    const result = await runInProcess(['export', 'slides.yaml', '--format', 'md']);
     expect(result.code).toBe(0);
     // Markdown escapes (\\* \\_ …) are not part of the text a reader sees.
     const text = result.stdout.replace(/\\([\\`*_[\]<~#>+\-.)])/g, '$1');
@@ -48,7 +49,7 @@ describe('export --format md', () => {
       file,
       'title: "*NO* <b>"\nsections:\n  - id: a\n    title: "# not a heading"\n    slides:\n      - title: "1. not a list"\n        bullets: ["- nested?", "a_b_c"]\n',
     );
-    const { stdout } = await runCli(['export', file, '--format', 'md']);
+    const { stdout } = await runInProcess(['export', file, '--format', 'md']);
     expect(stdout).toContain('# \\*NO\\* \\<b>\n');
     expect(stdout).toContain('## 1. \\# not a heading\n');
     expect(stdout).toContain('### 1\\. not a list\n');
@@ -58,7 +59,7 @@ describe('export --format md', () => {
 
 describe('export --format cast', () => {
   it('is a valid asciicast v2 recording whose replay shows the txt frames', async () => {
-    const result = await runCli(['export', 'slides.yaml', '--format', 'cast', '--frame-seconds', '2']);
+    const result = await runInProcess(['export', 'slides.yaml', '--format', 'cast', '--frame-seconds', '2']);
     expect(result.code).toBe(0);
     const [headerLine, ...eventLines] = result.stdout.trimEnd().split('\n');
     const header = JSON.parse(headerLine ?? '{}') as Record<string, unknown>;
@@ -112,7 +113,7 @@ describe('export is deterministic', () => {
 
 describe('export --format cast --frame-seconds', () => {
   it('takes fractions of a second, and writes the times to the millisecond', async () => {
-    const result = await runCli(['export', 'slides.yaml', '--format', 'cast', '--frame-seconds', '0.1']);
+    const result = await runInProcess(['export', 'slides.yaml', '--format', 'cast', '--frame-seconds', '0.1']);
     expect(result.code).toBe(0);
     const times = result.stdout
       .trimEnd()
@@ -127,23 +128,23 @@ describe('export --format cast --frame-seconds', () => {
 describe('export -o', () => {
   it('writes the file, and never overwrites one without --force', async () => {
     const output = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-out-')), 'deck.md');
-    expect(await runCli(['export', 'slides.yaml', '--format', 'md', '-o', output])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runInProcess(['export', 'slides.yaml', '--format', 'md', '-o', output])).toEqual({ code: 0, stdout: '', stderr: '' });
     const written = readFileSync(output, 'utf8');
     expect(written.startsWith('# ')).toBe(true);
     writeFileSync(output, 'keep me');
-    expect(await runCli(['export', 'slides.yaml', '-o', output])).toEqual({
+    expect(await runInProcess(['export', 'slides.yaml', '-o', output])).toEqual({
       code: 2,
       stdout: '',
       stderr: `inkdeck: ${output} exists; add --force to overwrite it\n`,
     });
     expect(readFileSync(output, 'utf8')).toBe('keep me');
-    expect((await runCli(['export', 'slides.yaml', '--format', 'md', '-o', output, '--force'])).code).toBe(0);
+    expect((await runInProcess(['export', 'slides.yaml', '--format', 'md', '-o', output, '--force'])).code).toBe(0);
     expect(readFileSync(output, 'utf8')).toBe(written);
   });
 
   it('says a directory is in the way, which --force would not help', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-out-'));
-    expect(await runCli(['export', 'slides.yaml', '-o', directory])).toEqual({
+    expect(await runInProcess(['export', 'slides.yaml', '-o', directory])).toEqual({
       code: 1,
       stdout: '',
       stderr: `inkdeck: cannot write ${directory}: it is a directory\n`,
@@ -152,7 +153,7 @@ describe('export -o', () => {
 
   it('writes nothing for a broken deck', async () => {
     const output = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-out-')), 'x.txt');
-    const result = await runCli(['export', 'tests/fixtures/cases/duplicate-keys.yaml', '-o', output]);
+    const result = await runInProcess(['export', 'tests/fixtures/cases/duplicate-keys.yaml', '-o', output]);
     expect(result.code).toBe(1);
     expect(existsSync(output)).toBe(false);
   });

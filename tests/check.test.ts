@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDeck } from '../src/check/check-deck.js';
-import { runCli } from './helpers/cli.js';
+import { runInProcess } from './helpers/in-process.js';
 
 const C = 'tests/fixtures/cases';
 
@@ -61,7 +61,7 @@ describe('inkdeck check on the shared cases and the talk', () => {
     ],
     [`${C}/wide-content.yaml`, [`${C}/wide-content.yaml: 0 errors, 0 warnings`], 0],
   ])('%s', async (file, lines, status) => {
-    const result = await runCli(['check', file]);
+    const result = await runInProcess(['check', file]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(`${lines.join('\n')}\n`);
     expect(result.code).toBe(status);
@@ -70,8 +70,8 @@ describe('inkdeck check on the shared cases and the talk', () => {
 
 describe('inkdeck check options', () => {
   it('fails on warnings with --strict', async () => {
-    expect((await runCli(['check', `${C}/bom.yaml`, '--strict'])).code).toBe(1);
-    expect((await runCli(['check', 'slides.yaml', '--strict'])).code).toBe(0);
+    expect((await runInProcess(['check', `${C}/bom.yaml`, '--strict'])).code).toBe(1);
+    expect((await runInProcess(['check', 'slides.yaml', '--strict'])).code).toBe(0);
   });
 
   it.each([
@@ -79,7 +79,7 @@ describe('inkdeck check options', () => {
     ['19', '24'],
     ['80', '6'],
   ])('says once that %sx%s is too small to draw, instead of a warning per slide', async (columns, rows) => {
-    expect(await runCli(['check', 'slides.yaml', '--columns', columns, '--rows', rows])).toEqual({
+    expect(await runInProcess(['check', 'slides.yaml', '--columns', columns, '--rows', rows])).toEqual({
       code: 0,
       stdout: `slides.yaml: warning: ${columns}x${rows} is below the smallest terminal the app draws in, 20x7: it shows only a "too small" notice there\nslides.yaml: 0 errors, 1 warning\n`,
       stderr: '',
@@ -87,7 +87,7 @@ describe('inkdeck check options', () => {
   });
 
   it('checks layout for the given size', async () => {
-    const result = await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12']);
+    const result = await runInProcess(['check', 'slides.yaml', '--columns', '40', '--rows', '12']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       'slides.yaml:2:8: warning: title: title "Russia and China: Old Allies, New Needs" is shown as plain text, not big: it does not fit 36x2 in any font',
@@ -95,32 +95,34 @@ describe('inkdeck check options', () => {
   });
 
   it('says when the title slide leaves lines out, and that its other lines crowd out a big title', async () => {
-    const result = await runCli(['check', 'slides.yaml', '--columns', '30', '--rows', '10']);
+    const result = await runInProcess(['check', 'slides.yaml', '--columns', '30', '--rows', '10']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       'slides.yaml:2:8: warning: title: title "Russia and China: Old Allies, New Needs" is shown as plain text, not big: its subtitle, byline and source leave it no row at 30x10\n',
     );
     expect(result.stdout).toContain('slides.yaml:2:8: warning: title: the title slide does not fit 30x10: 4 lines left out\n');
-    expect((await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12'])).stdout).not.toContain('title slide does not fit');
+    expect((await runInProcess(['check', 'slides.yaml', '--columns', '40', '--rows', '12'])).stdout).not.toContain(
+      'title slide does not fit',
+    );
   });
 
   it('checks the layout with the notes pane shown, as --notes renders it', async () => {
     // From a fresh-eyes session: at 40x12 check found nothing too tall, yet with notes shown
     // the app clipped slides.
-    const without = await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12']);
+    const without = await runInProcess(['check', 'slides.yaml', '--columns', '40', '--rows', '12']);
     expect(without.stdout).not.toContain('rows over');
-    const withNotes = await runCli(['check', 'slides.yaml', '--columns', '40', '--rows', '12', '--notes']);
+    const withNotes = await runInProcess(['check', 'slides.yaml', '--columns', '40', '--rows', '12', '--notes']);
     expect(withNotes.code).toBe(0);
     expect(withNotes.stdout).toContain(
       'slides.yaml:160:9: warning: sections[3].slides[0]: slide "China\'s new model and its limits" does not fit 40x12 with notes: 3 rows over',
     );
-    const rendered = await runCli(['render', 'slides.yaml', '--slide', '17', '--columns', '40', '--rows', '12', '--notes']);
+    const rendered = await runInProcess(['render', 'slides.yaml', '--slide', '17', '--columns', '40', '--rows', '12', '--notes']);
     expect(rendered.stdout).toContain("China's new model");
     expect(rendered.stdout).toContain('⋯ 4 more lines');
   });
 
   it('prints the same findings as JSON', async () => {
-    const result = await runCli(['check', `${C}/duplicate-keys.yaml`, '--format', 'json']);
+    const result = await runInProcess(['check', `${C}/duplicate-keys.yaml`, '--format', 'json']);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       file: `${C}/duplicate-keys.yaml`,
@@ -180,7 +182,7 @@ describe('inkdeck check options', () => {
     ],
     [['export', 'slides.yaml', '--frame-seconds', '2'], 'inkdeck: --frame-seconds applies to --format cast only, not txt\n'],
   ])('exits 2 for a usage error: %j', async (args, stderr) => {
-    expect(await runCli(args)).toEqual({ code: 2, stdout: '', stderr });
+    expect(await runInProcess(args)).toEqual({ code: 2, stdout: '', stderr });
   });
 
   it('shows escape sequences from the deck and its name escaped, in text and JSON, never raw', async () => {
@@ -190,7 +192,7 @@ describe('inkdeck check options', () => {
       file,
       '"ti\u001B]0;PWN\u0007tle": ok\ntitle: x\nsections:\n  - id: "a\u009B2J"\n    title: S\n    slides: [{ title: T, bullets: [b], notes: n }]\n',
     );
-    const text = await runCli(['check', file]);
+    const text = await runInProcess(['check', file]);
     const shown = path.join(directory, 'evil\\x1b[31m.yaml');
     expect(text).toEqual({
       code: 1,
@@ -202,14 +204,14 @@ describe('inkdeck check options', () => {
       ].join('\n'),
       stderr: '',
     });
-    const json = await runCli(['check', file, '--format', 'json']);
+    const json = await runInProcess(['check', file, '--format', 'json']);
     expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
     expect(JSON.parse(json.stdout)).toMatchObject({ file, errors: 2 });
     expect((JSON.parse(json.stdout) as { findings: { message: string }[] }).findings[0]?.message).toContain('ti\u001B]0;PWN\u0007tle');
   });
 
   it('names a missing file as an error', async () => {
-    expect(await runCli(['check', 'missing.yaml'])).toEqual({
+    expect(await runInProcess(['check', 'missing.yaml'])).toEqual({
       code: 1,
       stdout: 'missing.yaml: error: cannot read the file: no such file or directory\nmissing.yaml: 1 error, 0 warnings\n',
       stderr: '',
