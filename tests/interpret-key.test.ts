@@ -22,7 +22,12 @@ const window = (above: number, below: number): OverlayWindow => ({
   hasTopMarker: above > 0,
 });
 const FITS: OverlayWindow = { start: 0, end: 5, above: 0, below: 0, maxScroll: 0, page: 1, hasTopMarker: false };
-const screenWith = (extra: Partial<ScreenLayout>): ScreenLayout => ({ frame: { columns: 80, rows: 23 }, ...extra });
+const screenWith = (extra: Partial<ScreenLayout>): ScreenLayout => ({
+  frame: { columns: 80, rows: 23 },
+  isDrawn: true,
+  slide: { columns: 80, rows: 22 },
+  ...extra,
+});
 const dispatch = (action: Action): KeyOutcome[] => [{ kind: 'dispatch', action }];
 
 describe('interpretAction', () => {
@@ -162,5 +167,18 @@ describe('layoutScreen', () => {
     expect(
       layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'presenter', state: start, slides, hasNotice: false }).notes,
     ).toBeDefined();
+  });
+
+  it.each([
+    [80, 24, false, true, { columns: 80, rows: 22 }],
+    [80, 24, true, true, { columns: 80, rows: 11 }],
+    [120, 40, true, true, { columns: 72, rows: 38 }],
+    [19, 24, false, false, { columns: 19, rows: 22 }],
+    [80, 6, false, false, { columns: 80, rows: 4 }],
+  ])('at %ix%i, notes %s: drawn %s, the slide area %j, as check and the frames use it', (columns, rows, showNotes, isDrawn, slide) => {
+    const state = initialDeckState(1, { showNotes });
+    const screen = layoutScreen({ terminal: { columns, rows }, view: 'audience', state, slides: [], hasNotice: false });
+    expect(screen.isDrawn).toBe(isDrawn);
+    expect(screen.slide).toEqual(slide);
   });
 });

@@ -5,14 +5,14 @@ import { measureContentSlide } from '../layout/slide-rows.js';
 import {
   contentArea,
   fitTitleSlide,
-  frameRows,
-  layoutFrame,
   MIN_COLUMNS,
   MIN_ROWS,
   RESERVED_ROWS,
   sectionSlideTitleArea,
   titleSlideTitleArea,
 } from '../layout/frame-layout.js';
+import { layoutScreen } from '../layout/screen-layout.js';
+import { initialDeckState } from '../navigation/deck-state.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -56,7 +56,15 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
   };
 
   const sizeName = `${size.columns}x${size.rows}${size.notes === true ? ' with notes' : ''}`;
-  const isDrawn = size.columns >= MIN_COLUMNS && frameRows(size.rows) >= MIN_ROWS;
+  // The audience view as the app lays it out at this size, the notes pane shown or not.
+  const screen = layoutScreen({
+    terminal: size,
+    view: 'audience',
+    state: initialDeckState(1, { showNotes: size.notes === true }),
+    slides: [],
+    hasNotice: false,
+  });
+  const { isDrawn } = screen;
   if (!isDrawn) {
     const smallest = `${MIN_COLUMNS}x${MIN_ROWS + RESERVED_ROWS}`;
     findings.push({
@@ -68,19 +76,19 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
       severity: 'warning',
     });
   }
-  const frame = layoutFrame(size.columns, frameRows(size.rows), size.notes === true);
+  const frame = screen.slide;
   if (isDrawn) {
-    const titleArea = titleSlideTitleArea(deck, frame.slideColumns, frame.slideRows);
+    const titleArea = titleSlideTitleArea(deck, frame.columns, frame.rows);
     const crowdedOut = titleArea.rows < 1 ? `its subtitle, byline and source leave it no row at ${sizeName}` : undefined;
     checkBigTitle(deck.title, ['title'], titleArea, warn, crowdedOut);
-    const { hiddenLines } = fitTitleSlide(deck, frame.slideColumns, frame.slideRows);
+    const { hiddenLines } = fitTitleSlide(deck, frame.columns, frame.rows);
     if (hiddenLines > 0) warn(['title'], `the title slide does not fit ${sizeName}: ${count(hiddenLines, 'line')} left out`);
   }
 
-  const area = contentArea(frame.slideColumns, frame.slideRows);
+  const area = contentArea(frame.columns, frame.rows);
   deck.sections.forEach((section, sectionIndex) => {
     const sectionPath = ['sections', sectionIndex];
-    if (isDrawn) checkBigTitle(section.title, [...sectionPath, 'title'], sectionSlideTitleArea(frame.slideColumns, frame.slideRows), warn);
+    if (isDrawn) checkBigTitle(section.title, [...sectionPath, 'title'], sectionSlideTitleArea(frame.columns, frame.rows), warn);
     if (section.slides.length === 0) warn(sectionPath, `section "${section.id}" has no slides`);
     section.slides.forEach((slide, slideIndex) => {
       const slidePath = [...sectionPath, 'slides', slideIndex];

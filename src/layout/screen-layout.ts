@@ -3,7 +3,7 @@ import type { Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
 import type { View } from '../navigation/key-bindings.js';
 import { errorLines } from './error-lines.js';
-import { FOOTER_ROWS, frameRows, layoutFrame } from './frame-layout.js';
+import { FOOTER_ROWS, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS } from './frame-layout.js';
 import { helpLines } from './help-lines.js';
 import { layoutPresenter, NOTES_CHROME_ROWS, notesScrollMax } from './presenter-layout.js';
 import { overlayWindow, type OverlayWindow } from './window.js';
@@ -44,6 +44,10 @@ export interface ScreenLayout {
   readonly banner?: Size;
   /** The frame under them: the audience or presenter view (footer or status row included), or the error list. */
   readonly frame: Size;
+  /** Whether the frame is big enough to draw the talk in (else it shows a "too small" notice). */
+  readonly isDrawn: boolean;
+  /** The audience view's slide area: the frame less its footer and the notes pane when shown. */
+  readonly slide: Size;
   /** The help's or the error list's window onto its lines, when one of them is open. */
   readonly overlayWindow?: OverlayWindow;
   /** The notes pane the view shows now, if any. */
@@ -67,10 +71,13 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
   } else if (state.overlay === 'help') {
     window = overlayWindow(helpLines(view, columns).length, rows - FOOTER_ROWS, state.overlayScroll);
   }
+  const audience = layoutFrame(columns, rows, state.showNotes);
   return {
     ...(hasNotice ? { notice: line } : {}),
     ...(problem === undefined ? {} : { banner: line }),
     frame,
+    isDrawn: columns >= MIN_COLUMNS && rows >= MIN_ROWS,
+    slide: { columns: audience.slideColumns, rows: audience.slideRows },
     ...(window === undefined ? {} : { overlayWindow: window }),
     ...notesOf(view, state, slides, frame),
   };

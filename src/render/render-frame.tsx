@@ -4,7 +4,7 @@ import stripAnsi from 'strip-ansi';
 import { stepCountOf, type Slide } from '../deck/slides.js';
 import { initialDeckState } from '../navigation/deck-state.js';
 import { DeckFrame } from '../ui/DeckFrame.js';
-import { frameRows } from '../layout/frame-layout.js';
+import { layoutScreen } from '../layout/screen-layout.js';
 
 /** What to render: which slide, at which terminal size, with or without the notes pane. */
 export interface FrameOptions {
@@ -12,7 +12,7 @@ export interface FrameOptions {
   readonly slide: number;
   /** Step of a reveal slide, 1-based; defaults to the first step. */
   readonly step?: number;
-  /** Terminal size, in columns and rows. The frame is {@link frameRows}(rows) rows tall. */
+  /** Terminal size, in columns and rows. The frame is one row shorter (layoutScreen). */
   readonly columns: number;
   readonly rows: number;
   readonly showNotes?: boolean;
@@ -51,7 +51,8 @@ export function drawFrame(slides: readonly Slide[], options: FrameOptions): stri
   const level = chalk.level;
   chalk.level = options.color === true ? COLOR_LEVEL : 0;
   try {
-    const output = renderToString(<DeckFrame slides={slides} state={state} columns={columns} rows={frameRows(rows)} />, { columns });
+    const { frame } = layoutScreen({ terminal: { columns, rows }, view: 'audience', state, slides, hasNotice: false });
+    const output = renderToString(<DeckFrame slides={slides} state={state} columns={frame.columns} rows={frame.rows} />, { columns });
     return options.color === true ? output : normalizeFrame(output);
   } finally {
     chalk.level = level;
