@@ -1,8 +1,8 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { Diagnostic } from '../deck/deck-error.js';
 import { errorLines } from '../layout/error-lines.js';
 import { overlayWindow } from '../layout/window.js';
-import { WindowMarker } from './WindowMarker.js';
+import { ScrollPane } from './ScrollPane.js';
 
 export interface ErrorPanelProps {
   readonly diagnostics: readonly Diagnostic[];
@@ -25,14 +25,19 @@ export function ErrorPanel({ diagnostics, text, columns, rows, scroll = 0 }: Err
   const window = overlayWindow(lines.length, rows, scroll);
   const scrolls = window.above > 0 || window.below > 0;
   return (
-    <Box flexDirection="column" width={columns} height={rows} borderStyle="round" borderColor="red" paddingX={1} overflow="hidden">
-      <Text bold color="red" wrap="truncate-end">
-        {diagnostics.length} problem{diagnostics.length === 1 ? '' : 's'} in the deck · showing the last good version ·{' '}
-        {scrolls ? '↓ ↑ scroll, ' : ''}e/Esc close
-      </Text>
-      <WindowMarker window={window} end="above" />
+    <ScrollPane
+      columns={columns}
+      rows={rows}
+      borderColor="red"
+      window={window}
+      header={
+        <Text bold color="red" wrap="truncate-end">
+          {diagnostics.length} problem{diagnostics.length === 1 ? '' : 's'} in the deck · showing the last good version ·{' '}
+          {scrolls ? '↓ ↑ scroll, ' : ''}e/Esc close
+        </Text>
+      }
+    >
       <Text>{lines.slice(window.start, window.end).join('\n')}</Text>
-      <WindowMarker window={window} end="below" />
-    </Box>
+    </ScrollPane>
   );
 }

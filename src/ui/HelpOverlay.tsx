@@ -4,7 +4,7 @@ import { OVERLAY_BORDER_COLUMNS, overlayWindow } from '../layout/window.js';
 import type { View } from '../navigation/key-bindings.js';
 import { helpLines } from '../layout/help-lines.js';
 import { theme } from './theme.js';
-import { WindowMarker } from './WindowMarker.js';
+import { ScrollPane } from './ScrollPane.js';
 
 export interface HelpOverlayProps {
   /** Which view's keys to list. */
@@ -37,22 +37,20 @@ export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOve
   const window = overlayWindow(lines.length, height, scroll);
   const scrolls = window.above > 0 || window.below > 0;
   return (
-    <Box
-      flexDirection="column"
-      width={columns}
-      height={height}
-      borderStyle="round"
+    <ScrollPane
+      columns={columns}
+      rows={height}
       borderColor={theme.accent}
-      paddingX={1}
-      overflow="hidden"
-    >
-      <Text wrap="truncate-end">
-        <Text bold color={theme.accent}>
-          Keys
+      window={window}
+      header={
+        <Text wrap="truncate-end">
+          <Text bold color={theme.accent}>
+            Keys
+          </Text>
+          <Text dimColor>{helpHint(scrolls, columns - OVERLAY_BORDER_COLUMNS - stringWidth('Keys'))}</Text>
         </Text>
-        <Text dimColor>{helpHint(scrolls, columns - OVERLAY_BORDER_COLUMNS - stringWidth('Keys'))}</Text>
-      </Text>
-      <WindowMarker window={window} end="above" />
+      }
+    >
       <Box flexDirection="column" flexShrink={0}>
         {lines.slice(window.start, window.end).map((line, index) => (
           <Text key={index}>
@@ -61,7 +59,6 @@ export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOve
           </Text>
         ))}
       </Box>
-      <WindowMarker window={window} end="below" />
-    </Box>
+    </ScrollPane>
   );
 }

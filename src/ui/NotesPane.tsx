@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
+import { ScrollPane } from './ScrollPane.js';
 import stringWidth from 'string-width';
 import { NOTES_CHROME_COLUMNS, NOTES_CHROME_ROWS, notesLines } from '../layout/presenter-layout.js';
 
@@ -27,21 +28,19 @@ export function NotesPane({ notes, scroll, columns, rows }: NotesPaneProps) {
     ? scrollHeader(first + 1, first + shown.length, lines.length, columns - NOTES_CHROME_COLUMNS)
     : 'Speaker notes';
   return (
-    <Box
-      flexDirection="column"
-      width={columns}
-      height={rows}
-      flexShrink={0}
-      borderStyle="round"
-      borderDimColor
-      paddingX={1}
-      overflow="hidden"
+    <ScrollPane
+      columns={columns}
+      rows={rows}
+      isDim
+      isRigid
+      header={
+        <Text bold dimColor wrap="truncate-end">
+          {header}
+        </Text>
+      }
     >
-      <Text bold dimColor wrap="truncate-end">
-        {header}
-      </Text>
       {lines.length === 0 ? <Text dimColor>(no notes for this slide)</Text> : <Text>{shown.join('\n')}</Text>}
-    </Box>
+    </ScrollPane>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
+import { ScrollPane } from './ScrollPane.js';
 import type { Slide } from '../deck/slides.js';
 import { PANE_CHROME_COLUMNS, PANE_CHROME_ROWS } from '../layout/chrome.js';
 import { moreLines } from '../layout/slide-rows.js';
@@ -70,10 +71,16 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
   const numberWidth = String(slides.length).length;
   const entryColumns = columns - PANE_CHROME_COLUMNS;
   return (
-    <Box flexDirection="column" width={columns} height={rows} borderStyle="round" borderColor={theme.accent} paddingX={1} overflow="hidden">
-      <Text bold color={theme.accent} wrap="truncate-end">
-        Overview · arrows or a number choose · Enter jump · Esc close
-      </Text>
+    <ScrollPane
+      columns={columns}
+      rows={rows}
+      borderColor={theme.accent}
+      header={
+        <Text bold color={theme.accent} wrap="truncate-end">
+          Overview · arrows or a number choose · Enter jump · Esc close
+        </Text>
+      }
+    >
       {hasMarkers && window.above > 0 ? (
         <Text dimColor wrap="truncate-end">
           {`${moreLines(window.above, 'slide')} above`}
@@ -107,6 +114,6 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
           {sharedMarker}
         </Text>
       )}
-    </Box>
+    </ScrollPane>
   );
 }
