@@ -4,6 +4,7 @@ import { measureContentSlide } from './slide-rows.js';
 import { reflowParagraphs, wrapText } from '../text/wrap.js';
 import { PANE_CHROME_COLUMNS, PANE_CHROME_ROWS } from './chrome.js';
 import { FOOTER_ROWS } from './frame-layout.js';
+import { plainWindow } from './window.js';
 
 /** Where each part of the presenter view goes, in columns and rows. */
 export interface PresenterLayout {
@@ -69,5 +70,5 @@ export function notesLines(notes: string | undefined, columns: number): string[]
 
 /** Farthest the notes can scroll in a pane of `columns` x `rows`, in rows. */
 export function notesScrollMax(notes: string | undefined, columns: number, rows: number): number {
-  return Math.max(0, notesLines(notes, columns).length - Math.max(0, rows - NOTES_CHROME_ROWS));
+  return plainWindow(notesLines(notes, columns).length, rows, 0).maxScroll;
 }

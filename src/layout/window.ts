@@ -41,3 +41,25 @@ export function overlayWindow(lineCount: number, rows: number, scroll: number): 
   const end = lineCount - start <= room ? lineCount : start + Math.max(0, room - 1);
   return { start, end, above: start, below: lineCount - end, maxScroll, page: Math.max(1, end - start - 1), hasTopMarker };
 }
+
+/** Which of its lines a pane without markers shows: the notes pane, whose header says the range. */
+export interface PlainWindow {
+  /** Index of the first line shown. */
+  readonly start: number;
+  /** Index after the last line shown. */
+  readonly end: number;
+  /** Largest useful scroll: the one that shows the last line. */
+  readonly maxScroll: number;
+}
+
+/**
+ * The window onto `lineCount` lines in a pane `rows` tall (a bordered box with a header row,
+ * PANE_CHROME_ROWS), scrolled `scroll` lines down, clamped so the last line is never scrolled
+ * past the bottom.
+ */
+export function plainWindow(lineCount: number, rows: number, scroll: number): PlainWindow {
+  const visible = Math.max(0, rows - PANE_CHROME_ROWS);
+  const maxScroll = Math.max(0, lineCount - visible);
+  const start = Math.min(Math.max(0, scroll), maxScroll);
+  return { start, end: Math.min(lineCount, start + visible), maxScroll };
+}

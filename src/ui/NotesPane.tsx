@@ -1,7 +1,8 @@
 import { Text } from 'ink';
 import { ScrollPane } from './ScrollPane.js';
 import stringWidth from 'string-width';
-import { NOTES_CHROME_COLUMNS, NOTES_CHROME_ROWS, notesLines } from '../layout/presenter-layout.js';
+import { NOTES_CHROME_COLUMNS, notesLines } from '../layout/presenter-layout.js';
+import { plainWindow } from '../layout/window.js';
 
 export interface NotesPaneProps {
   readonly notes: string | undefined;
@@ -20,10 +21,10 @@ export interface NotesPaneProps {
  */
 export function NotesPane({ notes, scroll, columns, rows }: NotesPaneProps) {
   const lines = notesLines(notes, columns);
-  const visible = Math.max(0, rows - NOTES_CHROME_ROWS);
-  const first = Math.min(Math.max(0, scroll), Math.max(0, lines.length - visible));
-  const shown = lines.slice(first, first + visible);
-  const isScrollable = lines.length > visible;
+  const window = plainWindow(lines.length, rows, scroll);
+  const first = window.start;
+  const shown = lines.slice(window.start, window.end);
+  const isScrollable = window.maxScroll > 0;
   const header = isScrollable
     ? scrollHeader(first + 1, first + shown.length, lines.length, columns - NOTES_CHROME_COLUMNS)
     : 'Speaker notes';

@@ -30,6 +30,7 @@ export const KEYS = {
 export class TerminalSession {
   readonly terminal: InstanceType<typeof Terminal>;
   output = '';
+  /** Settles with the exit status once the process has ended and the screen shows all it wrote. */
   readonly exited: Promise<{ exitCode: number; signal?: number }>;
   private readonly process: pty.IPty;
 
@@ -57,7 +58,13 @@ export class TerminalSession {
       this.output += data;
       this.terminal.write(data);
     });
-    this.exited = new Promise((resolve) => this.process.onExit(resolve));
+    // Resolved once the screen shows all the app wrote: the headless terminal parses what it is
+    // given asynchronously, and the last chunk can still be in its queue when the process ends.
+    this.exited = new Promise((resolve) =>
+      this.process.onExit((status) => {
+        setImmediate(() => this.terminal.write('', () => resolve(status)));
+      }),
+    );
   }
 
   /** Starts `inkdeck ARGS` in a `columns` x `rows` terminal, in `cwd` (the repository by default). */
