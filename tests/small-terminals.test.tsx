@@ -8,7 +8,8 @@ import { helpLines } from '../src/layout/help-lines.js';
 import { overlayWindow } from '../src/layout/window.js';
 import { ErrorBanner } from '../src/ui/ErrorBanner.js';
 import { NextPreview } from '../src/ui/NextPreview.js';
-import { Overview, overviewWindow } from '../src/ui/Overview.js';
+import { Overview } from '../src/ui/Overview.js';
+import { overviewWindow } from '../src/layout/window.js';
 import { renderElement, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 

@@ -63,3 +63,41 @@ export function plainWindow(lineCount: number, rows: number, scroll: number): Pl
   const start = Math.min(Math.max(0, scroll), maxScroll);
   return { start, end: Math.min(lineCount, start + visible), maxScroll };
 }
+
+/** Which overview entries show, and how many are hidden above and below them. */
+export interface OverviewWindow {
+  /** First entry shown, 0-based. */
+  readonly start: number;
+  /** One past the last entry shown. */
+  readonly end: number;
+  /** Entries hidden above and below; each non-zero count takes a marker row when rows >= 3. */
+  readonly above: number;
+  readonly below: number;
+}
+
+/**
+ * The window onto `count` overview entries in `rows` rows, keeping entry `cursor` in view and
+ * centred where possible. When entries are hidden and there are three rows or more, a marker row
+ * (`⋯ 4 more slides above`, `⋯ 12 more slides`) takes the place of an entry at that end, and
+ * hides two entries or more. With two rows, the highlighted entry shows with one marker row for
+ * both ends (`⋯ ↑ 8 · ↓ 9`, more slides above and below); with one, the entry alone.
+ */
+export function overviewWindow(count: number, rows: number, cursor: number): OverviewWindow {
+  const window = (start: number, entries: number): OverviewWindow => ({
+    start,
+    end: start + entries,
+    above: start,
+    below: count - start - entries,
+  });
+  if (count <= rows) return window(0, count);
+  // Two rows: the highlighted entry and one marker row for both ends. One row: the entry.
+  if (rows < 3) return window(cursor, 1);
+  // Both markers shown: the entries between them, centred on the cursor.
+  const between = rows - 2;
+  const start = cursor - Math.floor(between / 2);
+  // Near an end, that end's marker goes, and its row shows an entry: a marker never stands in
+  // for a single entry it could have shown.
+  if (start <= 1) return window(0, rows - 1);
+  if (start + between >= count - 1) return window(count - (rows - 1), rows - 1);
+  return window(start, between);
+}

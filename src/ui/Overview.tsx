@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { ScrollPane } from './ScrollPane.js';
+import { overviewWindow } from '../layout/window.js';
 import type { Slide } from '../deck/slides.js';
 import { PANE_CHROME_COLUMNS, PANE_CHROME_ROWS } from '../layout/chrome.js';
 import { moreLines } from '../layout/slide-rows.js';
@@ -15,44 +16,6 @@ export interface OverviewProps {
   /** Size of the area the overview covers, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
-}
-
-/** Which overview entries show, and how many are hidden above and below them. */
-export interface OverviewWindow {
-  /** First entry shown, 0-based. */
-  readonly start: number;
-  /** One past the last entry shown. */
-  readonly end: number;
-  /** Entries hidden above and below; each non-zero count takes a marker row when rows >= 3. */
-  readonly above: number;
-  readonly below: number;
-}
-
-/**
- * The window onto `count` overview entries in `rows` rows, keeping entry `cursor` in view and
- * centred where possible. When entries are hidden and there are three rows or more, a marker row
- * (`⋯ 4 more slides above`, `⋯ 12 more slides`) takes the place of an entry at that end, and
- * hides two entries or more. With two rows, the highlighted entry shows with one marker row for
- * both ends (`⋯ ↑ 8 · ↓ 9`, more slides above and below); with one, the entry alone.
- */
-export function overviewWindow(count: number, rows: number, cursor: number): OverviewWindow {
-  const window = (start: number, entries: number): OverviewWindow => ({
-    start,
-    end: start + entries,
-    above: start,
-    below: count - start - entries,
-  });
-  if (count <= rows) return window(0, count);
-  // Two rows: the highlighted entry and one marker row for both ends. One row: the entry.
-  if (rows < 3) return window(cursor, 1);
-  // Both markers shown: the entries between them, centred on the cursor.
-  const between = rows - 2;
-  const start = cursor - Math.floor(between / 2);
-  // Near an end, that end's marker goes, and its row shows an entry: a marker never stands in
-  // for a single entry it could have shown.
-  if (start <= 1) return window(0, rows - 1);
-  if (start + between >= count - 1) return window(count - (rows - 1), rows - 1);
-  return window(start, between);
 }
 
 /**
