@@ -60,22 +60,28 @@ describe('a view that does not reload, when the other views reload a changed dec
 });
 
 describe('a view that reloads, when the others stay on another version', () => {
+  it('waits three seconds by default, as the README says, before it says the views parted', () => {
+    expect(DIVERGED_AFTER_MS).toBe(3000);
+  });
+
   it('says so once the versions have differed for a while (two files in one named session), and stops when they agree', async () => {
+    // The app's wait, shortened for the test from DIVERGED_AFTER_MS; every step below is a share of it.
+    const WAIT = 600;
     const { channel, fire } = fakeChannel();
-    const instance = render(<App deck={deck} version="v1" sync={channel} subscribeToDeck={() => () => undefined} />);
+    const instance = render(<App deck={deck} version="v1" sync={channel} subscribeToDeck={() => () => undefined} divergedAfterMs={WAIT} />);
     const firstRow = () => (instance.lastFrame() ?? '').split('\n')[0]?.trim() ?? '';
     fire(true);
-    await new Promise((resolve) => setTimeout(resolve, DIVERGED_AFTER_MS / 2));
+    await new Promise((resolve) => setTimeout(resolve, WAIT / 2));
     expect(firstRow()).not.toBe(DIVERGED_NOTICE);
-    await vi.waitFor(() => expect(firstRow()).toBe(DIVERGED_NOTICE), { timeout: DIVERGED_AFTER_MS });
+    await vi.waitFor(() => expect(firstRow()).toBe(DIVERGED_NOTICE), { timeout: 5_000 });
     expect((instance.lastFrame() ?? '').split('\n')).toHaveLength(23);
     fire(false);
     await vi.waitFor(() => expect(firstRow()).not.toBe(DIVERGED_NOTICE));
     // A mismatch that ends before the wait does not show the notice.
     fire(true);
-    await new Promise((resolve) => setTimeout(resolve, DIVERGED_AFTER_MS / 2));
+    await new Promise((resolve) => setTimeout(resolve, WAIT / 2));
     fire(false);
-    await new Promise((resolve) => setTimeout(resolve, DIVERGED_AFTER_MS * 0.75));
+    await new Promise((resolve) => setTimeout(resolve, WAIT * 0.75));
     expect(firstRow()).not.toBe(DIVERGED_NOTICE);
     instance.unmount();
   });

@@ -40,6 +40,8 @@ export interface AppProps {
    * does not own a terminal, as in tests, and Ctrl-Z then does nothing.
    */
   readonly suspend?: (redraw: () => void) => void;
+  /** How long views may show different versions before this one says so, in milliseconds; DIVERGED_AFTER_MS by default. */
+  readonly divergedAfterMs?: number;
 }
 
 /**
@@ -49,12 +51,20 @@ export interface AppProps {
  * (useTalkClock), the screen's layout (layoutScreen) and the keys' meaning in it
  * (interpretAction), and chooses the frame.
  */
-export function App({ deck, version, view = 'audience', sync = NULL_CHANNEL, subscribeToDeck, suspend }: AppProps) {
+export function App({
+  deck,
+  version,
+  view = 'audience',
+  sync = NULL_CHANNEL,
+  subscribeToDeck,
+  suspend,
+  divergedAfterMs = DIVERGED_AFTER_MS,
+}: AppProps) {
   const { exit } = useApp();
   const { write } = useStdout();
   const { columns, rows } = useWindowSize();
   const { shown, problem, state, dispatch } = useDeckDocument({ deck, version, sync, subscribeToDeck });
-  const notice = useVersionNotice(sync, subscribeToDeck === undefined);
+  const notice = useVersionNotice(sync, subscribeToDeck === undefined, divergedAfterMs);
   const isPresenter = view === 'presenter';
   const clock = useTalkClock(sync, state, isPresenter);
   const { slides } = shown;
@@ -147,15 +157,15 @@ export const DIVERGED_AFTER_MS = 3000;
  * others reloaded a change it will not. A view that reloads is told only if the versions still
  * differ after DIVERGED_AFTER_MS, or a notice would flash on every save.
  */
-function useVersionNotice(sync: SyncChannel, isNotReloading: boolean): string | undefined {
+function useVersionNotice(sync: SyncChannel, isNotReloading: boolean, divergedAfterMs: number): string | undefined {
   // Already so when this view starts next to views that reloaded a change since the file was read.
   const [mismatch, setMismatch] = useState<'none' | 'new' | 'lasting'>(() => (sync.isVersionMismatched ? 'new' : 'none'));
   useEffect(() => sync.onVersionMismatch((isNow) => setMismatch(isNow ? 'new' : 'none')), [sync]);
   useEffect(() => {
     if (mismatch !== 'new' || isNotReloading) return undefined;
-    const timer = setTimeout(() => setMismatch('lasting'), DIVERGED_AFTER_MS);
+    const timer = setTimeout(() => setMismatch('lasting'), divergedAfterMs);
     return () => clearTimeout(timer);
-  }, [mismatch, isNotReloading]);
+  }, [mismatch, isNotReloading, divergedAfterMs]);
   if (mismatch === 'none') return undefined;
   if (isNotReloading) return STALE_NOTICE;
   return mismatch === 'lasting' ? DIVERGED_NOTICE : undefined;
