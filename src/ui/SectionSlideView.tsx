@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
+import { CentredSlide } from './CentredSlide.js';
 import type { SectionSlide } from '../deck/slides.js';
 import { BigTitle } from './BigTitle.js';
-import { sectionSlideTitleArea, TITLE_PADDING_X } from '../layout/frame-layout.js';
+import { sectionSlideTitleArea } from '../layout/frame-layout.js';
 import { theme } from './theme.js';
 
 export interface SectionSlideViewProps {
@@ -14,21 +15,13 @@ export interface SectionSlideViewProps {
 /** A section divider: "Section 2 of 4" and the section title big, centred. */
 export function SectionSlideView({ slide, columns, rows }: SectionSlideViewProps) {
   return (
-    <Box
-      flexDirection="column"
-      alignItems="center"
-      justifyContent="center"
-      width={columns}
-      height={rows}
-      paddingX={TITLE_PADDING_X}
-      overflowY="hidden"
-    >
+    <CentredSlide columns={columns} rows={rows}>
       <Text dimColor wrap="truncate-end">
         Section {slide.sectionNumber} of {slide.sectionCount}
       </Text>
       <Box marginTop={1} flexShrink={0}>
         <BigTitle text={slide.title} {...sectionSlideTitleArea(columns, rows)} color={theme.title} />
       </Box>
-    </Box>
+    </CentredSlide>
   );
 }

@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
+import { CentredSlide } from './CentredSlide.js';
 import type { TitleSlide } from '../deck/slides.js';
 import { moreLines } from '../layout/slide-rows.js';
 import { BigTitle } from './BigTitle.js';
-import { fitTitleSlide, TITLE_PADDING_X } from '../layout/frame-layout.js';
+import { fitTitleSlide } from '../layout/frame-layout.js';
 import { theme } from './theme.js';
 
 export interface TitleSlideViewProps {
@@ -21,15 +22,7 @@ export interface TitleSlideViewProps {
 export function TitleSlideView({ slide, columns, rows }: TitleSlideViewProps) {
   const { title: area, details, hiddenLines } = fitTitleSlide(slide, columns, rows);
   return (
-    <Box
-      flexDirection="column"
-      alignItems="center"
-      justifyContent="center"
-      width={columns}
-      height={rows}
-      paddingX={TITLE_PADDING_X}
-      overflowY="hidden"
-    >
+    <CentredSlide columns={columns} rows={rows}>
       <BigTitle text={slide.title} columns={area.columns} rows={area.rows} color={theme.title} />
       {details.subtitle.length > 0 ? (
         <Box marginTop={1} flexShrink={0}>
@@ -53,6 +46,6 @@ export function TitleSlideView({ slide, columns, rows }: TitleSlideViewProps) {
           </Text>
         </Box>
       ) : null}
-    </Box>
+    </CentredSlide>
   );
 }
