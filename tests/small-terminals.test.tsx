@@ -274,7 +274,7 @@ describe('long slide titles of wide characters in the overview', () => {
     ),
   );
 
-  // cli-truncate 5, which Ink's truncate-end uses, ran a wide character into the right padding
+  // Under Ink 6, cli-truncate 5 (what its truncate-end used) ran a wide character into the right padding
   // at 38 and 40 columns (tmux showed `章节…│`).
   it.each([36, 37, 38, 39, 40, 41, 50])('are cut inside the padding at %i columns', (columns) => {
     const frame = renderElement(() => <Overview slides={cjk} currentSlide={0} cursor={0} columns={columns} rows={8} />, columns);

@@ -36,7 +36,7 @@ export function NextPreview({ slides, next, columns, rows }: NextPreviewProps) {
   if (rows <= 1) {
     return (
       <Box width={columns} height={1} flexShrink={0}>
-        {/* Cut here: Ink's truncate-end can run a wide character one column over (src/text/truncate.ts). */}
+        {/* Cut here, as every cut in the app is (src/text/truncate.ts), wide characters counted as two columns. */}
         <Text dimColor wrap="truncate-end">
           {truncateToWidth(`${label}${slide === undefined ? '' : ` · ${slide.title}`}`, columns)}
         </Text>

@@ -55,8 +55,8 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
         const cursor = index === cursorIndex ? '›' : ' ';
         const current = index === currentSlide ? '▶' : ' ';
         const indent = slide.kind === 'content' ? '  ' : '';
-        // Cut here rather than by Ink's truncate-end, whose cli-truncate 5 lets a wide character
-        // at the limit run one column into the padding (src/text/truncate.ts).
+        // Cut to the entry's columns here, as every cut in the app is (src/text/truncate.ts):
+        // Ink's truncate-end would cut at the box's edge, padding included.
         const label = truncateToWidth(
           `${cursor}${current} ${String(index + 1).padStart(numberWidth)}  ${indent}${slide.title}`,
           entryColumns,
