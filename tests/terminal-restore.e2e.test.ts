@@ -243,7 +243,10 @@ describe('Ctrl-Z', () => {
     shell.write('\u001B[C');
     await waitFor(() => screen().includes('slide 3/'));
     shell.write('q');
-    await waitFor(() => terminal.buffer.active.type === 'normal');
+    // The shell's prompt, not only the main screen: a line typed while the app is still ending
+    // would be read by the app, not the shell.
+    const lastLine = () => screen().trimEnd().split('\n').at(-1) ?? '';
+    await waitFor(() => terminal.buffer.active.type === 'normal' && lastLine() === '$');
     shell.write(`echo $? > ${directory}/status\r`);
     await waitFor(() => read('status') !== undefined && read('status') !== '');
     expect(read('status')).toBe('0');
