@@ -26,6 +26,7 @@ const screenWith = (extra: Partial<ScreenLayout>): ScreenLayout => ({
   frame: { columns: 80, rows: 23 },
   isDrawn: true,
   slide: { columns: 80, rows: 22 },
+  deckFrame: { slideColumns: 80, slideRows: 22 },
   ...extra,
 });
 const dispatch = (action: Action): KeyOutcome[] => [{ kind: 'dispatch', action }];

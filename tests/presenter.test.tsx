@@ -34,6 +34,7 @@ function presenterFrame(
         durationMs={parseDuration(deck.duration ?? '')}
         columns={columns}
         rows={frameRows(rows)}
+        layout={layoutPresenter(columns, frameRows(rows), slides, full)}
       />
     ),
     columns,
@@ -124,7 +125,16 @@ describe('a reveal slide', () => {
   it('shows every bullet in the presenter view, with the hidden ones dimmed', () => {
     const state: DeckState = { ...initialDeckState(revealSlides.map(stepCountOf)), slide: 2, step: 1 };
     const element = () => (
-      <PresenterFrame slides={revealSlides} state={state} elapsedMs={0} isTimerRunning={false} wallClock="09:00" columns={80} rows={23} />
+      <PresenterFrame
+        slides={revealSlides}
+        state={state}
+        elapsedMs={0}
+        isTimerRunning={false}
+        wallClock="09:00"
+        columns={80}
+        rows={23}
+        layout={layoutPresenter(80, 23, revealSlides, state)}
+      />
     );
     const plain = renderElement(element, 80);
     expect(plain).toContain('first point');

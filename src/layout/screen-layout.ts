@@ -3,9 +3,9 @@ import type { Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
 import type { View } from '../navigation/key-bindings.js';
 import { errorLines } from './error-lines.js';
-import { FOOTER_ROWS, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS } from './frame-layout.js';
+import { FOOTER_ROWS, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, type FrameLayout } from './frame-layout.js';
 import { helpLines } from './help-lines.js';
-import { layoutPresenter, NOTES_CHROME_ROWS, notesScrollMax } from './presenter-layout.js';
+import { layoutPresenter, NOTES_CHROME_ROWS, notesScrollMax, type PresenterLayout } from './presenter-layout.js';
 import { overlayWindow, type OverlayWindow } from './window.js';
 
 /** A size on the screen, in columns and rows. */
@@ -48,6 +48,10 @@ export interface ScreenLayout {
   readonly isDrawn: boolean;
   /** The audience view's slide area: the frame less its footer and the notes pane when shown. */
   readonly slide: Size;
+  /** The audience view's frame: its slide and notes pane, which DeckFrame draws in. */
+  readonly deckFrame: FrameLayout;
+  /** The presenter view's panes, which PresenterFrame draws in; only for that view. */
+  readonly presenter?: PresenterLayout;
   /** The help's or the error list's window onto its lines, when one of them is open. */
   readonly overlayWindow?: OverlayWindow;
   /** The notes pane the view shows now, if any. */
@@ -72,24 +76,23 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
     window = overlayWindow(helpLines(view, columns).length, rows - FOOTER_ROWS, state.overlayScroll);
   }
   const audience = layoutFrame(columns, rows, state.showNotes);
+  const presenter = view === 'presenter' ? layoutPresenter(columns, rows, slides, state) : undefined;
   return {
     ...(hasNotice ? { notice: line } : {}),
     ...(problem === undefined ? {} : { banner: line }),
     frame,
     isDrawn: columns >= MIN_COLUMNS && rows >= MIN_ROWS,
     slide: { columns: audience.slideColumns, rows: audience.slideRows },
+    deckFrame: audience,
+    ...(presenter === undefined ? {} : { presenter }),
     ...(window === undefined ? {} : { overlayWindow: window }),
-    ...notesOf(view, state, slides, frame),
+    ...notesOf(state, slides, frame, presenter === undefined ? audience.notes : { columns, rows: presenter.notesRows }),
   };
 }
 
-function notesOf(view: View, state: DeckState, slides: readonly Slide[], frame: Size): { notes?: NotesGeometry } {
-  const slide = slides[state.slide];
-  const pane =
-    view === 'presenter'
-      ? { columns: frame.columns, rows: layoutPresenter(frame.columns, frame.rows, slides, state).notesRows }
-      : layoutFrame(frame.columns, frame.rows, state.showNotes).notes;
+function notesOf(state: DeckState, slides: readonly Slide[], frame: Size, pane: Size | undefined): { notes?: NotesGeometry } {
   if (pane === undefined) return {};
+  const slide = slides[state.slide];
   const notes = slide?.kind === 'content' ? slide.notes : undefined;
   return {
     notes: {

@@ -51,8 +51,11 @@ export function drawFrame(slides: readonly Slide[], options: FrameOptions): stri
   const level = chalk.level;
   chalk.level = options.color === true ? COLOR_LEVEL : 0;
   try {
-    const { frame } = layoutScreen({ terminal: { columns, rows }, view: 'audience', state, slides, hasNotice: false });
-    const output = renderToString(<DeckFrame slides={slides} state={state} columns={frame.columns} rows={frame.rows} />, { columns });
+    const screen = layoutScreen({ terminal: { columns, rows }, view: 'audience', state, slides, hasNotice: false });
+    const output = renderToString(
+      <DeckFrame slides={slides} state={state} columns={screen.frame.columns} rows={screen.frame.rows} layout={screen.deckFrame} />,
+      { columns },
+    );
     return options.color === true ? output : normalizeFrame(output);
   } finally {
     chalk.level = level;

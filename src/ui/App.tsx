@@ -109,7 +109,7 @@ export function App({
         scroll={state.overlayScroll}
       />
     );
-  } else if (isPresenter) {
+  } else if (screen.presenter !== undefined) {
     const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
     frame = (
       <PresenterFrame
@@ -122,10 +122,11 @@ export function App({
         durationMs={durationMs}
         columns={size.columns}
         rows={size.rows}
+        layout={screen.presenter}
       />
     );
   } else {
-    frame = <DeckFrame slides={slides} state={state} columns={size.columns} rows={size.rows} />;
+    frame = <DeckFrame slides={slides} state={state} columns={size.columns} rows={size.rows} layout={screen.deckFrame} />;
   }
   if (screen.banner === undefined && screen.notice === undefined) return frame;
   return (

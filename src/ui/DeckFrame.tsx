@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import type { Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
 import { Footer } from './Footer.js';
-import { FOOTER_ROWS, layoutFrame, MIN_COLUMNS, MIN_ROWS } from '../layout/frame-layout.js';
+import { FOOTER_ROWS, MIN_COLUMNS, MIN_ROWS, type FrameLayout } from '../layout/frame-layout.js';
 import { NotesPane } from './NotesPane.js';
 import { OverlayView } from './OverlayView.js';
 import { SlideView } from './SlideView.js';
@@ -14,6 +14,8 @@ export interface DeckFrameProps {
   /** Size of the frame, in columns and rows; the frame fills it exactly. */
   readonly columns: number;
   readonly rows: number;
+  /** Where the slide and the notes pane go in it: layoutScreen's `deckFrame` (layoutFrame). */
+  readonly layout: FrameLayout;
 }
 
 /**
@@ -21,12 +23,11 @@ export interface DeckFrameProps {
  * overview overlay in its place), the speaker notes when shown, and the footer.
  * This is what the app draws and what `inkdeck render` prints.
  */
-export function DeckFrame({ slides, state, columns, rows }: DeckFrameProps) {
+export function DeckFrame({ slides, state, columns, rows, layout }: DeckFrameProps) {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmallNotice columns={columns} rows={rows} />;
 
   const slide = slides[state.slide] ?? slides[0];
   if (slide === undefined) return null;
-  const layout = layoutFrame(columns, rows, state.showNotes);
 
   let body;
   if (state.overlay === 'help' || state.overlay === 'overview') {

@@ -3,7 +3,7 @@ import { stepCountOf, type Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
 import { nextPosition } from '../presenter/next-position.js';
 import { pacing } from '../presenter/pacing.js';
-import { layoutPresenter } from '../layout/presenter-layout.js';
+import type { PresenterLayout } from '../layout/presenter-layout.js';
 import { FOOTER_ROWS, MIN_COLUMNS, MIN_ROWS } from '../layout/frame-layout.js';
 import { PANE_BORDER_COLUMNS, PANE_CHROME_ROWS } from '../layout/chrome.js';
 import { NextPreview } from './NextPreview.js';
@@ -28,6 +28,8 @@ export interface PresenterFrameProps {
   /** Size of the frame, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
+  /** Where its panes go: layoutScreen's `presenter` (layoutPresenter). */
+  readonly layout: PresenterLayout;
 }
 
 /**
@@ -36,11 +38,10 @@ export interface PresenterFrameProps {
  * the next step or slide; and the speaker notes, scrollable, below.
  */
 export function PresenterFrame(props: PresenterFrameProps) {
-  const { slides, state, columns, rows } = props;
+  const { slides, state, columns, rows, layout } = props;
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmallNotice columns={columns} rows={rows} />;
   const slide = slides[state.slide] ?? slides[0];
   if (slide === undefined) return null;
-  const layout = layoutPresenter(columns, rows, slides, state);
   const stepCount = stepCountOf(slide);
   const next = nextPosition(slides, state);
 

@@ -4,7 +4,7 @@ import { stepCountOf, type Slide } from '../../src/deck/slides.js';
 import { initialDeckState, type DeckState } from '../../src/navigation/deck-state.js';
 import { normalizeFrame } from '../../src/render/render-frame.js';
 import { DeckFrame } from '../../src/ui/DeckFrame.js';
-import { frameRows } from '../../src/layout/frame-layout.js';
+import { frameRows, layoutFrame } from '../../src/layout/frame-layout.js';
 
 /**
  * Renders `element` through ink-testing-library in a terminal `columns` wide and returns the
@@ -34,7 +34,15 @@ export function renderWithInk(
     ...options.state,
   };
   return renderElement(
-    () => <DeckFrame slides={slides} state={state} columns={options.columns} rows={frameRows(options.rows)} />,
+    () => (
+      <DeckFrame
+        slides={slides}
+        state={state}
+        columns={options.columns}
+        rows={frameRows(options.rows)}
+        layout={layoutFrame(options.columns, frameRows(options.rows), state.showNotes)}
+      />
+    ),
     options.columns,
   );
 }
