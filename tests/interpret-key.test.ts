@@ -96,7 +96,9 @@ describe('interpretAction', () => {
       'scrollNotes pages by the pane as laid out',
       { type: 'scrollNotes', pages: -1 },
       start,
-      screenWith({ notes: { size: { columns: 80, rows: 11 }, rowsPerPage: 7, maxScroll: 12 } }),
+      screenWith({
+        notes: { size: { columns: 80, rows: 11 }, rowsPerPage: 7, maxScroll: 12, window: { start: 0, end: 8, maxScroll: 12 } },
+      }),
       false,
       dispatch({ type: 'scrollNotes', pages: -1, rowsPerPage: 7, max: 12 }),
     ],

@@ -9,7 +9,7 @@ import { layoutPresenter, NOTES_CHROME_ROWS } from '../src/layout/presenter-layo
 import { frameRows } from '../src/layout/frame-layout.js';
 import { App } from '../src/ui/App.js';
 import { PresenterFrame } from '../src/ui/PresenterFrame.js';
-import { renderElement, renderWithInk } from './helpers/frame.js';
+import { presenterScreen, renderElement, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
 const deck = await readDeck(SLIDES_YAML);
@@ -32,9 +32,7 @@ function presenterFrame(
         arrivedAtMs={time.arrivedAtMs}
         wallClock="14:05"
         durationMs={parseDuration(deck.duration ?? '')}
-        columns={columns}
-        rows={frameRows(rows)}
-        layout={layoutPresenter(columns, frameRows(rows), slides, full)}
+        screen={presenterScreen(slides, full, columns, rows)}
       />
     ),
     columns,
@@ -131,9 +129,7 @@ describe('a reveal slide', () => {
         elapsedMs={0}
         isTimerRunning={false}
         wallClock="09:00"
-        columns={80}
-        rows={23}
-        layout={layoutPresenter(80, 23, revealSlides, state)}
+        screen={presenterScreen(revealSlides, state, 80, 24)}
       />
     );
     const plain = renderElement(element, 80);

@@ -4,7 +4,6 @@ import { measureContentSlide } from './slide-rows.js';
 import { reflowParagraphs, wrapText } from '../text/wrap.js';
 import { PANE_CHROME_COLUMNS, PANE_CHROME_ROWS } from './chrome.js';
 import { FOOTER_ROWS } from './frame-layout.js';
-import { plainWindow } from './window.js';
 
 /** Where each part of the presenter view goes, in columns and rows. */
 export interface PresenterLayout {
@@ -66,9 +65,4 @@ function summaryRows(slide: Slide, columns: number): number {
 export function notesLines(notes: string | undefined, columns: number): string[] {
   const text = notes === undefined ? '' : reflowParagraphs(notes);
   return text === '' ? [] : wrapText(text, columns - NOTES_CHROME_COLUMNS).split('\n');
-}
-
-/** Farthest the notes can scroll in a pane of `columns` x `rows`, in rows. */
-export function notesScrollMax(notes: string | undefined, columns: number, rows: number): number {
-  return plainWindow(notesLines(notes, columns).length, rows, 0).maxScroll;
 }

@@ -5,8 +5,8 @@ import type { View } from '../navigation/key-bindings.js';
 import { errorLines } from './error-lines.js';
 import { FOOTER_ROWS, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, type FrameLayout } from './frame-layout.js';
 import { helpLines } from './help-lines.js';
-import { layoutPresenter, NOTES_CHROME_ROWS, notesScrollMax, type PresenterLayout } from './presenter-layout.js';
-import { overlayWindow, type OverlayWindow } from './window.js';
+import { layoutPresenter, NOTES_CHROME_ROWS, notesLines, type PresenterLayout } from './presenter-layout.js';
+import { overlayWindow, plainWindow, type OverlayWindow, type PlainWindow } from './window.js';
 
 /** A size on the screen, in columns and rows. */
 export interface Size {
@@ -34,6 +34,8 @@ export interface NotesGeometry {
   readonly rowsPerPage: number;
   /** Farthest the notes scroll, in rows. */
   readonly maxScroll: number;
+  /** The notes' lines in sight, for the notes scrolled as the state says. */
+  readonly window: PlainWindow;
 }
 
 /** The screen of the app, top to bottom, with the scrolling windows already worked out. */
@@ -93,12 +95,14 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
 function notesOf(state: DeckState, slides: readonly Slide[], frame: Size, pane: Size | undefined): { notes?: NotesGeometry } {
   if (pane === undefined) return {};
   const slide = slides[state.slide];
-  const notes = slide?.kind === 'content' ? slide.notes : undefined;
+  const lineCount = notesLines(slide?.kind === 'content' ? slide.notes : undefined, pane.columns).length;
+  const window = plainWindow(lineCount, pane.rows, state.notesScroll);
   return {
     notes: {
       size: { columns: pane.columns, rows: pane.rows },
       rowsPerPage: Math.max(1, pane.rows - NOTES_CHROME_ROWS - 1),
-      maxScroll: notesScrollMax(notes, pane.columns, pane.rows),
+      maxScroll: window.maxScroll,
+      window,
     },
   };
 }

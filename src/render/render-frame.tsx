@@ -52,10 +52,7 @@ export function drawFrame(slides: readonly Slide[], options: FrameOptions): stri
   chalk.level = options.color === true ? COLOR_LEVEL : 0;
   try {
     const screen = layoutScreen({ terminal: { columns, rows }, view: 'audience', state, slides, hasNotice: false });
-    const output = renderToString(
-      <DeckFrame slides={slides} state={state} columns={screen.frame.columns} rows={screen.frame.rows} layout={screen.deckFrame} />,
-      { columns },
-    );
+    const output = renderToString(<DeckFrame slides={slides} state={state} screen={screen} />, { columns });
     return options.color === true ? output : normalizeFrame(output);
   } finally {
     chalk.level = level;

@@ -97,19 +97,19 @@ export function App({
     if (state.isQuitting) exit(state.exitStatus);
   }, [state.isQuitting, state.exitStatus, exit]);
 
-  const { frame: size } = screen;
+  const { frame: size, presenter } = screen;
   let frame;
-  if (state.overlay === 'errors' && problem !== undefined) {
+  if (state.overlay === 'errors' && problem !== undefined && screen.overlayWindow !== undefined) {
     frame = (
       <ErrorPanel
         diagnostics={problem.error.diagnostics}
         text={problem.text}
         columns={size.columns}
         rows={size.rows}
-        scroll={state.overlayScroll}
+        window={screen.overlayWindow}
       />
     );
-  } else if (screen.presenter !== undefined) {
+  } else if (presenter !== undefined) {
     const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
     frame = (
       <PresenterFrame
@@ -120,13 +120,11 @@ export function App({
         arrivedAtMs={clock.arrivedAtMs}
         wallClock={formatWallClock(clock.wallMs)}
         durationMs={durationMs}
-        columns={size.columns}
-        rows={size.rows}
-        layout={screen.presenter}
+        screen={{ ...screen, presenter }}
       />
     );
   } else {
-    frame = <DeckFrame slides={slides} state={state} columns={size.columns} rows={size.rows} layout={screen.deckFrame} />;
+    frame = <DeckFrame slides={slides} state={state} screen={screen} />;
   }
   if (screen.banner === undefined && screen.notice === undefined) return frame;
   return (

@@ -2,7 +2,8 @@ import { Box } from 'ink';
 import type { Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
 import { Footer } from './Footer.js';
-import { FOOTER_ROWS, MIN_COLUMNS, MIN_ROWS, type FrameLayout } from '../layout/frame-layout.js';
+import { FOOTER_ROWS, MIN_COLUMNS, MIN_ROWS } from '../layout/frame-layout.js';
+import type { ScreenLayout } from '../layout/screen-layout.js';
 import { NotesPane } from './NotesPane.js';
 import { OverlayView } from './OverlayView.js';
 import { SlideView } from './SlideView.js';
@@ -11,11 +12,11 @@ import { TooSmallNotice } from './TooSmallNotice.js';
 export interface DeckFrameProps {
   readonly slides: readonly Slide[];
   readonly state: DeckState;
-  /** Size of the frame, in columns and rows; the frame fills it exactly. */
-  readonly columns: number;
-  readonly rows: number;
-  /** Where the slide and the notes pane go in it: layoutScreen's `deckFrame` (layoutFrame). */
-  readonly layout: FrameLayout;
+  /**
+   * The screen as layoutScreen lays it out: the frame's size (the frame fills it exactly), where
+   * the slide and the notes pane go, and the windows of the help and the notes.
+   */
+  readonly screen: ScreenLayout;
 }
 
 /**
@@ -23,7 +24,9 @@ export interface DeckFrameProps {
  * overview overlay in its place), the speaker notes when shown, and the footer.
  * This is what the app draws and what `inkdeck render` prints.
  */
-export function DeckFrame({ slides, state, columns, rows, layout }: DeckFrameProps) {
+export function DeckFrame({ slides, state, screen }: DeckFrameProps) {
+  const { columns, rows } = screen.frame;
+  const layout = screen.deckFrame;
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmallNotice columns={columns} rows={rows} />;
 
   const slide = slides[state.slide] ?? slides[0];
@@ -31,15 +34,24 @@ export function DeckFrame({ slides, state, columns, rows, layout }: DeckFramePro
 
   let body;
   if (state.overlay === 'help' || state.overlay === 'overview') {
-    body = <OverlayView view="audience" slides={slides} state={state} columns={columns} rows={rows - FOOTER_ROWS} />;
+    body = (
+      <OverlayView
+        view="audience"
+        slides={slides}
+        state={state}
+        columns={columns}
+        rows={rows - FOOTER_ROWS}
+        window={screen.overlayWindow}
+      />
+    );
   } else {
     body = (
       <Box flexDirection={layout.notes?.placement === 'beside' ? 'row' : 'column'} height={rows - FOOTER_ROWS}>
         <SlideView slide={slide} step={state.step} columns={layout.slideColumns} rows={layout.slideRows} />
-        {layout.notes ? (
+        {layout.notes && screen.notes ? (
           <NotesPane
             notes={slide.kind === 'content' ? slide.notes : undefined}
-            scroll={state.notesScroll}
+            window={screen.notes.window}
             columns={layout.notes.columns}
             rows={layout.notes.rows}
           />

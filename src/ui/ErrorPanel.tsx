@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import type { Diagnostic } from '../deck/deck-error.js';
 import { errorLines } from '../layout/error-lines.js';
-import { overlayWindow } from '../layout/window.js';
+import type { OverlayWindow } from '../layout/window.js';
 import { ScrollPane } from './ScrollPane.js';
 
 export interface ErrorPanelProps {
@@ -11,8 +11,8 @@ export interface ErrorPanelProps {
   /** Size of the panel, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
-  /** Lines scrolled out of sight above (`DeckState.overlayScroll`); clamped to what there is. */
-  readonly scroll?: number;
+  /** Its window onto its lines, as layoutScreen works it out (overlayWindow). */
+  readonly window: OverlayWindow;
 }
 
 /**
@@ -20,9 +20,8 @@ export interface ErrorPanelProps {
  * When the list is taller than the panel, the next and previous keys scroll it (App), and
  * markers say how many lines are out of sight (overlayWindow).
  */
-export function ErrorPanel({ diagnostics, text, columns, rows, scroll = 0 }: ErrorPanelProps) {
+export function ErrorPanel({ diagnostics, text, columns, rows, window }: ErrorPanelProps) {
   const lines = errorLines(diagnostics, text, columns);
-  const window = overlayWindow(lines.length, rows, scroll);
   const scrolls = window.above > 0 || window.below > 0;
   return (
     <ScrollPane

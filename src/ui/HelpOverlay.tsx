@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import { OVERLAY_BORDER_COLUMNS, overlayWindow } from '../layout/window.js';
+import { OVERLAY_BORDER_COLUMNS, type OverlayWindow } from '../layout/window.js';
 import type { View } from '../navigation/key-bindings.js';
 import { helpLines } from '../layout/help-lines.js';
 import { theme } from './theme.js';
@@ -12,8 +12,8 @@ export interface HelpOverlayProps {
   /** Size of the area the overlay covers, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
-  /** Lines scrolled out of sight above (`DeckState.overlayScroll`); clamped to what there is. */
-  readonly scroll?: number;
+  /** Its window onto its lines, as layoutScreen works it out (overlayWindow). */
+  readonly window: OverlayWindow;
 }
 
 /**
@@ -32,9 +32,8 @@ export function helpHint(scrolls: boolean, columns: number): string {
  * When it is taller than its area, ↓ and ↑ (any key bound to next or previous) scroll it, and
  * markers say how many lines are out of sight.
  */
-export function HelpOverlay({ view, columns, rows: height, scroll = 0 }: HelpOverlayProps) {
+export function HelpOverlay({ view, columns, rows: height, window }: HelpOverlayProps) {
   const lines = helpLines(view, columns);
-  const window = overlayWindow(lines.length, height, scroll);
   const scrolls = window.above > 0 || window.below > 0;
   return (
     <ScrollPane

@@ -2,12 +2,12 @@ import { Text } from 'ink';
 import { ScrollPane } from './ScrollPane.js';
 import stringWidth from 'string-width';
 import { NOTES_CHROME_COLUMNS, notesLines } from '../layout/presenter-layout.js';
-import { plainWindow } from '../layout/window.js';
+import type { PlainWindow } from '../layout/window.js';
 
 export interface NotesPaneProps {
   readonly notes: string | undefined;
-  /** Rows scrolled past; clamped to what the notes allow. */
-  readonly scroll: number;
+  /** The notes' lines in sight, as layoutScreen works it out (plainWindow). */
+  readonly window: PlainWindow;
   /** Size of the pane including its border, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
@@ -19,9 +19,8 @@ export interface NotesPaneProps {
  * `d`/`u`, and its header then says which lines are shown (`lines 1–6 of 13 · d/u scroll`), so
  * nothing is ever cut silently.
  */
-export function NotesPane({ notes, scroll, columns, rows }: NotesPaneProps) {
+export function NotesPane({ notes, window, columns, rows }: NotesPaneProps) {
   const lines = notesLines(notes, columns);
-  const window = plainWindow(lines.length, rows, scroll);
   const first = window.start;
   const shown = lines.slice(window.start, window.end);
   const isScrollable = window.maxScroll > 0;

@@ -4,6 +4,7 @@ import type { DeckState } from '../navigation/deck-state.js';
 import { nextPosition } from '../presenter/next-position.js';
 import { pacing } from '../presenter/pacing.js';
 import type { PresenterLayout } from '../layout/presenter-layout.js';
+import type { ScreenLayout } from '../layout/screen-layout.js';
 import { FOOTER_ROWS, MIN_COLUMNS, MIN_ROWS } from '../layout/frame-layout.js';
 import { PANE_BORDER_COLUMNS, PANE_CHROME_ROWS } from '../layout/chrome.js';
 import { NextPreview } from './NextPreview.js';
@@ -25,11 +26,8 @@ export interface PresenterFrameProps {
   readonly wallClock: string;
   /** Planned length of the talk, in milliseconds; `undefined` hides pacing. */
   readonly durationMs?: number;
-  /** Size of the frame, in columns and rows. */
-  readonly columns: number;
-  readonly rows: number;
-  /** Where its panes go: layoutScreen's `presenter` (layoutPresenter). */
-  readonly layout: PresenterLayout;
+  /** The screen as layoutScreen lays it out: the frame's size, the presenter's panes, the windows of the help and the notes. */
+  readonly screen: ScreenLayout & { readonly presenter: PresenterLayout };
 }
 
 /**
@@ -38,7 +36,9 @@ export interface PresenterFrameProps {
  * the next step or slide; and the speaker notes, scrollable, below.
  */
 export function PresenterFrame(props: PresenterFrameProps) {
-  const { slides, state, columns, rows, layout } = props;
+  const { slides, state, screen } = props;
+  const { columns, rows } = screen.frame;
+  const layout = screen.presenter;
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmallNotice columns={columns} rows={rows} />;
   const slide = slides[state.slide] ?? slides[0];
   if (slide === undefined) return null;
@@ -47,7 +47,16 @@ export function PresenterFrame(props: PresenterFrameProps) {
 
   let body;
   if (state.overlay === 'help' || state.overlay === 'overview') {
-    body = <OverlayView view="presenter" slides={slides} state={state} columns={columns} rows={rows - FOOTER_ROWS} />;
+    body = (
+      <OverlayView
+        view="presenter"
+        slides={slides}
+        state={state}
+        columns={columns}
+        rows={rows - FOOTER_ROWS}
+        window={screen.overlayWindow}
+      />
+    );
   } else {
     body = (
       <Box flexDirection="column" height={rows - FOOTER_ROWS}>
@@ -75,10 +84,10 @@ export function PresenterFrame(props: PresenterFrameProps) {
           {layout.nextColumns > 0 ? <NextPreview slides={slides} next={next} columns={layout.nextColumns} rows={layout.topRows} /> : null}
         </Box>
         {layout.nextColumns === 0 ? <NextPreview slides={slides} next={next} columns={columns} rows={1} /> : null}
-        {layout.notesRows > 0 ? (
+        {layout.notesRows > 0 && screen.notes ? (
           <NotesPane
             notes={slide.kind === 'content' ? slide.notes : undefined}
-            scroll={state.notesScroll}
+            window={screen.notes.window}
             columns={columns}
             rows={layout.notesRows}
           />

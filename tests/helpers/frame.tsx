@@ -4,7 +4,8 @@ import { stepCountOf, type Slide } from '../../src/deck/slides.js';
 import { initialDeckState, type DeckState } from '../../src/navigation/deck-state.js';
 import { normalizeFrame } from '../../src/render/render-frame.js';
 import { DeckFrame } from '../../src/ui/DeckFrame.js';
-import { frameRows, layoutFrame } from '../../src/layout/frame-layout.js';
+import type { PresenterLayout } from '../../src/layout/presenter-layout.js';
+import { layoutScreen, type ScreenLayout } from '../../src/layout/screen-layout.js';
 
 /**
  * Renders `element` through ink-testing-library in a terminal `columns` wide and returns the
@@ -38,11 +39,21 @@ export function renderWithInk(
       <DeckFrame
         slides={slides}
         state={state}
-        columns={options.columns}
-        rows={frameRows(options.rows)}
-        layout={layoutFrame(options.columns, frameRows(options.rows), state.showNotes)}
+        screen={layoutScreen({ terminal: options, view: 'audience', state, slides, hasNotice: false })}
       />
     ),
     options.columns,
   );
+}
+
+/** The presenter view's screen in a `columns` x `rows` terminal, as App lays it out (layoutScreen). */
+export function presenterScreen(
+  slides: readonly Slide[],
+  state: DeckState,
+  columns: number,
+  rows: number,
+): ScreenLayout & { readonly presenter: PresenterLayout } {
+  const screen = layoutScreen({ terminal: { columns, rows }, view: 'presenter', state, slides, hasNotice: false });
+  if (screen.presenter === undefined) throw new Error('layoutScreen gave the presenter view no panes');
+  return { ...screen, presenter: screen.presenter };
 }
