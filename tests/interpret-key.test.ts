@@ -184,4 +184,14 @@ describe('layoutScreen', () => {
     expect(screen.isDrawn).toBe(isDrawn);
     expect(screen.slide).toEqual(slide);
   });
+
+  it('windows the overview over the frame less its footer, keeping the highlight in view', () => {
+    const overview = deckReducer(start, { type: 'toggleOverview' });
+    const screen = layoutScreen({ terminal: { columns: 80, rows: 12 }, view: 'audience', state: overview, slides, hasNotice: false });
+    // 11 frame rows, 10 without the footer, 7 inside the pane's border and header.
+    expect(screen.overviewWindow).toMatchObject({ entryRows: 7, start: 0 });
+    expect(
+      layoutScreen({ terminal: { columns: 80, rows: 12 }, view: 'audience', state: start, slides, hasNotice: false }).overviewWindow,
+    ).toBeUndefined();
+  });
 });

@@ -9,7 +9,7 @@ import { overlayWindow } from '../src/layout/window.js';
 import { ErrorBanner } from '../src/ui/ErrorBanner.js';
 import { NextPreview } from '../src/ui/NextPreview.js';
 import { Overview } from '../src/ui/Overview.js';
-import { overviewWindow } from '../src/layout/window.js';
+import { overviewPaneWindow, overviewWindow } from '../src/layout/window.js';
 import { renderElement, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
@@ -246,7 +246,10 @@ describe('the overview, when the slides do not all fit', () => {
   });
 
   it('says how many slides are out of sight in the smallest terminal, 20x7', () => {
-    const frame = renderElement(() => <Overview slides={slides} currentSlide={0} cursor={9} columns={20} rows={5} />, 20);
+    const frame = renderElement(
+      () => <Overview slides={slides} currentSlide={0} cursor={9} columns={20} rows={5} window={overviewPaneWindow(slides.length, 5, 9)} />,
+      20,
+    );
     expect(frame.split('\n')).toEqual([
       '╭──────────────────╮',
       '│ Overview · arro… │',
@@ -257,7 +260,12 @@ describe('the overview, when the slides do not all fit', () => {
   });
 
   it('says how many slides are out of sight above and below', () => {
-    const frame = renderElement(() => <Overview slides={slides} currentSlide={0} cursor={9} columns={60} rows={10} />, 60);
+    const frame = renderElement(
+      () => (
+        <Overview slides={slides} currentSlide={0} cursor={9} columns={60} rows={10} window={overviewPaneWindow(slides.length, 10, 9)} />
+      ),
+      60,
+    );
     const lines = frame.split('\n');
     expect(lines[2]).toBe('│ ⋯ 7 more slides above                                    │');
     expect(lines.some((line) => line.includes('›  10'))).toBe(true);
@@ -277,7 +285,10 @@ describe('long slide titles of wide characters in the overview', () => {
   // Under Ink 6, cli-truncate 5 (what its truncate-end used) ran a wide character into the right padding
   // at 38 and 40 columns (tmux showed `章节…│`).
   it.each([36, 37, 38, 39, 40, 41, 50])('are cut inside the padding at %i columns', (columns) => {
-    const frame = renderElement(() => <Overview slides={cjk} currentSlide={0} cursor={0} columns={columns} rows={8} />, columns);
+    const frame = renderElement(
+      () => <Overview slides={cjk} currentSlide={0} cursor={0} columns={columns} rows={8} window={overviewPaneWindow(cjk.length, 8, 0)} />,
+      columns,
+    );
     const entries = frame.split('\n').filter((line) => line.includes('中文'));
     expect(entries).toHaveLength(2);
     for (const entry of entries) {

@@ -6,7 +6,7 @@ import { errorLines } from './error-lines.js';
 import { FOOTER_ROWS, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, type FrameLayout } from './frame-layout.js';
 import { helpLines } from './help-lines.js';
 import { layoutPresenter, NOTES_CHROME_ROWS, notesLines, type PresenterLayout } from './presenter-layout.js';
-import { overlayWindow, plainWindow, type OverlayWindow, type PlainWindow } from './window.js';
+import { overlayWindow, overviewPaneWindow, plainWindow, type OverlayWindow, type OverviewPaneWindow, type PlainWindow } from './window.js';
 
 /** A size on the screen, in columns and rows. */
 export interface Size {
@@ -56,6 +56,8 @@ export interface ScreenLayout {
   readonly presenter?: PresenterLayout;
   /** The help's or the error list's window onto its lines, when one of them is open. */
   readonly overlayWindow?: OverlayWindow;
+  /** The overview's window onto the slides, when it is open (over the frame less its footer). */
+  readonly overviewWindow?: OverviewPaneWindow;
   /** The notes pane the view shows now, if any. */
   readonly notes?: NotesGeometry;
 }
@@ -88,6 +90,9 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
     deckFrame: audience,
     ...(presenter === undefined ? {} : { presenter }),
     ...(window === undefined ? {} : { overlayWindow: window }),
+    ...(state.overlay === 'overview'
+      ? { overviewWindow: overviewPaneWindow(slides.length, rows - FOOTER_ROWS, state.overviewCursor) }
+      : {}),
     ...notesOf(state, slides, frame, presenter === undefined ? audience.notes : { columns, rows: presenter.notesRows }),
   };
 }

@@ -101,3 +101,15 @@ export function overviewWindow(count: number, rows: number, cursor: number): Ove
   if (start + between >= count - 1) return window(count - (rows - 1), rows - 1);
   return window(start, between);
 }
+
+/** The overview's window in its pane, with the rows its entries and markers have inside the pane's chrome. */
+export interface OverviewPaneWindow extends OverviewWindow {
+  /** Rows for entries and markers: the pane's rows less its chrome (PANE_CHROME_ROWS), at least one. */
+  readonly entryRows: number;
+}
+
+/** The overview's window in a pane `rows` tall (border and header included), keeping entry `cursor` in view. */
+export function overviewPaneWindow(count: number, rows: number, cursor: number): OverviewPaneWindow {
+  const entryRows = Math.max(1, rows - PANE_CHROME_ROWS);
+  return { ...overviewWindow(count, entryRows, cursor), entryRows };
+}

@@ -42,6 +42,7 @@ export function DeckFrame({ slides, state, screen }: DeckFrameProps) {
         columns={columns}
         rows={rows - FOOTER_ROWS}
         window={screen.overlayWindow}
+        overviewWindow={screen.overviewWindow}
       />
     );
   } else {

@@ -1,8 +1,8 @@
 import { Text } from 'ink';
 import { ScrollPane } from './ScrollPane.js';
-import { overviewWindow } from '../layout/window.js';
+import type { OverviewPaneWindow } from '../layout/window.js';
 import type { Slide } from '../deck/slides.js';
-import { PANE_CHROME_COLUMNS, PANE_CHROME_ROWS } from '../layout/chrome.js';
+import { PANE_CHROME_COLUMNS } from '../layout/chrome.js';
 import { moreLines } from '../layout/slide-rows.js';
 import { truncateToWidth } from '../text/truncate.js';
 import { theme } from './theme.js';
@@ -16,6 +16,8 @@ export interface OverviewProps {
   /** Size of the area the overview covers, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
+  /** Its window onto the slides, as layoutScreen works it out for these rows and this cursor (overviewPaneWindow). */
+  readonly window: OverviewPaneWindow;
 }
 
 /**
@@ -24,9 +26,8 @@ export interface OverviewProps {
  * The list scrolls to keep the highlight in view (centred where possible), with markers saying
  * how many slides are out of sight above and below (overviewWindow).
  */
-export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, rows }: OverviewProps) {
-  const entryRows = Math.max(1, rows - PANE_CHROME_ROWS);
-  const window = overviewWindow(slides.length, entryRows, cursorIndex);
+export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, rows, window }: OverviewProps) {
+  const { entryRows } = window;
   const hasMarkers = entryRows >= 3;
   // Arrows rather than words: the smallest overview has 16 columns for it.
   const hidden = [window.above > 0 ? `↑ ${window.above}` : '', window.below > 0 ? `↓ ${window.below}` : ''].filter((part) => part !== '');

@@ -55,6 +55,7 @@ export function PresenterFrame(props: PresenterFrameProps) {
         columns={columns}
         rows={rows - FOOTER_ROWS}
         window={screen.overlayWindow}
+        overviewWindow={screen.overviewWindow}
       />
     );
   } else {
