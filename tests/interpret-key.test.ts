@@ -25,7 +25,6 @@ const FITS: OverlayWindow = { start: 0, end: 5, above: 0, below: 0, maxScroll: 0
 const screenWith = (extra: Partial<ScreenLayout>): ScreenLayout => ({
   frame: { columns: 80, rows: 23 },
   isDrawn: true,
-  slide: { columns: 80, rows: 22 },
   deckFrame: { slideColumns: 80, slideRows: 22 },
   ...extra,
 });
@@ -97,7 +96,7 @@ describe('interpretAction', () => {
       { type: 'scrollNotes', pages: -1 },
       start,
       screenWith({
-        notes: { size: { columns: 80, rows: 11 }, rowsPerPage: 7, maxScroll: 12, window: { start: 0, end: 8, maxScroll: 12 } },
+        notes: { size: { columns: 80, rows: 11 }, rowsPerPage: 7, maxScroll: 12, lines: [], window: { start: 0, end: 8, maxScroll: 12 } },
       }),
       false,
       dispatch({ type: 'scrollNotes', pages: -1, rowsPerPage: 7, max: 12 }),
@@ -182,7 +181,7 @@ describe('layoutScreen', () => {
     const state = initialDeckState(1, { showNotes });
     const screen = layoutScreen({ terminal: { columns, rows }, view: 'audience', state, slides: [], hasNotice: false });
     expect(screen.isDrawn).toBe(isDrawn);
-    expect(screen.slide).toEqual(slide);
+    expect({ columns: screen.deckFrame.slideColumns, rows: screen.deckFrame.slideRows }).toEqual(slide);
   });
 
   it('windows the overview over the frame less its footer, keeping the highlight in view', () => {

@@ -76,7 +76,7 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
       severity: 'warning',
     });
   }
-  const frame = screen.slide;
+  const frame = { columns: screen.deckFrame.slideColumns, rows: screen.deckFrame.slideRows };
   if (isDrawn) {
     const titleArea = titleSlideTitleArea(deck, frame.columns, frame.rows);
     const crowdedOut = titleArea.rows < 1 ? `its subtitle, byline and source leave it no row at ${sizeName}` : undefined;

@@ -4,7 +4,7 @@ import type { DeckState } from '../navigation/deck-state.js';
 import type { View } from '../navigation/key-bindings.js';
 import { errorLines } from './error-lines.js';
 import { FOOTER_ROWS, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, type FrameLayout } from './frame-layout.js';
-import { helpLines } from './help-lines.js';
+import { helpLines, type HelpLine } from './help-lines.js';
 import { layoutPresenter, NOTES_CHROME_ROWS, notesLines, type PresenterLayout } from './presenter-layout.js';
 import { overlayWindow, overviewPaneWindow, plainWindow, type OverlayWindow, type OverviewPaneWindow, type PlainWindow } from './window.js';
 
@@ -34,6 +34,8 @@ export interface NotesGeometry {
   readonly rowsPerPage: number;
   /** Farthest the notes scroll, in rows. */
   readonly maxScroll: number;
+  /** The notes, reflowed to the pane's width, one string per row. */
+  readonly lines: readonly string[];
   /** The notes' lines in sight, for the notes scrolled as the state says. */
   readonly window: PlainWindow;
 }
@@ -48,14 +50,16 @@ export interface ScreenLayout {
   readonly frame: Size;
   /** Whether the frame is big enough to draw the talk in (else it shows a "too small" notice). */
   readonly isDrawn: boolean;
-  /** The audience view's slide area: the frame less its footer and the notes pane when shown. */
-  readonly slide: Size;
   /** The audience view's frame: its slide and notes pane, which DeckFrame draws in. */
   readonly deckFrame: FrameLayout;
   /** The presenter view's panes, which PresenterFrame draws in; only for that view. */
   readonly presenter?: PresenterLayout;
   /** The help's or the error list's window onto its lines, when one of them is open. */
   readonly overlayWindow?: OverlayWindow;
+  /** The help's lines, wrapped to its width, when it is open: what its window is onto. */
+  readonly helpLines?: readonly HelpLine[];
+  /** The error list's lines, wrapped to its width, when it is open. */
+  readonly errorLines?: readonly string[];
   /** The overview's window onto the slides, when it is open (over the frame less its footer). */
   readonly overviewWindow?: OverviewPaneWindow;
   /** The notes pane the view shows now, if any. */
@@ -73,11 +77,14 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
   const line = { columns, rows: 1 };
   const rows = frameRows(terminal.rows) - (problem === undefined ? 0 : 1) - (hasNotice ? 1 : 0);
   const frame = { columns, rows };
-  let window: OverlayWindow | undefined;
+  // The lines are worked out here once, to window them, and the panes draw these same lines.
+  let overlay: Pick<ScreenLayout, 'overlayWindow' | 'helpLines' | 'errorLines'> = {};
   if (state.overlay === 'errors' && problem !== undefined) {
-    window = overlayWindow(errorLines(problem.diagnostics, problem.text, columns).length, rows, state.overlayScroll);
+    const lines = errorLines(problem.diagnostics, problem.text, columns);
+    overlay = { errorLines: lines, overlayWindow: overlayWindow(lines.length, rows, state.overlayScroll) };
   } else if (state.overlay === 'help') {
-    window = overlayWindow(helpLines(view, columns).length, rows - FOOTER_ROWS, state.overlayScroll);
+    const lines = helpLines(view, columns);
+    overlay = { helpLines: lines, overlayWindow: overlayWindow(lines.length, rows - FOOTER_ROWS, state.overlayScroll) };
   }
   const audience = layoutFrame(columns, rows, state.showNotes);
   const presenter = view === 'presenter' ? layoutPresenter(columns, rows, slides, state) : undefined;
@@ -86,10 +93,9 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
     ...(problem === undefined ? {} : { banner: line }),
     frame,
     isDrawn: columns >= MIN_COLUMNS && rows >= MIN_ROWS,
-    slide: { columns: audience.slideColumns, rows: audience.slideRows },
     deckFrame: audience,
     ...(presenter === undefined ? {} : { presenter }),
-    ...(window === undefined ? {} : { overlayWindow: window }),
+    ...overlay,
     ...(state.overlay === 'overview'
       ? { overviewWindow: overviewPaneWindow(slides.length, rows - FOOTER_ROWS, state.overviewCursor) }
       : {}),
@@ -100,13 +106,14 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
 function notesOf(state: DeckState, slides: readonly Slide[], frame: Size, pane: Size | undefined): { notes?: NotesGeometry } {
   if (pane === undefined) return {};
   const slide = slides[state.slide];
-  const lineCount = notesLines(slide?.kind === 'content' ? slide.notes : undefined, pane.columns).length;
-  const window = plainWindow(lineCount, pane.rows, state.notesScroll);
+  const lines = notesLines(slide?.kind === 'content' ? slide.notes : undefined, pane.columns);
+  const window = plainWindow(lines.length, pane.rows, state.notesScroll);
   return {
     notes: {
       size: { columns: pane.columns, rows: pane.rows },
       rowsPerPage: Math.max(1, pane.rows - NOTES_CHROME_ROWS - 1),
       maxScroll: window.maxScroll,
+      lines,
       window,
     },
   };

@@ -287,34 +287,19 @@ function withPeersOnOtherVersions(state: Replica, peers: ReadonlySet<PeerId>, ef
   return next;
 }
 
+/** What every message of `state` starts with: the protocol, the deck and its version, and who set the value. */
+function envelope(state: Replica, from: string) {
+  return { inkdeck: PROTOCOL_VERSION, deck: state.deck, version: state.version, from, reloads: state.reloads } as const;
+}
+
 function positionMessage(state: Replica): Message {
   const { value: position, clock, from } = state.position;
-  return {
-    inkdeck: PROTOCOL_VERSION,
-    type: 'position',
-    deck: state.deck,
-    version: state.version,
-    from,
-    reloads: state.reloads,
-    clock,
-    slide: position.slide,
-    step: position.step,
-  };
+  return { ...envelope(state, from), type: 'position', clock, slide: position.slide, step: position.step };
 }
 
 function timerMessage(state: Replica): Message {
   const { value: timer, clock, from } = state.timer;
-  return {
-    inkdeck: PROTOCOL_VERSION,
-    type: 'timer',
-    deck: state.deck,
-    version: state.version,
-    from,
-    reloads: state.reloads,
-    clock,
-    elapsedMs: timer.elapsedMs,
-    runningSince: timer.runningSince,
-  };
+  return { ...envelope(state, from), type: 'timer', clock, elapsedMs: timer.elapsedMs, runningSince: timer.runningSince };
 }
 
 function isNewer<T>(a: Stamped<T>, b: Stamped<T>): boolean {

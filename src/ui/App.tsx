@@ -1,5 +1,5 @@
 import { Box, useApp, useStdout, useWindowSize } from 'ink';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { parseDuration } from '../deck/duration.js';
 import type { Deck } from '../deck/schema.js';
 import type { DeckUpdate } from '../deck/watch-deck.js';
@@ -78,19 +78,17 @@ export function App({
     ...(problem === undefined ? {} : { problem: { diagnostics: problem.error.diagnostics, text: problem.text } }),
     hasNotice: notice !== undefined,
   });
-  const onAction = useCallback(
-    (action: Action) => {
-      for (const outcome of interpretAction(action, { state, screen, hasProblem: problem !== undefined })) {
-        if (outcome.kind === 'dispatch') dispatch(outcome.action);
-        else if (outcome.kind === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
-        else if (outcome.kind === 'resetTimer') setTimer(STOPPED_TIMER);
-        // Ink writes only what changed; after `fg` the screen is blank. Writing nothing through
-        // Ink draws the last frame again in full.
-        else suspend?.(() => write(''));
-      }
-    },
-    [state, screen, problem, dispatch, setTimer, suspend, write],
-  );
+  // useDeckKeys reads the latest handler, so a new one each render costs nothing.
+  const onAction = (action: Action) => {
+    for (const outcome of interpretAction(action, { state, screen, hasProblem: problem !== undefined })) {
+      if (outcome.kind === 'dispatch') dispatch(outcome.action);
+      else if (outcome.kind === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
+      else if (outcome.kind === 'resetTimer') setTimer(STOPPED_TIMER);
+      // Ink writes only what changed; after `fg` the screen is blank. Writing nothing through
+      // Ink draws the last frame again in full.
+      else suspend?.(() => write(''));
+    }
+  };
   useDeckKeys(view, onAction);
   usePositionSync(sync, state, dispatch, shown.version);
   useEffect(() => {
@@ -99,13 +97,13 @@ export function App({
 
   const { frame: size, presenter } = screen;
   let frame;
-  if (state.overlay === 'errors' && problem !== undefined && screen.overlayWindow !== undefined) {
+  if (state.overlay === 'errors' && problem !== undefined && screen.errorLines !== undefined && screen.overlayWindow !== undefined) {
     frame = (
       <ErrorPanel
         diagnostics={problem.error.diagnostics}
-        text={problem.text}
         columns={size.columns}
         rows={size.rows}
+        lines={screen.errorLines}
         window={screen.overlayWindow}
       />
     );

@@ -34,28 +34,13 @@ export function DeckFrame({ slides, state, screen }: DeckFrameProps) {
 
   let body;
   if (state.overlay === 'help' || state.overlay === 'overview') {
-    body = (
-      <OverlayView
-        view="audience"
-        slides={slides}
-        state={state}
-        columns={columns}
-        rows={rows - FOOTER_ROWS}
-        window={screen.overlayWindow}
-        overviewWindow={screen.overviewWindow}
-      />
-    );
+    body = <OverlayView slides={slides} state={state} screen={screen} />;
   } else {
     body = (
       <Box flexDirection={layout.notes?.placement === 'beside' ? 'row' : 'column'} height={rows - FOOTER_ROWS}>
         <SlideView slide={slide} step={state.step} columns={layout.slideColumns} rows={layout.slideRows} />
         {layout.notes && screen.notes ? (
-          <NotesPane
-            notes={slide.kind === 'content' ? slide.notes : undefined}
-            window={screen.notes.window}
-            columns={layout.notes.columns}
-            rows={layout.notes.rows}
-          />
+          <NotesPane lines={screen.notes.lines} window={screen.notes.window} columns={layout.notes.columns} rows={layout.notes.rows} />
         ) : null}
       </Box>
     );

@@ -1,17 +1,15 @@
 import { Text } from 'ink';
 import type { Diagnostic } from '../deck/deck-error.js';
-import { errorLines } from '../layout/error-lines.js';
 import type { OverlayWindow } from '../layout/window.js';
 import { ScrollPane } from './ScrollPane.js';
 
 export interface ErrorPanelProps {
   readonly diagnostics: readonly Diagnostic[];
-  /** The invalid text, for the source lines around each problem. */
-  readonly text: string;
   /** Size of the panel, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
-  /** Its window onto its lines, as layoutScreen works it out (overlayWindow). */
+  /** Its lines (errorLines) and its window onto them, as layoutScreen works them out (overlayWindow). */
+  readonly lines: readonly string[];
   readonly window: OverlayWindow;
 }
 
@@ -20,8 +18,7 @@ export interface ErrorPanelProps {
  * When the list is taller than the panel, the next and previous keys scroll it (App), and
  * markers say how many lines are out of sight (overlayWindow).
  */
-export function ErrorPanel({ diagnostics, text, columns, rows, window }: ErrorPanelProps) {
-  const lines = errorLines(diagnostics, text, columns);
+export function ErrorPanel({ diagnostics, columns, rows, lines, window }: ErrorPanelProps) {
   const scrolls = window.above > 0 || window.below > 0;
   return (
     <ScrollPane

@@ -1,18 +1,16 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { OVERLAY_BORDER_COLUMNS, type OverlayWindow } from '../layout/window.js';
-import type { View } from '../navigation/key-bindings.js';
-import { helpLines } from '../layout/help-lines.js';
+import type { HelpLine } from '../layout/help-lines.js';
 import { theme } from './theme.js';
 import { ScrollPane } from './ScrollPane.js';
 
 export interface HelpOverlayProps {
-  /** Which view's keys to list. */
-  readonly view: View;
   /** Size of the area the overlay covers, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
-  /** Its window onto its lines, as layoutScreen works it out (overlayWindow). */
+  /** Its lines (helpLines) and its window onto them, as layoutScreen works them out (overlayWindow). */
+  readonly lines: readonly HelpLine[];
   readonly window: OverlayWindow;
 }
 
@@ -32,8 +30,7 @@ export function helpHint(scrolls: boolean, columns: number): string {
  * When it is taller than its area, ↓ and ↑ (any key bound to next or previous) scroll it, and
  * markers say how many lines are out of sight.
  */
-export function HelpOverlay({ view, columns, rows: height, window }: HelpOverlayProps) {
-  const lines = helpLines(view, columns);
+export function HelpOverlay({ columns, rows: height, lines, window }: HelpOverlayProps) {
   const scrolls = window.above > 0 || window.below > 0;
   return (
     <ScrollPane

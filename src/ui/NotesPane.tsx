@@ -1,12 +1,12 @@
 import { Text } from 'ink';
 import { ScrollPane } from './ScrollPane.js';
 import stringWidth from 'string-width';
-import { NOTES_CHROME_COLUMNS, notesLines } from '../layout/presenter-layout.js';
+import { NOTES_CHROME_COLUMNS } from '../layout/presenter-layout.js';
 import type { PlainWindow } from '../layout/window.js';
 
 export interface NotesPaneProps {
-  readonly notes: string | undefined;
-  /** The notes' lines in sight, as layoutScreen works it out (plainWindow). */
+  /** The notes reflowed to the pane (notesLines) and the window onto them, as layoutScreen works them out (plainWindow). */
+  readonly lines: readonly string[];
   readonly window: PlainWindow;
   /** Size of the pane including its border, in columns and rows. */
   readonly columns: number;
@@ -19,8 +19,7 @@ export interface NotesPaneProps {
  * `d`/`u`, and its header then says which lines are shown (`lines 1–6 of 13 · d/u scroll`), so
  * nothing is ever cut silently.
  */
-export function NotesPane({ notes, window, columns, rows }: NotesPaneProps) {
-  const lines = notesLines(notes, columns);
+export function NotesPane({ lines, window, columns, rows }: NotesPaneProps) {
   const first = window.start;
   const shown = lines.slice(window.start, window.end);
   const isScrollable = window.maxScroll > 0;

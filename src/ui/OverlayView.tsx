@@ -1,27 +1,25 @@
 import type { Slide } from '../deck/slides.js';
+import { FOOTER_ROWS } from '../layout/frame-layout.js';
+import type { ScreenLayout } from '../layout/screen-layout.js';
 import type { DeckState } from '../navigation/deck-state.js';
-import type { View } from '../navigation/key-bindings.js';
-import type { OverlayWindow, OverviewPaneWindow } from '../layout/window.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { Overview } from './Overview.js';
 
 export interface OverlayViewProps {
-  readonly view: View;
   readonly slides: readonly Slide[];
   readonly state: DeckState;
-  /** Size of the area the overlay covers, in columns and rows. */
-  readonly columns: number;
-  readonly rows: number;
-  /** The help's window onto its lines, when the help is open (layoutScreen). */
-  readonly window: OverlayWindow | undefined;
-  /** The overview's window onto the slides, when the overview is open (layoutScreen). */
-  readonly overviewWindow: OverviewPaneWindow | undefined;
+  /** The screen as layoutScreen lays it out: the overlay covers its frame less the footer, and draws the lines and window it gives. */
+  readonly screen: ScreenLayout;
 }
 
 /** The help or the overview, whichever `state` has open, for either view; `null` when neither is. */
-export function OverlayView({ view, slides, state, columns, rows, window, overviewWindow }: OverlayViewProps) {
-  if (state.overlay === 'help' && window !== undefined) return <HelpOverlay view={view} columns={columns} rows={rows} window={window} />;
-  if (state.overlay === 'overview' && overviewWindow !== undefined) {
+export function OverlayView({ slides, state, screen }: OverlayViewProps) {
+  const { columns } = screen.frame;
+  const rows = screen.frame.rows - FOOTER_ROWS;
+  if (state.overlay === 'help' && screen.helpLines !== undefined && screen.overlayWindow !== undefined) {
+    return <HelpOverlay columns={columns} rows={rows} lines={screen.helpLines} window={screen.overlayWindow} />;
+  }
+  if (state.overlay === 'overview' && screen.overviewWindow !== undefined) {
     return (
       <Overview
         slides={slides}
@@ -29,7 +27,7 @@ export function OverlayView({ view, slides, state, columns, rows, window, overvi
         cursor={state.overviewCursor}
         columns={columns}
         rows={rows}
-        window={overviewWindow}
+        window={screen.overviewWindow}
       />
     );
   }

@@ -47,17 +47,7 @@ export function PresenterFrame(props: PresenterFrameProps) {
 
   let body;
   if (state.overlay === 'help' || state.overlay === 'overview') {
-    body = (
-      <OverlayView
-        view="presenter"
-        slides={slides}
-        state={state}
-        columns={columns}
-        rows={rows - FOOTER_ROWS}
-        window={screen.overlayWindow}
-        overviewWindow={screen.overviewWindow}
-      />
-    );
+    body = <OverlayView slides={slides} state={state} screen={screen} />;
   } else {
     body = (
       <Box flexDirection="column" height={rows - FOOTER_ROWS}>
@@ -86,12 +76,7 @@ export function PresenterFrame(props: PresenterFrameProps) {
         </Box>
         {layout.nextColumns === 0 ? <NextPreview slides={slides} next={next} columns={columns} rows={1} /> : null}
         {layout.notesRows > 0 && screen.notes ? (
-          <NotesPane
-            notes={slide.kind === 'content' ? slide.notes : undefined}
-            window={screen.notes.window}
-            columns={columns}
-            rows={layout.notesRows}
-          />
+          <NotesPane lines={screen.notes.lines} window={screen.notes.window} columns={columns} rows={layout.notesRows} />
         ) : null}
       </Box>
     );
