@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { layoutScreen, type ScreenLayout } from '../src/layout/screen-layout.js';
-import type { OverlayWindow } from '../src/layout/window.js';
+import { lineWindow, type LineWindow } from '../src/layout/window.js';
 import { deckReducer, initialDeckState, type Action, type DeckState } from '../src/navigation/deck-state.js';
 import { interpretAction, type KeyOutcome } from '../src/navigation/interpret-key.js';
 import { SLIDES_YAML } from './helpers/paths.js';
@@ -12,7 +12,7 @@ const start = initialDeckState(slides.map(stepCountOf));
 const withHelp = deckReducer(start, { type: 'toggleHelp' });
 
 /** A window onto 40 lines, 10 shown: scrolled `above` lines down. */
-const window = (above: number, below: number): OverlayWindow => ({
+const window = (above: number, below: number): LineWindow => ({
   start: above,
   end: 40 - below,
   above,
@@ -20,8 +20,10 @@ const window = (above: number, below: number): OverlayWindow => ({
   maxScroll: 32,
   page: 8,
   hasTopMarker: above > 0,
+  hasBottomMarker: below > 0,
+  hasSharedMarker: false,
 });
-const FITS: OverlayWindow = { start: 0, end: 5, above: 0, below: 0, maxScroll: 0, page: 1, hasTopMarker: false };
+const FITS: LineWindow = lineWindow(5, 10, { scroll: 0 });
 const screenWith = (extra: Partial<ScreenLayout>): ScreenLayout => ({
   frame: { columns: 80, rows: 23 },
   isDrawn: true,
@@ -96,7 +98,7 @@ describe('interpretAction', () => {
       { type: 'scrollNotes', pages: -1 },
       start,
       screenWith({
-        notes: { size: { columns: 80, rows: 11 }, rowsPerPage: 7, maxScroll: 12, lines: [], window: { start: 0, end: 8, maxScroll: 12 } },
+        notes: { size: { columns: 80, rows: 11 }, lines: [], window: lineWindow(20, 8, { scroll: 0 }, { hasMarkers: false }) },
       }),
       false,
       dispatch({ type: 'scrollNotes', pages: -1, rowsPerPage: 7, max: 12 }),
@@ -187,8 +189,8 @@ describe('layoutScreen', () => {
   it('windows the overview over the frame less its footer, keeping the highlight in view', () => {
     const overview = deckReducer(start, { type: 'toggleOverview' });
     const screen = layoutScreen({ terminal: { columns: 80, rows: 12 }, view: 'audience', state: overview, slides, hasNotice: false });
-    // 11 frame rows, 10 without the footer, 7 inside the pane's border and header.
-    expect(screen.overviewWindow).toMatchObject({ entryRows: 7, start: 0 });
+    // 11 frame rows, 10 without the footer, 7 inside the pane's border and header: 6 slides and the marker below.
+    expect(screen.overviewWindow).toMatchObject({ start: 0, end: 6, hasBottomMarker: true, hasTopMarker: false });
     expect(
       layoutScreen({ terminal: { columns: 80, rows: 12 }, view: 'audience', state: start, slides, hasNotice: false }).overviewWindow,
     ).toBeUndefined();

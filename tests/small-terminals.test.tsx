@@ -5,11 +5,10 @@ import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { drawFrame } from '../src/render/render-frame.js';
 import { helpHint } from '../src/ui/HelpOverlay.js';
 import { helpLines } from '../src/layout/help-lines.js';
-import { overlayWindow } from '../src/layout/window.js';
 import { ErrorBanner } from '../src/ui/ErrorBanner.js';
 import { NextPreview } from '../src/ui/NextPreview.js';
 import { Overview } from '../src/ui/Overview.js';
-import { overviewPaneWindow, overviewWindow } from '../src/layout/window.js';
+import { lineWindow } from '../src/layout/window.js';
 import { renderElement, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
@@ -162,15 +161,26 @@ describe('frames at any size', () => {
       const seen = new Set<number>();
       let scroll = 0;
       for (let page = 0; page < count; page += 1) {
-        const window = overlayWindow(count, rows, scroll);
+        const window = lineWindow(count, rows - 3, { scroll });
         for (let line = window.start; line < window.end; line += 1) seen.add(line);
-        const markers = (window.hasTopMarker ? 1 : 0) + (window.below > 0 ? 1 : 0);
+        const markers = Number(window.hasTopMarker) + Number(window.hasBottomMarker) + Number(window.hasSharedMarker);
+        // Every hidden line is counted by a marker.
+        if (window.above > 0) expect(window.hasTopMarker || window.hasSharedMarker).toBe(true);
+        if (window.below > 0) expect(window.hasBottomMarker || window.hasSharedMarker).toBe(true);
         expect(window.end - window.start + markers).toBeLessThanOrEqual(rows - 3);
         if (window.below === 0) break;
         scroll = Math.min(window.maxScroll, scroll + window.page);
       }
       expect(seen.size).toBe(count);
     }
+  });
+
+  it('says what is out of sight at both ends of the help in the smallest terminal, 20x7', () => {
+    // Two rows inside the help's border: before, scrolled part way, it had no marker above.
+    const top = renderWithInk(slides, { slide: 1, columns: 20, rows: 7, state: { overlay: 'help' } }).split('\n');
+    const scrolled = renderWithInk(slides, { slide: 1, columns: 20, rows: 7, state: { overlay: 'help', overlayScroll: 3 } }).split('\n');
+    expect(top[3]).toMatch(/^│ ⋯ \d+ more lines… │$/);
+    expect(scrolled[3]).toMatch(/^│ ⋯ ↑ 3 · ↓ \d+ +│$/);
   });
 
   it('shows the whole help at 80x24', () => {
@@ -224,8 +234,8 @@ describe('the overview, when the slides do not all fit', () => {
     ['at the end: only the marker above', 18, 7, 17, { start: 12, end: 18, above: 12, below: 0 }],
     ['two rows: the highlight, and a row for the marker of both ends', 18, 2, 9, { start: 9, end: 10, above: 9, below: 8 }],
   ])('%s', (_name, count, rows, cursor, expected) => {
-    const window = overviewWindow(count, rows, cursor);
-    expect(window).toEqual(expected);
+    const window = lineWindow(count, rows, { keep: cursor });
+    expect(window).toMatchObject(expected);
     expect(cursor).toBeGreaterThanOrEqual(window.start);
     expect(cursor).toBeLessThan(window.end);
   });
@@ -233,11 +243,12 @@ describe('the overview, when the slides do not all fit', () => {
   it('keeps the highlight in view and the rows full wherever it is', () => {
     for (let rows = 1; rows <= 20; rows += 1) {
       for (let cursor = 0; cursor < total; cursor += 1) {
-        const window = overviewWindow(total, rows, cursor);
+        const window = lineWindow(total, rows, { keep: cursor });
         expect(cursor).toBeGreaterThanOrEqual(window.start);
         expect(cursor).toBeLessThan(window.end);
         const isHidden = window.above > 0 || window.below > 0;
         const markers = rows >= 3 ? Number(window.above > 0) + Number(window.below > 0) : rows === 2 && isHidden ? 1 : 0;
+        expect(Number(window.hasTopMarker) + Number(window.hasBottomMarker) + Number(window.hasSharedMarker)).toBe(markers);
         expect(window.end - window.start + markers).toBe(Math.min(total, rows));
         // A marker never stands for one slide that could have shown in its place.
         if (rows >= 3) for (const hidden of [window.above, window.below]) expect(hidden).not.toBe(1);
@@ -247,7 +258,16 @@ describe('the overview, when the slides do not all fit', () => {
 
   it('says how many slides are out of sight in the smallest terminal, 20x7', () => {
     const frame = renderElement(
-      () => <Overview slides={slides} currentSlide={0} cursor={9} columns={20} rows={5} window={overviewPaneWindow(slides.length, 5, 9)} />,
+      () => (
+        <Overview
+          slides={slides}
+          currentSlide={0}
+          cursor={9}
+          columns={20}
+          rows={5}
+          window={lineWindow(slides.length, 5 - 3, { keep: 9 })}
+        />
+      ),
       20,
     );
     expect(frame.split('\n')).toEqual([
@@ -262,7 +282,14 @@ describe('the overview, when the slides do not all fit', () => {
   it('says how many slides are out of sight above and below', () => {
     const frame = renderElement(
       () => (
-        <Overview slides={slides} currentSlide={0} cursor={9} columns={60} rows={10} window={overviewPaneWindow(slides.length, 10, 9)} />
+        <Overview
+          slides={slides}
+          currentSlide={0}
+          cursor={9}
+          columns={60}
+          rows={10}
+          window={lineWindow(slides.length, 10 - 3, { keep: 9 })}
+        />
       ),
       60,
     );
@@ -286,7 +313,9 @@ describe('long slide titles of wide characters in the overview', () => {
   // at 38 and 40 columns (tmux showed `章节…│`).
   it.each([36, 37, 38, 39, 40, 41, 50])('are cut inside the padding at %i columns', (columns) => {
     const frame = renderElement(
-      () => <Overview slides={cjk} currentSlide={0} cursor={0} columns={columns} rows={8} window={overviewPaneWindow(cjk.length, 8, 0)} />,
+      () => (
+        <Overview slides={cjk} currentSlide={0} cursor={0} columns={columns} rows={8} window={lineWindow(cjk.length, 8 - 3, { keep: 0 })} />
+      ),
       columns,
     );
     const entries = frame.split('\n').filter((line) => line.includes('中文'));

@@ -1,14 +1,14 @@
 import { formatDiagnostic, type Diagnostic } from '../deck/deck-error.js';
 import { sourceExcerpt } from '../text/source-excerpt.js';
 import { wrapText } from '../text/wrap.js';
-import { OVERLAY_BORDER_COLUMNS } from './window.js';
+import { PANE_CHROME_COLUMNS } from './chrome.js';
 
 /**
  * The error list's lines for a panel `columns` wide: each problem's `file:line:column` message,
  * wrapped, then the source lines around it, with a blank line between problems.
  */
 export function errorLines(diagnostics: readonly Diagnostic[], text: string, columns: number): string[] {
-  const inner = Math.max(1, columns - OVERLAY_BORDER_COLUMNS);
+  const inner = Math.max(1, columns - PANE_CHROME_COLUMNS);
   return diagnostics.flatMap((diagnostic, index) => [
     ...(index > 0 ? [''] : []),
     ...wrapText(formatDiagnostic(diagnostic), inner).split('\n'),

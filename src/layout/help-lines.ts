@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { bindingsFor, DIGIT_KEYS_HELP, keyLabel, type View } from '../navigation/key-bindings.js';
 import { wrapText } from '../text/wrap.js';
-import { OVERLAY_BORDER_COLUMNS } from './window.js';
+import { PANE_CHROME_COLUMNS } from './chrome.js';
 
 /** One line of the help: a key column (padded, or blank under a wrapped description) and text. */
 export interface HelpLine {
@@ -23,7 +23,7 @@ const HELP_ROWS = { audience: helpRows('audience'), presenter: helpRows('present
  */
 export function helpLines(view: View, columns: number): HelpLine[] {
   const rows = HELP_ROWS[view];
-  const inner = Math.max(1, columns - OVERLAY_BORDER_COLUMNS);
+  const inner = Math.max(1, columns - PANE_CHROME_COLUMNS);
   const keysWidth = Math.max(...rows.map((row) => stringWidth(row.keys))) + 2;
   const isNarrow = inner < keysWidth + 24;
   return rows.flatMap((row) => {

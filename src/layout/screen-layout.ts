@@ -5,8 +5,9 @@ import type { View } from '../navigation/key-bindings.js';
 import { errorLines } from './error-lines.js';
 import { FOOTER_ROWS, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, type FrameLayout } from './frame-layout.js';
 import { helpLines, type HelpLine } from './help-lines.js';
-import { layoutPresenter, NOTES_CHROME_ROWS, notesLines, type PresenterLayout } from './presenter-layout.js';
-import { overlayWindow, overviewPaneWindow, plainWindow, type OverlayWindow, type OverviewPaneWindow, type PlainWindow } from './window.js';
+import { layoutPresenter, notesLines, type PresenterLayout } from './presenter-layout.js';
+import { PANE_CHROME_ROWS } from './chrome.js';
+import { lineWindow, type LineWindow } from './window.js';
 
 /** A size on the screen, in columns and rows. */
 export interface Size {
@@ -30,14 +31,13 @@ export interface ScreenInput {
 /** The notes pane of the current view and how it scrolls. */
 export interface NotesGeometry {
   readonly size: Size;
-  /** Rows one `d`/`u` moves: the pane's visible rows less one, kept in sight for context. */
-  readonly rowsPerPage: number;
-  /** Farthest the notes scroll, in rows. */
-  readonly maxScroll: number;
   /** The notes, reflowed to the pane's width, one string per row. */
   readonly lines: readonly string[];
-  /** The notes' lines in sight, for the notes scrolled as the state says. */
-  readonly window: PlainWindow;
+  /**
+   * The notes' lines in sight, for the notes scrolled as the state says; its `page` is what one
+   * `d`/`u` moves and its `maxScroll` how far they go. No markers: the pane's header says the range.
+   */
+  readonly window: LineWindow;
 }
 
 /** The screen of the app, top to bottom, with the scrolling windows already worked out. */
@@ -55,13 +55,13 @@ export interface ScreenLayout {
   /** The presenter view's panes, which PresenterFrame draws in; only for that view. */
   readonly presenter?: PresenterLayout;
   /** The help's or the error list's window onto its lines, when one of them is open. */
-  readonly overlayWindow?: OverlayWindow;
+  readonly overlayWindow?: LineWindow;
   /** The help's lines, wrapped to its width, when it is open: what its window is onto. */
   readonly helpLines?: readonly HelpLine[];
   /** The error list's lines, wrapped to its width, when it is open. */
   readonly errorLines?: readonly string[];
   /** The overview's window onto the slides, when it is open (over the frame less its footer). */
-  readonly overviewWindow?: OverviewPaneWindow;
+  readonly overviewWindow?: LineWindow;
   /** The notes pane the view shows now, if any. */
   readonly notes?: NotesGeometry;
 }
@@ -70,7 +70,7 @@ export interface ScreenLayout {
  * Lays out the app's screen for `input`: a notice row and an error banner on top when there
  * are any, the frame below, one row left empty at the bottom (frameRows). The help covers the
  * frame less its footer; the error list the whole frame. The frames draw with the same
- * functions (layoutFrame, layoutPresenter, overlayWindow), so what a key scrolls is what is drawn.
+ * functions (layoutFrame, layoutPresenter, lineWindow), so what a key scrolls is what is drawn.
  */
 export function layoutScreen({ terminal, view, state, slides, problem, hasNotice }: ScreenInput): ScreenLayout {
   const { columns } = terminal;
@@ -81,10 +81,13 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
   let overlay: Pick<ScreenLayout, 'overlayWindow' | 'helpLines' | 'errorLines'> = {};
   if (state.overlay === 'errors' && problem !== undefined) {
     const lines = errorLines(problem.diagnostics, problem.text, columns);
-    overlay = { errorLines: lines, overlayWindow: overlayWindow(lines.length, rows, state.overlayScroll) };
+    overlay = { errorLines: lines, overlayWindow: lineWindow(lines.length, rows - PANE_CHROME_ROWS, { scroll: state.overlayScroll }) };
   } else if (state.overlay === 'help') {
     const lines = helpLines(view, columns);
-    overlay = { helpLines: lines, overlayWindow: overlayWindow(lines.length, rows - FOOTER_ROWS, state.overlayScroll) };
+    overlay = {
+      helpLines: lines,
+      overlayWindow: lineWindow(lines.length, rows - FOOTER_ROWS - PANE_CHROME_ROWS, { scroll: state.overlayScroll }),
+    };
   }
   const audience = layoutFrame(columns, rows, state.showNotes);
   const presenter = view === 'presenter' ? layoutPresenter(columns, rows, slides, state) : undefined;
@@ -97,7 +100,7 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
     ...(presenter === undefined ? {} : { presenter }),
     ...overlay,
     ...(state.overlay === 'overview'
-      ? { overviewWindow: overviewPaneWindow(slides.length, rows - FOOTER_ROWS, state.overviewCursor) }
+      ? { overviewWindow: lineWindow(slides.length, rows - FOOTER_ROWS - PANE_CHROME_ROWS, { keep: state.overviewCursor }) }
       : {}),
     ...notesOf(state, slides, frame, presenter === undefined ? audience.notes : { columns, rows: presenter.notesRows }),
   };
@@ -107,14 +110,6 @@ function notesOf(state: DeckState, slides: readonly Slide[], frame: Size, pane: 
   if (pane === undefined) return {};
   const slide = slides[state.slide];
   const lines = notesLines(slide?.kind === 'content' ? slide.notes : undefined, pane.columns);
-  const window = plainWindow(lines.length, pane.rows, state.notesScroll);
-  return {
-    notes: {
-      size: { columns: pane.columns, rows: pane.rows },
-      rowsPerPage: Math.max(1, pane.rows - NOTES_CHROME_ROWS - 1),
-      maxScroll: window.maxScroll,
-      lines,
-      window,
-    },
-  };
+  const window = lineWindow(lines.length, pane.rows - PANE_CHROME_ROWS, { scroll: state.notesScroll }, { hasMarkers: false });
+  return { notes: { size: { columns: pane.columns, rows: pane.rows }, lines, window } };
 }

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import type { Bullet } from '../deck/schema.js';
 import { wrapText } from '../text/wrap.js';
+import { lineWindow } from './window.js';
 
 /** How a row of a content slide is styled. */
 export type RowStyle = 'title' | 'rule' | 'bullet' | 'blank' | 'more';
@@ -51,10 +52,11 @@ export function layoutContentSlide(
   if (spaced.length <= rows) return spaced;
   if (compact.length <= rows) return compact;
   if (rows <= 0) return [];
-  const visible = compact.slice(0, rows - 1);
-  const hidden = compact.slice(rows - 1).filter((row) => row.bullet === undefined || row.bullet < revealed).length;
-  if (hidden === 0) return [...visible, blankRow];
-  return [...visible, { style: 'more', marker: '', text: moreLines(hidden) }];
+  // From the top, with the one marker row below the rows shown.
+  const { end } = lineWindow(compact.length, rows, { scroll: 0 });
+  const hidden = compact.slice(end).filter((row) => row.bullet === undefined || row.bullet < revealed).length;
+  if (hidden === 0) return [...compact.slice(0, end), blankRow];
+  return [...compact.slice(0, end), { style: 'more', marker: '', text: moreLines(hidden) }];
 }
 
 /**
@@ -63,16 +65,6 @@ export function layoutContentSlide(
  */
 export function moreLines(count: number, noun = 'line'): string {
   return `⋯ ${count} more ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/**
- * The first of `lines` that fit in `rows`, the last row given to a marker (`markerOf` the count
- * of lines left out) when they do not all fit.
- */
-export function clipLines<T>(lines: readonly T[], rows: number, markerOf: (hidden: number) => T): T[] {
-  if (lines.length <= rows) return [...lines];
-  const kept = Math.max(0, rows - 1);
-  return [...lines.slice(0, kept), markerOf(lines.length - kept)];
 }
 
 /**

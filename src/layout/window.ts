@@ -1,115 +1,101 @@
-import { PANE_CHROME_COLUMNS, PANE_CHROME_ROWS } from './chrome.js';
+/**
+ * The one rule for what a scrolling region shows when its lines do not all fit: the help, the
+ * error list, the speaker notes, the overview, a content slide's bullets and the presenter's
+ * small slides all take their window from {@link lineWindow}, computed before anything is drawn,
+ * so that what a key scrolls is what is drawn.
+ */
 
-/** Rows an overlay's border and header take, above and below its lines. */
-export const OVERLAY_CHROME_ROWS = PANE_CHROME_ROWS;
+/** Where a window onto lines stands. */
+export type WindowAnchor =
+  /** Scrolled this many lines down (clamped to the lines there are): the help, the error list, the notes, a slide from its top. */
+  | { readonly scroll: number }
+  /** Around this line, kept in sight and centred where possible: the overview's highlight. */
+  | { readonly keep: number };
 
-/** Columns an overlay's round border and its padding of one column each side take. */
-export const OVERLAY_BORDER_COLUMNS = PANE_CHROME_COLUMNS;
-
-/** Which of its lines an overlay shows, and how many are out of sight either side. */
-export interface OverlayWindow {
+/** Which of its lines a region shows, and the marker rows that stand for the lines out of sight. */
+export interface LineWindow {
   /** Index of the first line shown. */
   readonly start: number;
   /** Index after the last line shown. */
   readonly end: number;
+  /** Lines out of sight above and below the window. */
   readonly above: number;
   readonly below: number;
   /** Largest useful scroll: the one that shows the last line. */
   readonly maxScroll: number;
-  /** Lines one scroll key moves: the lines shown less one, kept in sight for context. */
+  /** Lines one scroll key moves: the lines shown less one, kept in sight for context; at least 1. */
   readonly page: number;
-  /** Whether a row above the lines says how many are hidden above. */
+  /** A marker row above the lines (`⋯ 9 more lines above`). */
   readonly hasTopMarker: boolean;
+  /** A marker row below the lines (`⋯ 4 more lines`). */
+  readonly hasBottomMarker: boolean;
+  /** One marker row below the line for both ends (`⋯ ↑ 9 · ↓ 8`): a region of two rows. */
+  readonly hasSharedMarker: boolean;
 }
 
 /**
- * The window onto `lineCount` lines in an overlay `rows` tall (the help or the error list: a
- * bordered box with a header row), scrolled `scroll` lines down (clamped). A marker row takes
- * the place of a line at the bottom when lines are hidden below, and at the top when lines are
- * hidden above and there are three rows or more (with fewer, the lines themselves matter more).
- * Lines and markers never take more than the rows there are.
+ * The window onto `count` lines in a region of `rows` rows (inside any border and header).
+ *
+ * Without markers (`hasMarkers: false`, for a pane whose header says the range itself) the
+ * lines fill the rows and the scroll stops when the last line is at the bottom.
+ *
+ * With markers, when the lines do not all fit, a marker row takes the place of a line:
+ * - three rows or more: one below when lines are hidden below, one above when hidden above;
+ * - two rows: the line and one marker row for both ends;
+ * - one row: the marker alone, or the line alone when it is the last one or the line to keep
+ *   (the overview's highlight must stay in sight).
+ *
+ * Anchored to keep a line, the window centres it, but a marker never stands for a single line it
+ * could have shown: near an end, the window moves to that end. Lines and markers never take more
+ * than `rows` rows.
  */
-export function overlayWindow(lineCount: number, rows: number, scroll: number): OverlayWindow {
-  const visible = Math.max(0, rows - OVERLAY_CHROME_ROWS);
-  if (lineCount <= visible) return { start: 0, end: lineCount, above: 0, below: 0, maxScroll: 0, page: 1, hasTopMarker: false };
-  const hasRoomForTopMarker = visible >= 3;
-  // Scrolled to the end: the top marker, if any, and the last lines fill the area.
-  const maxScroll = Math.max(0, lineCount - Math.max(1, visible - (hasRoomForTopMarker ? 1 : 0)));
-  const start = Math.min(Math.max(0, scroll), maxScroll);
-  const hasTopMarker = start > 0 && hasRoomForTopMarker;
-  const room = Math.max(0, visible - (hasTopMarker ? 1 : 0));
-  const end = lineCount - start <= room ? lineCount : start + Math.max(0, room - 1);
-  return { start, end, above: start, below: lineCount - end, maxScroll, page: Math.max(1, end - start - 1), hasTopMarker };
-}
-
-/** Which of its lines a pane without markers shows: the notes pane, whose header says the range. */
-export interface PlainWindow {
-  /** Index of the first line shown. */
-  readonly start: number;
-  /** Index after the last line shown. */
-  readonly end: number;
-  /** Largest useful scroll: the one that shows the last line. */
-  readonly maxScroll: number;
-}
-
-/**
- * The window onto `lineCount` lines in a pane `rows` tall (a bordered box with a header row,
- * PANE_CHROME_ROWS), scrolled `scroll` lines down, clamped so the last line is never scrolled
- * past the bottom.
- */
-export function plainWindow(lineCount: number, rows: number, scroll: number): PlainWindow {
-  const visible = Math.max(0, rows - PANE_CHROME_ROWS);
-  const maxScroll = Math.max(0, lineCount - visible);
-  const start = Math.min(Math.max(0, scroll), maxScroll);
-  return { start, end: Math.min(lineCount, start + visible), maxScroll };
-}
-
-/** Which overview entries show, and how many are hidden above and below them. */
-export interface OverviewWindow {
-  /** First entry shown, 0-based. */
-  readonly start: number;
-  /** One past the last entry shown. */
-  readonly end: number;
-  /** Entries hidden above and below; each non-zero count takes a marker row when rows >= 3. */
-  readonly above: number;
-  readonly below: number;
-}
-
-/**
- * The window onto `count` overview entries in `rows` rows, keeping entry `cursor` in view and
- * centred where possible. When entries are hidden and there are three rows or more, a marker row
- * (`⋯ 4 more slides above`, `⋯ 12 more slides`) takes the place of an entry at that end, and
- * hides two entries or more. With two rows, the highlighted entry shows with one marker row for
- * both ends (`⋯ ↑ 8 · ↓ 9`, more slides above and below); with one, the entry alone.
- */
-export function overviewWindow(count: number, rows: number, cursor: number): OverviewWindow {
-  const window = (start: number, entries: number): OverviewWindow => ({
+export function lineWindow(count: number, rows: number, anchor: WindowAnchor, { hasMarkers = true } = {}): LineWindow {
+  const room = Math.max(0, rows);
+  const window = (start: number, end: number, maxScroll: number, markers: { top?: boolean; bottom?: boolean; shared?: boolean } = {}) => ({
     start,
-    end: start + entries,
+    end,
     above: start,
-    below: count - start - entries,
+    below: count - end,
+    maxScroll,
+    page: Math.max(1, end - start - 1),
+    hasTopMarker: markers.top ?? false,
+    hasBottomMarker: markers.bottom ?? false,
+    hasSharedMarker: markers.shared ?? false,
   });
-  if (count <= rows) return window(0, count);
-  // Two rows: the highlighted entry and one marker row for both ends. One row: the entry.
-  if (rows < 3) return window(cursor, 1);
-  // Both markers shown: the entries between them, centred on the cursor.
-  const between = rows - 2;
-  const start = cursor - Math.floor(between / 2);
-  // Near an end, that end's marker goes, and its row shows an entry: a marker never stands in
-  // for a single entry it could have shown.
-  if (start <= 1) return window(0, rows - 1);
-  if (start + between >= count - 1) return window(count - (rows - 1), rows - 1);
-  return window(start, between);
+  const clamp = (line: number, max: number) => Math.min(Math.max(0, line), max);
+  if (count <= room) return window(0, count, 0);
+  if (!hasMarkers) {
+    const maxScroll = count - room;
+    const start = 'scroll' in anchor ? clamp(anchor.scroll, maxScroll) : clamp(anchor.keep - Math.floor(room / 2), maxScroll);
+    return window(start, start + room, maxScroll);
+  }
+  if (room === 0) return window(0, 0, count);
+  if (room === 1) {
+    const start = clamp('scroll' in anchor ? anchor.scroll : anchor.keep, count - 1);
+    const isLineShown = 'keep' in anchor || start === count - 1;
+    return window(start, isLineShown ? start + 1 : start, count - 1, { bottom: !isLineShown });
+  }
+  if (room === 2) {
+    const start = clamp('scroll' in anchor ? anchor.scroll : anchor.keep, count - 1);
+    return window(start, start + 1, count - 1, { shared: true });
+  }
+  // Scrolled to the end, the top marker and the last lines fill the rows.
+  const maxScroll = count - (room - 1);
+  let start: number;
+  if ('scroll' in anchor) start = clamp(anchor.scroll, maxScroll);
+  else {
+    // Both markers shown, the lines between them centred on the one kept; near an end, that end.
+    const centred = anchor.keep - Math.floor((room - 2) / 2);
+    start = centred <= 1 ? 0 : clamp(centred, maxScroll);
+  }
+  const hasTopMarker = start > 0;
+  const lines = room - (hasTopMarker ? 1 : 0);
+  const end = count - start <= lines ? count : start + lines - 1;
+  return window(start, end, maxScroll, { top: hasTopMarker, bottom: end < count });
 }
 
-/** The overview's window in its pane, with the rows its entries and markers have inside the pane's chrome. */
-export interface OverviewPaneWindow extends OverviewWindow {
-  /** Rows for entries and markers: the pane's rows less its chrome (PANE_CHROME_ROWS), at least one. */
-  readonly entryRows: number;
-}
-
-/** The overview's window in a pane `rows` tall (border and header included), keeping entry `cursor` in view. */
-export function overviewPaneWindow(count: number, rows: number, cursor: number): OverviewPaneWindow {
-  const entryRows = Math.max(1, rows - PANE_CHROME_ROWS);
-  return { ...overviewWindow(count, entryRows, cursor), entryRows };
+/** The marker row of a two-row window, for both ends: `⋯ ↑ 9 · ↓ 8` (arrows, not words: it may have 16 columns). */
+export function sharedMarker(window: LineWindow): string {
+  const hidden = [window.above > 0 ? `↑ ${window.above}` : '', window.below > 0 ? `↓ ${window.below}` : ''].filter((part) => part !== '');
+  return `⋯ ${hidden.join(' · ')}`;
 }

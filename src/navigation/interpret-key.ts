@@ -58,7 +58,7 @@ export function interpretAction(action: Action, { state, screen, hasProblem }: K
     case 'scrollNotes':
       return screen.notes === undefined
         ? NOTHING
-        : dispatch({ ...action, rowsPerPage: screen.notes.rowsPerPage, max: screen.notes.maxScroll });
+        : dispatch({ ...action, rowsPerPage: screen.notes.window.page, max: screen.notes.window.maxScroll });
     default:
       return dispatch(action);
   }

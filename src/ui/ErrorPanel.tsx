@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import type { Diagnostic } from '../deck/deck-error.js';
-import type { OverlayWindow } from '../layout/window.js';
+import type { LineWindow } from '../layout/window.js';
 import { ScrollPane } from './ScrollPane.js';
 
 export interface ErrorPanelProps {
@@ -8,15 +8,15 @@ export interface ErrorPanelProps {
   /** Size of the panel, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
-  /** Its lines (errorLines) and its window onto them, as layoutScreen works them out (overlayWindow). */
+  /** Its lines (errorLines) and its window onto them, as layoutScreen works them out (lineWindow). */
   readonly lines: readonly string[];
-  readonly window: OverlayWindow;
+  readonly window: LineWindow;
 }
 
 /**
  * Every problem of an invalid save, each with the source lines around it (`e` or Esc closes).
  * When the list is taller than the panel, the next and previous keys scroll it (App), and
- * markers say how many lines are out of sight (overlayWindow).
+ * markers say how many lines are out of sight (lineWindow).
  */
 export function ErrorPanel({ diagnostics, columns, rows, lines, window }: ErrorPanelProps) {
   const scrolls = window.above > 0 || window.below > 0;

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import { OVERLAY_BORDER_COLUMNS, type OverlayWindow } from '../layout/window.js';
+import { PANE_CHROME_COLUMNS } from '../layout/chrome.js';
+import type { LineWindow } from '../layout/window.js';
 import type { HelpLine } from '../layout/help-lines.js';
 import { theme } from './theme.js';
 import { ScrollPane } from './ScrollPane.js';
@@ -9,9 +10,9 @@ export interface HelpOverlayProps {
   /** Size of the area the overlay covers, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
-  /** Its lines (helpLines) and its window onto them, as layoutScreen works them out (overlayWindow). */
+  /** Its lines (helpLines) and its window onto them, as layoutScreen works them out (lineWindow). */
   readonly lines: readonly HelpLine[];
-  readonly window: OverlayWindow;
+  readonly window: LineWindow;
 }
 
 /**
@@ -43,7 +44,7 @@ export function HelpOverlay({ columns, rows: height, lines, window }: HelpOverla
           <Text bold color={theme.accent}>
             Keys
           </Text>
-          <Text dimColor>{helpHint(scrolls, columns - OVERLAY_BORDER_COLUMNS - stringWidth('Keys'))}</Text>
+          <Text dimColor>{helpHint(scrolls, columns - PANE_CHROME_COLUMNS - stringWidth('Keys'))}</Text>
         </Text>
       }
     >

@@ -2,12 +2,12 @@ import { Text } from 'ink';
 import { ScrollPane } from './ScrollPane.js';
 import stringWidth from 'string-width';
 import { NOTES_CHROME_COLUMNS } from '../layout/presenter-layout.js';
-import type { PlainWindow } from '../layout/window.js';
+import type { LineWindow } from '../layout/window.js';
 
 export interface NotesPaneProps {
-  /** The notes reflowed to the pane (notesLines) and the window onto them, as layoutScreen works them out (plainWindow). */
+  /** The notes reflowed to the pane (notesLines) and the window onto them, as layoutScreen works them out (lineWindow, without markers). */
   readonly lines: readonly string[];
-  readonly window: PlainWindow;
+  readonly window: LineWindow;
   /** Size of the pane including its border, in columns and rows. */
   readonly columns: number;
   readonly rows: number;

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { ScrollPane } from './ScrollPane.js';
-import type { OverviewPaneWindow } from '../layout/window.js';
+import { sharedMarker, type LineWindow } from '../layout/window.js';
 import type { Slide } from '../deck/slides.js';
 import { PANE_CHROME_COLUMNS } from '../layout/chrome.js';
 import { moreLines } from '../layout/slide-rows.js';
@@ -16,22 +16,17 @@ export interface OverviewProps {
   /** Size of the area the overview covers, in columns and rows. */
   readonly columns: number;
   readonly rows: number;
-  /** Its window onto the slides, as layoutScreen works it out for these rows and this cursor (overviewPaneWindow). */
-  readonly window: OverviewPaneWindow;
+  /** Its window onto the slides, kept around the cursor, as layoutScreen works it out for these rows (lineWindow). */
+  readonly window: LineWindow;
 }
 
 /**
  * The overview: every slide by number, section dividers in bold, the current one marked `▶`
  * and the highlighted one marked `›` and shown in inverse video.
  * The list scrolls to keep the highlight in view (centred where possible), with markers saying
- * how many slides are out of sight above and below (overviewWindow).
+ * how many slides are out of sight above and below (lineWindow).
  */
 export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, rows, window }: OverviewProps) {
-  const { entryRows } = window;
-  const hasMarkers = entryRows >= 3;
-  // Arrows rather than words: the smallest overview has 16 columns for it.
-  const hidden = [window.above > 0 ? `↑ ${window.above}` : '', window.below > 0 ? `↓ ${window.below}` : ''].filter((part) => part !== '');
-  const sharedMarker = entryRows === 2 && hidden.length > 0 ? `⋯ ${hidden.join(' · ')}` : undefined;
   const numberWidth = String(slides.length).length;
   const entryColumns = columns - PANE_CHROME_COLUMNS;
   return (
@@ -45,7 +40,7 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
         </Text>
       }
     >
-      {hasMarkers && window.above > 0 ? (
+      {window.hasTopMarker ? (
         <Text dimColor wrap="truncate-end">
           {`${moreLines(window.above, 'slide')} above`}
         </Text>
@@ -68,16 +63,16 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
           </Text>
         );
       })}
-      {hasMarkers && window.below > 0 ? (
+      {window.hasBottomMarker ? (
         <Text dimColor wrap="truncate-end">
           {moreLines(window.below, 'slide')}
         </Text>
       ) : null}
-      {sharedMarker === undefined ? null : (
+      {window.hasSharedMarker ? (
         <Text dimColor wrap="truncate-end">
-          {sharedMarker}
+          {sharedMarker(window)}
         </Text>
-      )}
+      ) : null}
     </ScrollPane>
   );
 }

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
-import type { OverlayWindow } from '../layout/window.js';
+import type { LineWindow } from '../layout/window.js';
 import { WindowMarker } from './WindowMarker.js';
 
 export interface ScrollPaneProps {
@@ -15,7 +15,7 @@ export interface ScrollPaneProps {
   /** The header row, inside the border. */
   readonly header: ReactNode;
   /** The window onto the lines, when the pane marks the lines out of sight (WindowMarker); none for a pane that says so itself. */
-  readonly window?: OverlayWindow;
+  readonly window?: LineWindow;
   /** The lines in sight. */
   readonly children: ReactNode;
 }

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { revealedBullets, type Slide } from '../deck/slides.js';
-import { clipLines, moreLines } from '../layout/slide-rows.js';
+import { moreLines } from '../layout/slide-rows.js';
+import { lineWindow } from '../layout/window.js';
 import { wrapText } from '../text/wrap.js';
 import { ContentSlideView } from './ContentSlideView.js';
 import { theme } from './theme.js';
@@ -38,7 +39,8 @@ export function SlideSummary({ slide, step, columns, rows }: SlideSummaryProps) 
       // The label says least: it goes first only when everything else fits below it.
       const label = { text: slide.kind === 'section' ? `Section ${slide.sectionNumber}` : 'Title slide', style: 'label' };
       const lines = wrapped.length < rows ? [label, ...wrapped] : wrapped;
-      const shown = clipLines(lines, rows, (hidden) => ({ text: moreLines(hidden), style: 'label' }));
+      const window = lineWindow(lines.length, rows, { scroll: 0 });
+      const shown = window.below > 0 ? [...lines.slice(0, window.end), { text: moreLines(window.below), style: 'label' }] : lines;
       return (
         <Box flexDirection="column" width={columns} height={rows} paddingX={1} overflow="hidden">
           {shown.map((line, index) => (
