@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readDeck } from '../src/deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { layoutScreen, type ScreenLayout } from '../src/layout/screen-layout.js';
+import { layoutPane } from '../src/layout/chrome.js';
 import { lineWindow, type LineWindow } from '../src/layout/window.js';
 import { deckReducer, initialDeckState, type Action, type DeckState } from '../src/navigation/deck-state.js';
 import { interpretAction, type KeyOutcome } from '../src/navigation/interpret-key.js';
@@ -24,8 +25,13 @@ const window = (above: number, below: number): LineWindow => ({
   hasSharedMarker: false,
 });
 const FITS: LineWindow = lineWindow(5, 10, { scroll: 0 });
+/** The help open over a 80x22 body, with `window` onto its lines. */
+const helpWith = (window: LineWindow): Partial<ScreenLayout> => ({
+  overlay: { kind: 'help', pane: layoutPane({ columns: 80, rows: 22 }), lines: [], window },
+});
 const screenWith = (extra: Partial<ScreenLayout>): ScreenLayout => ({
   frame: { columns: 80, rows: 23 },
+  body: { columns: 80, rows: 22 },
   isDrawn: true,
   deckFrame: { slideColumns: 80, slideRows: 22 },
   ...extra,
@@ -39,7 +45,7 @@ describe('interpretAction', () => {
       'next in a help that scrolls pages it',
       { type: 'next' },
       withHelp,
-      screenWith({ overlayWindow: window(0, 30) }),
+      screenWith(helpWith(window(0, 30))),
       false,
       dispatch({ type: 'scrollOverlay', lines: 8, max: 32 }),
     ],
@@ -47,7 +53,7 @@ describe('interpretAction', () => {
       'previous in a help scrolled down pages back',
       { type: 'previous' },
       withHelp,
-      screenWith({ overlayWindow: window(16, 14) }),
+      screenWith(helpWith(window(16, 14))),
       false,
       dispatch({ type: 'scrollOverlay', lines: -8, max: 32 }),
     ],
@@ -55,7 +61,7 @@ describe('interpretAction', () => {
       'first goes to its top',
       { type: 'first' },
       withHelp,
-      screenWith({ overlayWindow: window(16, 14) }),
+      screenWith(helpWith(window(16, 14))),
       false,
       dispatch({ type: 'scrollOverlay', lines: -16, max: 32 }),
     ],
@@ -63,7 +69,7 @@ describe('interpretAction', () => {
       'last goes to its end',
       { type: 'last' },
       withHelp,
-      screenWith({ overlayWindow: window(16, 14) }),
+      screenWith(helpWith(window(16, 14))),
       false,
       dispatch({ type: 'scrollOverlay', lines: 16, max: 32 }),
     ],
@@ -71,7 +77,7 @@ describe('interpretAction', () => {
       'last at its end does nothing, never moving the talk behind it',
       { type: 'last' },
       withHelp,
-      screenWith({ overlayWindow: window(32, 0) }),
+      screenWith(helpWith(window(32, 0))),
       false,
       [],
     ],
@@ -79,7 +85,7 @@ describe('interpretAction', () => {
       'next in a help that fits closes it, as any key does',
       { type: 'next' },
       withHelp,
-      screenWith({ overlayWindow: FITS }),
+      screenWith(helpWith(FITS)),
       false,
       dispatch({ type: 'next' }),
     ],
@@ -98,22 +104,15 @@ describe('interpretAction', () => {
       { type: 'scrollNotes', pages: -1 },
       start,
       screenWith({
-        notes: { size: { columns: 80, rows: 11 }, lines: [], window: lineWindow(20, 8, { scroll: 0 }, { hasMarkers: false }) },
+        notes: { pane: layoutPane({ columns: 80, rows: 11 }), lines: [], window: lineWindow(20, 8, { scroll: 0 }, { hasMarkers: false }) },
       }),
       false,
       dispatch({ type: 'scrollNotes', pages: -1, rowsPerPage: 7, max: 12 }),
     ],
     ['t toggles the timer', { type: 'toggleTimer' }, start, screenWith({}), false, [{ kind: 'toggleTimer' }]],
     ['r resets it', { type: 'resetTimer' }, start, screenWith({}), false, [{ kind: 'resetTimer' }]],
-    [
-      'Ctrl-Z suspends, whatever is open',
-      { type: 'suspend' },
-      withHelp,
-      screenWith({ overlayWindow: window(0, 30) }),
-      false,
-      [{ kind: 'suspend' }],
-    ],
-    ['q quits from the help', { type: 'quit' }, withHelp, screenWith({ overlayWindow: window(0, 30) }), false, dispatch({ type: 'quit' })],
+    ['Ctrl-Z suspends, whatever is open', { type: 'suspend' }, withHelp, screenWith(helpWith(window(0, 30))), false, [{ kind: 'suspend' }]],
+    ['q quits from the help', { type: 'quit' }, withHelp, screenWith(helpWith(window(0, 30))), false, dispatch({ type: 'quit' })],
   ])('%s', (_name, action, state, screen, hasProblem, outcomes) => {
     expect(interpretAction(action, { state, screen, hasProblem })).toEqual(outcomes);
   });
@@ -155,9 +154,12 @@ describe('layoutScreen', () => {
       problem,
     });
     // 11 frame rows: the help has 10 of them, less 3 of border and header.
-    expect(help.overlayWindow?.end).toBe(6);
-    expect(help.overlayWindow?.below).toBeGreaterThan(0);
-    expect(errors.overlayWindow).toMatchObject({ start: 0, above: 0 });
+    expect(help.overlay?.window.end).toBe(6);
+    expect(help.overlay?.window.below).toBeGreaterThan(0);
+    expect(help.overlay?.pane.size).toEqual({ columns: 80, rows: 10 });
+    expect(errors.overlay?.window).toMatchObject({ start: 0, above: 0 });
+    // The error banner takes a row: the list covers the other 10.
+    expect(errors.overlay?.pane.size).toEqual({ columns: 80, rows: 10 });
   });
 
   it('has notes only where the view shows a pane', () => {
@@ -166,7 +168,7 @@ describe('layoutScreen', () => {
       layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'audience', state: start, slides, hasNotice: false }).notes,
     ).toBeUndefined();
     expect(
-      layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'audience', state: shown, slides, hasNotice: false }).notes?.size,
+      layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'audience', state: shown, slides, hasNotice: false }).notes?.pane.size,
     ).toEqual({ columns: 80, rows: 11 });
     expect(
       layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'presenter', state: start, slides, hasNotice: false }).notes,
@@ -190,9 +192,10 @@ describe('layoutScreen', () => {
     const overview = deckReducer(start, { type: 'toggleOverview' });
     const screen = layoutScreen({ terminal: { columns: 80, rows: 12 }, view: 'audience', state: overview, slides, hasNotice: false });
     // 11 frame rows, 10 without the footer, 7 inside the pane's border and header: 6 slides and the marker below.
-    expect(screen.overviewWindow).toMatchObject({ start: 0, end: 6, hasBottomMarker: true, hasTopMarker: false });
+    expect(screen.overlay).toMatchObject({ kind: 'overview' });
+    expect(screen.overlay?.window).toMatchObject({ start: 0, end: 6, hasBottomMarker: true, hasTopMarker: false });
     expect(
-      layoutScreen({ terminal: { columns: 80, rows: 12 }, view: 'audience', state: start, slides, hasNotice: false }).overviewWindow,
+      layoutScreen({ terminal: { columns: 80, rows: 12 }, view: 'audience', state: start, slides, hasNotice: false }).overlay,
     ).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import { ErrorBanner } from '../src/ui/ErrorBanner.js';
 import { NextPreview } from '../src/ui/NextPreview.js';
 import { Overview } from '../src/ui/Overview.js';
 import { lineWindow } from '../src/layout/window.js';
+import { layoutPane } from '../src/layout/chrome.js';
 import { renderElement, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
@@ -263,8 +264,7 @@ describe('the overview, when the slides do not all fit', () => {
           slides={slides}
           currentSlide={0}
           cursor={9}
-          columns={20}
-          rows={5}
+          pane={layoutPane({ columns: 20, rows: 5 })}
           window={lineWindow(slides.length, 5 - 3, { keep: 9 })}
         />
       ),
@@ -286,8 +286,7 @@ describe('the overview, when the slides do not all fit', () => {
           slides={slides}
           currentSlide={0}
           cursor={9}
-          columns={60}
-          rows={10}
+          pane={layoutPane({ columns: 60, rows: 10 })}
           window={lineWindow(slides.length, 10 - 3, { keep: 9 })}
         />
       ),
@@ -314,7 +313,13 @@ describe('long slide titles of wide characters in the overview', () => {
   it.each([36, 37, 38, 39, 40, 41, 50])('are cut inside the padding at %i columns', (columns) => {
     const frame = renderElement(
       () => (
-        <Overview slides={cjk} currentSlide={0} cursor={0} columns={columns} rows={8} window={lineWindow(cjk.length, 8 - 3, { keep: 0 })} />
+        <Overview
+          slides={cjk}
+          currentSlide={0}
+          cursor={0}
+          pane={layoutPane({ columns: columns, rows: 8 })}
+          window={lineWindow(cjk.length, 8 - 3, { keep: 0 })}
+        />
       ),
       columns,
     );
@@ -337,7 +342,10 @@ describe('a long slide title of wide characters in the one-line next-slide previ
   );
 
   it.each([21, 22, 23, 24, 25, 30])('keeps to %i columns', (columns) => {
-    const line = renderElement(() => <NextPreview slides={cjk} next={{ slide: 2, step: 0 }} columns={columns} rows={1} />, columns);
+    const line = renderElement(
+      () => <NextPreview slides={cjk} next={{ position: { slide: 2, step: 0 }, line: { columns, rows: 1 } }} />,
+      columns,
+    );
     expect(line).toMatch(/^next: slide 3 · 中文.*…$/);
     expect(stringWidth(line)).toBeLessThanOrEqual(columns);
   });

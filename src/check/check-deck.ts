@@ -2,15 +2,7 @@ import { DeckError, formatWithSeverity, type Diagnostic } from '../deck/deck-err
 import { formatPath, parseDeckWithPositions, type PathSegment } from '../deck/load-deck.js';
 import { fitBigText, isDrawable } from '../layout/big-text.js';
 import { measureContentSlide } from '../layout/slide-rows.js';
-import {
-  contentArea,
-  fitTitleSlide,
-  MIN_COLUMNS,
-  MIN_ROWS,
-  RESERVED_ROWS,
-  sectionSlideTitleArea,
-  titleSlideTitleArea,
-} from '../layout/frame-layout.js';
+import { contentArea, fitTitleSlide, SMALLEST_TERMINAL, sectionSlideTitleArea, titleSlideTitleArea } from '../layout/frame-layout.js';
 import { layoutScreen } from '../layout/screen-layout.js';
 import { initialDeckState } from '../navigation/deck-state.js';
 
@@ -66,7 +58,7 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
   });
   const { isDrawn } = screen;
   if (!isDrawn) {
-    const smallest = `${MIN_COLUMNS}x${MIN_ROWS + RESERVED_ROWS}`;
+    const smallest = SMALLEST_TERMINAL;
     findings.push({
       file,
       line: 0,

@@ -12,6 +12,9 @@ export const RESERVED_ROWS = 1;
 export const MIN_COLUMNS = 20;
 export const MIN_ROWS = 6;
 
+/** The smallest terminal the app draws a slide in, as the notices name it: `20x7` (the frame and the reserved row). */
+export const SMALLEST_TERMINAL = `${MIN_COLUMNS}x${MIN_ROWS + RESERVED_ROWS}`;
+
 /** Terminal width from which speaker notes go beside the slide instead of below it, in columns. */
 export const NOTES_BESIDE_MIN_COLUMNS = 110;
 

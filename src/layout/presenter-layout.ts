@@ -1,9 +1,26 @@
+import type { Bullet } from '../deck/schema.js';
 import type { Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
+import { nextPosition } from '../presenter/next-position.js';
 import { measureContentSlide } from './slide-rows.js';
 import { reflowParagraphs, wrapText } from '../text/wrap.js';
-import { PANE_CHROME_COLUMNS, PANE_CHROME_ROWS } from './chrome.js';
+import { layoutPane, PANE_CHROME_COLUMNS, PANE_CHROME_ROWS, type PaneLayout, type Size } from './chrome.js';
 import { FOOTER_ROWS } from './frame-layout.js';
+import { layoutSlide, type SlideLayout } from './slide-layout.js';
+
+/** What the presenter's next pane (or line) shows: where `next` leads, and its preview. */
+export interface NextLayout {
+  /** Where `next` leads; `undefined` at the end of the deck. */
+  readonly position?: Position;
+  /** The pane beside the current slide; `undefined` when the terminal is too narrow and a one-line preview shows instead. */
+  readonly pane?: PaneLayout;
+  /** The one-line preview under the panes, when there is no pane. */
+  readonly line?: Size;
+  /** The bullet the next step reveals, wrapped under its `• ` marker, when `next` stays on this content slide. */
+  readonly bullet?: readonly string[];
+  /** The next slide in small type, when `next` leads to another slide. */
+  readonly slide?: SlideLayout;
+}
 
 /** Where each part of the presenter view goes, in columns and rows. */
 export interface PresenterLayout {
@@ -14,34 +31,41 @@ export interface PresenterLayout {
   readonly nextColumns: number;
   /** Rows of the notes pane (border included); 0, and no pane, when fewer than its chrome. */
   readonly notesRows: number;
+  /** The frame less its status row: the panes, or an overlay in their place. */
+  readonly body: Size;
+  /** The current slide's pane, and the slide in small type inside it; `undefined` with no slide. */
+  readonly current?: { readonly pane: PaneLayout; readonly slide: SlideLayout };
+  readonly next: NextLayout;
+  /** The notes pane; `undefined` when it has no rows. */
+  readonly notes?: PaneLayout;
 }
 
 /** Narrowest terminal that gets side-by-side current and next panes, in columns. */
 export const SIDE_BY_SIDE_MIN_COLUMNS = 60;
 /** Rows of the notes pane taken by its border and header line. */
 export const NOTES_CHROME_ROWS = PANE_CHROME_ROWS;
-/** Columns of the notes pane taken by its border and padding. */
-export const NOTES_CHROME_COLUMNS = PANE_CHROME_COLUMNS;
 /** Fewest rows left to the notes pane while the current slide still wants more, notes first. */
 const MIN_NOTES_ROWS = 6;
+/** Columns of the `• ` before a bullet's first line (and the indent of the rest). */
+const BULLET_MARKER_COLUMNS = 2;
 
 /**
- * Splits a presenter frame of `columns` x `rows` (status bar included): a status row, the
- * current and next panes side by side (the current pane three fifths of the width), and the
- * speaker notes. The panes are as tall as the current slide needs to show all of its bullets,
+ * Lays out a presenter frame of `columns` x `rows` (status row included) at `position`: a status
+ * row, the current and next panes side by side (the current pane three fifths of the width), and
+ * the speaker notes. The panes are as tall as the current slide needs to show all of its bullets,
  * between 5 rows and three fifths of the height, and never leave the notes, which are what the
- * presenter reads, fewer than {@link MIN_NOTES_ROWS} rows; the notes get the rest.
- *
- * @param slides - With `position`, the deck, to size the panes to the current slide.
+ * presenter reads, fewer than {@link MIN_NOTES_ROWS} rows; the notes get the rest. Below
+ * {@link SIDE_BY_SIDE_MIN_COLUMNS} the next pane gives way to a one-line preview.
  */
-export function layoutPresenter(columns: number, rows: number, slides?: readonly Slide[], position?: Position): PresenterLayout {
+export function layoutPresenter(columns: number, rows: number, slides: readonly Slide[], position: Position): PresenterLayout {
   const bodyRows = Math.max(0, rows - FOOTER_ROWS);
   const isSideBySide = columns >= SIDE_BY_SIDE_MIN_COLUMNS;
   const previewRows = isSideBySide ? 0 : 1;
   const nextColumns = isSideBySide ? Math.floor(columns * 0.4) : 0;
-  const slide = position === undefined ? undefined : slides?.[position.slide];
+  const currentColumns = columns - nextColumns;
+  const slide = slides[position.slide];
   const wanted =
-    slide === undefined ? Math.floor(bodyRows * 0.4) : summaryRows(slide, columns - nextColumns - PANE_CHROME_COLUMNS) + PANE_CHROME_ROWS;
+    slide === undefined ? Math.floor(bodyRows * 0.4) : summaryRows(slide, currentColumns - PANE_CHROME_COLUMNS) + PANE_CHROME_ROWS;
   const ceiling = Math.min(Math.floor(bodyRows * 0.6), bodyRows - previewRows - MIN_NOTES_ROWS);
   let topRows = Math.max(0, Math.min(bodyRows - previewRows, Math.max(5, Math.min(wanted, ceiling))));
   let notesRows = Math.max(0, bodyRows - topRows - previewRows);
@@ -51,7 +75,40 @@ export function layoutPresenter(columns: number, rows: number, slides?: readonly
     topRows += notesRows;
     notesRows = 0;
   }
-  return { topRows, currentColumns: columns - nextColumns, nextColumns, notesRows };
+  const currentPane = layoutPane({ columns: currentColumns, rows: topRows }, { isPadded: false });
+  return {
+    topRows,
+    currentColumns,
+    nextColumns,
+    notesRows,
+    body: { columns, rows: bodyRows },
+    ...(slide === undefined
+      ? {}
+      : { current: { pane: currentPane, slide: layoutSlide(slide, position.step, currentPane.inner, 'summary') } }),
+    next: layoutNext(slides, position, isSideBySide ? { columns: nextColumns, rows: topRows } : undefined, columns),
+    ...(notesRows > 0 ? { notes: layoutPane({ columns, rows: notesRows }) } : {}),
+  };
+}
+
+/** The next pane of `size` (or, without one, the one-line preview `columns` wide) for `position`. */
+function layoutNext(slides: readonly Slide[], position: Position, size: Size | undefined, columns: number): NextLayout {
+  const next = nextPosition(slides, position);
+  const at = next === undefined ? {} : { position: next };
+  if (size === undefined) return { ...at, line: { columns, rows: 1 } };
+  const pane = layoutPane(size, { isPadded: false });
+  const slide = next === undefined ? undefined : slides[next.slide];
+  if (next === undefined || slide === undefined) return { ...at, pane };
+  if (next.step > 0 && slide.kind === 'content') {
+    // The next step of this slide: what matters is the bullet it brings.
+    const text = bulletText(slide.bullets[next.step - 1]);
+    const lines = wrapText(text, Math.max(1, pane.headerColumns - BULLET_MARKER_COLUMNS)).split('\n');
+    return { ...at, pane, bullet: lines.map((line, index) => `${index === 0 ? '• ' : '  '}${line}`) };
+  }
+  return { ...at, pane, slide: layoutSlide(slide, next.step, pane.inner, 'summary') };
+}
+
+function bulletText(bullet: Bullet | undefined): string {
+  return bullet === undefined ? '' : typeof bullet === 'string' ? bullet : bullet.text;
 }
 
 /** Rows a slide takes in a presenter pane `columns` wide (compact: no blank rows). */
@@ -61,8 +118,8 @@ function summaryRows(slide: Slide, columns: number): number {
   return 2;
 }
 
-/** The notes wrapped for a pane of `columns` columns, one string per row. */
+/** The notes wrapped for a pane of `columns` columns (border included), one string per row. */
 export function notesLines(notes: string | undefined, columns: number): string[] {
   const text = notes === undefined ? '' : reflowParagraphs(notes);
-  return text === '' ? [] : wrapText(text, columns - NOTES_CHROME_COLUMNS).split('\n');
+  return text === '' ? [] : wrapText(text, columns - PANE_CHROME_COLUMNS).split('\n');
 }

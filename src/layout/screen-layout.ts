@@ -2,18 +2,15 @@ import type { Diagnostic } from '../deck/deck-error.js';
 import type { Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
 import type { View } from '../navigation/key-bindings.js';
+import { layoutPane, type PaneLayout, type Size } from './chrome.js';
 import { errorLines } from './error-lines.js';
 import { FOOTER_ROWS, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, type FrameLayout } from './frame-layout.js';
 import { helpLines, type HelpLine } from './help-lines.js';
 import { layoutPresenter, notesLines, type PresenterLayout } from './presenter-layout.js';
-import { PANE_CHROME_ROWS } from './chrome.js';
+import { layoutSlide, type SlideLayout } from './slide-layout.js';
 import { lineWindow, type LineWindow } from './window.js';
 
-/** A size on the screen, in columns and rows. */
-export interface Size {
-  readonly columns: number;
-  readonly rows: number;
-}
+export type { Size } from './chrome.js';
 
 /** What the screen shows, as far as its geometry depends on it. */
 export interface ScreenInput {
@@ -28,9 +25,9 @@ export interface ScreenInput {
   readonly hasNotice: boolean;
 }
 
-/** The notes pane of the current view and how it scrolls. */
-export interface NotesGeometry {
-  readonly size: Size;
+/** The notes pane of the current view, its lines and how they scroll. */
+export interface NotesLayout {
+  readonly pane: PaneLayout;
   /** The notes, reflowed to the pane's width, one string per row. */
   readonly lines: readonly string[];
   /**
@@ -40,6 +37,15 @@ export interface NotesGeometry {
   readonly window: LineWindow;
 }
 
+/** The open overlay: its pane, its lines and its window onto them. */
+export type OverlayLayout =
+  /** The key help, over the frame less its footer. */
+  | { readonly kind: 'help'; readonly pane: PaneLayout; readonly lines: readonly HelpLine[]; readonly window: LineWindow }
+  /** The error list of the last save, over the whole frame. */
+  | { readonly kind: 'errors'; readonly pane: PaneLayout; readonly lines: readonly string[]; readonly window: LineWindow }
+  /** The overview, over the frame less its footer; its window onto the slides keeps the highlight in sight. */
+  | { readonly kind: 'overview'; readonly pane: PaneLayout; readonly window: LineWindow };
+
 /** The screen of the app, top to bottom, with the scrolling windows already worked out. */
 export interface ScreenLayout {
   /** The notice row, when shown (one row, the terminal's width). */
@@ -48,68 +54,85 @@ export interface ScreenLayout {
   readonly banner?: Size;
   /** The frame under them: the audience or presenter view (footer or status row included), or the error list. */
   readonly frame: Size;
+  /** The frame less its footer or status row: the slide and notes, the presenter's panes, or the help or overview over them. */
+  readonly body: Size;
   /** Whether the frame is big enough to draw the talk in (else it shows a "too small" notice). */
   readonly isDrawn: boolean;
-  /** The audience view's frame: its slide and notes pane, which DeckFrame draws in. */
+  /** The audience view's frame: its slide area and notes pane, which DeckFrame draws in. */
   readonly deckFrame: FrameLayout;
+  /** The audience view's slide, laid out in `deckFrame`'s slide area; only for that view. */
+  readonly slide?: SlideLayout;
   /** The presenter view's panes, which PresenterFrame draws in; only for that view. */
   readonly presenter?: PresenterLayout;
-  /** The help's or the error list's window onto its lines, when one of them is open. */
-  readonly overlayWindow?: LineWindow;
-  /** The help's lines, wrapped to its width, when it is open: what its window is onto. */
-  readonly helpLines?: readonly HelpLine[];
-  /** The error list's lines, wrapped to its width, when it is open. */
-  readonly errorLines?: readonly string[];
-  /** The overview's window onto the slides, when it is open (over the frame less its footer). */
-  readonly overviewWindow?: LineWindow;
+  /** The help, the error list or the overview, when one is open. */
+  readonly overlay?: OverlayLayout;
   /** The notes pane the view shows now, if any. */
-  readonly notes?: NotesGeometry;
+  readonly notes?: NotesLayout;
 }
 
 /**
  * Lays out the app's screen for `input`: a notice row and an error banner on top when there
- * are any, the frame below, one row left empty at the bottom (frameRows). The help covers the
- * frame less its footer; the error list the whole frame. The frames draw with the same
- * functions (layoutFrame, layoutPresenter, lineWindow), so what a key scrolls is what is drawn.
+ * are any, the frame below, one row left empty at the bottom (frameRows). The help and the
+ * overview cover the frame less its footer; the error list the whole frame. Every pane's chrome
+ * and every scrolling window is worked out here (layoutPane, lineWindow), and the components draw
+ * what this gives them, so what a key scrolls is what is drawn.
  */
 export function layoutScreen({ terminal, view, state, slides, problem, hasNotice }: ScreenInput): ScreenLayout {
   const { columns } = terminal;
   const line = { columns, rows: 1 };
   const rows = frameRows(terminal.rows) - (problem === undefined ? 0 : 1) - (hasNotice ? 1 : 0);
   const frame = { columns, rows };
-  // The lines are worked out here once, to window them, and the panes draw these same lines.
-  let overlay: Pick<ScreenLayout, 'overlayWindow' | 'helpLines' | 'errorLines'> = {};
-  if (state.overlay === 'errors' && problem !== undefined) {
-    const lines = errorLines(problem.diagnostics, problem.text, columns);
-    overlay = { errorLines: lines, overlayWindow: lineWindow(lines.length, rows - PANE_CHROME_ROWS, { scroll: state.overlayScroll }) };
-  } else if (state.overlay === 'help') {
-    const lines = helpLines(view, columns);
-    overlay = {
-      helpLines: lines,
-      overlayWindow: lineWindow(lines.length, rows - FOOTER_ROWS - PANE_CHROME_ROWS, { scroll: state.overlayScroll }),
-    };
-  }
+  const body = { columns, rows: Math.max(0, rows - FOOTER_ROWS) };
   const audience = layoutFrame(columns, rows, state.showNotes);
   const presenter = view === 'presenter' ? layoutPresenter(columns, rows, slides, state) : undefined;
+  const slide = slides[state.slide];
+  const beside = audience.notes;
+  const notesPane = presenter !== undefined ? presenter.notes : beside && layoutPane({ columns: beside.columns, rows: beside.rows });
+  const overlay = layoutOverlay(view, state, slides, problem, frame, body);
   return {
     ...(hasNotice ? { notice: line } : {}),
     ...(problem === undefined ? {} : { banner: line }),
     frame,
+    body,
     isDrawn: columns >= MIN_COLUMNS && rows >= MIN_ROWS,
     deckFrame: audience,
-    ...(presenter === undefined ? {} : { presenter }),
-    ...overlay,
-    ...(state.overlay === 'overview'
-      ? { overviewWindow: lineWindow(slides.length, rows - FOOTER_ROWS - PANE_CHROME_ROWS, { keep: state.overviewCursor }) }
+    ...(presenter === undefined && slide !== undefined
+      ? { slide: layoutSlide(slide, state.step, { columns: audience.slideColumns, rows: audience.slideRows }, 'full') }
       : {}),
-    ...notesOf(state, slides, frame, presenter === undefined ? audience.notes : { columns, rows: presenter.notesRows }),
+    ...(presenter === undefined ? {} : { presenter }),
+    ...(overlay === undefined ? {} : { overlay }),
+    ...(notesPane === undefined ? {} : { notes: layoutNotes(state, slides, notesPane) }),
   };
 }
 
-function notesOf(state: DeckState, slides: readonly Slide[], frame: Size, pane: Size | undefined): { notes?: NotesGeometry } {
-  if (pane === undefined) return {};
+function layoutOverlay(
+  view: View,
+  state: DeckState,
+  slides: readonly Slide[],
+  problem: ScreenInput['problem'],
+  frame: Size,
+  body: Size,
+): OverlayLayout | undefined {
+  // The lines are worked out here once, to window them, and the panes draw these same lines.
+  if (state.overlay === 'errors' && problem !== undefined) {
+    const pane = layoutPane(frame);
+    const lines = errorLines(problem.diagnostics, problem.text, frame.columns);
+    return { kind: 'errors', pane, lines, window: lineWindow(lines.length, pane.inner.rows, { scroll: state.overlayScroll }) };
+  }
+  if (state.overlay === 'help') {
+    const pane = layoutPane(body);
+    const lines = helpLines(view, body.columns);
+    return { kind: 'help', pane, lines, window: lineWindow(lines.length, pane.inner.rows, { scroll: state.overlayScroll }) };
+  }
+  if (state.overlay === 'overview') {
+    const pane = layoutPane(body);
+    return { kind: 'overview', pane, window: lineWindow(slides.length, pane.inner.rows, { keep: state.overviewCursor }) };
+  }
+  return undefined;
+}
+
+function layoutNotes(state: DeckState, slides: readonly Slide[], pane: PaneLayout): NotesLayout {
   const slide = slides[state.slide];
-  const lines = notesLines(slide?.kind === 'content' ? slide.notes : undefined, pane.columns);
-  const window = lineWindow(lines.length, pane.rows - PANE_CHROME_ROWS, { scroll: state.notesScroll }, { hasMarkers: false });
-  return { notes: { size: { columns: pane.columns, rows: pane.rows }, lines, window } };
+  const lines = notesLines(slide?.kind === 'content' ? slide.notes : undefined, pane.size.columns);
+  return { pane, lines, window: lineWindow(lines.length, pane.inner.rows, { scroll: state.notesScroll }, { hasMarkers: false }) };
 }

@@ -39,7 +39,8 @@ const NOTHING: readonly KeyOutcome[] = Object.freeze([]);
  */
 export function interpretAction(action: Action, { state, screen, hasProblem }: KeyContext): readonly KeyOutcome[] {
   const dispatch = (next: Action): readonly KeyOutcome[] => [{ kind: 'dispatch', action: next }];
-  const window = screen.overlayWindow;
+  const { overlay } = screen;
+  const window = overlay !== undefined && overlay.kind !== 'overview' ? overlay.window : undefined;
   if (action.type === 'suspend') return [{ kind: 'suspend' }];
   if ((state.overlay === 'help' || (state.overlay === 'errors' && hasProblem)) && SCROLL_ACTIONS.has(action.type) && window !== undefined) {
     if (window.above === 0 && window.below === 0) return dispatch(action);

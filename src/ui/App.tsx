@@ -95,18 +95,11 @@ export function App({
     if (state.isQuitting) exit(state.exitStatus);
   }, [state.isQuitting, state.exitStatus, exit]);
 
-  const { frame: size, presenter } = screen;
+  const { presenter } = screen;
   let frame;
-  if (state.overlay === 'errors' && problem !== undefined && screen.errorLines !== undefined && screen.overlayWindow !== undefined) {
-    frame = (
-      <ErrorPanel
-        diagnostics={problem.error.diagnostics}
-        columns={size.columns}
-        rows={size.rows}
-        lines={screen.errorLines}
-        window={screen.overlayWindow}
-      />
-    );
+  if (screen.overlay?.kind === 'errors' && problem !== undefined) {
+    const { pane, lines, window } = screen.overlay;
+    frame = <ErrorPanel diagnostics={problem.error.diagnostics} pane={pane} lines={lines} window={window} />;
   } else if (presenter !== undefined) {
     const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
     frame = (

@@ -1,34 +1,32 @@
 import { Box, Text } from 'ink';
-import type { ContentSlide } from '../deck/slides.js';
-import { layoutContentSlide, type SlideRow } from '../layout/slide-rows.js';
-import { contentArea } from '../layout/frame-layout.js';
+import type { SlideRow } from '../layout/slide-rows.js';
+import type { ContentSlideLayout } from '../layout/slide-layout.js';
 import { theme } from './theme.js';
 
 export interface ContentSlideViewProps {
-  readonly slide: ContentSlide;
-  /** Bullets revealed so far (see `revealedBullets`); the rest are blank, or dimmed with `showHidden`. */
-  readonly revealed: number;
-  /** Show bullets not yet revealed, dimmed (the presenter view) instead of leaving them blank. */
-  readonly showHidden?: boolean;
-  /** Small margins, for the panes of the presenter view. */
-  readonly compact?: boolean;
-  /** Size of the slide area, in columns and rows. */
-  readonly columns: number;
-  readonly rows: number;
+  /** The slide's rows and padding in its area, as layoutSlide lays them out at its step. */
+  readonly layout: ContentSlideLayout;
 }
 
 /**
  * A content slide: its title, a rule, and its bullets with hanging indents, laid out row by row
  * by {@link layoutContentSlide} so that what does not fit is clipped with a visible marker.
  */
-export function ContentSlideView({ slide, revealed, showHidden = false, compact = false, columns, rows }: ContentSlideViewProps) {
-  const { paddingX, paddingTop, ...area } = contentArea(columns, rows, compact);
-  const lines = layoutContentSlide(slide.title, slide.bullets, area.columns, area.rows, showHidden ? undefined : revealed);
+export function ContentSlideView({ layout }: ContentSlideViewProps) {
+  const { size, paddingX, paddingTop, rows, revealed, showsHidden } = layout;
   return (
-    <Box flexDirection="column" width={columns} height={rows} paddingX={paddingX} paddingTop={paddingTop} overflowY="hidden" flexShrink={0}>
-      {lines.map((line, index) => {
+    <Box
+      flexDirection="column"
+      width={size.columns}
+      height={size.rows}
+      paddingX={paddingX}
+      paddingTop={paddingTop}
+      overflowY="hidden"
+      flexShrink={0}
+    >
+      {rows.map((line, index) => {
         const isHidden = line.bullet !== undefined && line.bullet >= revealed;
-        if (isHidden && !showHidden) return <Text key={index}> </Text>;
+        if (isHidden && !showsHidden) return <Text key={index}> </Text>;
         return <Row key={index} line={line} isDim={isHidden} />;
       })}
     </Box>

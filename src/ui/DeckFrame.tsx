@@ -2,7 +2,6 @@ import { Box } from 'ink';
 import type { Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
 import { Footer } from './Footer.js';
-import { FOOTER_ROWS, MIN_COLUMNS, MIN_ROWS } from '../layout/frame-layout.js';
 import type { ScreenLayout } from '../layout/screen-layout.js';
 import { NotesPane } from './NotesPane.js';
 import { OverlayView } from './OverlayView.js';
@@ -13,8 +12,8 @@ export interface DeckFrameProps {
   readonly slides: readonly Slide[];
   readonly state: DeckState;
   /**
-   * The screen as layoutScreen lays it out: the frame's size (the frame fills it exactly), where
-   * the slide and the notes pane go, and the windows of the help and the notes.
+   * The screen as layoutScreen lays it out: the frame's size (the frame fills it exactly), the
+   * slide laid out in its area, the notes pane and the open overlay.
    */
   readonly screen: ScreenLayout;
 }
@@ -26,22 +25,19 @@ export interface DeckFrameProps {
  */
 export function DeckFrame({ slides, state, screen }: DeckFrameProps) {
   const { columns, rows } = screen.frame;
-  const layout = screen.deckFrame;
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmallNotice columns={columns} rows={rows} />;
+  if (!screen.isDrawn) return <TooSmallNotice columns={columns} rows={rows} />;
 
   const slide = slides[state.slide] ?? slides[0];
-  if (slide === undefined) return null;
+  if (slide === undefined || screen.slide === undefined) return null;
 
   let body;
   if (state.overlay === 'help' || state.overlay === 'overview') {
     body = <OverlayView slides={slides} state={state} screen={screen} />;
   } else {
     body = (
-      <Box flexDirection={layout.notes?.placement === 'beside' ? 'row' : 'column'} height={rows - FOOTER_ROWS}>
-        <SlideView slide={slide} step={state.step} columns={layout.slideColumns} rows={layout.slideRows} />
-        {layout.notes && screen.notes ? (
-          <NotesPane lines={screen.notes.lines} window={screen.notes.window} columns={layout.notes.columns} rows={layout.notes.rows} />
-        ) : null}
+      <Box flexDirection={screen.deckFrame.notes?.placement === 'beside' ? 'row' : 'column'} height={screen.body.rows}>
+        <SlideView layout={screen.slide} />
+        {screen.notes === undefined ? null : <NotesPane notes={screen.notes} />}
       </Box>
     );
   }

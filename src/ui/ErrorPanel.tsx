@@ -1,13 +1,13 @@
 import { Text } from 'ink';
 import type { Diagnostic } from '../deck/deck-error.js';
+import type { PaneLayout } from '../layout/chrome.js';
 import type { LineWindow } from '../layout/window.js';
 import { ScrollPane } from './ScrollPane.js';
 
 export interface ErrorPanelProps {
   readonly diagnostics: readonly Diagnostic[];
-  /** Size of the panel, in columns and rows. */
-  readonly columns: number;
-  readonly rows: number;
+  /** Its pane, over the whole frame (layoutPane). */
+  readonly pane: PaneLayout;
   /** Its lines (errorLines) and its window onto them, as layoutScreen works them out (lineWindow). */
   readonly lines: readonly string[];
   readonly window: LineWindow;
@@ -18,12 +18,11 @@ export interface ErrorPanelProps {
  * When the list is taller than the panel, the next and previous keys scroll it (App), and
  * markers say how many lines are out of sight (lineWindow).
  */
-export function ErrorPanel({ diagnostics, columns, rows, lines, window }: ErrorPanelProps) {
+export function ErrorPanel({ diagnostics, pane, lines, window }: ErrorPanelProps) {
   const scrolls = window.above > 0 || window.below > 0;
   return (
     <ScrollPane
-      columns={columns}
-      rows={rows}
+      pane={pane}
       borderColor="red"
       window={window}
       header={

@@ -1,15 +1,14 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import { PANE_CHROME_COLUMNS } from '../layout/chrome.js';
+import type { PaneLayout } from '../layout/chrome.js';
 import type { LineWindow } from '../layout/window.js';
 import type { HelpLine } from '../layout/help-lines.js';
 import { theme } from './theme.js';
 import { ScrollPane } from './ScrollPane.js';
 
 export interface HelpOverlayProps {
-  /** Size of the area the overlay covers, in columns and rows. */
-  readonly columns: number;
-  readonly rows: number;
+  /** Its pane, over the frame less its footer (layoutPane). */
+  readonly pane: PaneLayout;
   /** Its lines (helpLines) and its window onto them, as layoutScreen works them out (lineWindow). */
   readonly lines: readonly HelpLine[];
   readonly window: LineWindow;
@@ -31,12 +30,11 @@ export function helpHint(scrolls: boolean, columns: number): string {
  * When it is taller than its area, ↓ and ↑ (any key bound to next or previous) scroll it, and
  * markers say how many lines are out of sight.
  */
-export function HelpOverlay({ columns, rows: height, lines, window }: HelpOverlayProps) {
+export function HelpOverlay({ pane, lines, window }: HelpOverlayProps) {
   const scrolls = window.above > 0 || window.below > 0;
   return (
     <ScrollPane
-      columns={columns}
-      rows={height}
+      pane={pane}
       borderColor={theme.accent}
       window={window}
       header={
@@ -44,7 +42,7 @@ export function HelpOverlay({ columns, rows: height, lines, window }: HelpOverla
           <Text bold color={theme.accent}>
             Keys
           </Text>
-          <Text dimColor>{helpHint(scrolls, columns - PANE_CHROME_COLUMNS - stringWidth('Keys'))}</Text>
+          <Text dimColor>{helpHint(scrolls, pane.headerColumns - stringWidth('Keys'))}</Text>
         </Text>
       }
     >

@@ -1,16 +1,11 @@
 import { Text } from 'ink';
 import { ScrollPane } from './ScrollPane.js';
 import stringWidth from 'string-width';
-import { NOTES_CHROME_COLUMNS } from '../layout/presenter-layout.js';
-import type { LineWindow } from '../layout/window.js';
+import type { NotesLayout } from '../layout/screen-layout.js';
 
 export interface NotesPaneProps {
-  /** The notes reflowed to the pane (notesLines) and the window onto them, as layoutScreen works them out (lineWindow, without markers). */
-  readonly lines: readonly string[];
-  readonly window: LineWindow;
-  /** Size of the pane including its border, in columns and rows. */
-  readonly columns: number;
-  readonly rows: number;
+  /** The pane, the notes reflowed to it and the window onto them, as layoutScreen works them out. */
+  readonly notes: NotesLayout;
 }
 
 /**
@@ -19,17 +14,14 @@ export interface NotesPaneProps {
  * `d`/`u`, and its header then says which lines are shown (`lines 1–6 of 13 · d/u scroll`), so
  * nothing is ever cut silently.
  */
-export function NotesPane({ lines, window, columns, rows }: NotesPaneProps) {
+export function NotesPane({ notes: { pane, lines, window } }: NotesPaneProps) {
   const first = window.start;
   const shown = lines.slice(window.start, window.end);
   const isScrollable = window.maxScroll > 0;
-  const header = isScrollable
-    ? scrollHeader(first + 1, first + shown.length, lines.length, columns - NOTES_CHROME_COLUMNS)
-    : 'Speaker notes';
+  const header = isScrollable ? scrollHeader(first + 1, first + shown.length, lines.length, pane.headerColumns) : 'Speaker notes';
   return (
     <ScrollPane
-      columns={columns}
-      rows={rows}
+      pane={pane}
       isDim
       isRigid
       header={

@@ -2,7 +2,7 @@ import { Text } from 'ink';
 import { ScrollPane } from './ScrollPane.js';
 import { sharedMarker, type LineWindow } from '../layout/window.js';
 import type { Slide } from '../deck/slides.js';
-import { PANE_CHROME_COLUMNS } from '../layout/chrome.js';
+import type { PaneLayout } from '../layout/chrome.js';
 import { moreLines } from '../layout/slide-rows.js';
 import { truncateToWidth } from '../text/truncate.js';
 import { theme } from './theme.js';
@@ -13,9 +13,8 @@ export interface OverviewProps {
   readonly currentSlide: number;
   /** Highlighted slide, 0-based. */
   readonly cursor: number;
-  /** Size of the area the overview covers, in columns and rows. */
-  readonly columns: number;
-  readonly rows: number;
+  /** Its pane, over the frame less its footer (layoutPane). */
+  readonly pane: PaneLayout;
   /** Its window onto the slides, kept around the cursor, as layoutScreen works it out for these rows (lineWindow). */
   readonly window: LineWindow;
 }
@@ -26,13 +25,11 @@ export interface OverviewProps {
  * The list scrolls to keep the highlight in view (centred where possible), with markers saying
  * how many slides are out of sight above and below (lineWindow).
  */
-export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, rows, window }: OverviewProps) {
+export function Overview({ slides, currentSlide, cursor: cursorIndex, pane, window }: OverviewProps) {
   const numberWidth = String(slides.length).length;
-  const entryColumns = columns - PANE_CHROME_COLUMNS;
   return (
     <ScrollPane
-      columns={columns}
-      rows={rows}
+      pane={pane}
       borderColor={theme.accent}
       header={
         <Text bold color={theme.accent} wrap="truncate-end">
@@ -55,7 +52,7 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, columns, r
         // Ink's truncate-end would cut at the box's edge, padding included.
         const label = truncateToWidth(
           `${cursor}${current} ${String(index + 1).padStart(numberWidth)}  ${indent}${slide.title}`,
-          entryColumns,
+          pane.inner.columns,
         );
         return (
           <Text key={index} bold={slide.kind !== 'content'} inverse={index === cursorIndex} wrap="truncate-end">

@@ -1,16 +1,13 @@
 import { Box, Text } from 'ink';
 import { stepCountOf, type Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
-import { nextPosition } from '../presenter/next-position.js';
 import { pacing } from '../presenter/pacing.js';
 import type { PresenterLayout } from '../layout/presenter-layout.js';
 import type { ScreenLayout } from '../layout/screen-layout.js';
-import { FOOTER_ROWS, MIN_COLUMNS, MIN_ROWS } from '../layout/frame-layout.js';
-import { PANE_BORDER_COLUMNS, PANE_CHROME_ROWS } from '../layout/chrome.js';
 import { NextPreview } from './NextPreview.js';
 import { OverlayView } from './OverlayView.js';
 import { NotesPane } from './NotesPane.js';
-import { SlideSummary } from './SlideSummary.js';
+import { SlideView } from './SlideView.js';
 import { StatusBar } from './StatusBar.js';
 import { TooSmallNotice } from './TooSmallNotice.js';
 
@@ -39,45 +36,39 @@ export function PresenterFrame(props: PresenterFrameProps) {
   const { slides, state, screen } = props;
   const { columns, rows } = screen.frame;
   const layout = screen.presenter;
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmallNotice columns={columns} rows={rows} />;
+  if (!screen.isDrawn) return <TooSmallNotice columns={columns} rows={rows} />;
   const slide = slides[state.slide] ?? slides[0];
   if (slide === undefined) return null;
   const stepCount = stepCountOf(slide);
-  const next = nextPosition(slides, state);
 
   let body;
   if (state.overlay === 'help' || state.overlay === 'overview') {
     body = <OverlayView slides={slides} state={state} screen={screen} />;
   } else {
     body = (
-      <Box flexDirection="column" height={rows - FOOTER_ROWS}>
+      <Box flexDirection="column" height={layout.body.rows}>
         <Box height={layout.topRows} flexShrink={0}>
-          <Box
-            flexDirection="column"
-            width={layout.currentColumns}
-            height={layout.topRows}
-            borderStyle="round"
-            borderColor="cyan"
-            overflow="hidden"
-          >
-            <Box paddingX={1}>
-              <Text bold wrap="truncate-end">
-                now{stepCount > 1 ? ` · step ${state.step + 1}/${stepCount}` : ''}
-              </Text>
+          {layout.current === undefined ? null : (
+            <Box
+              flexDirection="column"
+              width={layout.current.pane.size.columns}
+              height={layout.current.pane.size.rows}
+              borderStyle="round"
+              borderColor="cyan"
+              overflow="hidden"
+            >
+              <Box paddingX={1}>
+                <Text bold wrap="truncate-end">
+                  now{stepCount > 1 ? ` · step ${state.step + 1}/${stepCount}` : ''}
+                </Text>
+              </Box>
+              <SlideView layout={layout.current.slide} />
             </Box>
-            <SlideSummary
-              slide={slide}
-              step={state.step}
-              columns={layout.currentColumns - PANE_BORDER_COLUMNS}
-              rows={Math.max(0, layout.topRows - PANE_CHROME_ROWS)}
-            />
-          </Box>
-          {layout.nextColumns > 0 ? <NextPreview slides={slides} next={next} columns={layout.nextColumns} rows={layout.topRows} /> : null}
+          )}
+          {layout.next.pane === undefined ? null : <NextPreview slides={slides} next={layout.next} />}
         </Box>
-        {layout.nextColumns === 0 ? <NextPreview slides={slides} next={next} columns={columns} rows={1} /> : null}
-        {layout.notesRows > 0 && screen.notes ? (
-          <NotesPane lines={screen.notes.lines} window={screen.notes.window} columns={columns} rows={layout.notesRows} />
-        ) : null}
+        {layout.next.pane === undefined ? <NextPreview slides={slides} next={layout.next} /> : null}
+        {screen.notes === undefined ? null : <NotesPane notes={screen.notes} />}
       </Box>
     );
   }

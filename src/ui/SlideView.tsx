@@ -1,29 +1,24 @@
-import { revealedBullets, type Slide } from '../deck/slides.js';
+import type { SlideLayout } from '../layout/slide-layout.js';
 import { ContentSlideView } from './ContentSlideView.js';
 import { SectionSlideView } from './SectionSlideView.js';
+import { SummarySlideView } from './SummarySlideView.js';
 import { TitleSlideView } from './TitleSlideView.js';
 
 export interface SlideViewProps {
-  readonly slide: Slide;
-  /** Current step of the slide, 0-based. */
-  readonly step: number;
-  /** Show bullets not yet revealed, dimmed (presenter view). */
-  readonly showHidden?: boolean;
-  /** Size of the slide area, in columns and rows. */
-  readonly columns: number;
-  readonly rows: number;
+  /** The slide as layoutSlide lays it out in its area, at its step. */
+  readonly layout: SlideLayout;
 }
 
-/** Draws one slide of any kind, at one step, into a `columns` x `rows` area. */
-export function SlideView({ slide, step, showHidden, columns, rows }: SlideViewProps) {
-  switch (slide.kind) {
+/** Draws one slide of any kind, in either form (layoutSlide), filling the area it was laid out in. */
+export function SlideView({ layout }: SlideViewProps) {
+  switch (layout.kind) {
     case 'title':
-      return <TitleSlideView slide={slide} columns={columns} rows={rows} />;
+      return <TitleSlideView layout={layout} />;
     case 'section':
-      return <SectionSlideView slide={slide} columns={columns} rows={rows} />;
+      return <SectionSlideView layout={layout} />;
     case 'content':
-      return (
-        <ContentSlideView slide={slide} revealed={revealedBullets(slide, step)} showHidden={showHidden} columns={columns} rows={rows} />
-      );
+      return <ContentSlideView layout={layout} />;
+    case 'summary':
+      return <SummarySlideView layout={layout} />;
   }
 }

@@ -1,16 +1,13 @@
 import { Box, Text } from 'ink';
 import { CentredSlide } from './CentredSlide.js';
-import type { TitleSlide } from '../deck/slides.js';
 import { moreLines } from '../layout/slide-rows.js';
 import { BigTitle } from './BigTitle.js';
-import { fitTitleSlide } from '../layout/frame-layout.js';
+import type { TitleSlideLayout } from '../layout/slide-layout.js';
 import { theme } from './theme.js';
 
 export interface TitleSlideViewProps {
-  readonly slide: TitleSlide;
-  /** Size of the slide area, in columns and rows. */
-  readonly columns: number;
-  readonly rows: number;
+  /** The slide, its title's area and the detail lines that fit, as layoutSlide lays them out (fitTitleSlide). */
+  readonly layout: TitleSlideLayout;
 }
 
 /**
@@ -19,10 +16,10 @@ export interface TitleSlideViewProps {
  * not leave room for them all, the lines that do not fit are left out, never drawn over others,
  * and a last row says how many.
  */
-export function TitleSlideView({ slide, columns, rows }: TitleSlideViewProps) {
-  const { title: area, details, hiddenLines } = fitTitleSlide(slide, columns, rows);
+export function TitleSlideView({ layout: { slide, size, fit } }: TitleSlideViewProps) {
+  const { title: area, details, hiddenLines } = fit;
   return (
-    <CentredSlide columns={columns} rows={rows}>
+    <CentredSlide size={size}>
       <BigTitle text={slide.title} columns={area.columns} rows={area.rows} color={theme.title} />
       {details.subtitle.length > 0 ? (
         <Box marginTop={1} flexShrink={0}>

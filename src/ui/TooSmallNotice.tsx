@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { wrapText } from '../text/wrap.js';
-import { MIN_COLUMNS, MIN_ROWS, RESERVED_ROWS } from '../layout/frame-layout.js';
+import { SMALLEST_TERMINAL } from '../layout/frame-layout.js';
 
 export interface TooSmallNoticeProps {
   /** Size of the frame, in columns and rows. */
@@ -8,9 +8,9 @@ export interface TooSmallNoticeProps {
   readonly rows: number;
 }
 
-/** Shown instead of the deck when the frame is below {@link MIN_COLUMNS} x {@link MIN_ROWS}; names the terminal size needed. */
+/** Shown instead of the deck when the frame is below MIN_COLUMNS x MIN_ROWS (frame-layout.ts); names the terminal size needed. */
 export function TooSmallNotice({ columns, rows }: TooSmallNoticeProps) {
-  const need = `${MIN_COLUMNS}x${MIN_ROWS + RESERVED_ROWS}`;
+  const need = SMALLEST_TERMINAL;
   // The size needed is the point of the notice, so the wording shrinks before it is cut.
   const notice =
     columns >= 38
