@@ -218,6 +218,20 @@ describe('Esc and escape sequences split on the way', () => {
     await expectUnmovedAndListening(app);
   });
 
+  it.each([
+    ['its markers and its text in separate reads', ['\u001B[200~', 'q 3', '\u001B[201~']],
+    ['its start marker split after ESC [2', ['\u001B[2', '00~q 3\u001B[201~']],
+    ['its end marker split after ESC', ['\u001B[200~q 3\u001B', '[201~']],
+  ])('ignores a paste that arrives in parts: %s', async (_name, parts) => {
+    const instance = render(<App deck={deck} version="v1" />);
+    const frame = () => instance.lastFrame() ?? '';
+    for (const part of parts) {
+      instance.stdin.write(part);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await expectUnmovedAndListening({ instance, frame });
+  });
+
   it('takes an ESC followed soon by the rest of an arrow as the arrow, not as Esc, which would quit', async () => {
     const { instance, frame } = await splitSequence('[C');
     await vi.waitFor(() => expect(frame()).toContain('slide 2/'));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DeckError, formatDiagnostic } from '../src/deck/deck-error.js';
 import { readDeck, MAX_DECK_BYTES, parseDeck, readDeckText, readDeckTextSync } from '../src/deck/load-deck.js';
-import { CASES } from './helpers/paths.js';
+import { CASES, VALID_CASES } from './helpers/paths.js';
 
 const VALID = `title: A deck
 sections:
@@ -263,15 +263,7 @@ describe('the shared cases', () => {
     expect(messages).toEqual(expected);
   });
 
-  it.each([
-    'bom.yaml',
-    'crlf.yaml',
-    'escape-injection.yaml',
-    'implicit-types.yaml',
-    'long-content.yaml',
-    'unicode-title.yaml',
-    'wide-content.yaml',
-  ])('%s loads', async (name) => {
+  it.each(VALID_CASES)('%s loads', async (name) => {
     await expect(readDeck(path.join(CASES, name))).resolves.toHaveProperty('sections');
   });
 

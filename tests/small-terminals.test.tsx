@@ -227,6 +227,21 @@ describe('the help header', () => {
 });
 
 describe('the overview, when the slides do not all fit', () => {
+  /** The overview of the talk in a pane of `columns` x `rows`, its highlight on slide `cursor` (0-based). */
+  const overviewAt = (columns: number, rows: number, cursor: number) =>
+    renderElement(
+      () => (
+        <Overview
+          slides={slides}
+          currentSlide={0}
+          cursor={cursor}
+          pane={layoutPane({ columns, rows })}
+          window={lineWindow(slides.length, rows - 3, { keep: cursor })}
+        />
+      ),
+      columns,
+    );
+
   it.each<[string, number, number, number, { start: number; end: number; above: number; below: number }]>([
     ['all fit', 18, 18, 5, { start: 0, end: 18, above: 0, below: 0 }],
     ['at the top: only the marker below', 18, 7, 0, { start: 0, end: 6, above: 0, below: 12 }],
@@ -258,18 +273,7 @@ describe('the overview, when the slides do not all fit', () => {
   });
 
   it('says how many slides are out of sight in the smallest terminal, 20x7', () => {
-    const frame = renderElement(
-      () => (
-        <Overview
-          slides={slides}
-          currentSlide={0}
-          cursor={9}
-          pane={layoutPane({ columns: 20, rows: 5 })}
-          window={lineWindow(slides.length, 5 - 3, { keep: 9 })}
-        />
-      ),
-      20,
-    );
+    const frame = overviewAt(20, 5, 9);
     expect(frame.split('\n')).toEqual([
       '╭──────────────────╮',
       '│ Overview · arro… │',
@@ -280,18 +284,7 @@ describe('the overview, when the slides do not all fit', () => {
   });
 
   it('says how many slides are out of sight above and below', () => {
-    const frame = renderElement(
-      () => (
-        <Overview
-          slides={slides}
-          currentSlide={0}
-          cursor={9}
-          pane={layoutPane({ columns: 60, rows: 10 })}
-          window={lineWindow(slides.length, 10 - 3, { keep: 9 })}
-        />
-      ),
-      60,
-    );
+    const frame = overviewAt(60, 10, 9);
     const lines = frame.split('\n');
     expect(lines[2]).toBe('│ ⋯ 7 more slides above                                    │');
     expect(lines.some((line) => line.includes('›  10'))).toBe(true);

@@ -124,13 +124,6 @@ function actionsByKey(view: View): ReadonlyMap<KeyName, Action> {
   return new Map(bindingsFor(view).flatMap((binding) => binding.keys.map((key) => [key, binding.action] as const)));
 }
 
-/**
- * The markers around pasted text in bracketed paste mode (xterm ctlseqs, DEC mode 2004), as Ink
- * passes them on without their ESC. The app turns the mode on so pasted text never acts as keys.
- */
-export const PASTE_START = '[200~';
-export const PASTE_END = '[201~';
-
 /** Keys typed as characters, when several arrive in one read. */
 const CHARACTER_KEYS: Readonly<Record<string, KeyName>> = {
   '\r': 'enter',
@@ -205,7 +198,7 @@ export function pendingSequenceOf(input: string, key: KeyFlags): PendingSequence
  * What input that came within ESCAPE_DELAY_MS of a pending sequence means:
  * - `sequence`: with the pending part it completes a control sequence (CSI, SS3, or a string
  *   sequence such as an OSC reply after a lone ESC); `key` is what it names when the app binds it
- *   (arrows, Home, End, Page Up/Down), `sequence` the whole of it without ESC (`[201~`), and
+ *   (arrows, Home, End, Page Up/Down), `sequence` the whole of it without ESC (`[6~`), and
  *   `rest` whatever came after it in the same read;
  * - `pending`: still unfinished, wait again;
  * - `unrelated`: a key of its own (the pending part was a real Esc, or is dropped).

@@ -7,8 +7,6 @@ import {
   ESCAPE_DELAY_MS,
   keyNamesOf,
   NO_KEY_FLAGS,
-  PASTE_END,
-  PASTE_START,
   pendingSequenceOf,
   type KeyName,
   type PendingSequence,
@@ -21,17 +19,17 @@ function ignorePaste(): void {}
 /**
  * Turns key presses into actions through the key map of `view`, one per key; a key with no
  * binding becomes `unboundKey` (it only closes the help). Terminal reports are no keys and are
- * ignored, and so is pasted text (Ink's usePaste, with the markers of a paste Ink passes on
- * in parts as a fallback): a pasted URL with a `q` in it must not quit the talk.
+ * ignored, and so is pasted text (Ink's usePaste): a pasted URL with a `q` in it must not quit
+ * the talk. Ink collects a paste whose markers or text arrive in separate reads itself (tested
+ * with each split), so the key layer sees no part of it.
  *
  * An escape sequence can arrive in parts (a slow link, a loaded machine): Ink then hands over a
  * lone Esc, or an unfinished `[1`, and the rest as text. So a lone Esc acts ESCAPE_DELAY_MS
  * (50 ms) after it is pressed, unless the rest of a sequence comes first, and the parts are put
- * together again: `ESC` then `[C` is Right, `[` then `6~` Page Down, `[` then `201~` the end of
- * a paste. Split, an arrow never quits the talk and a sequence's digits never start a jump.
+ * together again: `ESC` then `[C` is Right, `[` then `6~` Page Down. Split, an arrow never quits
+ * the talk and a sequence's digits never start a jump.
  */
 export function useDeckKeys(view: View, onAction: (action: Action) => void): void {
-  const isPasting = useRef(false);
   const pending = useRef<{ readonly sequence: PendingSequence; readonly timer: ReturnType<typeof setTimeout> } | undefined>(undefined);
   // Ink subscribes again whenever the handler changes, which a new function each render would
   // do after every key; the handler stays the same and reads the latest arguments instead.
@@ -65,22 +63,16 @@ export function useDeckKeys(view: View, onAction: (action: Action) => void): voi
         const meaning = continueSequence(waiting.sequence, input);
         if (meaning.kind === 'pending') return wait(meaning.pending);
         if (meaning.kind === 'sequence') {
-          if (meaning.sequence === PASTE_START || meaning.sequence === PASTE_END) isPasting.current = meaning.sequence === PASTE_START;
-          else if (meaning.key !== undefined && !isPasting.current) act(meaning.key);
+          if (meaning.key !== undefined) act(meaning.key);
           if (meaning.rest === '') return;
           text = meaning.rest;
           flags = NO_KEY_FLAGS;
-        } else if (waiting.sequence.isLoneEscape && !isPasting.current) {
+        } else if (waiting.sequence.isLoneEscape) {
           act('escape');
         }
       }
       const sequence = pendingSequenceOf(text, flags);
       if (sequence !== undefined) return wait(sequence);
-      if (text === PASTE_START || text === PASTE_END) {
-        isPasting.current = text === PASTE_START;
-        return;
-      }
-      if (isPasting.current) return;
       for (const name of keyNamesOf(text, flags)) act(name);
     },
     [act, wait],
