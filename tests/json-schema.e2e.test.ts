@@ -55,6 +55,30 @@ describe('slides.schema.json', () => {
   });
 });
 
+describe('the schema and the loader agree on what issue 16 allows', () => {
+  it.each([
+    [
+      'a top-level x- key holding an anchor',
+      'x-shared: &deal Largest ever natural gas deal\ntitle: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets: [*deal]\n',
+    ],
+    [
+      'a bullet mapping with text and no sub-bullets',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets:\n          - text: Main point\n',
+    ],
+  ])('accepts %s in both', async (_name, text) => {
+    expect(validate(asEditorReads(text))).toBe(true);
+    const { parseDeck } = await import('../src/deck/load-deck.js');
+    expect(() => parseDeck(text, 'x.yaml')).not.toThrow();
+  });
+
+  it('rejects an x- key below the top level in both', async () => {
+    const text = 'title: T\nsections:\n  - id: a\n    title: A\n    x-mine: 1\n    slides: []\n';
+    expect(validate(asEditorReads(text))).toBe(false);
+    const { parseDeck } = await import('../src/deck/load-deck.js');
+    expect(() => parseDeck(text, 'x.yaml')).toThrow('unknown key "x-mine"');
+  });
+});
+
 describe('the schema and the loader agree on empty text', () => {
   it('rejects an empty title in both', async () => {
     const text = 'title: ""\nsections:\n  - id: a\n    title: A\n    slides: []\n';

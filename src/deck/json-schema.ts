@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DeckSchema } from './schema.js';
+import { EXTENSION_KEY_PREFIX } from './extension-keys.js';
 
 /** YAML scalars an editor may see where inkdeck reads text: `NO`, `1.10` and `~` are all text to us. */
 const ANY_SCALAR = ['string', 'number', 'integer', 'boolean', 'null'];
@@ -15,7 +16,9 @@ const ANY_SCALAR = ['string', 'number', 'integer', 'boolean', 'null'];
  */
 export function deckJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(DeckSchema, { target: 'draft-7', io: 'input' });
-  return { ...(asEditorSees(schema) as Record<string, unknown>), title: 'inkdeck slide deck' };
+  const deck = asEditorSees(schema) as Record<string, unknown>;
+  // The author's own top-level keys (x-…) are allowed, and ignored.
+  return { ...deck, patternProperties: { [`^${EXTENSION_KEY_PREFIX}`]: {} }, title: 'inkdeck slide deck' };
 }
 
 function asEditorSees(node: unknown): unknown {

@@ -1,4 +1,17 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  visit,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import { resolveAliases, withAliasesReplaced, type AliasTargets } from './aliases.js';
 import { DeckError, type Diagnostic, type DiagnosticAt } from './deck-error.js';
 import type { PathSegment } from './field-path.js';
@@ -6,6 +19,8 @@ import { issueDiagnostics, offsetOfPath } from './place-issues.js';
 import { deckName, readDeckText } from './read-deck.js';
 import { DeckSchema, type Deck } from './schema.js';
 import { yamlErrorDiagnostics } from './yaml-errors.js';
+import { structureProblems } from './yaml-structure.js';
+import { withoutExtensionKeys } from './extension-keys.js';
 
 export { formatPath, type PathSegment } from './field-path.js';
 export { deckName, MAX_DECK_BYTES, readDeckText, readDeckTextSync, STDIN_FILE, STDIN_NAME } from './read-deck.js';
@@ -51,22 +66,26 @@ export interface ParsedDeck {
  * @throws {DeckError} As {@link parseDeck}.
  */
 export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // A lone CR is a line break in YAML 1.2 (§5.4) and in editors; yaml's lexer takes only LF and
+  // CRLF, so old Mac files become LF, offset for offset, and positions count lines as editors do.
+  const source = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
   const at: DiagnosticAt = (offset, path, message) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col, path, message };
   };
 
-  const document = parseDocument(source, {
-    lineCounter,
-    schema: 'failsafe',
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
+  // The tokens first: what would overflow the composer's stack, or throw the rest of the parse
+  // out (a bracket never closed), is said once, where it is, before composing.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
+  const structure = structureProblems(tokens, source);
+  if (structure.fatal !== undefined) throw new DeckError([at(structure.fatal.offset, '', structure.fatal.message)]);
+  const document = composeOne(tokens, source.length);
 
   // Syntax errors come first: what follows cannot be trusted with a half-read document.
   if (document.errors.length > 0) throw new DeckError(sortedByPlace(yamlErrorDiagnostics(document, source, at)));
+  // Then text YAML would take off what is shown: an anchor or a tag written where text was meant.
+  if (structure.hidden.length > 0) throw new DeckError(structure.hidden.map((problem) => at(problem.offset, '', problem.message)));
 
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === '')) {
     throw new DeckError([at(0, '', 'no slides: the file has no deck in it')]);
@@ -85,7 +104,7 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
     // The checks above leave nothing known to throw here; if yaml still does, say so in place.
     throw new DeckError([at(0, '', `YAML: ${error instanceof Error ? error.message : String(error)}`)]);
   }
-  const result = DeckSchema.safeParse(data);
+  const result = DeckSchema.safeParse(withoutExtensionKeys(data));
   if (result.success) {
     return {
       deck: result.data,
@@ -97,6 +116,24 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
   }
 
   throw new DeckError(sortedByPlace(result.error.issues.flatMap((issue) => issueDiagnostics(document, aliases.targets, issue, at))));
+}
+
+/**
+ * The one document of `tokens`, as yaml's parseDocument composes it (failsafe schema, unique
+ * keys); a second document is an error of the first (MULTIPLE_DOCS), as there.
+ */
+function composeOne(tokens: readonly CST.Token[], length: number): Document {
+  const composer = new Composer({ schema: 'failsafe', prettyErrors: false, uniqueKeys: true });
+  let document: Document | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (document === undefined) document = next;
+    else {
+      document.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  // compose(…, true) always ends with a document, an empty one for an empty source.
+  return document as Document;
 }
 
 /** `diagnostics` in file order, by line then column (yaml reports its errors as it finds them). */

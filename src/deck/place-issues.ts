@@ -4,6 +4,7 @@ import type { AliasTargets } from './aliases.js';
 import type { Diagnostic, DiagnosticAt } from './deck-error.js';
 import { formatPath, type PathSegment } from './field-path.js';
 import { knownKeysAt } from './schema-shape.js';
+import { EXTENSION_KEY_PREFIX } from './extension-keys.js';
 import { closest } from '../text/closest.js';
 
 interface Located {
@@ -37,7 +38,12 @@ export function issueDiagnostics(document: Document, aliasTargets: AliasTargets,
       if (key === '<<') return at(offset, formatPath(path), 'merge keys ("<<") are not supported (YAML 1.2 has none); write the keys out');
       const suggestion = closest(key, known);
       const hint = suggestion === undefined ? `; expected one of: ${known.join(', ')}` : `; did you mean "${suggestion}"?`;
-      return at(offset, formatPath(path), `unknown key "${key}"${written}${hint}`);
+      // At the top level, a key of the author's own has a place: keys starting with x- are ignored.
+      const extension =
+        path.length === 0 && suggestion === undefined
+          ? `; keys starting with ${EXTENSION_KEY_PREFIX} are ignored, a place for YAML anchors`
+          : '';
+      return at(offset, formatPath(path), `unknown key "${key}"${written}${hint}${extension}`);
     });
   }
 

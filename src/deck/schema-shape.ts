@@ -30,8 +30,21 @@ export function sanitizeDeck(deck: Deck): Deck {
   return sanitizedBy(DeckSchema, deck) as Deck;
 }
 
+/** Every key of every mapping of the deck (`title`, `sections`, `id`, `slides`, `bullets`, `notes`, `text`, …). */
+export const DECK_KEYS: ReadonlySet<string> = new Set(keysIn(DeckSchema));
+
+function keysIn(schema: z.core.$ZodType): string[] {
+  return optionsOf(schema).flatMap((option) => {
+    if (option instanceof z.ZodArray) return keysIn(option.element);
+    if (!(option instanceof z.ZodObject)) return [];
+    const fields = Object.entries(option.shape as Record<string, z.core.$ZodType>);
+    return fields.flatMap(([key, field]) => [key, ...keysIn(field)]);
+  });
+}
+
 /** `value` with `sanitizeText` applied wherever `schema` applies it; the rest is kept as it is. */
 function sanitizedBy(schema: z.core.$ZodType, value: unknown): unknown {
+  if (schema instanceof z.ZodDefault && value === undefined) return value;
   if (schema instanceof z.ZodOptional) return value === undefined ? undefined : sanitizedBy(schema.unwrap(), value);
   if (isSanitizedText(schema)) return sanitizeText(value as string);
   const inner = withoutWrappers(schema);

@@ -33,6 +33,9 @@ const flag = z
   .transform((value) => value === 'true')
   .optional();
 
+/** How a bullet with sub-bullets is written, for messages about the ways it is written wrongly. */
+const SUB_BULLETS = 'a bullet with sub-bullets is written `- text: …` with `bullets:` and the list under it';
+
 /** A sub-bullet list belongs to the bullet before it; one nested level only. */
 export const BulletSchema = z.union(
   [
@@ -43,6 +46,7 @@ export const BulletSchema = z.union(
         .array(nonEmptyText('sub-bullets go one level deep: each sub-bullet must be a string'), {
           error: 'expected a list of sub-bullets (strings)',
         })
+        .default([])
         .describe('Sub-bullets, one level deep.'),
     }),
   ],
@@ -50,7 +54,14 @@ export const BulletSchema = z.union(
     error: (issue) => {
       // A string fails the text branch only by being empty, as "  " fails it (after the union).
       if (typeof issue.input === 'string') return 'must not be empty';
+      // The usual ways of writing sub-bullets wrongly are named first, with the way to write them.
+      if (Array.isArray(issue.input)) return `a list where a bullet's text belongs; ${SUB_BULLETS}`;
       if (!isPlainMapping(issue.input)) return 'expected a string, or a mapping with `text` and `bullets`';
+      const keys = Object.keys(issue.input);
+      if (!('text' in issue.input) && keys.length === 1 && keys[0] === 'bullets')
+        return 'these sub-bullets have no bullet: write `bullets:` under the `text:` of the bullet they belong to, without a "-" of its own';
+      if (!('text' in issue.input) && keys.length === 1 && Array.isArray(issue.input[keys[0] ?? '']))
+        return `a bullet written as "${keys[0] ?? ''}:" with a list under it; ${SUB_BULLETS}`;
       if (!('text' in issue.input)) return 'expected a string; a bullet that contains ": " must be quoted';
       // The loader reports what is wrong inside a mapping with `text` where it is instead.
       return 'expected a string, or a mapping with `text` and `bullets`';

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, visit, type Document } from 'yaml';
 import type { Diagnostic, DiagnosticAt } from './deck-error.js';
 import { formatPath, type PathSegment } from './field-path.js';
+import { DECK_KEYS } from './schema-shape.js';
 
 /**
  * The syntax errors the `yaml` library found in `document`, said for a deck's author: each at
@@ -75,6 +76,9 @@ function describeYamlError(code: string, message: string, sourceFromError: strin
   if (code === 'UNEXPECTED_TOKEN' && /["'][ \t]*$/.test(sourceBeforeError.split('\n').at(-1) ?? '')) {
     return 'YAML syntax: text goes on after a closing quote; inside "…" write a quote as \\", or quote the text with \' instead';
   }
+  const line = (sourceBeforeError.slice(sourceBeforeError.lastIndexOf('\n') + 1) + (sourceFromError.split('\n', 1)[0] ?? '')).trimEnd();
+  const missing = code === 'DUPLICATE_KEY' ? undefined : missingColonOrSpace(line);
+  if (missing !== undefined) return missing;
   if (code === 'MULTIPLE_DOCS') return 'a deck is one YAML document, but a second one starts here (a line with ---)';
   if (code === 'DUPLICATE_KEY') {
     const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+?)\s*:/.exec(sourceFromError)?.[1];
@@ -84,4 +88,19 @@ function describeYamlError(code: string, message: string, sourceFromError: strin
   // yaml appends " at line L, column C" and a code excerpt; the position is already in front.
   const firstLine = message.split('\n')[0] ?? message;
   return `YAML syntax: ${firstLine.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '')}`;
+}
+
+/**
+ * What is missing when `line` reads as a key without its colon or the space after it
+ * (`title:Foo`, `title Foo`): yaml takes the whole line for a key that runs on to the next one
+ * and says "Implicit keys need to be on a single line". Only a deck's own key names count for a
+ * missing colon, so a line of text is not taken for one.
+ */
+function missingColonOrSpace(line: string): string | undefined {
+  const noSpace = /^\s*(?:-\s+)?([A-Za-z][\w-]*):([^\s:].*)$/.exec(line);
+  if (noSpace !== null) return `a space is missing after the colon of "${noSpace[1]}:"; write "${noSpace[1]}: ${noSpace[2]}"`;
+  const noColon = /^\s*(?:-\s+)?([A-Za-z][\w-]*)[ \t]+([^:#\s][^:]*)$/.exec(line);
+  if (noColon !== null && DECK_KEYS.has(noColon[1] ?? ''))
+    return `a colon is missing after "${noColon[1]}"; write "${noColon[1]}: ${noColon[2]}"`;
+  return undefined;
 }

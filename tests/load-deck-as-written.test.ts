@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { DeckError, formatDiagnostic } from '../src/deck/deck-error.js';
+import { parseDeck } from '../src/deck/load-deck.js';
+import { MAX_NESTING_DEPTH } from '../src/deck/yaml-structure.js';
+
+// Issue 16: the deck is shown exactly as written, and an error is reported where the mistake is.
+
+/** A deck whose one slide has `bullets` (YAML lines, indented under `bullets:`). */
+const withBullets = (...bullets: string[]) =>
+  `title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        notes: n\n        bullets:\n${bullets.map((line) => `          ${line}\n`).join('')}`;
+
+function errorsOf(text: string): string[] {
+  try {
+    parseDeck(text, 'slides.yaml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(DeckError);
+    return (error as DeckError).diagnostics.map(formatDiagnostic);
+  }
+  throw new Error('expected the deck to be rejected');
+}
+
+const bulletsOf = (text: string) => parseDeck(text, 'slides.yaml').sections[0]?.slides[0]?.bullets;
+
+describe('text YAML would take away is reported where it is, with the text quoted as it should be', () => {
+  it.each([
+    [
+      'a bullet starting with &word (an anchor no alias uses)',
+      withBullets('- &Largest ever natural gas deal'),
+      [
+        'slides.yaml:9:13: "&Largest" is read as a YAML anchor (a name for the value after it), not as text, and no alias uses it; to show it, quote the text: "&Largest ever natural gas deal"',
+      ],
+    ],
+    [
+      'a bullet starting with !word (a tag)',
+      withBullets('- !important beats specificity'),
+      [
+        'slides.yaml:9:13: "!important" is read as a YAML tag (a type for the value after it), not as text; to show it, quote the text: "!important beats specificity"',
+      ],
+    ],
+    [
+      '!!binary and !!timestamp, each where it is (not "a bullet that contains \': \' must be quoted")',
+      withBullets('- !!binary aGVsbG8=', '- !!timestamp 2001-12-14'),
+      [
+        'slides.yaml:9:13: "!!binary" is read as a YAML tag (a type for the value after it), not as text; to show it, quote the text: "!!binary aGVsbG8="',
+        'slides.yaml:10:13: "!!timestamp" is read as a YAML tag (a type for the value after it), not as text; to show it, quote the text: "!!timestamp 2001-12-14"',
+      ],
+    ],
+    [
+      'a tag on a title',
+      'title: !big T\nsections: []\n',
+      ['slides.yaml:1:8: "!big" is read as a YAML tag (a type for the value after it), not as text; to show it, quote the text: "!big T"'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(errorsOf(text)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'quoted, the words show as written',
+      withBullets('- "&Largest ever natural gas deal"', "- '!important beats specificity'"),
+      ['&Largest ever natural gas deal', '!important beats specificity'],
+    ],
+    [
+      'an anchor an alias uses is meant, and kept',
+      withBullets('- &deal Largest ever natural gas deal', '- *deal'),
+      ['Largest ever natural gas deal', 'Largest ever natural gas deal'],
+    ],
+    ["!!str, the failsafe schema's own tag, changes nothing shown", withBullets('- !!str 2014'), ['2014']],
+  ])('%s', (_name, text, bullets) => {
+    expect(bulletsOf(text)).toEqual(bullets);
+  });
+});
+
+describe('lone CR line endings (old Mac files) load, with positions in lines as an editor shows them', () => {
+  it('loads a file whose every line ends with a lone CR', () => {
+    const text = withBullets('- one', '- two').replaceAll('\n', '\r');
+    expect(bulletsOf(text)).toEqual(['one', 'two']);
+  });
+
+  it('places an error on the line an editor shows it on, with no \\x0d in the path', () => {
+    // The same errors, at the same lines and columns, as the file with LF line endings.
+    const lf = 'title: T\nsections: []\nnote: x\n';
+    expect(errorsOf(lf.replaceAll('\n', '\r'))).toEqual(errorsOf(lf));
+    expect(errorsOf(lf).map((error) => error.split(':').slice(0, 3).join(':'))).toEqual(['slides.yaml:2:11', 'slides.yaml:3:1']);
+  });
+});
+
+describe("top-level keys starting with x- are the author's own: a place for anchors", () => {
+  it('ignores them, and their anchors serve aliases in the slides', () => {
+    const text = `x-shared:\n  deal: &deal Largest ever natural gas deal\n${withBullets('- *deal')}`;
+    expect(bulletsOf(text)).toEqual(['Largest ever natural gas deal']);
+  });
+
+  it('says so when a top-level key is unknown', () => {
+    expect(errorsOf('title: T\nsections: []\nshared: x\n').at(-1)).toContain('keys starting with x- are ignored');
+  });
+
+  it('is only for the top level', () => {
+    expect(errorsOf('title: T\nsections:\n  - id: a\n    title: A\n    x-mine: 1\n    slides: []\n')).toEqual([
+      'slides.yaml:5:5: sections[0]: unknown key "x-mine"; expected one of: id, title, slides',
+    ]);
+  });
+});
+
+describe('syntax errors where the mistake is', () => {
+  it.each([
+    [
+      'a { never closed, where it opens',
+      'title: T\nsections:\n  - { id: a, title: A\n    slides: []\n',
+      ['slides.yaml:3:5: YAML syntax: this { is never closed with }'],
+    ],
+    [
+      'a [ never closed inside a closed one: the outer one',
+      withBullets('- [a, [b, c]'),
+      ['slides.yaml:9:13: YAML syntax: this [ is never closed with ]'],
+    ],
+    [
+      'title:Foo, a space missing after the colon',
+      'title:Foo\nsections: []\n',
+      ['slides.yaml:1:1: a space is missing after the colon of "title:"; write "title: Foo"'],
+    ],
+    ['title Foo, a colon missing', 'title Foo\nsections: []\n', ['slides.yaml:1:1: a colon is missing after "title"; write "title: Foo"']],
+  ])('%s', (_name, text, expected) => {
+    expect(errorsOf(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['[', `title: T\nsections: ${'['.repeat(5000)}\n`],
+    ['{', `title: T\nsections: ${'{a: '.repeat(5000)}\n`],
+    ['-', `title: T\nsections:\n${Array.from({ length: 3000 }, (_, depth) => `${' '.repeat(depth)}-`).join('\n')}\n`],
+  ])('refuses thousands of nested %s with one error about nesting depth, at the first level too deep', (_name, text) => {
+    const errors = errorsOf(text);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^slides\\.yaml:\\d+:\\d+: lists and mappings nest deeper than ${MAX_NESTING_DEPTH} levels here`));
+    // The same place every time: nothing depends on how deep the stack happened to be.
+    expect(errorsOf(text)).toEqual(errors);
+  });
+});
+
+describe('sub-bullets written wrongly: the real problem first, with the way to write them', () => {
+  const SUB_BULLETS = 'a bullet with sub-bullets is written `- text: …` with `bullets:` and the list under it';
+  it.each([
+    [
+      'a bullet written as a key with a list under it',
+      withBullets('- Main point:', '    - sub a', '    - sub b'),
+      [`slides.yaml:9:13: sections[0].slides[0].bullets[0]: a bullet written as "Main point:" with a list under it; ${SUB_BULLETS}`],
+    ],
+    [
+      'bullets: given its own "-"',
+      withBullets('- text: Main point', '- bullets:', '    - sub a'),
+      [
+        'slides.yaml:10:13: sections[0].slides[0].bullets[1]: these sub-bullets have no bullet: write `bullets:` under the `text:` of the bullet they belong to, without a "-" of its own',
+      ],
+    ],
+    [
+      'a list where a bullet belongs',
+      withBullets('- Main point', '- - sub a', '  - sub b'),
+      [`slides.yaml:10:13: sections[0].slides[0].bullets[1]: a list where a bullet's text belongs; ${SUB_BULLETS}`],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(errorsOf(text)).toEqual(expected);
+  });
+
+  it('takes `- text:` without sub-bullets as a bullet', () => {
+    expect(bulletsOf(withBullets('- text: Main point'))).toEqual([{ text: 'Main point', bullets: [] }]);
+  });
+});
