@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -336,6 +336,23 @@ describe('readDeck on files', () => {
     const writer = writeFile(fifo, text);
     expect(await readDeckText(fifo)).toBe(text);
     await writer;
+  });
+
+  it('says so, without hanging, when nothing is writing to a FIFO (check, render and export read through here)', async () => {
+    const fifo = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-')), 'deck.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const message = `${fifo}: it is a FIFO (a named pipe) and nothing is writing to it; pipe the deck to - instead`;
+    await expect(readDeckText(fifo)).rejects.toThrow(message);
+    expect(() => readDeckTextSync(fifo)).toThrow(message);
+  });
+
+  it('says a loop of symbolic links is one, in plain words', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-'));
+    symlinkSync(path.join(directory, 'b.yaml'), path.join(directory, 'a.yaml'));
+    symlinkSync(path.join(directory, 'a.yaml'), path.join(directory, 'b.yaml'));
+    await expect(readDeck(path.join(directory, 'a.yaml'))).rejects.toThrow(
+      /a\.yaml: cannot read the file: too many symbolic links: they lead round in a loop$/,
+    );
   });
 });
 

@@ -82,7 +82,10 @@ function underShell(deck: string, env: Record<string, string> = {}, cli = CLI) {
       `stty -g > ${directory}/before`,
       `node ${cli} present ${deck} --no-sync --no-watch`,
       `echo $? > ${directory}/status`,
-      `stty -g > ${directory}/after`,
+      // Written aside, then moved: a redirection creates the file empty before stty writes, and
+      // a test that read it then saw a mode that was never set (a run under load failed so).
+      `stty -g > ${directory}/after.partial`,
+      `mv ${directory}/after.partial ${directory}/after`,
       'sleep 30',
     ].join('; ');
   const pane = shellInPty('/bin/sh', (directory) => ['-c', script(directory)], env);

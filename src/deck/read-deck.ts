@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DeckError, type Diagnostic } from './deck-error.js';
 import { describeFsError } from '../text/describe-fs-error.js';
 
@@ -63,9 +64,11 @@ interface Chunks {
  * {@link ASYNC_FILES} with promises; {@link readDeck} is written once for both.
  */
 interface DeckFiles {
-  /** Size of `file` in bytes, as `stat` gives it (0 for a pipe or a device). */
-  size(file: string): Awaitable<number>;
+  /** Size of `file` in bytes, as `stat` gives it (0 for a pipe or a device), and whether it is a FIFO. */
+  kind(file: string): Awaitable<{ readonly size: number; readonly isFifo: boolean }>;
   open(file: string): Awaitable<Chunks>;
+  /** Opens a FIFO without waiting for a writer, and reads it within FIFO_WAIT_MS (readFifoChunk). */
+  openFifo(file: string): Chunks;
   standardInput(): Chunks;
 }
 
@@ -77,7 +80,10 @@ function* readDeck(file: string, files: DeckFiles): Generator<unknown, string, u
   const name = deckName(file);
   try {
     if (file === STDIN_FILE) return decodeUtf8(yield* collect(files.standardInput(), name), name);
-    refuseLargeFile(name, yield* result(files.size(file)));
+    const { size, isFifo } = yield* result(files.kind(file));
+    refuseLargeFile(name, size);
+    // A named pipe with no writer would block the open, and the read, for ever.
+    if (isFifo) return decodeUtf8(yield* collect(files.openFifo(file), name), name);
     return decodeUtf8(yield* collect(yield* result(files.open(file)), name), name);
   } catch (error) {
     if (error instanceof DeckError) throw error;
@@ -136,8 +142,77 @@ const READ_CHUNK_BYTES = 256 * 1024;
 /** Standard input's file descriptor (POSIX). */
 const STDIN_DESCRIPTOR = 0;
 
+/** `file`'s size and whether it is a FIFO (a named pipe, or a pipe such as bash's `<(…)`), as `stat` gives them. */
+function kindOf(stats: { readonly size: number; isFIFO(): boolean }) {
+  return { size: stats.size, isFifo: stats.isFIFO() };
+}
+
+/**
+ * How long a FIFO may give nothing before the read gives up, in milliseconds: a writer that has
+ * opened it (bash's `<(…)`) sends the deck at once; a writer that never comes must not hang
+ * `check` or `render` for ever.
+ */
+export const FIFO_WAIT_MS = 5000;
+
+/** How long a FIFO with no writer is given for one to open it, in milliseconds. */
+const FIFO_WRITER_MS = 200;
+
+/** How often a FIFO with nothing to read yet is read again, in milliseconds. */
+const FIFO_POLL_MS = 10;
+
+/**
+ * A FIFO's chunks, read without blocking: opened O_NONBLOCK, so the open returns at once even
+ * with no writer; a read with nothing yet (EAGAIN) is tried again every FIFO_POLL_MS, through
+ * the flavour's `pause`, for up to FIFO_WAIT_MS since the last bytes. With no writer, a read
+ * gives the end at once: after FIFO_WRITER_MS of that, it is said, rather than read as an empty
+ * deck.
+ */
+function fifoChunks(file: string, { pause, run }: Flavour): Chunks {
+  const descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  let hasData = false;
+  function* next(): Generator<unknown, Buffer | undefined, unknown> {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    for (let waited = 0; ; waited += FIFO_POLL_MS) {
+      let count: number | undefined;
+      try {
+        count = readSync(descriptor, buffer, 0, buffer.length, null);
+      } catch (error) {
+        // Nothing to read yet, with a writer there: wait.
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      }
+      if (count !== undefined && count > 0) {
+        hasData = true;
+        return filled(buffer, count);
+      }
+      // The end: after the deck, its end; before any byte, no writer (yet: one that opened a
+      // moment after this did is waited for a little).
+      if (count === 0 && hasData) return undefined;
+      if (count === 0 && waited >= FIFO_WRITER_MS)
+        throw new DeckError([
+          fileDiagnostic(file, `it is a FIFO (a named pipe) and nothing is writing to it; pipe the deck to ${STDIN_FILE} instead`),
+        ]);
+      if (waited >= FIFO_WAIT_MS)
+        throw new DeckError([fileDiagnostic(file, `it is a FIFO (a named pipe) and nothing came through it in ${FIFO_WAIT_MS / 1000} s`)]);
+      yield pause(FIFO_POLL_MS);
+    }
+  }
+  return { next: () => run(next()), close: () => closeSync(descriptor) };
+}
+
+/** How a reader waits, and runs its steps: at once (sync) or with promises (async). */
+interface Flavour {
+  pause(milliseconds: number): Awaitable<void>;
+  run<T>(steps: Generator<unknown, T, unknown>): Awaitable<T>;
+}
+
+/** Waits `milliseconds` without returning to the event loop: the sync reader's pause. */
+function pauseSync(milliseconds: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
+}
+
 const SYNC_FILES: DeckFiles = {
-  size: (file) => statSync(file).size,
+  kind: (file) => kindOf(statSync(file)),
+  openFifo: (file) => fifoChunks(file, { pause: pauseSync, run: runSync }),
   open: (file) => {
     const descriptor = openSync(file, 'r');
     return { next: () => readChunk((buffer) => readSync(descriptor, buffer, 0, buffer.length, null)), close: () => closeSync(descriptor) };
@@ -148,7 +223,8 @@ const SYNC_FILES: DeckFiles = {
 };
 
 const ASYNC_FILES: DeckFiles = {
-  size: async (file) => (await stat(file)).size,
+  kind: async (file) => kindOf(await stat(file)),
+  openFifo: (file) => fifoChunks(file, { pause: (milliseconds) => sleep(milliseconds), run: runAsync }),
   open: async (file) => {
     const handle = await open(file, 'r');
     return {
@@ -191,7 +267,7 @@ function readStandardInputWaiting(buffer: Buffer): number {
       return readSync(STDIN_DESCRIPTOR, buffer, 0, buffer.length, null);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      pauseSync(FIFO_POLL_MS);
     }
   }
 }

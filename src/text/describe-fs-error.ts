@@ -8,5 +8,8 @@ export function describeFsError(error: unknown): string {
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES') return 'permission denied';
   if (code === 'ENOSPC') return 'no space left on device';
+  if (code === 'ELOOP') return 'too many symbolic links: they lead round in a loop';
+  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
+  if (code === 'ENXIO') return 'no such device or address (a socket, or a device with nothing behind it)';
   return error instanceof Error ? error.message : String(error);
 }
