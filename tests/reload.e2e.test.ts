@@ -111,6 +111,25 @@ describe('live reload in a real terminal', () => {
     await presenter.waitForText('slide 6/19');
   }, 60_000);
 
+  it('stays on the same Demo when another Demo is inserted before it, and when an earlier one is deleted', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-reload-'));
+    const file = path.join(directory, 'slides.yaml');
+    const deckOf = (...demos: string[]) =>
+      `title: T\nsections:\n  - id: a\n    title: A\n    slides:\n${demos.map((words) => `      - title: Demo\n        bullets: [${words}]\n`).join('')}`;
+    writeFileSync(file, deckOf('first demo', 'second demo'));
+    const app = await present(file, directory);
+    app.jumpTo(4);
+    await app.waitForText('second demo');
+
+    writeFileSync(file, deckOf('first demo', 'a new demo', 'second demo'));
+    await app.waitForText('slide 5/5');
+    expect(app.text()).toContain('second demo');
+
+    writeFileSync(file, deckOf('a new demo', 'second demo'));
+    await app.waitForText('slide 4/4');
+    expect(app.text()).toContain('second demo');
+  });
+
   it('does not reload with --no-watch', async () => {
     const { file, runtime } = copyOfDeck();
     const app = await present(file, runtime, ['--no-watch']);

@@ -50,6 +50,66 @@ describe('relocate keeps the talk where it was across an edit', () => {
   });
 });
 
+describe('relocate among slides with the same title ("Demo", "Questions"), as the audience sees them', () => {
+  /** One section of slides written `Title:bullet`, so slides of the same title can say different things. */
+  const sectionOf = (...slides: string[]) =>
+    buildSlides(
+      parseDeck(
+        `title: T\nsections:\n  - id: a\n    title: A\n    slides:\n${slides
+          .map((slide) => {
+            const [title, bullet] = slide.split(':');
+            return `      - title: ${title}\n        bullets: [${bullet ?? 'same'}]`;
+          })
+          .join('\n')}\n`,
+        'deck.yaml',
+      ),
+    );
+  /** `title:bullet` of the slide at `position`. */
+  const shown = (slides: Slide[], position: { slide: number }) => {
+    const slide = slides[position.slide];
+    return slide?.kind === 'content' ? `${slide.title}:${String(slide.bullets[0])}` : slide?.title;
+  };
+  // Slides: 0 the title slide, 1 the divider, then the section's slides from 2.
+  it.each<[string, string[], number, string[], string]>([
+    [
+      'a new Demo inserted before the current one',
+      ['Intro:i', 'Demo:alpha', 'Demo:beta', 'Q:q'],
+      4,
+      ['Intro:i', 'Demo:alpha', 'Demo:new', 'Demo:beta', 'Q:q'],
+      'Demo:beta',
+    ],
+    ['an earlier Demo deleted', ['Demo:alpha', 'Demo:beta', 'Demo:gamma'], 3, ['Demo:beta', 'Demo:gamma'], 'Demo:beta'],
+    ['a later Demo deleted', ['Demo:alpha', 'Demo:beta', 'Demo:gamma'], 3, ['Demo:alpha', 'Demo:beta'], 'Demo:beta'],
+    ['two Demos swapped', ['Demo:alpha', 'Break:b', 'Demo:beta'], 4, ['Demo:beta', 'Break:b', 'Demo:alpha'], 'Demo:beta'],
+    [
+      'a Demo moved from after the current one to before it',
+      ['Intro:i', 'Demo:alpha', 'Demo:beta', 'Demo:gamma'],
+      4,
+      ['Intro:i', 'Demo:gamma', 'Demo:alpha', 'Demo:beta'],
+      'Demo:beta',
+    ],
+    [
+      'the current Demo edited: its neighbours and rank find it',
+      ['Demo:alpha', 'Demo:beta', 'Demo:gamma'],
+      3,
+      ['Demo:alpha', 'Demo:beta2', 'Demo:gamma'],
+      'Demo:beta2',
+    ],
+    [
+      'the same words on every Demo: its neighbours find it',
+      ['Demo', 'Break:b', 'Demo', 'End:e'],
+      4,
+      ['Demo', 'Demo', 'Break:b', 'Demo', 'End:e'],
+      'Demo:same',
+    ],
+  ])('%s', (_name, before, fromSlide, after, expected) => {
+    const next = sectionOf(...after);
+    const position = relocate(sectionOf(...before), next, { slide: fromSlide, step: 0 });
+    expect(shown(next, position)).toBe(expected);
+    if (expected === 'Demo:same') expect(position.slide).toBe(5);
+  });
+});
+
 describe('relocateRemembering brings the talk back to a slide an edit took away and the next one restores', () => {
   // On B2 (slide 7); section b cut, then pasted back before a.
   const CUT = deckOf({ a: ['A1', 'A2', 'A3'] });

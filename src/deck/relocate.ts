@@ -4,7 +4,8 @@ import { stepCountOf, type Slide } from './slides.js';
 /**
  * Maps a position in a deck onto a new version of that deck, so an edit does not move the talk:
  * the same section (by id) and the same slide of it where it still exists (a slide of that
- * section with the same title; the k-th of several stays the k-th), else the slide now at the
+ * section with the same title; of several, the one with the same content and neighbours, else
+ * the same rank), else the slide now at the
  * same place in the section (or its last slide, then its divider); when the section is gone, the
  * divider of the section that followed it (or, at the end, preceded it); else the same slide
  * number clamped to the new deck. The step is kept where the slide still has it.
@@ -17,7 +18,7 @@ export function relocate(from: readonly Slide[], to: readonly Slide[], position:
 
 /**
  * Where the slide at `position` in `from` is in `to`: the title slide, the divider of the same
- * section, or the same-titled slide of the same section (the k-th of several). Undefined when
+ * section, or the same-titled slide of the same section (of several, the most alike). Undefined when
  * `to` no longer has that slide (see {@link relocate} for where the talk goes then).
  */
 export function relocateExactly(from: readonly Slide[], to: readonly Slide[], position: Position): Position | undefined {
@@ -27,13 +28,54 @@ export function relocateExactly(from: readonly Slide[], to: readonly Slide[], po
   const divider = to.findIndex((candidate) => candidate.kind === 'section' && candidate.sectionId === slide.sectionId);
   if (divider === -1) return undefined;
   if (slide.kind === 'section') return atSlide(to, divider, position.step);
-  // The k-th slide of the section with this title stays the k-th one.
   const occurrence = contentIndicesOf(from, slide.sectionId)
     .filter((index) => from[index]?.title === slide.title)
     .indexOf(position.slide);
   const sameTitle = contentIndicesOf(to, slide.sectionId).filter((index) => to[index]?.title === slide.title);
-  const match = sameTitle[Math.min(occurrence, sameTitle.length - 1)];
+  const match = mostAlike(from, position.slide, to, sameTitle, occurrence);
   return match === undefined ? undefined : atSlide(to, match, position.step);
+}
+
+/**
+ * Which of `candidates` (indices into `to`, slides of the same section and title) is the slide
+ * at `index` in `from`, the `occurrence`-th of its title there. Titles repeat ("Demo",
+ * "Questions"), so a slide is known by more than its title and rank: the same bullets and notes
+ * count most, then the same slide before it and after it; among equals, the one of the same
+ * rank, or the nearest rank. So inserting, deleting or moving another slide of the same title
+ * leaves the talk on its slide, and editing the slide itself (its content changes) still finds it
+ * by its neighbours and rank.
+ */
+function mostAlike(
+  from: readonly Slide[],
+  index: number,
+  to: readonly Slide[],
+  candidates: readonly number[],
+  occurrence: number,
+): number | undefined {
+  const slide = from[index];
+  let best: { index: number; score: number; distance: number } | undefined;
+  candidates.forEach((candidate, rank) => {
+    const score =
+      (sameContent(slide, to[candidate]) ? 4 : 0) +
+      (sameSlide(from[index - 1], to[candidate - 1]) ? 1 : 0) +
+      (sameSlide(from[index + 1], to[candidate + 1]) ? 1 : 0);
+    const distance = Math.abs(rank - occurrence);
+    if (best === undefined || score > best.score || (score === best.score && distance < best.distance))
+      best = { index: candidate, score, distance };
+  });
+  return best?.index;
+}
+
+/** Whether two slides say the same: their bullets and speaker notes (content slides only). */
+function sameContent(a: Slide | undefined, b: Slide | undefined): boolean {
+  if (a?.kind !== 'content' || b?.kind !== 'content') return false;
+  return a.notes === b.notes && JSON.stringify(a.bullets) === JSON.stringify(b.bullets);
+}
+
+/** Whether two neighbouring slides are the same one, as far as a neighbour tells: kind, section and title. */
+function sameSlide(a: Slide | undefined, b: Slide | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.kind === b.kind && a.title === b.title && (a.kind === 'title' || b.kind === 'title' || a.sectionId === b.sectionId);
 }
 
 /** Where the talk goes when its slide is gone: see {@link relocate}. */
