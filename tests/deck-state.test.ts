@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { deckReducer, initialDeckState, withDeck, type Action, type DeckState } from '../src/navigation/deck-state.js';
 
 const TEN = initialDeckState(10);
-const at = (slide: number, changes: Partial<DeckState> = {}): DeckState => ({ ...TEN, slide, ...changes });
+/** A view at `slide`, which it has drawn. */
+const at = (slide: number, changes: Partial<DeckState> = {}): DeckState => ({ ...TEN, slide, seenSlide: slide, ...changes });
 const run = (state: DeckState, ...actions: Action[]) => actions.reduce(deckReducer, state);
 const digit = (value: string): Action => ({ type: 'typeDigit', digit: value });
 
@@ -226,6 +227,8 @@ describe('initialDeckState and withSlideCount', () => {
       exitStatus: 0,
       notesScroll: 0,
       overlayScroll: 0,
+      seenSlide: 0,
+      seenStep: 0,
     });
   });
 
@@ -251,7 +254,7 @@ describe('initialDeckState and withSlideCount', () => {
 describe('deckReducer: steps of reveal slides', () => {
   // Slides: 0 (1 step), 1 (reveal, 3 steps), 2 (1 step), 3 (reveal, 2 steps).
   const STEPPED = initialDeckState([1, 3, 1, 2]);
-  const on = (slide: number, step: number): DeckState => ({ ...STEPPED, slide, step });
+  const on = (slide: number, step: number): DeckState => ({ ...STEPPED, slide, step, seenSlide: slide, seenStep: step });
   const position = (state: DeckState) => [state.slide, state.step];
 
   it.each<[string, DeckState, Action, number[]]>([
@@ -341,5 +344,42 @@ describe('random key sequences', () => {
       expect(state.overviewCursor).toBeLessThan(7);
       if (state.isQuitting) state = { ...state, isQuitting: false };
     }
+  });
+});
+
+describe('a press is a move from the position the view saw (issue 16: two views pressing next at once moved the talk twice)', () => {
+  // The view drew slide 3; another view's next arrived (sync to slide 4) and is not drawn yet.
+  const unseen = deckReducer(at(3), { type: 'sync', position: { slide: 4, step: 0 } });
+
+  it('takes a move from another view at once, but not as seen until drawn', () => {
+    expect(unseen).toMatchObject({ slide: 4, seenSlide: 3 });
+    expect(deckReducer(unseen, { type: 'shown' })).toMatchObject({ slide: 4, seenSlide: 4 });
+  });
+
+  it.each<[string, Action, number]>([
+    ['next pressed on slide 3 goes where the other view went: the talk moves once', { type: 'next' }, 4],
+    ['Enter, as next', { type: 'confirm' }, 4],
+    ['previous pressed on slide 3 goes to 2', { type: 'previous' }, 2],
+    ['Backspace with no digits, as previous', { type: 'backspace' }, 2],
+    ['a jump is to where it says, whatever was seen', { type: 'goTo', slide: 7 }, 7],
+    ['first', { type: 'first' }, 0],
+  ])('%s', (_name, action, slide) => {
+    const after = deckReducer(unseen, action);
+    expect(after.slide).toBe(slide);
+    // Whatever it did, the view now moves from there.
+    expect(after.seenSlide).toBe(slide);
+  });
+
+  it('moves from the drawn position once the move is shown: a later press is a press of its own', () => {
+    expect(run(unseen, { type: 'shown' }, { type: 'next' }).slide).toBe(5);
+  });
+
+  it('lets this view press fast on its own: its own moves count as seen', () => {
+    expect(run(at(3), { type: 'next' }, { type: 'next' }, { type: 'next' }).slide).toBe(6);
+  });
+
+  it('keeps typed digits as typed: Backspace erases one, Enter jumps', () => {
+    expect(run(unseen, digit('8'), { type: 'backspace' })).toMatchObject({ slide: 4, jumpDigits: '' });
+    expect(run(unseen, digit('8'), { type: 'confirm' }).slide).toBe(7);
   });
 });

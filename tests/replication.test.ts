@@ -242,6 +242,33 @@ describe('a position from another view of the same version (Lamport merge)', () 
     ];
     for (const view of settled) expect(view.position).toEqual(stamp(at(2), 1, HIGHER));
   });
+
+  describe('two views pressing next at the same moment, each from slide 3 as it saw it, move the talk once (issue 16)', () => {
+    // Both agreed on slide 3 at clock 5. A press is a move from the position that view saw
+    // (deckReducer's seen position), so each press publishes slide 4, whatever arrived first.
+    const onThree = replica({ position: stamp(at(3), 5, LOWER), highestClock: 5 });
+    const theirs = position(6, 4);
+
+    it('their move arrives first: this view follows it, and its own press then publishes nothing', () => {
+      const followed = replicate(onThree, receive(theirs));
+      expect(followed.effects).toEqual([{ type: 'position', position: at(4) }]);
+      const pressed = replicate(followed.state, { type: 'publish', position: at(4) });
+      expect(pressed.state).toBe(followed.state);
+      expect(pressed.effects).toEqual([]);
+    });
+
+    it('the presses cross: both views settle on slide 4, and neither moves again', () => {
+      const mine = replicate(onThree, { type: 'publish', position: at(4) });
+      expect(mine.state.position).toEqual(stamp(at(4), 6, ME));
+      // Equal clocks: the tie goes to the greater id (ME over LOWER); the position is the same either way.
+      const settled = replicate(mine.state, receive(theirs));
+      expect(settled.state.position.value).toEqual(at(4));
+      expect(settled.effects.filter((effect) => effect.type === 'position')).toEqual([]);
+      const other = replicate(replicate(onThree, receive(ownPosition(mine.state))).state, { type: 'publish', position: at(4) });
+      expect(other.state.position.value).toEqual(at(4));
+      expect(other.effects).toEqual([]);
+    });
+  });
 });
 
 describe('the shared timer', () => {

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readDeck } from '../src/deck/load-deck.js';
-import { buildSlides } from '../src/deck/slides.js';
+import { buildSlides, stepCountOf } from '../src/deck/slides.js';
+import { deckReducer, initialDeckState } from '../src/navigation/deck-state.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 import { KEYS, TerminalSession } from './helpers/terminal.js';
+import { SEEN_AFTER_MS } from '../src/ui/use-position-sync.js';
 
 const total = buildSlides(await readDeck(SLIDES_YAML)).length;
 const footer = (number: number) => `slide ${number}/${total}`;
@@ -26,11 +28,18 @@ async function startView(runtimeDirectory: string, args: string[], columns = 80,
   return view;
 }
 
-/** Milliseconds from now until `view` shows slide `number`. */
+/**
+ * Milliseconds from now until `view` shows slide `number`. It returns once a person could have
+ * seen it, as the next step of these tests is to press a key at it: a view counts a key as
+ * pressed at a move SEEN_AFTER_MS after drawing it, and the test sees the screen a moment after
+ * the view draws it, so twice that (a loaded machine can delay the view's timer).
+ */
 async function timeUntilSlide(view: TerminalSession, number: number): Promise<number> {
   const started = performance.now();
   await view.waitFor((screen) => shownSlide(screen) === number, 2_000);
-  return performance.now() - started;
+  const elapsed = performance.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, 2 * SEEN_AFTER_MS));
+  return elapsed;
 }
 
 describe('two views in two real terminals', () => {
@@ -56,6 +65,35 @@ describe('two views in two real terminals', () => {
     await late.waitFor((screen) => !Number.isNaN(shownSlide(screen)), 10_000);
     expect(shownSlide(late.text())).toBe(5);
     expect(late.output).not.toContain(footer(1));
+  }, 60_000);
+
+  it('move the talk once when both press next at the same moment (a press is a move from what that view showed)', async () => {
+    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
+    const first = await startView(runtime, ['--presenter'], 100, 30);
+    const second = await startView(runtime, ['--presenter'], 100, 30);
+    const slides = buildSlides(await readDeck(SLIDES_YAML));
+    /** `slide N/M`, with ` · step S/T` on a slide of several steps, as the status row says it. */
+    const positionText = (state: { slide: number; step: number }) => {
+      const slide = slides[state.slide];
+      const steps = slide === undefined ? 1 : stepCountOf(slide);
+      return `slide ${state.slide + 1}/${total}${steps > 1 ? ` · step ${state.step + 1}/${steps}` : ''}`;
+    };
+    let state = initialDeckState(slides.map(stepCountOf));
+    // Twelve tries, as the bug report's (4 of 12 moved twice), the second press a few
+    // milliseconds after the first: about when the first view's move reaches the second one.
+    for (const delayMs of [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 15]) {
+      first.write(KEYS.right);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      second.write(KEYS.right);
+      state = deckReducer(state, { type: 'next' });
+      const expected = positionText(state);
+      await first.waitForText(expected, 2_000);
+      await second.waitForText(expected, 2_000);
+      // Settled: nothing further arrives.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(first.text()).toContain(expected);
+      expect(second.text()).toContain(expected);
+    }
   }, 60_000);
 
   it('survive kill -9 of one view, which rejoins when started again', async () => {

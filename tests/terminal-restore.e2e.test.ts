@@ -2,75 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as pty from '@lydell/node-pty';
-import xtermHeadless from '@xterm/headless';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, ROOT, UNBUNDLED_CLI } from './helpers/paths.js';
 import { KEYS, TerminalSession } from './helpers/terminal.js';
+import { killShells, shellInPty } from './helpers/shell-pty.js';
 
-const { Terminal } = xtermHeadless;
 const PRELOAD = path.join(ROOT, 'tests/fixtures/crash-preload.mjs');
-const shells: pty.IPty[] = [];
-afterEach(() => {
-  for (const shell of shells.splice(0)) shell.kill('SIGKILL');
-});
-
-/**
- * A shell (`file` with the arguments `argsFor` gives for the directory) in an 80x24
- * pseudo-terminal, as a person's terminal runs it: its screen read through a headless xterm,
- * every byte it wrote kept, and a private directory for the files its commands write (`read`
- * gives one's text, trimmed, or undefined while it is missing).
- */
-function shellInPty(file: string, argsFor: (directory: string) => string[], env: Record<string, string> = {}) {
-  const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-restore-'));
-  const args = argsFor(directory);
-  const hidden = new Set(['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'LINES']);
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !hidden.has(name)));
-  const shell = pty.spawn(file, [...args], {
-    name: 'xterm-256color',
-    cols: 80,
-    rows: 24,
-    cwd: ROOT,
-    env: { ...baseEnv, TERM: 'xterm-256color', ...env } as Record<string, string>,
-  });
-  shells.push(shell);
-  const terminal = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });
-  let output = '';
-  shell.onData((data) => {
-    output += data;
-    terminal.write(data);
-  });
-  const screen = () =>
-    Array.from(
-      { length: terminal.rows },
-      (_, row) => terminal.buffer.active.getLine(terminal.buffer.active.viewportY + row)?.translateToString(true) ?? '',
-    ).join('\n');
-  const waitFor = async (predicate: () => boolean, timeoutMs = 10_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out; screen:\n${screen()}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-  const read = (name: string) => {
-    try {
-      return readFileSync(path.join(directory, name), 'utf8').trim();
-    } catch {
-      return undefined;
-    }
-  };
-  return {
-    shell,
-    terminal,
-    directory,
-    screen,
-    waitFor,
-    read,
-    get output() {
-      return output;
-    },
-  };
-}
+afterEach(killShells);
 
 /**
  * Runs the app under a shell in a real pseudo-terminal that records the tty mode (`stty -g`)

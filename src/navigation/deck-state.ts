@@ -30,6 +30,14 @@ export interface DeckState extends Position {
    * is taller than its area; back to 0 whenever an overlay opens.
    */
   readonly overlayScroll: number;
+  /**
+   * The position this view last showed or moved to itself: what its presenter saw when pressing
+   * a key. A move from another view (`sync`) changes the position at once and this only once it
+   * has been drawn (`shown`), so a key pressed in between moves from what was on the screen: two
+   * views pressing next at the same moment move the talk once, not twice (issue 16).
+   */
+  readonly seenSlide: number;
+  readonly seenStep: number;
 }
 
 export type Action =
@@ -40,7 +48,10 @@ export type Action =
   | { readonly type: 'first' }
   | { readonly type: 'last' }
   | { readonly type: 'goTo'; readonly slide: number }
+  /** Another view moved the talk to `position`; this view has not drawn it yet (see `shown`). */
   | { readonly type: 'sync'; readonly position: Position }
+  /** This view has drawn its current position: a key pressed now moves from there. */
+  | { readonly type: 'shown' }
   /** The deck was reloaded: new step counts, and the position mapped onto the new deck. */
   | { readonly type: 'reload'; readonly stepCounts: readonly number[]; readonly position: Position }
   /** Shows or hides the list of problems of an invalid save. */
@@ -70,6 +81,9 @@ export type Action =
 /** What the user can do while the error list is open: scroll it, close it (e, Esc), or quit. */
 const ERROR_LIST_ACTIONS: ReadonlySet<Action['type']> = new Set(['scrollOverlay', 'toggleErrors', 'back', 'quit']);
 
+/** The keys that move from where the talk is (by a step or a slide), rather than to a place of their own; Backspace and Enter only without typed digits. */
+const RELATIVE_MOVES: ReadonlySet<Action['type']> = new Set(['next', 'previous', 'backspace', 'confirm']);
+
 /** Longest slide number one can type; more digits than any deck needs are ignored. */
 const MAX_JUMP_DIGITS = 6;
 
@@ -97,6 +111,8 @@ export function initialDeckState(stepCounts: readonly number[] | number, options
     exitStatus: 0,
     notesScroll: 0,
     overlayScroll: 0,
+    seenSlide: 0,
+    seenStep: 0,
   };
 }
 
@@ -130,6 +146,15 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
     return update(state, { overlay: 'none' });
   }
   if (state.overlay === 'errors' && !isFromOtherView && !ERROR_LIST_ACTIONS.has(action.type)) return state;
+  // A key that moves by a step or a slide moves from what this view showed when it was pressed,
+  // not from a move of another view's it has not drawn yet (a press is a move from the position
+  // that view saw): two views pressing next at once move the talk once.
+  if (state.overlay === 'none' && state.jumpDigits === '' && RELATIVE_MOVES.has(action.type) && !isSeen(state)) {
+    const fromSeen = deckReducer(update(state, { slide: state.seenSlide, step: state.seenStep }), action);
+    return fromSeen.slide === state.slide && fromSeen.step === state.step
+      ? update(state, { seenSlide: state.slide, seenStep: state.step })
+      : fromSeen;
+  }
   const last = slideCountOf(state) - 1;
   const inOverview = state.overlay === 'overview';
 
@@ -154,8 +179,13 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       return inOverview ? moveCursorByKey(state, last) : moveTo(state, last, stepsOf(state, last) - 1);
     case 'goTo':
       return goTo(update(state, { overlay: 'none' }), action.slide);
-    case 'sync':
-      return moveTo(state, action.position.slide, action.position.step);
+    case 'sync': {
+      // Not seen yet: it is drawn first, then `shown` says so.
+      const moved = moveTo(state, action.position.slide, action.position.step);
+      return update(moved, { seenSlide: state.seenSlide, seenStep: state.seenStep });
+    }
+    case 'shown':
+      return update(state, { seenSlide: state.slide, seenStep: state.step });
     case 'reload': {
       const reloaded = withDeck(state, action.stepCounts, action.position);
       return reloaded.overlay === 'errors' ? update(reloaded, { overlay: 'none' }) : reloaded;
@@ -222,6 +252,8 @@ export function withDeck(state: DeckState, stepCounts: readonly number[], positi
     stepCounts: resized.stepCounts,
     slide: clamped.slide,
     step: clamped.step,
+    seenSlide: clamped.slide,
+    seenStep: clamped.step,
     overviewCursor: Math.min(state.overviewCursor, resized.stepCounts.length - 1),
   });
 }
@@ -240,7 +272,19 @@ function moveTo(state: DeckState, slide: number, step: number): DeckState {
   const clampedSlide = clamp(slide, 0, slideCountOf(state) - 1);
   const clampedStep = clamp(step, 0, stepsOf(state, clampedSlide) - 1);
   const notesScroll = clampedSlide === state.slide ? state.notesScroll : 0;
-  return update(state, { slide: clampedSlide, step: clampedStep, jumpDigits: '', notesScroll });
+  return update(state, {
+    slide: clampedSlide,
+    step: clampedStep,
+    jumpDigits: '',
+    notesScroll,
+    seenSlide: clampedSlide,
+    seenStep: clampedStep,
+  });
+}
+
+/** Whether this view has drawn the position it is at (see DeckState.seenSlide). */
+function isSeen(state: DeckState): boolean {
+  return state.seenSlide === state.slide && state.seenStep === state.step;
 }
 
 function moveCursor(state: DeckState, cursor: number): DeckState {

@@ -3,6 +3,16 @@ import type { Action, DeckState, Position } from '../navigation/deck-state.js';
 import type { SyncChannel } from '../sync/sync-channel.js';
 
 /**
+ * How long a move from another view is on the screen before a key press counts as made at it,
+ * in milliseconds. Nobody reacts to what they see faster than 100 ms: athletics counts a start
+ * within 100 ms of the gun as a false start, a reaction to something else (World Athletics
+ * Technical Rules, rule 16.6). A key pressed sooner was pressed at the slide shown before, so
+ * two presenters pressing next at the same moment move the talk once (issue 16: 4 of 12 tries
+ * moved it twice when the other view's move was drawn first).
+ */
+export const SEEN_AFTER_MS = 100;
+
+/**
  * Keeps this view's position and the other views' in step: local moves are published, moves
  * from other views are applied with a `sync` action. A position that came from another view is
  * not published back, so two views never echo a move between them, and neither is a move
@@ -22,6 +32,16 @@ export function usePositionSync(channel: SyncChannel, state: DeckState, dispatch
     if (!samePosition(channel.position, shared.current)) adopt(channel.position);
     return unsubscribe;
   }, [channel, dispatch]);
+
+  // A move from another view is drawn by the time effects run (the app draws up to 1000 frames a
+  // second), but a key pressed within a human reaction time of it was not pressed at it: from
+  // SEEN_AFTER_MS on, a key moves from it.
+  const isSeen = state.seenSlide === state.slide && state.seenStep === state.step;
+  useEffect(() => {
+    if (isSeen) return undefined;
+    const timer = setTimeout(() => dispatch({ type: 'shown' }), SEEN_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [isSeen, state.slide, state.step, dispatch]);
 
   useEffect(() => {
     const position = { slide: state.slide, step: state.step };
