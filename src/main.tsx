@@ -1,3 +1,4 @@
+import { tooSmallToDraw } from './layout/frame-layout.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -124,6 +125,7 @@ function buildProgram(): Command {
       const { slide } = options;
       if (slide === undefined) throw new UsageError('render needs the slide to print: --slide N (1-based, as in the footer)');
       process.stdout.write(await renderCommand(file, { ...options, slide }));
+      sayTooSmall(options.columns, options.rows);
     });
 
   program
@@ -158,6 +160,7 @@ function buildProgram(): Command {
         throw new UsageError(`--frame-seconds applies to --format cast only, not ${options.format}`);
       }
       process.stdout.write(exportCommand(file, options));
+      sayTooSmall(options.columns, options.rows);
     });
 
   program
@@ -176,6 +179,18 @@ function buildProgram(): Command {
     });
 
   return program;
+}
+
+/**
+ * After `render` or `export` printed frames for a size too small to draw a slide in: says so on
+ * stderr, and the exit status is 1. The frames are printed all the same (they are what the app
+ * shows there); a snapshot test must not take them for a slide.
+ */
+function sayTooSmall(columns: number, rows: number): void {
+  const tooSmall = tooSmallToDraw(columns, rows);
+  if (tooSmall === undefined) return;
+  process.stderr.write(`inkdeck: ${tooSmall}\n`);
+  process.exitCode = EXIT_ERROR;
 }
 
 /**

@@ -121,6 +121,21 @@ describe('inkdeck check options', () => {
     expect(rendered.stdout).toContain('⋯ 4 more lines');
   });
 
+  it.each([
+    ['render', ['render', 'slides.yaml', '--slide', '1', '--columns', '5', '--rows', '3']],
+    ['export', ['export', 'slides.yaml', '--columns', '5', '--rows', '3']],
+  ])('%s says a size too small for a frame is, and exits 1, still printing what the app shows there', async (_name, args) => {
+    const result = await runInProcess(args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'inkdeck: 5x3 is below the smallest terminal the app draws in, 20x7: it shows only a "too small" notice there\n',
+    );
+    expect(result.stdout).toContain('20x7');
+    // At the smallest size, nothing is said.
+    const smallest = await runInProcess(args.map((arg) => (arg === '5' ? '20' : arg === '3' ? '7' : arg)));
+    expect(smallest).toMatchObject({ code: 0, stderr: '' });
+  });
+
   it('prints the same findings as JSON', async () => {
     const result = await runInProcess(['check', `${C}/duplicate-keys.yaml`, '--format', 'json']);
     expect(result.code).toBe(1);

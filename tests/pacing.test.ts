@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../src/deck/duration.js';
 import type { Slide } from '../src/deck/slides.js';
-import { formatClock, pacing } from '../src/presenter/pacing.js';
+import { formatClock, formatSlideTimeLeft, pacing } from '../src/presenter/pacing.js';
 import {
   elapsedMs,
   fromSharedTimer,
@@ -133,5 +133,18 @@ describe('timer', () => {
     const running = startTimer(STOPPED_TIMER, 1_000);
     expect(msToNextSecond(running, 1_000)).toBe(1_000);
     expect(msToNextSecond(running, 3_250)).toBe(750);
+  });
+});
+
+describe("formatSlideTimeLeft, the status row's time left of a slide", () => {
+  it.each<[string, number, number, string]>([
+    ['minutes and seconds from a minute', 80_000, 120_000, '1:20 of 2:00 left'],
+    ['seconds below a minute', 12_400, 45_000, '0:12 of 0:45 left'],
+    ['used up', 0, 30_000, '0:00 of 0:30 left'],
+    ['a second planned', 300, 1000, '0:00 of 0:01 left'],
+    // A very long deck with a short duration gave `0:00 of 0:00 left` (issue 16).
+    ['no whole second planned: says so', 0, 600, 'no time planned for this slide'],
+  ])('%s', (_name, slideRemainingMs, slideBudgetMs, text) => {
+    expect(formatSlideTimeLeft({ slideRemainingMs, slideBudgetMs })).toBe(text);
   });
 });

@@ -2,7 +2,7 @@ import { DeckError, formatWithSeverity, type Diagnostic } from '../deck/deck-err
 import { formatPath, parseDeckWithPositions, type PathSegment } from '../deck/load-deck.js';
 import { fitBigText, isDrawable } from '../layout/big-text.js';
 import { measureContentSlide } from '../layout/slide-rows.js';
-import { contentArea, fitTitleSlide, SMALLEST_TERMINAL, sectionSlideTitleArea, titleSlideTitleArea } from '../layout/frame-layout.js';
+import { contentArea, fitTitleSlide, tooSmallToDraw, sectionSlideTitleArea, titleSlideTitleArea } from '../layout/frame-layout.js';
 import { layoutScreen } from '../layout/screen-layout.js';
 import { initialDeckState } from '../navigation/deck-state.js';
 
@@ -57,17 +57,8 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
     hasNotice: false,
   });
   const { isDrawn } = screen;
-  if (!isDrawn) {
-    const smallest = SMALLEST_TERMINAL;
-    findings.push({
-      file,
-      line: 0,
-      column: 0,
-      path: '',
-      message: `${sizeName} is below the smallest terminal the app draws in, ${smallest}: it shows only a "too small" notice there`,
-      severity: 'warning',
-    });
-  }
+  const tooSmall = tooSmallToDraw(size.columns, size.rows);
+  if (tooSmall !== undefined) findings.push({ file, line: 0, column: 0, path: '', message: tooSmall, severity: 'warning' });
   const frame = { columns: screen.deckFrame.slideColumns, rows: screen.deckFrame.slideRows };
   if (isDrawn) {
     const titleArea = titleSlideTitleArea(deck, frame.columns, frame.rows);

@@ -21,6 +21,16 @@ export const NOTES_BESIDE_MIN_COLUMNS = 110;
 /** Rows of the footer (audience view) or status row (presenter view), at the frame's bottom. */
 export const FOOTER_ROWS = 1;
 
+/**
+ * What to say of a terminal of `columns` x `rows` too small for the app to draw a slide in (it
+ * shows a "too small" notice there), or `undefined` when it is big enough. For commands that lay
+ * frames out for a size given on the command line (`render`, `export`, `check`).
+ */
+export function tooSmallToDraw(columns: number, rows: number): string | undefined {
+  if (columns >= MIN_COLUMNS && frameRows(rows) >= MIN_ROWS) return undefined;
+  return `${columns}x${rows} is below the smallest terminal the app draws in, ${SMALLEST_TERMINAL}: it shows only a "too small" notice there`;
+}
+
 /** The frame's height for a terminal of `terminalRows` rows. */
 export function frameRows(terminalRows: number): number {
   return Math.max(1, terminalRows - RESERVED_ROWS);

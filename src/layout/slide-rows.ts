@@ -91,10 +91,11 @@ export function measureContentSlide(title: string, bullets: readonly Bullet[], c
 }
 
 /**
- * Where a line may break without splitting a word: at spaces, and before any CJK ideograph,
- * kana, hangul or full-width form, since those scripts break between characters (UAX #14, ID).
+ * Where a line may break without splitting a word: at spaces, after a hyphen (UAX #14, HY; see
+ * wrapText), and before any CJK ideograph, kana, hangul or full-width form, since those scripts
+ * break between characters (UAX #14, ID).
  */
-const BREAK_OPPORTUNITY = /\s+|(?=[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF])/u;
+const BREAK_OPPORTUNITY = /\s+|(?<=-)|(?=[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF])/u;
 
 const blankRow: SlideRow = { style: 'blank', marker: '', text: '' };
 

@@ -57,6 +57,16 @@ export function pacing(elapsedMs: number, position: Position, slides: readonly S
   };
 }
 
+/**
+ * What is left of the current slide's time budget, for the status row: `1:20 of 2:00 left`, or,
+ * when the plan gives the slide less than a second (a long deck and a short `duration:`), that it
+ * has none, rather than `0:00 of 0:00 left`.
+ */
+export function formatSlideTimeLeft({ slideRemainingMs, slideBudgetMs }: Pick<Pacing, 'slideRemainingMs' | 'slideBudgetMs'>): string {
+  if (slideBudgetMs < 1000) return 'no time planned for this slide';
+  return `${formatClock(slideRemainingMs)} of ${formatClock(slideBudgetMs)} left`;
+}
+
 /** Formats milliseconds as `m:ss`, or `h:mm:ss` from one hour; rounds down to the second. */
 export function formatClock(ms: number): string {
   const totalSeconds = Math.floor(Math.abs(ms) / 1000);

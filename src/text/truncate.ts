@@ -21,3 +21,19 @@ export function truncateOutsideNumbers(text: string, columns: number): string {
   // Nor after a space: `key …` reads as if a word were missing.
   return `${(isInNumber ? kept.replace(/\d+$/, '') : kept).trimEnd()}…`;
 }
+
+/**
+ * `text` cut to at most `columns` columns, ending in `…` when cut, at the end of a word where
+ * it can be (`Russia and China…`, not `Russia and China: Old Allie…`), with the punctuation
+ * before the cut dropped; inside the word only when the first word alone is too long. For titles
+ * shown whole or cut, such as the footer's.
+ */
+export function truncateAtWord(text: string, columns: number): string {
+  const cut = truncateToWidth(text, columns);
+  if (cut === text || !cut.endsWith('…')) return cut;
+  const kept = cut.slice(0, -1);
+  const isAtBoundary = /^\s/.test(text.slice(kept.length));
+  const end = isAtBoundary ? kept.length : kept.search(/\s+\S*$/);
+  if (end <= 0) return cut;
+  return `${kept.slice(0, end).replace(/[\s,;:.–—-]+$/u, '')}…`;
+}

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 
 /**
@@ -20,11 +21,32 @@ export function reflowParagraphs(text: string): string {
 
 /**
  * Wraps text to `columns` at word boundaries, breaking a word only when it is longer than a whole
- * line, and never inside a wide or combining character (wrap-ansi measures with string-width).
+ * line (after a hyphen where it has one), and never inside a wide or combining character
+ * (wrap-ansi measures with string-width).
  * Unlike Ink's own wrapping, continuation lines do not start with the space that was broken at.
  *
  * @param columns - Line width, in columns; values below 1 are treated as 1.
  */
 export function wrapText(text: string, columns: number): string {
-  return wrapAnsi(text, Math.max(1, columns), { hard: true, trim: true, wordWrap: true });
+  const width = Math.max(1, columns);
+  // A word longer than a line breaks after one of its hyphens before it breaks anywhere else
+  // (UAX #14, class HY: a break opportunity after a hyphen): its parts go on lines of their own.
+  const broken = text.replace(/\S+/g, (word) =>
+    word.includes('-') && stringWidth(word) > width ? atHyphens(word, width).join('\n') : word,
+  );
+  return wrapAnsi(broken, width, { hard: true, trim: true, wordWrap: true });
+}
+
+/** `word` in parts of at most `columns` columns each, cut after hyphens only (a part with none may be longer). */
+function atHyphens(word: string, columns: number): string[] {
+  const parts: string[] = [];
+  let part = '';
+  for (const piece of word.split(/(?<=-)/)) {
+    if (part !== '' && stringWidth(part + piece) > columns) {
+      parts.push(part);
+      part = '';
+    }
+    part += piece;
+  }
+  return [...parts, part];
 }

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import { truncateToWidth } from '../text/truncate.js';
+import { truncateAtWord } from '../text/truncate.js';
 import { jumpLabel } from './jump-label.js';
 import { theme } from './theme.js';
 
@@ -38,7 +38,7 @@ export function Footer({ sectionTitle, slideNumber, slideCount, jumpDigits, colu
   const jump = jumpDigits === '' ? '' : fits(`${jumpLabel(jumpDigits, slideCount)} `) || fits(`${jumpDigits}▏ `);
   const hint = columns >= 60 ? fits('  ? help') : '';
   // What is left goes to the section title (with a space after it) and the progress bar.
-  const title = truncateToWidth(sectionTitle, Math.min(Math.floor(columns * SECTION_TITLE_SHARE), room - 1));
+  const title = truncateAtWord(sectionTitle, Math.min(Math.floor(columns * SECTION_TITLE_SHARE), room - 1));
   const titleWidth = stringWidth(title);
   const middleWidth = Math.max(0, room - titleWidth);
   const barWidth = middleWidth - 2;

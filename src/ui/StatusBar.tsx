@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import { formatClock, type Pacing } from '../presenter/pacing.js';
+import { formatClock, formatSlideTimeLeft, type Pacing } from '../presenter/pacing.js';
 import { jumpLabel } from './jump-label.js';
 import { theme } from './theme.js';
 
@@ -53,7 +53,7 @@ export function StatusBar(props: StatusBarProps) {
     } else {
       pace = 'on time';
     }
-    pace += ` · ${formatClock(pacing.slideRemainingMs)} of ${formatClock(pacing.slideBudgetMs)} left`;
+    pace += ` · ${formatSlideTimeLeft(pacing)}`;
   }
   return (
     <Box width={columns} height={1} flexShrink={0}>
