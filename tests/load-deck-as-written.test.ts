@@ -71,6 +71,54 @@ describe('text YAML would take away is reported where it is, with the text quote
   });
 });
 
+describe('a value starting with a YAML indicator, or text YAML takes for a comment, says how to quote it', () => {
+  it.each([
+    [
+      '*',
+      '- *Largest deal',
+      'slides.yaml:9:22: a value starting with * is read as YAML syntax (an alias, a reference to an anchor), not as text; to show it, quote the text: "*Largest deal"',
+    ],
+    [
+      '@',
+      '- @mention here',
+      'slides.yaml:9:13: a value starting with @ is read as YAML syntax (a reserved character), not as text; to show it, quote the text: "@mention here"',
+    ],
+    [
+      '`',
+      '- `code` here',
+      'slides.yaml:9:13: a value starting with ` is read as YAML syntax (a reserved character), not as text; to show it, quote the text: "`code` here"',
+    ],
+    [
+      '%',
+      '- %percent',
+      'slides.yaml:9:13: a value starting with % is read as YAML syntax (a directive), not as text; to show it, quote the text: "%percent"',
+    ],
+    [
+      '|',
+      '- | pipe text',
+      'slides.yaml:9:15: a value starting with | is read as YAML syntax (a block of text below), not as text; to show it, quote the text: "| pipe text"',
+    ],
+    [
+      '#, a whole bullet',
+      '- #MeToo movement',
+      'slides.yaml:9:13: "#MeToo" starts a YAML comment, which is not shown; to show it, quote the text: "#MeToo movement"',
+    ],
+    [
+      '#, inside a bullet',
+      '- Rank #1 in exports',
+      'slides.yaml:9:18: "#1" starts a YAML comment, which is not shown; to show it, quote the text: "Rank #1 in exports"',
+    ],
+  ])('%s', (_name, bullet, error) => {
+    expect(errorsOf(withBullets(bullet, '- ok'))).toEqual([error]);
+  });
+
+  it('leaves comments written as comments alone: # and a space, two spaces before, after a quote, on a line of their own', () => {
+    const text = `# The deck\ntitle: T  #1 in a column of comments\n${withBullets('- plain # a note', '- "quoted" #tag', '# a line of its own').replace('title: T\n', '')}`;
+    expect(parseDeck(text, 'slides.yaml')).toMatchObject({ title: 'T' });
+    expect(bulletsOf(text)).toEqual(['plain', 'quoted']);
+  });
+});
+
 describe('lone CR line endings (old Mac files) load, with positions in lines as an editor shows them', () => {
   it('loads a file whose every line ends with a lone CR', () => {
     const text = withBullets('- one', '- two').replaceAll('\n', '\r');

@@ -77,7 +77,7 @@ function describeYamlError(code: string, message: string, sourceFromError: strin
     return 'YAML syntax: text goes on after a closing quote; inside "…" write a quote as \\", or quote the text with \' instead';
   }
   const line = (sourceBeforeError.slice(sourceBeforeError.lastIndexOf('\n') + 1) + (sourceFromError.split('\n', 1)[0] ?? '')).trimEnd();
-  const missing = code === 'DUPLICATE_KEY' ? undefined : missingColonOrSpace(line);
+  const missing = code === 'DUPLICATE_KEY' ? undefined : (missingColonOrSpace(line) ?? startsWithIndicator(line));
   if (missing !== undefined) return missing;
   if (code === 'MULTIPLE_DOCS') return 'a deck is one YAML document, but a second one starts here (a line with ---)';
   if (code === 'DUPLICATE_KEY') {
@@ -103,4 +103,28 @@ function missingColonOrSpace(line: string): string | undefined {
   if (noColon !== null && DECK_KEYS.has(noColon[1] ?? ''))
     return `a colon is missing after "${noColon[1]}"; write "${noColon[1]}: ${noColon[2]}"`;
   return undefined;
+}
+
+/** What YAML reads a value starting with each of its indicator characters as (YAML 1.2 §5.3). */
+const INDICATORS: Readonly<Record<string, string>> = {
+  '*': 'an alias, a reference to an anchor',
+  '&': 'an anchor',
+  '!': 'a tag',
+  '@': 'a reserved character',
+  '`': 'a reserved character',
+  '%': 'a directive',
+  '|': 'a block of text below',
+  '>': 'a block of text below',
+};
+
+/**
+ * What to say when the value on `line` starts with a YAML indicator (`- *Largest deal`,
+ * `- @mention`, `- | text`): yaml's own words ("Unexpected scalar at node end", "Plain value
+ * cannot start with reserved character @", "Not a YAML token") do not say how to write the text.
+ */
+function startsWithIndicator(line: string): string | undefined {
+  const value = /^\s*(?:-\s+)*(?:[^\s:#'"][^:#]*:\s+)?([*&!@`%|>]\S*(?:\s.*)?)$/.exec(line)?.[1];
+  const indicator = value?.[0];
+  if (value === undefined || indicator === undefined) return undefined;
+  return `a value starting with ${indicator} is read as YAML syntax (${INDICATORS[indicator] ?? 'an indicator'}), not as text; to show it, quote the text: ${JSON.stringify(value.trim())}`;
 }

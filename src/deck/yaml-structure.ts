@@ -36,9 +36,10 @@ export interface StructureProblems {
  *   that is too deep;
  * - a `[` or `{` never closed: one problem where it opens (yaml reports it at the next line or
  *   the end of the file, with follow-on errors);
- * - an anchor (`&word`) that no alias refers to, and a tag (`!word`, `!!binary`), outside the
- *   top-level `x-` keys: YAML takes them off the text, so `- &Largest deal` would show as "deal"
- *   (issue 16); each is reported where it is, with the text quoted as it should be written.
+ * - an anchor (`&word`) that no alias refers to, a tag (`!word`, `!!binary`), and a comment that
+ *   reads as text (`- Rank #1 in exports`), outside the top-level `x-` keys: YAML takes them off
+ *   the text, so `- &Largest deal` would show as "deal" (issue 16); each is reported where it
+ *   is, with the text quoted as it should be written.
  *
  * Iterative, so no input can overflow the stack here.
  *
@@ -47,6 +48,7 @@ export interface StructureProblems {
 export function structureProblems(tokens: readonly CST.Token[], source: string): StructureProblems {
   const anchors: CST.SourceToken[] = [];
   const tags: CST.SourceToken[] = [];
+  const comments: CST.SourceToken[] = [];
   const aliases = new Set<string>();
   let unclosed: StructureProblem | undefined;
   // A quote never closed leaves its brackets open too: yaml's errors say where the quote opens.
@@ -61,6 +63,7 @@ export function structureProblems(tokens: readonly CST.Token[], source: string):
     }
     const token = value as { type?: string; offset?: number; source?: string };
     const offset = token.offset ?? 0;
+    if (token.type === 'comment' && !isIgnored) comments.push(token as CST.SourceToken);
     if (token.type === 'anchor' && !isIgnored) anchors.push(token as CST.SourceToken);
     else if (token.type === 'tag' && !isIgnored) tags.push(token as CST.SourceToken);
     else if (token.type === 'alias') aliases.add((token.source ?? '').slice(1));
@@ -88,8 +91,6 @@ export function structureProblems(tokens: readonly CST.Token[], source: string):
     // A top-level key starting with `x-` holds what the deck does not show (anchors to share).
     const ignoredKeys = token.type === 'block-map' && depth === 0 ? topLevelExtensionItems(value as CST.BlockMap) : new Set();
     for (const [key, child] of Object.entries(value)) {
-      // Ends hold only closing brackets, line breaks and comments.
-      if (key === 'end') continue;
       if (key === 'items' && Array.isArray(child)) {
         for (const item of child as unknown[]) stack.push({ value: item, depth: inner, isIgnored: isIgnored || ignoredKeys.has(item) });
       } else if (typeof child === 'object') stack.push({ value: child, depth: inner, isIgnored });
@@ -118,6 +119,17 @@ export function structureProblems(tokens: readonly CST.Token[], source: string):
         offset: tag.offset,
         message: `"${tag.source}" is read as a YAML tag (a type for the value after it), not as text; to show it, quote the text: ${quoted(tag.offset)}`,
       })),
+    ...comments.flatMap((comment) => {
+      const start = textBeforeComment(source, comment.offset);
+      return start === undefined
+        ? []
+        : [
+            {
+              offset: comment.offset,
+              message: `"${comment.source.split(/\s/, 1)[0] ?? ''}" starts a YAML comment, which is not shown; to show it, quote the text: ${quoted(start)}`,
+            },
+          ];
+    }),
   ].sort((a, b) => a.offset - b.offset);
   return { hidden };
 }
@@ -142,4 +154,23 @@ function isClosedQuote(source: string): boolean {
   const body = source.slice(1, -1);
   const trailing = (pattern: RegExp) => pattern.exec(body)?.[0].length ?? 0;
   return quote === '"' ? trailing(/\\*$/) % 2 === 0 : trailing(/'*$/) % 2 === 0;
+}
+
+/**
+ * Where the text starts that a comment at `offset` cuts short, when it looks like text rather
+ * than a comment: `#` right after a word and one space, followed by no space (`- Rank #1 in
+ * exports`, `- #MeToo movement`), after a plain value or where a value belongs. A comment
+ * written as one (`# note`, set apart by two spaces or more, after a quoted value, or alone on
+ * its line) is a comment. `undefined` when it is one.
+ */
+function textBeforeComment(source: string, offset: number): number | undefined {
+  if (!/^#\S/.test(source.slice(offset, offset + 2))) return undefined;
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const before = source.slice(lineStart, offset);
+  // Alone on its line, after a quoted value (already whole), or set apart by more than one space
+  // (`- plain  # note`, comments aligned in a column): a comment.
+  if (!/[^\s"'] $/.test(before)) return undefined;
+  // The value starts after the item's dash or the key's colon, or is all there is.
+  const value = /^(\s*(?:-\s+)*(?:[^\s:#'"][^:#]*:\s+)?)/.exec(before)?.[1] ?? '';
+  return lineStart + value.length;
 }
