@@ -53,47 +53,73 @@ export function structureProblems(tokens: readonly CST.Token[], source: string):
   let unclosed: StructureProblem | undefined;
   // A quote never closed leaves its brackets open too: yaml's errors say where the quote opens.
   let hasUnclosedQuote = false;
-  const stack: { value: unknown; depth: number; isIgnored: boolean }[] = tokens.map((value) => ({ value, depth: 0, isIgnored: false }));
+  /** Notes the anchors, tags, comments and aliases among source tokens (an item's start, a value's end). */
+  const note = (sourceTokens: readonly CST.SourceToken[] | readonly CST.Token[] | undefined, isIgnored: boolean) => {
+    for (const token of sourceTokens ?? []) {
+      if (token.type === 'alias') aliases.add(token.source.slice(1));
+      else if (isIgnored) continue;
+      else if (token.type === 'anchor') anchors.push(token);
+      else if (token.type === 'tag') tags.push(token);
+      else if (token.type === 'comment') comments.push(token);
+    }
+  };
+  const stack: { token: CST.Token; depth: number; isIgnored: boolean }[] = tokens.map((token) => ({ token, depth: 0, isIgnored: false }));
   while (stack.length > 0) {
-    const { value, depth, isIgnored } = stack.pop() as (typeof stack)[number];
-    if (typeof value !== 'object' || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) stack.push({ value: item, depth, isIgnored });
-      continue;
-    }
-    const token = value as { type?: string; offset?: number; source?: string };
-    const offset = token.offset ?? 0;
-    if (token.type === 'comment' && !isIgnored) comments.push(token as CST.SourceToken);
-    if (token.type === 'anchor' && !isIgnored) anchors.push(token as CST.SourceToken);
-    else if (token.type === 'tag' && !isIgnored) tags.push(token as CST.SourceToken);
-    else if (token.type === 'alias') aliases.add((token.source ?? '').slice(1));
-    const isCollection = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
-    const inner = isCollection ? depth + 1 : depth;
-    if (inner > MAX_NESTING_DEPTH) {
-      return {
-        fatal: { offset, message: `lists and mappings nest deeper than ${MAX_NESTING_DEPTH} levels here; a deck needs 8 at most` },
-        hidden: [],
-      };
-    }
-    if ((token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') && !isClosedQuote(token.source ?? '')) {
-      hasUnclosedQuote = true;
-    }
-    if (token.type === 'flow-collection' && unclosed === undefined) {
-      const collection = value as CST.FlowCollection;
-      const close = collection.start.source === '[' ? ']' : '}';
-      if (!collection.end.some((end) => end.source === close)) {
-        unclosed = {
-          offset: collection.start.offset,
-          message: `YAML syntax: this ${collection.start.source} is never closed with ${close}`,
-        };
+    const { token, depth, isIgnored } = stack.pop() as (typeof stack)[number];
+    switch (token.type) {
+      case 'document':
+        note(token.start, isIgnored);
+        if (token.value !== undefined) stack.push({ token: token.value, depth, isIgnored });
+        note(token.end, isIgnored);
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection': {
+        const inner = depth + 1;
+        if (inner > MAX_NESTING_DEPTH) {
+          return {
+            fatal: {
+              offset: token.offset,
+              message: `lists and mappings nest deeper than ${MAX_NESTING_DEPTH} levels here; a deck needs 8 at most`,
+            },
+            hidden: [],
+          };
+        }
+        if (token.type === 'flow-collection') {
+          const close = token.start.source === '[' ? ']' : '}';
+          if (unclosed === undefined && !token.end.some((end) => end.source === close)) {
+            unclosed = { offset: token.start.offset, message: `YAML syntax: this ${token.start.source} is never closed with ${close}` };
+          }
+          note(token.end, isIgnored);
+        }
+        // A top-level key starting with `x-` holds what the deck does not show (anchors to share).
+        const isTop = token.type === 'block-map' && depth === 0;
+        for (const item of token.items) {
+          const isItemIgnored = isIgnored || (isTop && isExtensionItem(item));
+          note(item.start, isItemIgnored);
+          if ('sep' in item) note(item.sep, isItemIgnored);
+          if ('key' in item && item.key !== null && item.key !== undefined)
+            stack.push({ token: item.key, depth: inner, isIgnored: isItemIgnored });
+          if (item.value !== undefined) stack.push({ token: item.value, depth: inner, isIgnored: isItemIgnored });
+        }
+        break;
       }
-    }
-    // A top-level key starting with `x-` holds what the deck does not show (anchors to share).
-    const ignoredKeys = token.type === 'block-map' && depth === 0 ? topLevelExtensionItems(value as CST.BlockMap) : new Set();
-    for (const [key, child] of Object.entries(value)) {
-      if (key === 'items' && Array.isArray(child)) {
-        for (const item of child as unknown[]) stack.push({ value: item, depth: inner, isIgnored: isIgnored || ignoredKeys.has(item) });
-      } else if (typeof child === 'object') stack.push({ value: child, depth: inner, isIgnored });
+      case 'block-scalar':
+        note(token.props, isIgnored);
+        break;
+      case 'alias':
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        if (token.type === 'alias') aliases.add(token.source.slice(1));
+        if ((token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') && !isClosedQuote(token.source)) {
+          hasUnclosedQuote = true;
+        }
+        note(token.end, isIgnored);
+        break;
+      default:
+        // Tokens between documents (comments alone on their lines, directives, markers).
+        break;
     }
   }
   if (unclosed !== undefined && !hasUnclosedQuote) return { fatal: unclosed, hidden: [] };
@@ -134,14 +160,9 @@ export function structureProblems(tokens: readonly CST.Token[], source: string):
   return { hidden };
 }
 
-/** The items of the top-level mapping whose key starts with `x-`. */
-function topLevelExtensionItems(map: CST.BlockMap): Set<unknown> {
-  return new Set(
-    map.items.filter(
-      (item) =>
-        item.key !== null && item.key !== undefined && 'source' in item.key && String(item.key.source).startsWith(EXTENSION_KEY_PREFIX),
-    ),
-  );
+/** Whether an item of the top-level mapping has a key starting with `x-`. */
+function isExtensionItem(item: { readonly key?: CST.Token | null }): boolean {
+  return item.key !== null && item.key !== undefined && 'source' in item.key && item.key.source.startsWith(EXTENSION_KEY_PREFIX);
 }
 
 /**
