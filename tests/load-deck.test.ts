@@ -318,6 +318,15 @@ describe('readDeck on files', () => {
     await expect(readDeck(file)).rejects.toThrow(/latin1\.yaml:2:14: the file is not UTF-8 text; save it as UTF-8$/);
   });
 
+  it.each([
+    ['LE', [0xff, 0xfe, 0x74, 0x00]],
+    ['BE', [0xfe, 0xff, 0x00, 0x74]],
+  ])('names UTF-16 %s, from its byte order mark', async (order, bytes) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-')), 'utf16.yaml');
+    writeFileSync(file, Buffer.from(bytes));
+    await expect(readDeck(file)).rejects.toThrow(new RegExp(`utf16\\.yaml:1:1: the file is UTF-16 ${order} text; save it as UTF-8$`));
+  });
+
   it('refuses a file over the size limit before parsing it', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-')), 'huge.yaml');
     writeFileSync(file, `title: ${'x'.repeat(MAX_DECK_BYTES)}\n`);

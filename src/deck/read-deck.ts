@@ -302,6 +302,10 @@ class DeckBytes {
  * @throws {DeckError} At the first byte that is not UTF-8.
  */
 function decodeUtf8(bytes: Buffer, file: string): string {
+  // A UTF-16 byte order mark (Windows editors' "Unicode"): say which encoding it is.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'UTF-16 LE' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'UTF-16 BE' : undefined;
+  if (utf16 !== undefined)
+    throw new DeckError([{ file, line: 1, column: 1, path: '', message: `the file is ${utf16} text; save it as UTF-8` }]);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
