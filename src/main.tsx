@@ -159,8 +159,11 @@ function buildProgram(): Command {
       if (options.format !== 'cast' && command.getOptionValueSource('frameSeconds') === 'cli') {
         throw new UsageError(`--frame-seconds applies to --format cast only, not ${options.format}`);
       }
+      // Frames of a "too small" notice are no export: refused before anything is written. The
+      // Markdown handout does not depend on the size.
+      const tooSmall = options.format === 'md' ? undefined : tooSmallToDraw(options.columns, options.rows);
+      if (tooSmall !== undefined) throw new CommandError(tooSmall);
       process.stdout.write(exportCommand(file, options));
-      sayTooSmall(options.columns, options.rows);
     });
 
   program
@@ -182,9 +185,9 @@ function buildProgram(): Command {
 }
 
 /**
- * After `render` or `export` printed frames for a size too small to draw a slide in: says so on
- * stderr, and the exit status is 1. The frames are printed all the same (they are what the app
- * shows there); a snapshot test must not take them for a slide.
+ * After `render` printed a frame for a size too small to draw a slide in: says so on stderr,
+ * and the exit status is 1. The frame is printed all the same (it is what the app shows there);
+ * a snapshot test must not take it for a slide.
  */
 function sayTooSmall(columns: number, rows: number): void {
   const tooSmall = tooSmallToDraw(columns, rows);
@@ -203,7 +206,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   // A reader that stops early (`inkdeck render … | head`) is not an error of ours; any other
   // failure to write (a full disk, `> /dev/full`) leaves the output cut short, so say so.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
+    // The status stays the command's: `inkdeck check deck.yaml | head` must still fail a CI step
+    // on a deck with errors (the status is set before the write's error arrives).
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
     process.stderr.write(`inkdeck: cannot write the output: ${escapeControls(describeFsError(error))}\n`);
     process.exit(EXIT_ERROR);
   });

@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { readDeck } from '../src/deck/load-deck.js';
+import { DeckError } from '../src/deck/deck-error.js';
 import { NULL_CHANNEL, type SyncChannel } from '../src/sync/sync-channel.js';
 import type { DeckUpdate } from '../src/deck/watch-deck.js';
 import { App, DIVERGED_AFTER_MS, DIVERGED_NOTICE, STALE_NOTICE } from '../src/ui/App.js';
@@ -324,6 +325,32 @@ describe('a slide a save took away, and the save that brings it back', () => {
     listener?.({ kind: 'loaded', deck, version: 'v1' });
     await vi.waitFor(() => expect(setVersion).toHaveBeenCalledTimes(2));
     expect(setVersion.mock.lastCall?.[2]).toBe(isRestored);
+    instance.unmount();
+  });
+});
+
+describe('the error list, when a save fixes the deck while it is open', () => {
+  it('stays open saying so, and the Esc pressed to close it closes it rather than quitting the talk', async () => {
+    let listener: ((update: DeckUpdate) => void) | undefined;
+    const instance = render(
+      <App deck={deck} version="v1" sync={fakeChannel().channel} subscribeToDeck={(next) => ((listener = next), () => undefined)} />,
+    );
+    const frame = () => instance.lastFrame() ?? '';
+    const problem = new DeckError([{ file: 'slides.yaml', line: 3, column: 1, path: 'note', message: 'unknown key "note"' }]);
+    listener?.({ kind: 'invalid', error: problem, text: 'title: x\nsections: []\nnote: 1\n' });
+    await vi.waitFor(() => expect(frame()).toContain('e: details'));
+    instance.stdin.write('e');
+    await vi.waitFor(() => expect(frame()).toContain('1 problem in the deck'));
+
+    listener?.({ kind: 'loaded', deck, version: 'v2' });
+    await vi.waitFor(() => expect(frame()).toContain('No problems in the deck'));
+    expect(frame()).toContain('The deck loads again');
+    instance.stdin.write('\u001B');
+    await vi.waitFor(() => expect(frame()).toContain('slide 1/'));
+    expect(frame()).not.toContain('No problems in the deck');
+    // Still presenting: a key moves the talk.
+    instance.stdin.write('l');
+    await vi.waitFor(() => expect(frame()).toContain('slide 2/'));
     instance.unmount();
   });
 });

@@ -122,18 +122,25 @@ describe('inkdeck check options', () => {
   });
 
   it.each([
-    ['render', ['render', 'slides.yaml', '--slide', '1', '--columns', '5', '--rows', '3']],
-    ['export', ['export', 'slides.yaml', '--columns', '5', '--rows', '3']],
-  ])('%s says a size too small for a frame is, and exits 1, still printing what the app shows there', async (_name, args) => {
+    ['render, still printing what the app shows there', ['render', 'slides.yaml', '--slide', '1', '--columns', '5', '--rows', '3'], '20x7'],
+    ['export, writing nothing', ['export', 'slides.yaml', '--columns', '5', '--rows', '3'], ''],
+  ])('%s, says a size is too small for a frame, and exits 1', async (_name, args, stdout) => {
     const result = await runInProcess(args);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'inkdeck: 5x3 is below the smallest terminal the app draws in, 20x7: it shows only a "too small" notice there\n',
     );
-    expect(result.stdout).toContain('20x7');
+    if (stdout === '') expect(result.stdout).toBe('');
+    else expect(result.stdout).toContain(stdout);
     // At the smallest size, nothing is said.
     const smallest = await runInProcess(args.map((arg) => (arg === '5' ? '20' : arg === '3' ? '7' : arg)));
     expect(smallest).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('exports the Markdown handout at any size: it has no frames', async () => {
+    const result = await runInProcess(['export', 'slides.yaml', '--format', 'md', '--columns', '19']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('# Russia and China');
   });
 
   it('prints the same findings as JSON', async () => {

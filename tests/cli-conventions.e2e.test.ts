@@ -115,3 +115,30 @@ describe('inkdeck completion', () => {
     expect(result.stderr).toContain('Allowed choices are bash, zsh, fish');
   });
 });
+
+describe('a reader that stops early', () => {
+  it('leaves check failing on a deck with errors, as a CI step reads it (`inkdeck check deck.yaml | head`)', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-pipe-'));
+    const file = path.join(directory, 'errors.yaml');
+    // 800 errors: far more output than a pipe holds, so the write fails once head has gone.
+    const slides = Array.from({ length: 400 }, (_, index) => `      - titel: S${index}\n`).join('');
+    writeFileSync(file, `title: T\nsections:\n  - id: a\n    title: A\n    slides:\n${slides}`);
+    const statuses = execFileSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${CLI}" check "${file}" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(statuses.trim()).toBe('1');
+    // And a valid deck piped into head still succeeds.
+    const valid = execFileSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${CLI}" export "${SLIDES_YAML}" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(valid.trim()).toBe('0');
+  });
+});

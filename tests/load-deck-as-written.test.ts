@@ -46,6 +46,11 @@ describe('text YAML would take away is reported where it is, with the text quote
       ],
     ],
     [
+      'an anchor no alias uses on a list: nothing to quote, only unused',
+      'title: T\nsections: &all []\n',
+      ['slides.yaml:2:11: "&all" is a YAML anchor that no alias uses; use it with *all, or remove it'],
+    ],
+    [
       'a tag on a title',
       'title: !big T\nsections: []\n',
       ['slides.yaml:1:8: "!big" is read as a YAML tag (a type for the value after it), not as text; to show it, quote the text: "!big T"'],
@@ -207,6 +212,12 @@ describe('sub-bullets written wrongly: the real problem first, with the way to w
     ],
   ])('%s', (_name, text, expected) => {
     expect(errorsOf(text)).toEqual(expected);
+  });
+
+  it('says a sub-bullet indented under a plain bullet is read as more of its text (it showed "Parent - child")', () => {
+    expect(errorsOf(withBullets('- Parent', '  - child indented under a plain bullet'))).toEqual([
+      `slides.yaml:10:13: this line is read as more of the text above it (YAML joins them into one line of text), not as a sub-bullet; ${SUB_BULLETS}`,
+    ]);
   });
 
   it('takes `- text:` without sub-bullets as a bullet', () => {

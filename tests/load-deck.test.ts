@@ -350,7 +350,7 @@ describe('readDeck on files', () => {
   it('says so, without hanging, when nothing is writing to a FIFO (check, render and export read through here)', async () => {
     const fifo = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-')), 'deck.fifo');
     execFileSync('mkfifo', [fifo]);
-    const message = `${fifo}: it is a FIFO (a named pipe) and nothing is writing to it; pipe the deck to - instead`;
+    const message = `${fifo}: it is a FIFO (a named pipe) and nothing is writing to it; start the writer first, or give a file`;
     await expect(readDeckText(fifo)).rejects.toThrow(message);
     expect(() => readDeckTextSync(fifo)).toThrow(message);
   });

@@ -57,6 +57,9 @@ describe('live reload in a real terminal', () => {
     expect(app.text()).toContain('unknown key "oops"');
 
     writeFileSync(file, ORIGINAL);
+    // The list stays open, saying the deck is fixed, until Esc closes it (and does not quit).
+    await app.waitForText('No problems in the deck');
+    app.write(KEYS.escape);
     await app.waitFor((screen) => !screen.includes('e: details') && screen.includes('slide 4/18'));
     expect(app.text()).toContain('Security and military signals');
     expect(app.text()).not.toContain('problems in the deck');

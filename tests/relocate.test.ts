@@ -110,6 +110,44 @@ describe('relocate among slides with the same title ("Demo", "Questions"), as th
   });
 });
 
+describe('a slide moved to another section in one save', () => {
+  it('is followed there when it says the same (a fresh-eyes trial stayed on the slide now at its place)', () => {
+    const before = buildSlides(
+      parseDeck(
+        'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: P\n        bullets: [p]\n      - title: Q\n        bullets: [q]\n  - id: b\n    title: B\n    slides:\n      - title: R\n        bullets: [r]\n',
+        'deck.yaml',
+      ),
+    );
+    const after = buildSlides(
+      parseDeck(
+        'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: Q\n        bullets: [q]\n  - id: b\n    title: B\n    slides:\n      - title: R\n        bullets: [r]\n      - title: P\n        bullets: [p]\n',
+        'deck.yaml',
+      ),
+    );
+    // On P (slide 2: the title slide, the divider of a, then P), now the last slide.
+    expect(titleAt(after, relocate(before, after, { slide: 2, step: 0 }))).toBe('P');
+  });
+});
+
+describe('relocateRemembering with slides of the same title', () => {
+  const sectionOf = (...bullets: string[]) =>
+    buildSlides(
+      parseDeck(
+        `title: T\nsections:\n  - id: a\n    title: A\n    slides:\n${bullets.map((bullet) => `      - title: Demo\n        bullets: [${bullet}]\n`).join('')}`,
+        'deck.yaml',
+      ),
+    );
+  it('takes a Demo deleted for a save for lost, and goes back to it when a save restores it (a fresh-eyes trial)', () => {
+    const whole = sectionOf('first', 'second', 'third');
+    const cut = sectionOf('first', 'third');
+    // On "second" (slide 3: the title slide, the divider, then the Demos).
+    const away = relocateRemembering(whole, cut, { slide: 3, step: 0 }, undefined);
+    expect(away.lost).toBeDefined();
+    const back = relocateRemembering(cut, whole, away.position, away.lost);
+    expect(back).toMatchObject({ position: { slide: 3, step: 0 }, isRestored: true });
+  });
+});
+
 describe('relocateRemembering brings the talk back to a slide an edit took away and the next one restores', () => {
   // On B2 (slide 7); section b cut, then pasted back before a.
   const CUT = deckOf({ a: ['A1', 'A2', 'A3'] });

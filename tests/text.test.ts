@@ -40,3 +40,20 @@ describe('truncateAtWord cuts a title at the end of a word where it can', () => 
     expect(stringWidth(cut)).toBeLessThanOrEqual(columns);
   });
 });
+
+describe('the Markdown handout keeps a bullet of several lines in its list item', () => {
+  it('indents and escapes each line, with hard line breaks, for bullets and sub-bullets (a fresh-eyes trial saw a heading, a list item and a quote)', async () => {
+    const { exportMarkdown } = await import('../src/export/export-markdown.js');
+    const { parseDeck } = await import('../src/deck/load-deck.js');
+    const deck = parseDeck(
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets:\n          - |\n            first line\n            # not a heading\n            - not a list\n          - text: "parent\\nline"\n            bullets: ["child\\n> not a quote"]\n',
+      'deck.yaml',
+    );
+    const markdown = exportMarkdown(deck);
+    expect(markdown).toContain(
+      ['- first line\\', '  \\# not a heading\\', '  \\- not a list', '- parent\\', '  line', '  - child\\', '    \\> not a quote'].join(
+        '\n',
+      ),
+    );
+  });
+});

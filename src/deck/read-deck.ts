@@ -189,7 +189,7 @@ function fifoChunks(file: string, { pause, run }: Flavour): Chunks {
       if (count === 0 && hasData) return undefined;
       if (count === 0 && waited >= FIFO_WRITER_MS)
         throw new DeckError([
-          fileDiagnostic(file, `it is a FIFO (a named pipe) and nothing is writing to it; pipe the deck to ${STDIN_FILE} instead`),
+          fileDiagnostic(file, 'it is a FIFO (a named pipe) and nothing is writing to it; start the writer first, or give a file'),
         ]);
       if (waited >= FIFO_WAIT_MS)
         throw new DeckError([fileDiagnostic(file, `it is a FIFO (a named pipe) and nothing came through it in ${FIFO_WAIT_MS / 1000} s`)]);

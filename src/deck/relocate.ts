@@ -26,14 +26,25 @@ export function relocateExactly(from: readonly Slide[], to: readonly Slide[], po
   if (slide === undefined) return undefined;
   if (slide.kind === 'title') return to[0] === undefined ? undefined : atSlide(to, 0, position.step);
   const divider = to.findIndex((candidate) => candidate.kind === 'section' && candidate.sectionId === slide.sectionId);
-  if (divider === -1) return undefined;
-  if (slide.kind === 'section') return atSlide(to, divider, position.step);
-  const occurrence = contentIndicesOf(from, slide.sectionId)
-    .filter((index) => from[index]?.title === slide.title)
-    .indexOf(position.slide);
-  const sameTitle = contentIndicesOf(to, slide.sectionId).filter((index) => to[index]?.title === slide.title);
-  const match = mostAlike(from, position.slide, to, sameTitle, occurrence);
-  return match === undefined ? undefined : atSlide(to, match, position.step);
+  if (slide.kind === 'section') return divider === -1 ? undefined : atSlide(to, divider, position.step);
+  const match = divider === -1 ? undefined : inSection(from, position.slide, to);
+  // Not in its section: moved to another one in the same save, if exactly one slide elsewhere
+  // has its title and says the same.
+  const moved = to.flatMap((candidate, index) => (candidate.title === slide.title && sameContent(slide, candidate) ? [index] : []));
+  const found = match ?? (moved.length === 1 ? moved[0] : undefined);
+  return found === undefined ? undefined : atSlide(to, found, position.step);
+}
+
+/** Where the content slide at `index` of `from` is among the slides of its section in `to`, if there. */
+function inSection(from: readonly Slide[], index: number, to: readonly Slide[]): number | undefined {
+  const slide = from[index];
+  if (slide?.kind !== 'content') return undefined;
+  const sameTitleBefore = contentIndicesOf(from, slide.sectionId).filter((candidate) => from[candidate]?.title === slide.title);
+  const sameTitle = contentIndicesOf(to, slide.sectionId).filter((candidate) => to[candidate]?.title === slide.title);
+  // Fewer slides of this title, and none says what this one said: this one was deleted (a save
+  // that brings it back brings the talk back, relocateRemembering), not edited.
+  if (sameTitle.length < sameTitleBefore.length && !sameTitle.some((candidate) => sameContent(slide, to[candidate]))) return undefined;
+  return mostAlike(from, index, to, sameTitle, sameTitleBefore.indexOf(index));
 }
 
 /**

@@ -49,6 +49,8 @@ export function structureProblems(tokens: readonly CST.Token[], source: string):
   const anchors: CST.SourceToken[] = [];
   const tags: CST.SourceToken[] = [];
   const comments: CST.SourceToken[] = [];
+  /** Offsets of `- ` lines YAML folded into the plain text above them. */
+  const folded: number[] = [];
   const aliases = new Set<string>();
   let unclosed: StructureProblem | undefined;
   // A quote never closed leaves its brackets open too: yaml's errors say where the quote opens.
@@ -115,6 +117,11 @@ export function structureProblems(tokens: readonly CST.Token[], source: string):
         if ((token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') && !isClosedQuote(token.source)) {
           hasUnclosedQuote = true;
         }
+        // `- Parent` with `- child` indented under it: YAML reads one text, "Parent - child".
+        if (token.type === 'scalar' && !isIgnored) {
+          const dash = /\n[ \t]*- /.exec(token.source);
+          if (dash !== null) folded.push(token.offset + dash.index + dash[0].length - 2);
+        }
         note(token.end, isIgnored);
         break;
       default:
@@ -137,7 +144,10 @@ export function structureProblems(tokens: readonly CST.Token[], source: string):
       .filter((anchor) => !aliases.has(anchor.source.slice(1)))
       .map((anchor) => ({
         offset: anchor.offset,
-        message: `"${anchor.source}" is read as a YAML anchor (a name for the value after it), not as text, and no alias uses it; to show it, quote the text: ${quoted(anchor.offset)}`,
+        // On a list or a mapping there is no text to quote: the anchor is only unused.
+        message: isBeforeCollection(source, anchor.offset + anchor.source.length)
+          ? `"${anchor.source}" is a YAML anchor that no alias uses; use it with *${anchor.source.slice(1)}, or remove it`
+          : `"${anchor.source}" is read as a YAML anchor (a name for the value after it), not as text, and no alias uses it; to show it, quote the text: ${quoted(anchor.offset)}`,
       })),
     ...tags
       .filter((tag) => !FAILSAFE_TAGS.has(tag.source))
@@ -145,6 +155,10 @@ export function structureProblems(tokens: readonly CST.Token[], source: string):
         offset: tag.offset,
         message: `"${tag.source}" is read as a YAML tag (a type for the value after it), not as text; to show it, quote the text: ${quoted(tag.offset)}`,
       })),
+    ...folded.map((offset) => ({
+      offset,
+      message: `this line is read as more of the text above it (YAML joins them into one line of text), not as a sub-bullet; a bullet with sub-bullets is written \`- text: …\` with \`bullets:\` and the list under it`,
+    })),
     ...comments.flatMap((comment) => {
       const start = textBeforeComment(source, comment.offset);
       return start === undefined
@@ -194,4 +208,10 @@ function textBeforeComment(source: string, offset: number): number | undefined {
   // The value starts after the item's dash or the key's colon, or is all there is.
   const value = /^(\s*(?:-\s+)*(?:[^\s:#'"][^:#]*:\s+)?)/.exec(before)?.[1] ?? '';
   return lineStart + value.length;
+}
+
+/** Whether what follows `offset` on its line is a list or a mapping: `[`, `{`, or nothing (a block below). */
+function isBeforeCollection(source: string, offset: number): boolean {
+  const rest = (source.slice(offset).split(/\r\n|\r|\n/, 1)[0] ?? '').replace(/\s+#.*$/, '').trim();
+  return rest === '' || rest.startsWith('[') || rest.startsWith('{');
 }

@@ -12,6 +12,17 @@ function escapeMarkdown(text: string): string {
 }
 
 /**
+ * A list item of `text` at `indent`: a text of several lines (a `|` bullet) keeps its breaks
+ * (CommonMark hard line breaks, a backslash at the end of a line) and each of its lines stays in
+ * the item, indented and escaped, so none opens a heading, a list or a quote of its own.
+ */
+function listItem(text: string, indent: string): string[] {
+  const [first = '', ...rest] = text.replace(/\n+$/, '').split('\n');
+  const lines = [`${indent}- ${escapeMarkdown(first)}`, ...rest.map((line) => `${indent}  ${escapeMarkdown(line)}`)];
+  return lines.map((line, index) => (index < lines.length - 1 ? `${line}\\` : line));
+}
+
+/**
  * A handout of the deck in Markdown (CommonMark, as code-hosting sites render it): the deck's
  * metadata, each section as a heading, each slide's title, bullets and speaker notes.
  */
@@ -32,8 +43,8 @@ export function exportMarkdown(deck: Deck): string {
     for (const slide of section.slides) {
       lines.push(`### ${escapeMarkdown(slide.title)}`, '');
       for (const bullet of slide.bullets) {
-        if (typeof bullet === 'string') lines.push(`- ${escapeMarkdown(bullet)}`);
-        else lines.push(`- ${escapeMarkdown(bullet.text)}`, ...bullet.bullets.map((child) => `  - ${escapeMarkdown(child)}`));
+        if (typeof bullet === 'string') lines.push(...listItem(bullet, ''));
+        else lines.push(...listItem(bullet.text, ''), ...bullet.bullets.flatMap((child) => listItem(child, '  ')));
       }
       if (slide.bullets.length > 0) lines.push('');
       if (slide.notes !== undefined && slide.notes.trim() !== '') {

@@ -69,9 +69,10 @@ export function layoutPresenter(columns: number, rows: number, slides: readonly 
   const ceiling = Math.min(Math.floor(bodyRows * 0.6), bodyRows - previewRows - MIN_NOTES_ROWS);
   let topRows = Math.max(0, Math.min(bodyRows - previewRows, Math.max(5, Math.min(wanted, ceiling))));
   let notesRows = Math.max(0, bodyRows - topRows - previewRows);
-  // Too few rows for the notes pane's border and header would draw an empty box (30x10 drew its
-  // two borders and nothing between): the panes above take them.
-  if (notesRows < NOTES_CHROME_ROWS) {
+  // Too few rows for the notes pane's border, header and one line of notes would draw an empty
+  // box (30x10 drew its two borders and nothing between; 40x11 a header saying "1–0/17"): the
+  // panes above take them.
+  if (notesRows < NOTES_CHROME_ROWS + 1) {
     topRows += notesRows;
     notesRows = 0;
   }

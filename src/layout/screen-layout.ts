@@ -9,6 +9,7 @@ import { helpLines, type HelpLine } from './help-lines.js';
 import { layoutPresenter, notesLines, type PresenterLayout } from './presenter-layout.js';
 import { layoutSlide, type SlideLayout } from './slide-layout.js';
 import { lineWindow, type LineWindow } from './window.js';
+import { wrapText } from '../text/wrap.js';
 
 export type { Size } from './chrome.js';
 
@@ -41,10 +42,13 @@ export interface NotesLayout {
 export type OverlayLayout =
   /** The key help, over the frame less its footer. */
   | { readonly kind: 'help'; readonly pane: PaneLayout; readonly lines: readonly HelpLine[]; readonly window: LineWindow }
-  /** The error list of the last save, over the whole frame. */
+  /** The error list of the last save, over the whole frame; once a save fixed the deck, FIXED_TEXT. */
   | { readonly kind: 'errors'; readonly pane: PaneLayout; readonly lines: readonly string[]; readonly window: LineWindow }
   /** The overview, over the frame less its footer; its window onto the slides keeps the highlight in sight. */
   | { readonly kind: 'overview'; readonly pane: PaneLayout; readonly window: LineWindow };
+
+/** What the error list says once a save fixed the deck while it was open. */
+export const FIXED_TEXT = 'The deck loads again, and the talk shows the saved version.';
 
 /** The screen of the app, top to bottom, with the scrolling windows already worked out. */
 export interface ScreenLayout {
@@ -114,9 +118,13 @@ function layoutOverlay(
   body: Size,
 ): OverlayLayout | undefined {
   // The lines are worked out here once, to window them, and the panes draw these same lines.
-  if (state.overlay === 'errors' && problem !== undefined) {
+  if (state.overlay === 'errors') {
     const pane = layoutPane(frame);
-    const lines = errorLines(problem.diagnostics, problem.text, frame.columns);
+    // Fixed while the list was open: it says so until it is closed.
+    const lines =
+      problem === undefined
+        ? wrapText(FIXED_TEXT, pane.inner.columns).split('\n')
+        : errorLines(problem.diagnostics, problem.text, frame.columns);
     return { kind: 'errors', pane, lines, window: lineWindow(lines.length, pane.inner.rows, { scroll: state.overlayScroll }) };
   }
   if (state.overlay === 'help') {

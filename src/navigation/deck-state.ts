@@ -186,10 +186,10 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
     }
     case 'shown':
       return update(state, { seenSlide: state.slide, seenStep: state.step });
-    case 'reload': {
-      const reloaded = withDeck(state, action.stepCounts, action.position);
-      return reloaded.overlay === 'errors' ? update(reloaded, { overlay: 'none' }) : reloaded;
-    }
+    case 'reload':
+      // An open error list stays open, saying the deck loads again, until it is closed: closed
+      // by the save, the Esc pressed to close it would quit the talk (a fresh-eyes trial did).
+      return withDeck(state, action.stepCounts, action.position);
     case 'toggleErrors':
       return update(state, { overlay: state.overlay === 'errors' ? 'none' : 'errors', jumpDigits: '', overlayScroll: 0 });
     case 'typeDigit': {

@@ -8,6 +8,7 @@ export function describeFsError(error: unknown): string {
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES') return 'permission denied';
   if (code === 'ENOSPC') return 'no space left on device';
+  if (code === 'EIO') return 'input/output error (the device or file system failed to read it)';
   if (code === 'ELOOP') return 'too many symbolic links: they lead round in a loop';
   if (code === 'ENOTDIR') return 'a part of the path is not a directory';
   if (code === 'ENXIO') return 'no such device or address (a socket, or a device with nothing behind it)';

@@ -97,9 +97,9 @@ export function App({
 
   const { presenter } = screen;
   let frame;
-  if (screen.overlay?.kind === 'errors' && problem !== undefined) {
+  if (screen.overlay?.kind === 'errors') {
     const { pane, lines, window } = screen.overlay;
-    frame = <ErrorPanel diagnostics={problem.error.diagnostics} pane={pane} lines={lines} window={window} />;
+    frame = <ErrorPanel diagnostics={problem?.error.diagnostics ?? []} pane={pane} lines={lines} window={window} />;
   } else if (presenter !== undefined) {
     const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
     frame = (

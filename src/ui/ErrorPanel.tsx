@@ -14,20 +14,25 @@ export interface ErrorPanelProps {
 }
 
 /**
- * Every problem of an invalid save, each with the source lines around it (`e` or Esc closes).
+ * Every problem of an invalid save, each with the source lines around it (`e` or Esc closes);
+ * once a save fixed the deck while it was open, it says so (green) until it is closed.
  * When the list is taller than the panel, the next and previous keys scroll it (App), and
  * markers say how many lines are out of sight (lineWindow).
  */
 export function ErrorPanel({ diagnostics, pane, lines, window }: ErrorPanelProps) {
   const scrolls = window.above > 0 || window.below > 0;
+  const isFixed = diagnostics.length === 0;
+  const color = isFixed ? 'green' : 'red';
   return (
     <ScrollPane
       pane={pane}
-      borderColor="red"
+      borderColor={color}
       window={window}
       header={
-        <Text bold color="red" wrap="truncate-end">
-          {diagnostics.length} problem{diagnostics.length === 1 ? '' : 's'} in the deck · showing the last good version ·{' '}
+        <Text bold color={color} wrap="truncate-end">
+          {isFixed
+            ? 'No problems in the deck · '
+            : `${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} in the deck · showing the last good version · `}
           {scrolls ? '↓ ↑ scroll, ' : ''}e/Esc close
         </Text>
       }
