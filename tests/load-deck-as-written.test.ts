@@ -172,6 +172,16 @@ describe('syntax errors where the mistake is', () => {
       'title:Foo\nsections: []\n',
       ['slides.yaml:1:1: a space is missing after the colon of "title:"; write "title: Foo"'],
     ],
+    [
+      '-child, a space missing after the dash: said once',
+      withBullets('- one', '-child'),
+      ['slides.yaml:10:1: a space is missing after the "-" of this list item; write "- child"'],
+    ],
+    [
+      'a key one column short of the keys above it',
+      'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        notes: n\n       bullets:\n          - one\n',
+      ['slides.yaml:8:1: this key starts in column 8 and the one above in column 9: the keys of one mapping must line up'],
+    ],
     ['title Foo, a colon missing', 'title Foo\nsections: []\n', ['slides.yaml:1:1: a colon is missing after "title"; write "title: Foo"']],
   ])('%s', (_name, text, expected) => {
     expect(errorsOf(text)).toEqual(expected);

@@ -21,7 +21,7 @@ export function yamlErrorDiagnostics(document: Document, source: string, at: Dia
   const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
   const quotes = document.errors.filter((error) => unclosedQuotes.get(error) !== undefined);
   const reported = tabs.length > 0 ? tabs : quotes.length > 0 ? quotes : document.errors;
-  return reported.map((error) => {
+  const diagnostics = reported.map((error) => {
     const unclosed = unclosedQuotes.get(error);
     if (unclosed !== undefined) return at(unclosed, formatPath(pathOfKeyAt(document, unclosed)), 'YAML syntax: this quote is never closed');
     const offset = error.pos[0];
@@ -31,6 +31,11 @@ export function yamlErrorDiagnostics(document: Document, source: string, at: Dia
       describeYamlError(error.code, error.message, source.slice(offset), source.slice(0, offset)),
     );
   });
+  // One mistake yaml reports twice on a line (`-child`) is said once.
+  return diagnostics.filter(
+    (diagnostic, index) =>
+      diagnostics.findIndex((other) => other.line === diagnostic.line && other.message === diagnostic.message) === index,
+  );
 }
 
 /**
@@ -77,7 +82,9 @@ function describeYamlError(code: string, message: string, sourceFromError: strin
     return 'YAML syntax: text goes on after a closing quote; inside "…" write a quote as \\", or quote the text with \' instead';
   }
   const line = (sourceBeforeError.slice(sourceBeforeError.lastIndexOf('\n') + 1) + (sourceFromError.split('\n', 1)[0] ?? '')).trimEnd();
-  const missing = code === 'DUPLICATE_KEY' ? undefined : (missingColonOrSpace(line) ?? startsWithIndicator(line));
+  const lineAbove = lineAboveOf(sourceBeforeError);
+  const missing =
+    code === 'DUPLICATE_KEY' ? undefined : (missingColonOrSpace(line) ?? startsWithIndicator(line) ?? misaligned(line, lineAbove));
   if (missing !== undefined) return missing;
   if (code === 'MULTIPLE_DOCS') return 'a deck is one YAML document, but a second one starts here (a line with ---)';
   if (code === 'DUPLICATE_KEY') {
@@ -97,6 +104,9 @@ function describeYamlError(code: string, message: string, sourceFromError: strin
  * missing colon, so a line of text is not taken for one.
  */
 function missingColonOrSpace(line: string): string | undefined {
+  // `-child`: a list item needs a space after its dash (YAML 1.2 §8.2.1).
+  const dash = /^\s*-([^\s-].*)$/.exec(line);
+  if (dash !== null) return `a space is missing after the "-" of this list item; write "- ${dash[1]}"`;
   const noSpace = /^\s*(?:-\s+)?([A-Za-z][\w-]*):([^\s:].*)$/.exec(line);
   if (noSpace !== null) return `a space is missing after the colon of "${noSpace[1]}:"; write "${noSpace[1]}: ${noSpace[2]}"`;
   const noColon = /^\s*(?:-\s+)?([A-Za-z][\w-]*)[ \t]+([^:#\s][^:]*)$/.exec(line);
@@ -127,4 +137,32 @@ function startsWithIndicator(line: string): string | undefined {
   const indicator = value?.[0];
   if (value === undefined || indicator === undefined) return undefined;
   return `a value starting with ${indicator} is read as YAML syntax (${INDICATORS[indicator] ?? 'an indicator'}), not as text; to show it, quote the text: ${JSON.stringify(value.trim())}`;
+}
+
+/**
+ * What to say when the key on `line` is indented a little more or less than the key on the line
+ * above it (`       bullets:` under `        notes: n`): keys of one mapping must start in one
+ * column, and yaml's words ("Sequence item without - indicator", "All mapping items must start at
+ * the same column") do not say which.
+ */
+function misaligned(line: string, above: string | undefined): string | undefined {
+  const key = /^( *(?:- +)?)[^\s:#'"-][^:#]*:(?:\s|$)/;
+  const here = key.exec(line);
+  const there = above === undefined ? null : key.exec(above);
+  if (here === null || there === null || (above ?? '').trimEnd().endsWith(':')) return undefined;
+  const [indent, aboveIndent] = [here[1]?.length ?? 0, there[1]?.length ?? 0];
+  if (indent === aboveIndent || Math.abs(indent - aboveIndent) > 3) return undefined;
+  return `this key starts in column ${indent + 1} and the one above in column ${aboveIndent + 1}: the keys of one mapping must line up`;
+}
+
+/** The last line of `before` above its own last line that holds something (not blank, not a comment). */
+function lineAboveOf(before: string): string | undefined {
+  let end = before.lastIndexOf('\n');
+  while (end > 0) {
+    const start = before.lastIndexOf('\n', end - 1) + 1;
+    const candidate = before.slice(start, end).trim();
+    if (candidate !== '' && !candidate.startsWith('#')) return before.slice(start, end);
+    end = start - 1;
+  }
+  return undefined;
 }
