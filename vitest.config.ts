@@ -28,10 +28,11 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/**/*.e2e.test.{ts,tsx}'],
           globalSetup: ['tests/global-setup.ts', 'tests/build-setup.ts'],
-          // Two at a time: with four, a crash test once found the tty mode not yet restored when
-          // its shell read it (1 run in 3 here); the pseudo-terminal tests need the CPU they wait on.
-          maxWorkers: 2,
-          // Vitest runs projects with different worker counts as groups, one after the other.
+          // Four at a time, as the unit project: they wait on the processes they start. (Two were
+          // run for a while after a crash test found the tty mode not restored; the cause was the
+          // test reading `stty -g`'s file before stty had written it, mended in the test.)
+          maxWorkers: 4,
+          // The unit project first: it needs no build, and a mistake there is the quicker to see.
           sequence: { groupOrder: 1 },
         },
       },
