@@ -1,5 +1,5 @@
+import { errorsOf } from './helpers/deck-errors.js';
 import { describe, expect, it } from 'vitest';
-import { DeckError, formatDiagnostic } from '../src/deck/deck-error.js';
 import { parseDeck } from '../src/deck/load-deck.js';
 import { MAX_NESTING_DEPTH } from '../src/deck/yaml-structure.js';
 
@@ -8,16 +8,6 @@ import { MAX_NESTING_DEPTH } from '../src/deck/yaml-structure.js';
 /** A deck whose one slide has `bullets` (YAML lines, indented under `bullets:`). */
 const withBullets = (...bullets: string[]) =>
   `title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        notes: n\n        bullets:\n${bullets.map((line) => `          ${line}\n`).join('')}`;
-
-function errorsOf(text: string): string[] {
-  try {
-    parseDeck(text, 'slides.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeckError);
-    return (error as DeckError).diagnostics.map(formatDiagnostic);
-  }
-  throw new Error('expected the deck to be rejected');
-}
 
 const bulletsOf = (text: string) => parseDeck(text, 'slides.yaml').sections[0]?.slides[0]?.bullets;
 

@@ -3,6 +3,7 @@ import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { errorsOf } from './helpers/deck-errors.js';
 import { describe, expect, it, vi } from 'vitest';
 import { DeckError, formatDiagnostic } from '../src/deck/deck-error.js';
 import { readDeck, MAX_DECK_BYTES, parseDeck, readDeckText, readDeckTextSync } from '../src/deck/load-deck.js';
@@ -21,17 +22,6 @@ sections:
         notes: |
           Say this.
 `;
-
-/** The messages `parseDeck` throws for `text`, formatted as the CLI prints them. */
-function errorsOf(text: string, file = 'slides.yaml'): string[] {
-  try {
-    parseDeck(text, file);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeckError);
-    return (error as DeckError).diagnostics.map(formatDiagnostic);
-  }
-  throw new Error('expected the deck to be rejected');
-}
 
 describe('parseDeck on valid input', () => {
   it('returns the typed deck', () => {
