@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, visit, type Document } from 'yaml';
 import type { Diagnostic, DiagnosticAt } from './deck-error.js';
 import { formatPath, type PathSegment } from './field-path.js';
 import { DECK_KEYS } from './schema-shape.js';
+import { valueStartOf } from './yaml-structure.js';
 
 /**
  * The syntax errors the `yaml` library found in `document`, said for a deck's author: each at
@@ -133,10 +134,10 @@ const INDICATORS: Readonly<Record<string, string>> = {
  * cannot start with reserved character @", "Not a YAML token") do not say how to write the text.
  */
 function startsWithIndicator(line: string): string | undefined {
-  const value = /^\s*(?:-\s+)*(?:[^\s:#'"][^:#]*:\s+)?([*&!@`%|>]\S*(?:\s.*)?)$/.exec(line)?.[1];
-  const indicator = value?.[0];
-  if (value === undefined || indicator === undefined) return undefined;
-  return `a value starting with ${indicator} is read as YAML syntax (${INDICATORS[indicator] ?? 'an indicator'}), not as text; to show it, quote the text: ${JSON.stringify(value.trim())}`;
+  const value = line.slice(valueStartOf(line));
+  const indicator = value[0];
+  if (indicator === undefined || !(indicator in INDICATORS)) return undefined;
+  return `a value starting with ${indicator} is read as YAML syntax (${INDICATORS[indicator]}), not as text; to show it, quote the text: ${JSON.stringify(value.trim())}`;
 }
 
 /**

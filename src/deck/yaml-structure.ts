@@ -206,12 +206,19 @@ function textBeforeComment(source: string, offset: number): number | undefined {
   // (`- plain  # note`, comments aligned in a column): a comment.
   if (!/[^\s"'] $/.test(before)) return undefined;
   // The value starts after the item's dash or the key's colon, or is all there is.
-  const value = /^(\s*(?:-\s+)*(?:[^\s:#'"][^:#]*:\s+)?)/.exec(before)?.[1] ?? '';
-  return lineStart + value.length;
+  return lineStart + valueStartOf(before);
 }
 
 /** Whether what follows `offset` on its line is a list or a mapping: `[`, `{`, or nothing (a block below). */
 function isBeforeCollection(source: string, offset: number): boolean {
   const rest = (source.slice(offset).split(/\r\n|\r|\n/, 1)[0] ?? '').replace(/\s+#.*$/, '').trim();
   return rest === '' || rest.startsWith('[') || rest.startsWith('{');
+}
+
+/**
+ * Where the value on a YAML line starts, in characters: after the dashes of list items and the
+ * key of a mapping item (`  - title: `), or at the first character that is neither.
+ */
+export function valueStartOf(line: string): number {
+  return /^\s*(?:-\s+)*(?:[^\s:#'"][^:#]*:\s+)?/.exec(line)?.[0].length ?? 0;
 }

@@ -27,8 +27,13 @@ export const FOOTER_ROWS = 1;
  * frames out for a size given on the command line (`render`, `export`, `check`).
  */
 export function tooSmallToDraw(columns: number, rows: number): string | undefined {
-  if (columns >= MIN_COLUMNS && frameRows(rows) >= MIN_ROWS) return undefined;
+  if (isFrameDrawn(columns, frameRows(rows))) return undefined;
   return `${columns}x${rows} is below the smallest terminal the app draws in, ${SMALLEST_TERMINAL}: it shows only a "too small" notice there`;
+}
+
+/** Whether a frame of `columns` x `rows` is big enough to draw a slide in (else it shows a "too small" notice). */
+export function isFrameDrawn(columns: number, rows: number): boolean {
+  return columns >= MIN_COLUMNS && rows >= MIN_ROWS;
 }
 
 /** The frame's height for a terminal of `terminalRows` rows. */

@@ -4,7 +4,7 @@ import type { DeckState } from '../navigation/deck-state.js';
 import type { View } from '../navigation/key-bindings.js';
 import { layoutPane, type PaneLayout, type Size } from './chrome.js';
 import { errorLines } from './error-lines.js';
-import { FOOTER_ROWS, frameRows, layoutFrame, MIN_COLUMNS, MIN_ROWS, type FrameLayout } from './frame-layout.js';
+import { FOOTER_ROWS, frameRows, isFrameDrawn, layoutFrame, type FrameLayout } from './frame-layout.js';
 import { helpLines, type HelpLine } from './help-lines.js';
 import { layoutPresenter, notesLines, type PresenterLayout } from './presenter-layout.js';
 import { layoutSlide, type SlideLayout } from './slide-layout.js';
@@ -98,7 +98,7 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
     ...(problem === undefined ? {} : { banner: line }),
     frame,
     body,
-    isDrawn: columns >= MIN_COLUMNS && rows >= MIN_ROWS,
+    isDrawn: isFrameDrawn(columns, rows),
     deckFrame: audience,
     ...(presenter === undefined && slide !== undefined
       ? { slide: layoutSlide(slide, state.step, { columns: audience.slideColumns, rows: audience.slideRows }, 'full') }

@@ -1,9 +1,8 @@
 import { Text } from 'ink';
 import { ScrollPane } from './ScrollPane.js';
-import { sharedMarker, type LineWindow } from '../layout/window.js';
+import type { LineWindow } from '../layout/window.js';
 import type { Slide } from '../deck/slides.js';
 import type { PaneLayout } from '../layout/chrome.js';
-import { moreLines } from '../layout/slide-rows.js';
 import { truncateToWidth } from '../text/truncate.js';
 import { theme } from './theme.js';
 
@@ -19,6 +18,9 @@ export interface OverviewProps {
   readonly window: LineWindow;
 }
 
+/** The overview's markers count slides, and name no key: the arrows move its highlight. */
+const OVERVIEW_MARKER = { noun: 'slide', hasKeys: false };
+
 /**
  * The overview: every slide by number, section dividers in bold, the current one marked `▶`
  * and the highlighted one marked `›` and shown in inverse video.
@@ -31,17 +33,14 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, pane, wind
     <ScrollPane
       pane={pane}
       borderColor={theme.accent}
+      window={window}
+      marker={OVERVIEW_MARKER}
       header={
         <Text bold color={theme.accent} wrap="truncate-end">
           Overview · arrows or a number choose · Enter jump · Esc close
         </Text>
       }
     >
-      {window.hasTopMarker ? (
-        <Text dimColor wrap="truncate-end">
-          {`${moreLines(window.above, 'slide')} above`}
-        </Text>
-      ) : null}
       {slides.slice(window.start, window.end).map((slide, offset) => {
         const index = window.start + offset;
         // The highlight is marked in text as well as in inverse video, which NO_COLOR turns off.
@@ -60,16 +59,6 @@ export function Overview({ slides, currentSlide, cursor: cursorIndex, pane, wind
           </Text>
         );
       })}
-      {window.hasBottomMarker ? (
-        <Text dimColor wrap="truncate-end">
-          {moreLines(window.below, 'slide')}
-        </Text>
-      ) : null}
-      {window.hasSharedMarker ? (
-        <Text dimColor wrap="truncate-end">
-          {sharedMarker(window)}
-        </Text>
-      ) : null}
     </ScrollPane>
   );
 }

@@ -16,6 +16,8 @@ export interface ScrollPaneProps {
   readonly header: ReactNode;
   /** The window onto the lines, when the pane marks the lines out of sight (WindowMarker); none for a pane that says so itself. */
   readonly window?: LineWindow;
+  /** How its markers word the lines out of sight (WindowMarker's `noun` and `hasKeys`). */
+  readonly marker?: { readonly noun: string; readonly hasKeys: boolean };
   /** The lines in sight. */
   readonly children: ReactNode;
 }
@@ -26,7 +28,7 @@ export interface ScrollPaneProps {
  * is given. Its chrome is the one src/layout/chrome.ts counts (layoutPane). The help, the error
  * list, the speaker notes and the overview are drawn in it.
  */
-export function ScrollPane({ pane, borderColor, isDim = false, isRigid = false, header, window, children }: ScrollPaneProps) {
+export function ScrollPane({ pane, borderColor, isDim = false, isRigid = false, header, window, marker, children }: ScrollPaneProps) {
   return (
     <Box
       flexDirection="column"
@@ -39,9 +41,9 @@ export function ScrollPane({ pane, borderColor, isDim = false, isRigid = false, 
       overflow="hidden"
     >
       {header}
-      {window === undefined ? null : <WindowMarker window={window} end="above" />}
+      {window === undefined ? null : <WindowMarker window={window} end="above" {...marker} />}
       {children}
-      {window === undefined ? null : <WindowMarker window={window} end="below" />}
+      {window === undefined ? null : <WindowMarker window={window} end="below" {...marker} />}
     </Box>
   );
 }
