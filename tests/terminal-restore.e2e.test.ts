@@ -98,6 +98,20 @@ describe('the terminal always comes back', () => {
     30_000,
   );
 
+  it('takes keys raw from the first frame on, so Ctrl-C pressed as the talk appears is a key, not a SIGINT to the shell', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'inkdeck-raw-')), 'raw');
+    const session = underShell('slides.yaml', {
+      NODE_OPTIONS: `--import ${path.join(ROOT, 'tests/fixtures/raw-mode-preload.mjs')}`,
+      INKDECK_TEST_RAW_MODE_FILE: file,
+    });
+    await session.started();
+    // Ink turns raw mode on in an effect, after its first frame; the app must not wait for it.
+    expect(readFileSync(file, 'utf8')).toBe('true');
+    session.write('\u0003');
+    const result = await session.ended();
+    expect(result.status).toBe(130);
+  }, 30_000);
+
   it.each<[string, string, string]>([
     ['an exception while rendering', 'render', 'inkdeck: internal error: boom while rendering (run with --debug for details)'],
     ['an unhandled promise rejection', 'rejection', 'inkdeck: internal error: boom in a promise (run with --debug for details)'],

@@ -22,8 +22,9 @@ const ERASE_SCREEN = '\u001B[2J';
 
 /**
  * Switches `stdout` to the alternate screen, as full-screen terminal programs (less, vim) do,
- * with bracketed paste on, and guarantees both are switched back: on the returned function's
- * call, on normal exit, and on SIGINT/SIGTERM/SIGHUP (signal-exit re-raises the signal afterwards, so the exit status stays
+ * with bracketed paste on and stdin (when a terminal) in raw mode, and guarantees all three are
+ * switched back: on the returned function's call, on normal exit, and on SIGINT/SIGTERM/SIGHUP
+ * (signal-exit re-raises the signal afterwards, so the exit status stays
  * 128 + signal number).
  *
  * @returns A function that restores the screen, shows the cursor and turns raw mode off; calling
@@ -53,6 +54,11 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
   // does not always see while Ink's older signal-exit has patched the same hooks.
   const removeExitHandler = onExit(() => restore());
   process.on('exit', restore);
+  // Raw mode before the first frame: Ink turns it on in an effect, after that frame is on the
+  // screen, and a key pressed in between was the terminal driver's: echoed over the frame, and
+  // Ctrl-C a SIGINT to the whole process group, which ended a non-interactive shell script
+  // running the app (a CI run failed so). Keys typed now wait in the terminal for Ink to read.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
   stdout.write(ENTER_ALTERNATE_SCREEN + ERASE_SCREEN + CURSOR_HOME + ENABLE_BRACKETED_PASTE);
   activeRestore = restore;
   return restore;
