@@ -42,18 +42,21 @@ describe('export --format md', () => {
     }
   });
 
-  it('keeps text that looks like Markdown literal', async () => {
+  it('keeps text that looks like Markdown literal, and the emphasis of bullets as the slides read it', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-md-'));
     const file = path.join(directory, 'deck.yaml');
     writeFileSync(
       file,
-      'title: "*NO* <b>"\nsections:\n  - id: a\n    title: "# not a heading"\n    slides:\n      - title: "1. not a list"\n        bullets: ["- nested?", "a_b_c"]\n',
+      'title: "*NO* <b>"\nsections:\n  - id: a\n    title: "# not a heading"\n    slides:\n      - title: "1. not a list"\n        bullets: ["- nested?", "a_b_c", "*yes* \\\\*no\\\\* [link](x) <i> a | b"]\n',
     );
     const { stdout } = await runInProcess(['export', file, '--format', 'md']);
+    // Titles have no emphasis: every marker is escaped.
     expect(stdout).toContain('# \\*NO\\* \\<b>\n');
     expect(stdout).toContain('## 1. \\# not a heading\n');
     expect(stdout).toContain('### 1\\. not a list\n');
-    expect(stdout).toContain('- \\- nested?\n- a\\_b\\_c\n');
+    // Bullets keep emphasis and escapes (intraword `_` is no emphasis, in CommonMark as on the
+    // slides); links, HTML and table pipes stay text.
+    expect(stdout).toContain('- \\- nested?\n- a_b_c\n- *yes* \\*no\\* \\[link\\](x) \\<i> a \\| b\n');
   });
 });
 

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { DeckError } from '../src/deck/deck-error.js';
 import { parseDeck } from '../src/deck/load-deck.js';
-import type { Deck } from '../src/deck/schema.js';
+import type { ContentSlideData, Deck } from '../src/deck/schema.js';
 import { sanitizeDeck } from '../src/deck/schema-shape.js';
 import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { deckReducer, initialDeckState, type Action } from '../src/navigation/deck-state.js';
@@ -33,11 +33,56 @@ const hostileText = fc
         '👨‍👩‍👧',
         ' ',
         '\n',
+        '**',
+        '*',
+        '`',
+        '\\',
+        '_',
       ),
     ),
     { maxLength: 8 },
   )
   .map((parts) => parts.join(''));
+
+const common = {
+  title: hostileText,
+  notes: fc.option(hostileText, { nil: undefined }),
+  reveal: fc.option(fc.boolean(), { nil: undefined }),
+};
+const bulletArbitrary = fc.oneof(hostileText, fc.record({ text: hostileText, bullets: fc.array(hostileText, { maxLength: 3 }) }));
+
+/** A content slide of any layout, with the fields of its layout only, as the schema requires. */
+const slideArbitrary: fc.Arbitrary<ContentSlideData> = fc.oneof(
+  fc.record({ ...common, bullets: fc.array(bulletArbitrary, { maxLength: 6 }) }),
+  fc.record({
+    ...common,
+    layout: fc.constant('columns' as const),
+    bullets: fc.constant<ContentSlideData['bullets']>([]),
+    columns: fc.array(fc.record({ heading: hostileText, bullets: fc.array(hostileText, { maxLength: 4 }) }), {
+      minLength: 2,
+      maxLength: 3,
+    }),
+  }),
+  fc.record({
+    ...common,
+    layout: fc.constant('quote' as const),
+    bullets: fc.constant<ContentSlideData['bullets']>([]),
+    quote: hostileText,
+    by: fc.option(hostileText, { nil: undefined }),
+  }),
+  fc.record({
+    ...common,
+    layout: fc.constant('statement' as const),
+    bullets: fc.constant<ContentSlideData['bullets']>([]),
+    statement: hostileText,
+  }),
+  fc.record({
+    ...common,
+    layout: fc.constant('timeline' as const),
+    bullets: fc.constant<ContentSlideData['bullets']>([]),
+    events: fc.array(fc.record({ when: hostileText, what: hostileText }), { minLength: 1, maxLength: 6 }),
+  }),
+);
 
 const deckArbitrary: fc.Arbitrary<Deck> = fc.record({
   title: hostileText,
@@ -47,17 +92,7 @@ const deckArbitrary: fc.Arbitrary<Deck> = fc.record({
     fc.record({
       id: fc.constantFrom('a', 'b', 'c-d'),
       title: hostileText,
-      slides: fc.array(
-        fc.record({
-          title: hostileText,
-          bullets: fc.array(fc.oneof(hostileText, fc.record({ text: hostileText, bullets: fc.array(hostileText, { maxLength: 3 }) })), {
-            maxLength: 6,
-          }),
-          notes: fc.option(hostileText, { nil: undefined }),
-          reveal: fc.option(fc.boolean(), { nil: undefined }),
-        }),
-        { maxLength: 3 },
-      ),
+      slides: fc.array(slideArbitrary, { maxLength: 3 }),
     }),
     { minLength: 1, maxLength: 3 },
   ),
@@ -85,7 +120,7 @@ describe('rendering random decks at random sizes', () => {
           expect(frame).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 400 },
     );
   }, 60_000);
 });

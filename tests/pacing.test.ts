@@ -15,7 +15,7 @@ import {
 const content = (title: string, stepCount = 1): Slide => ({
   kind: 'content',
   title,
-  bullets: [],
+  body: { layout: 'bullets', bullets: [] },
   sectionId: 's',
   sectionTitle: 'S',
   stepCount,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../src/deck/load-deck.js';
 import { relocate, relocateRemembering } from '../src/deck/relocate.js';
-import { buildSlides, type Slide } from '../src/deck/slides.js';
+import { buildSlides, itemsOf, type Slide } from '../src/deck/slides.js';
 
 /** A deck from a compact description: `{ a: ['A1', 'A2'], b: ['B1'] }`. */
 function deckOf(sections: Record<string, string[]>, reveal: string[] = []): Slide[] {
@@ -67,7 +67,7 @@ describe('relocate among slides with the same title ("Demo", "Questions"), as th
   /** `title:bullet` of the slide at `position`. */
   const shown = (slides: Slide[], position: { slide: number }) => {
     const slide = slides[position.slide];
-    return slide?.kind === 'content' ? `${slide.title}:${String(slide.bullets[0])}` : slide?.title;
+    return slide?.kind === 'content' ? `${slide.title}:${String(itemsOf(slide.body)[0])}` : slide?.title;
   };
   // Slides: 0 the title slide, 1 the divider, then the section's slides from 2.
   it.each<[string, string[], number, string[], string]>([

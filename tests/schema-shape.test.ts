@@ -52,12 +52,14 @@ const fields = fieldsOf(deckJsonSchema() as JsonSchema);
 const name = (path: readonly PathSegment[]) => (path.length === 0 ? 'the deck' : path.join('.'));
 
 describe('what is read off the deck schema', () => {
-  it('finds the deck, a section, a slide and a bullet mapping, and the free text in them', () => {
+  it('finds the deck, a section, a slide, a bullet mapping, a column and an event, and the free text in them', () => {
     expect(fields.mappings.map((mapping) => name(mapping.path))).toEqual([
       'the deck',
       'sections.0',
       'sections.0.slides.0',
       'sections.0.slides.0.bullets.1',
+      'sections.0.slides.0.columns.0',
+      'sections.0.slides.0.events.0',
     ]);
     expect(fields.texts.length).toBeGreaterThanOrEqual(11);
   });

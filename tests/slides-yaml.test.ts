@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDeck } from '../src/deck/load-deck.js';
-import { buildSlides, stepCountOf } from '../src/deck/slides.js';
+import { bodyOf, buildSlides, itemsOf, stepCountOf } from '../src/deck/slides.js';
+import { visibleText } from '../src/text/inline.js';
 import { drawFrame } from '../src/render/render-frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
@@ -48,7 +49,7 @@ describe('slides.yaml, the talk this project ships', () => {
   it("opens the drivers section with the article's opening evidence", () => {
     const opening = deck.sections[0]?.slides
       .slice(0, 2)
-      .flatMap((slide) => [slide.title, ...slide.bullets.map(String), slide.notes ?? ''])
+      .flatMap((slide) => [slide.title, ...itemsOf(bodyOf(slide)), slide.notes ?? ''])
       .join(' ');
     for (const evidence of ['Moscow', 'gas deal', 'CICA', 'Shanghai', 'naval drill']) expect(opening).toContain(evidence);
   });
@@ -58,10 +59,10 @@ describe('slides.yaml, the talk this project ships', () => {
       // The last step shows everything a slide has.
       const frame = drawFrame(slides, { slide: index + 1, step: stepCountOf(slide), columns: 80, rows: 24 });
       expect(frame, slide.title).not.toContain('more line');
-      // The content of a content slide is all there: its title and each bullet's text.
+      // The content of a content slide is all there: each item's visible text.
       if (slide.kind === 'content') {
         const flat = frame.replace(/\s+/g, ' ');
-        for (const bullet of slide.bullets) expect(flat).toContain(typeof bullet === 'string' ? bullet : bullet.text);
+        for (const item of itemsOf(slide.body)) expect(flat).toContain(visibleText(item).replace(/\s+/g, ' '));
       }
     });
   });

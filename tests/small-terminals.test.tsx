@@ -437,11 +437,15 @@ describe('a terminal that reports no size', () => {
 
 describe('the clip marker of a reveal slide', () => {
   it('counts only revealed rows, so the audience is never told about bullets still to come', async () => {
-    const { layoutContentSlide } = await import('../src/layout/slide-rows.js');
-    const rowsOf = (revealed?: number) => layoutContentSlide('Title', ['one', 'two', 'three'], 20, 4, revealed).map((row) => row.text);
-    expect(rowsOf(1)).toEqual(['Title', '─'.repeat(20), 'one', '']);
-    expect(rowsOf(2)).toEqual(['Title', '─'.repeat(20), 'one', '⋯ 1 more line']);
-    expect(rowsOf()).toEqual(['Title', '─'.repeat(20), 'one', '⋯ 2 more lines']);
+    const { layoutContentBlock } = await import('../src/layout/slide-rows.js');
+    const slide = { title: 'Title', body: { layout: 'bullets' as const, bullets: ['one', 'two', 'three'] } };
+    const rowsOf = (revealed?: number) =>
+      layoutContentBlock(slide, 20, 4, { revealed }).rows.map((row) =>
+        row.parts.map((part) => part.spans.map((span) => span.text).join('')).join(''),
+      );
+    expect(rowsOf(1)).toEqual(['Title', '─'.repeat(20), '• one', '']);
+    expect(rowsOf(2)).toEqual(['Title', '─'.repeat(20), '• one', '⋯ 1 more line']);
+    expect(rowsOf()).toEqual(['Title', '─'.repeat(20), '• one', '⋯ 2 more lines']);
   });
 
   it('stays off the first step of slides.yaml’s reveal slide at 40x12 with notes', () => {

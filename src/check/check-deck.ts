@@ -1,7 +1,8 @@
 import { DeckError, formatWithSeverity, type Diagnostic } from '../deck/deck-error.js';
 import { formatPath, parseDeckWithPositions, type PathSegment } from '../deck/load-deck.js';
 import { fitBigText, isDrawable } from '../layout/big-text.js';
-import { measureContentSlide } from '../layout/slide-rows.js';
+import { measureContentSlide, MIN_COLUMN_WIDTH, MIN_EVENT_WIDTH } from '../layout/slide-rows.js';
+import { bodyOf } from '../deck/slides.js';
 import { contentArea, fitTitleSlide, tooSmallToDraw, sectionSlideTitleArea, titleSlideTitleArea } from '../layout/frame-layout.js';
 import { layoutScreen } from '../layout/screen-layout.js';
 import { initialDeckState } from '../navigation/deck-state.js';
@@ -25,6 +26,7 @@ export interface CheckSize {
  * Checks deck text: every error the loader finds, and, for a deck that loads, warnings about
  * how it will look in a terminal of `size`:
  * - a content slide whose content does not fit (rows over, or a word wider than the slide);
+ * - a columns slide whose columns stack, or a timeline drawn as a list, for want of width;
  * - a title or section title that falls back from big text to plain text;
  * - a content slide without speaker notes;
  * - a section without slides.
@@ -76,8 +78,16 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
     section.slides.forEach((slide, slideIndex) => {
       const slidePath = [...sectionPath, 'slides', slideIndex];
       if (isDrawn) {
-        const { rows, columnsOver } = measureContentSlide(slide.title, slide.bullets, area.columns);
+        const body = bodyOf(slide);
+        const { rows, columnsOver, isNarrow } = measureContentSlide({ title: slide.title, body }, area.columns, { rows: area.rows });
         if (rows > area.rows) warn(slidePath, `slide "${slide.title}" does not fit ${sizeName}: ${count(rows - area.rows, 'row')} over`);
+        if (isNarrow)
+          warn(
+            slidePath,
+            body.layout === 'columns'
+              ? `slide "${slide.title}" has its columns stacked at ${sizeName}: each needs ${MIN_COLUMN_WIDTH} columns side by side`
+              : `slide "${slide.title}" has its timeline drawn as a list at ${sizeName}: each event needs ${MIN_EVENT_WIDTH} columns and its date on one line`,
+          );
         if (columnsOver > 0)
           warn(
             slidePath,

@@ -77,10 +77,10 @@ function mostAlike(
   return best?.index;
 }
 
-/** Whether two slides say the same: their bullets and speaker notes (content slides only). */
+/** Whether two slides say the same: their body (layout and content) and speaker notes (content slides only). */
 function sameContent(a: Slide | undefined, b: Slide | undefined): boolean {
   if (a?.kind !== 'content' || b?.kind !== 'content') return false;
-  return a.notes === b.notes && JSON.stringify(a.bullets) === JSON.stringify(b.bullets);
+  return a.notes === b.notes && JSON.stringify(a.body) === JSON.stringify(b.body);
 }
 
 /** Whether two neighbouring slides are the same one, as far as a neighbour tells: kind, section and title. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { parseDuration } from './duration.js';
 import { sanitizeText } from './sanitize.js';
+import { closest } from '../text/closest.js';
 
 // The loader parses YAML with the failsafe schema, so every scalar arrives as the string the
 // author wrote (`NO`, `1.10`, `~`, `2014-06-19`) and the schema only has to check shapes.
@@ -69,17 +70,131 @@ export const BulletSchema = z.union(
   },
 );
 
+/**
+ * How a content slide sets out what it says. `bullets` (the default) is a title over a list;
+ * `columns` sets 2 or 3 lists side by side under headings, for a comparison; `quote` a quotation
+ * and its attribution; `statement` one sentence, as large as fits; `timeline` dated events in order.
+ */
+export const SLIDE_LAYOUTS = ['bullets', 'columns', 'quote', 'statement', 'timeline'] as const;
+export type SlideLayoutName = (typeof SLIDE_LAYOUTS)[number];
+
+/** The fields each layout reads, besides `title`, `notes`, `layout` and `reveal`. */
+export const LAYOUT_FIELDS: Readonly<Record<SlideLayoutName, readonly string[]>> = {
+  bullets: ['bullets'],
+  columns: ['columns'],
+  quote: ['quote', 'by'],
+  statement: ['statement'],
+  timeline: ['events'],
+};
+
+/** The field each layout cannot do without (a `bullets` slide may have none: a title alone). */
+const REQUIRED_FIELD: Readonly<Record<SlideLayoutName, string | undefined>> = {
+  bullets: undefined,
+  columns: 'columns',
+  quote: 'quote',
+  statement: 'statement',
+  timeline: 'events',
+};
+
+/** Layouts with items to reveal one per step. */
+export const REVEALING_LAYOUTS: readonly SlideLayoutName[] = ['bullets', 'columns', 'timeline'];
+
+/** Columns of a `columns` slide: a comparison reads side by side in 2 or 3. */
+export const MIN_COLUMNS_PER_SLIDE = 2;
+export const MAX_COLUMNS_PER_SLIDE = 3;
+
+const ColumnSchema = z
+  .strictObject(
+    {
+      heading: title.describe('Heading of the column, one line.'),
+      bullets: z.array(text, { error: 'expected a list of strings' }).default([]).describe('Points of the column.'),
+    },
+    { error: 'expected a column (a mapping with heading and bullets)' },
+  )
+  .describe('One column of a `columns` slide.');
+
+const EventSchema = z
+  .strictObject(
+    {
+      when: title.describe('When it happened, as the source dates it (`June 2014`), one line.'),
+      what: text.describe('What happened.'),
+    },
+    { error: 'expected an event (a mapping with when and what)' },
+  )
+  .describe('One event of a `timeline` slide.');
+
 export const ContentSlideSchema = z
   .strictObject(
     {
       title: title.describe('Slide title, one line.'),
+      layout: z
+        .enum(SLIDE_LAYOUTS, {
+          error: (issue) => {
+            const suggestion = typeof issue.input === 'string' ? closest(issue.input, SLIDE_LAYOUTS) : undefined;
+            return `expected a layout: one of ${SLIDE_LAYOUTS.join(', ')}${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`;
+          },
+        })
+        .optional()
+        .describe('How the slide sets out its content: bullets (the default), columns, quote, statement or timeline.'),
       bullets: z.array(BulletSchema, { error: 'expected a list of strings' }).default([]).describe('Short points shown on the slide.'),
+      columns: z
+        .array(ColumnSchema, { error: 'expected a list of columns' })
+        .min(MIN_COLUMNS_PER_SLIDE, `expected ${MIN_COLUMNS_PER_SLIDE} or ${MAX_COLUMNS_PER_SLIDE} columns`)
+        .max(MAX_COLUMNS_PER_SLIDE, `expected ${MIN_COLUMNS_PER_SLIDE} or ${MAX_COLUMNS_PER_SLIDE} columns`)
+        .optional()
+        .describe('For `layout: columns`: 2 or 3 columns side by side, each with a heading and bullets.'),
+      quote: text.optional().describe('For `layout: quote`: the quotation, without quotation marks (the slide draws them).'),
+      by: text.optional().describe('For `layout: quote`: who said or wrote it, and where.'),
+      statement: text.optional().describe('For `layout: statement`: the one sentence the slide shows, as large as fits.'),
+      events: z
+        .array(EventSchema, { error: 'expected a list of events' })
+        .min(1, 'expected at least one event')
+        .optional()
+        .describe('For `layout: timeline`: dated events, in order.'),
       notes: optionalText.describe('Speaker notes: what the presenter says on this slide.'),
-      reveal: flag.describe('Reveal the bullets one step at a time.'),
+      reveal: flag.describe('Reveal the items (bullets, column bullets, events) one step at a time.'),
     },
     { error: 'expected a slide (a mapping with title, bullets and notes)' },
   )
+  .superRefine(checkLayoutFields, {
+    // Run with problems elsewhere in the slide too, so every problem is reported at once.
+    when: (payload) => isPlainMapping(payload.value),
+  })
   .describe('A content slide.');
+
+/**
+ * Each layout reads its own fields: a field of another layout is a mistake (most often a
+ * `layout:` line left out), and so is a layout without the field it shows, or `reveal` on a
+ * layout with nothing to reveal.
+ */
+function checkLayoutFields(slide: Record<string, unknown>, context: z.core.$RefinementCtx): void {
+  const written = slide.layout;
+  if (written !== undefined && !(SLIDE_LAYOUTS as readonly unknown[]).includes(written)) return;
+  const layout = (written ?? 'bullets') as SlideLayoutName;
+  for (const other of SLIDE_LAYOUTS) {
+    if (other === layout) continue;
+    for (const field of LAYOUT_FIELDS[other]) {
+      const value = slide[field];
+      // `bullets` defaults to an empty list: only bullets written out are another layout's.
+      if (value === undefined || (field === 'bullets' && Array.isArray(value) && value.length === 0)) continue;
+      const fix = written === undefined ? `add \`layout: ${other}\`` : `write \`layout: ${other}\` or remove "${field}"`;
+      context.addIssue({
+        code: 'custom',
+        path: [field],
+        message: `"${field}" belongs to a ${other} slide, and this one is a ${layout} slide${written === undefined ? ' (the default)' : ''}: ${fix}`,
+      });
+    }
+  }
+  const required = REQUIRED_FIELD[layout];
+  if (required !== undefined && slide[required] === undefined)
+    context.addIssue({ code: 'custom', path: [], message: `a ${layout} slide needs "${required}:"` });
+  if (slide.reveal === true && !REVEALING_LAYOUTS.includes(layout))
+    context.addIssue({
+      code: 'custom',
+      path: ['reveal'],
+      message: `a ${layout} slide has one step, nothing to reveal; reveal works on ${REVEALING_LAYOUTS.join(', ')} slides`,
+    });
+}
 
 const DURATION = /^(?:\d+h)?(?:\d+m)?(?:\d+s)?$/;
 
@@ -148,6 +263,8 @@ export type Deck = z.output<typeof DeckSchema>;
 export type Section = Deck['sections'][number];
 export type ContentSlideData = Section['slides'][number];
 export type Bullet = ContentSlideData['bullets'][number];
+export type Column = NonNullable<ContentSlideData['columns']>[number];
+export type TimelineEvent = NonNullable<ContentSlideData['events']>[number];
 
 function isPlainMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,4 +1,4 @@
-import type { Bullet, Deck } from './schema.js';
+import type { Bullet, Column, ContentSlideData, Deck, TimelineEvent } from './schema.js';
 
 /** The title slide that opens every deck. */
 export interface TitleSlide {
@@ -23,15 +23,26 @@ export interface SectionSlide {
   readonly sectionTitle: string;
 }
 
-/** A slide with bullets and speaker notes. */
+/**
+ * What a content slide shows under its title, by layout (`layout:` in the deck): a list of
+ * bullets, columns side by side, a quotation, one statement, or a timeline of events.
+ */
+export type SlideBody =
+  | { readonly layout: 'bullets'; readonly bullets: readonly Bullet[] }
+  | { readonly layout: 'columns'; readonly columns: readonly Column[] }
+  | { readonly layout: 'quote'; readonly quote: string; readonly by?: string }
+  | { readonly layout: 'statement'; readonly statement: string }
+  | { readonly layout: 'timeline'; readonly events: readonly TimelineEvent[] };
+
+/** A slide with content (by its layout) and speaker notes. */
 export interface ContentSlide {
   readonly kind: 'content';
   readonly title: string;
-  readonly bullets: readonly Bullet[];
+  readonly body: SlideBody;
   readonly notes?: string;
   readonly sectionId: string;
   readonly sectionTitle: string;
-  /** Steps of the slide: 1, or for a `reveal` slide one per bullet plus the title alone. */
+  /** Steps of the slide: 1, or for a `reveal` slide one per item (see {@link itemsOf}) plus the title alone. */
   readonly stepCount: number;
 }
 
@@ -39,18 +50,54 @@ export type Slide = TitleSlide | SectionSlide | ContentSlide;
 
 /**
  * Number of steps of a slide. A `reveal: true` slide starts with its title alone and shows one
- * more bullet per step (as reveal.js fragments do); every other slide has one step.
+ * more item per step (as reveal.js fragments do); every other slide has one step.
  */
 export function stepCountOf(slide: Slide): number {
   return slide.kind === 'content' ? slide.stepCount : 1;
 }
 
 /**
- * Bullets of a content slide visible at `step` (0-based): all of them on a slide without
- * reveal, else `step` of them.
+ * The items of a slide body that a `reveal` slide shows one per step, in order, as text: its
+ * bullets, its columns' bullets column by column, or its events (`when: what`). A quote or a
+ * statement has none.
  */
-export function revealedBullets(slide: ContentSlide, step: number): number {
-  return slide.stepCount === 1 ? slide.bullets.length : Math.min(step, slide.bullets.length);
+export function itemsOf(body: SlideBody): string[] {
+  switch (body.layout) {
+    case 'bullets':
+      return body.bullets.map((bullet) => (typeof bullet === 'string' ? bullet : bullet.text));
+    case 'columns':
+      return body.columns.flatMap((column) => column.bullets);
+    case 'timeline':
+      return body.events.map((event) => `${event.when}: ${event.what}`);
+    case 'quote':
+    case 'statement':
+      return [];
+  }
+}
+
+/**
+ * Items of a content slide visible at `step` (0-based): all of them on a slide without reveal,
+ * else `step` of them.
+ */
+export function revealedItems(slide: ContentSlide, step: number): number {
+  const count = itemsOf(slide.body).length;
+  return slide.stepCount === 1 ? count : Math.min(step, count);
+}
+
+/** The body of a slide as the deck writes it: the fields of its layout (bullets by default). */
+export function bodyOf(slide: ContentSlideData): SlideBody {
+  switch (slide.layout ?? 'bullets') {
+    case 'bullets':
+      return { layout: 'bullets', bullets: slide.bullets };
+    case 'columns':
+      return { layout: 'columns', columns: slide.columns ?? [] };
+    case 'quote':
+      return { layout: 'quote', quote: slide.quote ?? '', ...(slide.by === undefined ? {} : { by: slide.by }) };
+    case 'statement':
+      return { layout: 'statement', statement: slide.statement ?? '' };
+    case 'timeline':
+      return { layout: 'timeline', events: slide.events ?? [] };
+  }
 }
 
 /**
@@ -83,14 +130,15 @@ export function buildSlides(deck: Deck): Slide[] {
       sectionTitle: section.title,
     });
     for (const slide of section.slides) {
+      const body = bodyOf(slide);
       slides.push({
         kind: 'content',
         title: slide.title,
-        bullets: slide.bullets,
+        body,
         notes: slide.notes,
         sectionId: section.id,
         sectionTitle: section.title,
-        stepCount: slide.reveal === true ? slide.bullets.length + 1 : 1,
+        stepCount: slide.reveal === true ? itemsOf(body).length + 1 : 1,
       });
     }
   });

@@ -1,3 +1,4 @@
+import { bodyOf, type SlideBody } from '../deck/slides.js';
 import type { Deck } from '../deck/schema.js';
 import { reflowParagraphs } from '../text/wrap.js';
 
@@ -5,9 +6,11 @@ import { reflowParagraphs } from '../text/wrap.js';
  * Escapes text so Markdown shows it as written: the inline markers (`*`, `_`, backticks, links,
  * HTML, `~~`), and at the start of a block what would open a heading, list or quote (`#`, `-`,
  * `+`, `1.`, `>`). Other punctuation is left alone, so the handout stays readable as plain text.
+ * Text that may hold emphasis (`emphasis`: bullets, quotes, statements, events, notes) keeps its
+ * emphasis markers, code spans and backslash escapes, which Markdown reads as the slides do.
  */
-function escapeMarkdown(text: string): string {
-  const inline = text.replace(/([\\`*_[\]<~])/g, '\\$1');
+function escapeMarkdown(text: string, { emphasis = false } = {}): string {
+  const inline = text.replace(emphasis ? /([[\]<~|])/g : /([\\`*_[\]<~|])/g, '\\$1');
   return inline.replace(/^([#>+-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
@@ -18,13 +21,16 @@ function escapeMarkdown(text: string): string {
  */
 function listItem(text: string, indent: string): string[] {
   const [first = '', ...rest] = text.replace(/\n+$/, '').split('\n');
-  const lines = [`${indent}- ${escapeMarkdown(first)}`, ...rest.map((line) => `${indent}  ${escapeMarkdown(line)}`)];
+  const escape = (line: string) => escapeMarkdown(line, { emphasis: true });
+  const lines = [`${indent}- ${escape(first)}`, ...rest.map((line) => `${indent}  ${escape(line)}`)];
   return lines.map((line, index) => (index < lines.length - 1 ? `${line}\\` : line));
 }
 
 /**
  * A handout of the deck in Markdown (CommonMark, as code-hosting sites render it): the deck's
- * metadata, each section as a heading, each slide's title, bullets and speaker notes.
+ * metadata, each section as a heading, each slide's title, content and speaker notes. Bullets
+ * are a list, columns a table (a column's bullets down its column), a quotation a block quote
+ * with its attribution, a statement a paragraph of its own, a timeline a list of dated events.
  */
 export function exportMarkdown(deck: Deck): string {
   const lines: string[] = [`# ${escapeMarkdown(deck.title)}`, ''];
@@ -42,18 +48,47 @@ export function exportMarkdown(deck: Deck): string {
     lines.push(`## ${index + 1}. ${escapeMarkdown(section.title)}`, '');
     for (const slide of section.slides) {
       lines.push(`### ${escapeMarkdown(slide.title)}`, '');
-      for (const bullet of slide.bullets) {
-        if (typeof bullet === 'string') lines.push(...listItem(bullet, ''));
-        else lines.push(...listItem(bullet.text, ''), ...bullet.bullets.flatMap((child) => listItem(child, '  ')));
-      }
-      if (slide.bullets.length > 0) lines.push('');
+      const body = bodyLines(bodyOf(slide));
+      if (body.length > 0) lines.push(...body, '');
       if (slide.notes !== undefined && slide.notes.trim() !== '') {
         const paragraphs = reflowParagraphs(slide.notes).split('\n\n');
-        lines.push('**Speaker notes**', '', ...paragraphs.flatMap((paragraph) => [`> ${escapeMarkdown(paragraph)}`, '>']));
+        lines.push(
+          '**Speaker notes**',
+          '',
+          ...paragraphs.flatMap((paragraph) => [`> ${escapeMarkdown(paragraph, { emphasis: true })}`, '>']),
+        );
         lines.pop();
         lines.push('');
       }
     }
   });
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** A slide's content in Markdown, by its layout (see {@link exportMarkdown}); no lines for none. */
+function bodyLines(body: SlideBody): string[] {
+  const escape = (text: string) => escapeMarkdown(text.replace(/\s*\n\s*/g, ' ').trim(), { emphasis: true });
+  switch (body.layout) {
+    case 'bullets':
+      return body.bullets.flatMap((bullet) =>
+        typeof bullet === 'string'
+          ? listItem(bullet, '')
+          : [...listItem(bullet.text, ''), ...bullet.bullets.flatMap((child) => listItem(child, '  '))],
+      );
+    case 'columns': {
+      const height = Math.max(...body.columns.map((column) => column.bullets.length));
+      const cells = (texts: readonly string[]) => `| ${texts.join(' | ')} |`;
+      return [
+        cells(body.columns.map((column) => escapeMarkdown(column.heading))),
+        cells(body.columns.map(() => '---')),
+        ...Array.from({ length: height }, (_, index) => cells(body.columns.map((column) => escape(column.bullets[index] ?? '')))),
+      ];
+    }
+    case 'quote':
+      return [`> ${escape(body.quote)}`, ...(body.by === undefined ? [] : ['>', `> — ${escape(body.by)}`])];
+    case 'statement':
+      return [`**${escape(body.statement)}**`];
+    case 'timeline':
+      return body.events.map((event) => `- **${escapeMarkdown(event.when)}:** ${escape(event.what)}`);
+  }
 }

@@ -1,8 +1,8 @@
-import type { Bullet } from '../deck/schema.js';
-import type { Slide } from '../deck/slides.js';
+import { itemsOf, type Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
 import { nextPosition } from '../presenter/next-position.js';
 import { measureContentSlide } from './slide-rows.js';
+import { visibleText } from '../text/inline.js';
 import { reflowParagraphs, wrapText } from '../text/wrap.js';
 import { layoutPane, PANE_CHROME_COLUMNS, PANE_CHROME_ROWS, type PaneLayout, type Size } from './chrome.js';
 import { FOOTER_ROWS } from './frame-layout.js';
@@ -100,21 +100,17 @@ function layoutNext(slides: readonly Slide[], position: Position, size: Size | u
   const slide = next === undefined ? undefined : slides[next.slide];
   if (next === undefined || slide === undefined) return { ...at, pane };
   if (next.step > 0 && slide.kind === 'content') {
-    // The next step of this slide: what matters is the bullet it brings.
-    const text = bulletText(slide.bullets[next.step - 1]);
+    // The next step of this slide: what matters is the item it brings.
+    const text = visibleText(itemsOf(slide.body)[next.step - 1] ?? '');
     const lines = wrapText(text, Math.max(1, pane.headerColumns - BULLET_MARKER_COLUMNS)).split('\n');
     return { ...at, pane, bullet: lines.map((line, index) => `${index === 0 ? '• ' : '  '}${line}`) };
   }
   return { ...at, pane, slide: layoutSlide(slide, next.step, pane.inner, 'summary') };
 }
 
-function bulletText(bullet: Bullet | undefined): string {
-  return bullet === undefined ? '' : typeof bullet === 'string' ? bullet : bullet.text;
-}
-
 /** Rows a slide takes in a presenter pane `columns` wide (compact: no blank rows). */
 function summaryRows(slide: Slide, columns: number): number {
-  if (slide.kind === 'content') return measureContentSlide(slide.title, slide.bullets, Math.max(1, columns)).rows;
+  if (slide.kind === 'content') return measureContentSlide(slide, Math.max(1, columns), { form: 'summary' }).rows;
   if (slide.kind === 'title') return slide.subtitle ? 3 : 2;
   return 2;
 }

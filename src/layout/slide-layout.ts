@@ -1,8 +1,8 @@
-import { revealedBullets, type ContentSlide, type SectionSlide, type Slide, type TitleSlide } from '../deck/slides.js';
+import { revealedItems, type ContentSlide, type SectionSlide, type Slide, type TitleSlide } from '../deck/slides.js';
 import { wrapText } from '../text/wrap.js';
 import type { Size } from './chrome.js';
 import { contentArea, fitTitleSlide, sectionSlideTitleArea, type TitleSlideFit } from './frame-layout.js';
-import { layoutContentSlide, moreLines, type SlideRow } from './slide-rows.js';
+import { layoutContentBlock, moreLines, type SlideRow } from './slide-rows.js';
 import { lineWindow } from './window.js';
 
 /** How a slide is drawn: full size for the audience, or in small type in a presenter's pane. */
@@ -17,11 +17,17 @@ export interface ContentSlideLayout {
   /** Padding left and right, and above, in columns and rows. */
   readonly paddingX: number;
   readonly paddingTop: number;
-  /** Its rows, title and rule included, fitted to the area inside the padding (layoutContentSlide). */
+  /**
+   * Where the block of rows starts inside the padding, in columns from the left and rows from
+   * the top: the block is centred in the audience's form, at the top left in small type.
+   */
+  readonly left: number;
+  readonly top: number;
+  /** Its rows, title and rule included, fitted to the area inside the padding (layoutContentBlock). */
   readonly rows: readonly SlideRow[];
-  /** Bullets revealed at this step; rows of the others are blank, or dimmed when `showsHidden`. */
+  /** Items revealed at this step; parts of the others are blank, or dimmed when `showsHidden`. */
   readonly revealed: number;
-  /** Whether bullets not yet revealed are drawn dimmed (the presenter's panes) rather than left blank. */
+  /** Whether items not yet revealed are drawn dimmed (the presenter's panes) rather than left blank. */
   readonly showsHidden: boolean;
 }
 
@@ -64,18 +70,21 @@ const SUMMARY_PADDING_X = 1;
 
 /**
  * Lays out `slide` at step `step` (0-based) in an area of `size` columns x rows. The audience's
- * form (`full`) draws titles big and leaves bullets not yet revealed blank; the presenter's
- * (`summary`) draws every bullet, the unrevealed dimmed, with small margins, and title and
- * section slides as plain lines.
+ * form (`full`) draws titles big, centres a content slide's block in its area and leaves items
+ * not yet revealed blank; the presenter's (`summary`) draws every item, the unrevealed dimmed,
+ * from the top left with small margins, and title and section slides as plain lines.
  */
 export function layoutSlide(slide: Slide, step: number, size: Size, form: SlideForm): SlideLayout {
   const { columns, rows } = size;
   if (slide.kind === 'content') {
     const isSummary = form === 'summary';
     const { paddingX, paddingTop, ...area } = contentArea(columns, rows, isSummary);
-    const revealed = revealedBullets(slide, step);
-    const lines = layoutContentSlide(slide.title, slide.bullets, area.columns, area.rows, isSummary ? undefined : revealed);
-    return { kind: 'content', slide, size, paddingX, paddingTop, rows: lines, revealed, showsHidden: isSummary };
+    const revealed = revealedItems(slide, step);
+    const block = layoutContentBlock(slide, area.columns, area.rows, isSummary ? { form: 'summary' } : { revealed });
+    // Balanced in the area, as a block (its lines keep their own alignment inside it).
+    const left = isSummary ? 0 : Math.max(0, Math.floor((area.columns - block.width) / 2));
+    const top = isSummary ? 0 : Math.max(0, Math.floor((area.rows - block.rows.length) / 2));
+    return { kind: 'content', slide, size, paddingX, paddingTop, left, top, rows: block.rows, revealed, showsHidden: isSummary };
   }
   if (form === 'summary') return { kind: 'summary', size, paddingX: SUMMARY_PADDING_X, lines: summaryLines(slide, size) };
   if (slide.kind === 'title') return { kind: 'title', slide, size, fit: fitTitleSlide(slide, columns, rows) };

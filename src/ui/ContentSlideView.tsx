@@ -1,59 +1,128 @@
 import { Box, Text } from 'ink';
-import type { SlideRow } from '../layout/slide-rows.js';
+import type { ReactNode } from 'react';
+import stringWidth from 'string-width';
+import type { PartRole, RowPart, SlideRow } from '../layout/slide-rows.js';
 import type { ContentSlideLayout } from '../layout/slide-layout.js';
+import type { Span } from '../text/inline.js';
 import { theme } from './theme.js';
 
 export interface ContentSlideViewProps {
-  /** The slide's rows and padding in its area, as layoutSlide lays them out at its step. */
+  /** The slide's rows, padding and place in its area, as layoutSlide lays them out at its step. */
   readonly layout: ContentSlideLayout;
 }
 
 /**
- * A content slide: its title, a rule, and its bullets with hanging indents, laid out row by row
- * by {@link layoutContentSlide} so that what does not fit is clipped with a visible marker.
+ * A content slide of any layout: the rows {@link layoutContentBlock} laid out, each part at its
+ * column, styled by its role and its emphasis; parts of items not yet revealed are left blank
+ * (a timeline's line is kept, without its mark), or dimmed with hollow marks in a presenter's pane.
  */
 export function ContentSlideView({ layout }: ContentSlideViewProps) {
-  const { size, paddingX, paddingTop, rows, revealed, showsHidden } = layout;
+  const { size, paddingX, paddingTop, left, top, rows, revealed, showsHidden } = layout;
   return (
     <Box
       flexDirection="column"
       width={size.columns}
       height={size.rows}
       paddingX={paddingX}
-      paddingTop={paddingTop}
+      paddingTop={paddingTop + top}
       overflowY="hidden"
       flexShrink={0}
     >
-      {rows.map((line, index) => {
-        const isHidden = line.bullet !== undefined && line.bullet >= revealed;
-        if (isHidden && !showsHidden) return <Text key={index}> </Text>;
-        return <Row key={index} line={line} isDim={isHidden} />;
-      })}
+      {rows.map((line, index) => (
+        <Row key={index} line={line} left={left} revealed={revealed} showsHidden={showsHidden} />
+      ))}
     </Box>
   );
 }
 
-function Row({ line, isDim }: { readonly line: SlideRow; readonly isDim: boolean }) {
-  switch (line.style) {
+interface RowProps {
+  readonly line: SlideRow;
+  readonly left: number;
+  readonly revealed: number;
+  readonly showsHidden: boolean;
+}
+
+function Row({ line, left, revealed, showsHidden }: RowProps) {
+  const children: ReactNode[] = [];
+  let cursor = 0;
+  line.parts.forEach((part, index) => {
+    if (part.column > cursor) children.push(' '.repeat(part.column - cursor));
+    const isHidden = part.item !== undefined && part.item >= revealed;
+    children.push(<Part key={index} part={part} isHidden={isHidden} showsHidden={showsHidden} />);
+    cursor = Math.max(cursor, part.column) + part.spans.reduce((width, span) => width + stringWidth(span.text), 0);
+  });
+  // Truncated, never wrapped: a row is one terminal row (the layout wrapped it already).
+  return (
+    <Text wrap="truncate-end">
+      {' '.repeat(left)}
+      {children.length === 0 ? ' ' : children}
+    </Text>
+  );
+}
+
+/** Marks that stand for an item, drawn hollow while it is not yet revealed (NO_COLOR turns dimming off). */
+const HOLLOW: Readonly<Record<string, string>> = { '•': '○', '●': '○' };
+
+function Part({ part, isHidden, showsHidden }: { readonly part: RowPart; readonly isHidden: boolean; readonly showsHidden: boolean }) {
+  if (isHidden && !showsHidden) {
+    const width = part.spans.reduce((sum, span) => sum + stringWidth(span.text), 0);
+    // A timeline keeps its line whole; only the marks of events to come are left out.
+    if (part.role === 'axis') return <Text color={theme.accent}>{'─'.repeat(width)}</Text>;
+    return <Text>{' '.repeat(width)}</Text>;
+  }
+  const spans = isHidden
+    ? part.spans.map((span) => ({ ...span, text: span.text.replace(/[•●]/gu, (mark) => HOLLOW[mark] ?? mark) }))
+    : part.spans;
+  const style = roleStyle(part.role, isHidden);
+  return (
+    <Text {...style}>
+      {spans.map((span, index) => (
+        <SpanText key={index} span={span} />
+      ))}
+    </Text>
+  );
+}
+
+function SpanText({ span }: { readonly span: Span }) {
+  if (span.bold !== true && span.italic !== true && span.code !== true) return span.text;
+  return (
+    <Text bold={span.bold} italic={span.italic} color={span.code === true ? theme.code : undefined}>
+      {span.text}
+    </Text>
+  );
+}
+
+interface PartStyle {
+  readonly color?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly dimColor?: boolean;
+}
+
+function roleStyle(role: PartRole, isHidden: boolean): PartStyle {
+  if (isHidden) return { dimColor: true };
+  switch (role) {
     case 'title':
-      return (
-        <Text bold color={theme.title}>
-          {line.text}
-        </Text>
-      );
+      return { bold: true, color: theme.title };
     case 'rule':
-      return <Text color={theme.accent}>{line.text}</Text>;
-    case 'blank':
-      return <Text> </Text>;
+    case 'axis':
+    case 'mark':
+      return { color: theme.accent };
+    case 'marker':
+      return { color: theme.bullet };
+    case 'heading':
+    case 'when':
+      return { bold: true, color: theme.accent };
+    case 'quote':
+    case 'statement':
+      return { bold: true };
+    case 'big':
+      return { color: theme.title };
+    case 'attribution':
+      return { italic: true };
     case 'more':
-      return <Text dimColor>{line.text}</Text>;
-    case 'bullet':
-      return (
-        <Text dimColor={isDim}>
-          {/* Not yet revealed: a hollow marker too, since NO_COLOR turns dimming off. */}
-          <Text color={isDim ? undefined : theme.bullet}>{isDim ? line.marker.replace('•', '○') : line.marker}</Text>
-          {line.text}
-        </Text>
-      );
+      return { dimColor: true };
+    case 'text':
+      return {};
   }
 }

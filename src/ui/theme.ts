@@ -4,4 +4,6 @@ export const theme = {
   accent: 'cyan',
   bullet: 'cyan',
   progress: 'cyan',
+  /** Code spans (`` `code` `` in the deck's text). */
+  code: 'yellow',
 } as const;
