@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { checkCommand } from './commands/check.js';
+import { checkCommand, type CheckCommandOptions } from './commands/check.js';
 import { exportCommand, type ExportCommandOptions } from './commands/export.js';
 import { DEFAULT_FRAME_SECONDS } from './export/export-cast.js';
 import { present } from './commands/present.js';
@@ -137,7 +137,8 @@ function buildProgram(): Command {
     .option('--notes', 'check layout with the speaker-notes pane shown', false)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--strict', 'exit 1 on warnings too', false)
-    .action(async (file: string, options: { columns: number; rows: number; notes: boolean; format: 'text' | 'json'; strict: boolean }) => {
+    .option('--source <file>', 'text the talk condenses: every quotation in the deck must be in it word for word', fileName)
+    .action(async (file: string, options: CheckCommandOptions) => {
       const { output, status } = await checkCommand(file, options);
       process.stdout.write(output);
       process.exitCode = status;

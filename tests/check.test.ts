@@ -110,11 +110,11 @@ describe('inkdeck check options', () => {
     // From a fresh-eyes session: at 40x12 check found nothing too tall, yet with notes shown
     // the app clipped slides.
     const without = await runInProcess(['check', 'slides.yaml', '--columns', '40', '--rows', '12']);
-    expect(without.stdout).not.toContain('rows over');
+    expect(without.stdout).not.toContain('slide "China\'s new model and its limits" does not fit');
     const withNotes = await runInProcess(['check', 'slides.yaml', '--columns', '40', '--rows', '12', '--notes']);
     expect(withNotes.code).toBe(0);
     expect(withNotes.stdout).toContain(
-      'slides.yaml:160:9: warning: sections[3].slides[0]: slide "China\'s new model and its limits" does not fit 40x12 with notes: 3 rows over',
+      'slides.yaml:178:9: warning: sections[3].slides[0]: slide "China\'s new model and its limits" does not fit 40x12 with notes: 3 rows over',
     );
     const rendered = await runInProcess(['render', 'slides.yaml', '--slide', '17', '--columns', '40', '--rows', '12', '--notes']);
     expect(rendered.stdout).toContain("China's new model");

@@ -49,16 +49,17 @@ describe('the presenter view at 100x30', () => {
   });
 
   it('shows the current slide, what comes next, the notes and the pacing', () => {
-    const frame = presenterFrame({ slide: 2 }, { elapsedMs: 83_000, isTimerRunning: true });
-    const current = slides[2];
-    const next = slides[3];
+    // Slide 5, a slide of one step: what comes next is slide 6.
+    const frame = presenterFrame({ slide: 4 }, { elapsedMs: 83_000, isTimerRunning: true });
+    const current = slides[4];
+    const next = slides[5];
     expect(current?.kind).toBe('content');
     expect(frame).toContain(current?.title);
-    expect(frame).toContain('next: slide 4');
+    expect(frame).toContain('next: slide 6');
     expect(frame).toContain(next?.title);
     expect(frame).toContain('Speaker notes');
-    expect(frame).toContain('There are recent signs');
-    expect(frame).toMatch(/▶ 1:23 · 14:05 · slide 3\/\d+ · (ahead \d+:\d\d|behind \d+:\d\d|on time) · \d+:\d\d of \d+:\d\d left/);
+    expect(frame).toContain('At the fourth CICA summit');
+    expect(frame).toMatch(/▶ 1:23 · 14:05 · slide 5\/\d+ · (ahead \d+:\d\d|behind \d+:\d\d|on time) · \d+:\d\d of \d+:\d\d left/);
   });
 
   it.each([

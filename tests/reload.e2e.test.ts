@@ -39,16 +39,16 @@ describe('live reload in a real terminal', () => {
   it('shows a save on the same slide, a banner for an invalid save, and drops it when fixed', async () => {
     const { file, runtime } = copyOfDeck();
     const app = await present(file, runtime);
-    app.jumpTo(4);
+    app.jumpTo(5);
     await app.waitForText('Security and military signals');
 
     writeFileSync(file, WITH_SLIDE_ADDED);
-    await app.waitForText('slide 5/19');
+    await app.waitForText('slide 6/19');
     expect(app.text()).toContain('Security and military signals');
 
     writeFileSync(file, ORIGINAL.replace('        bullets:\n          - CICA', '        bullets: 7\n        oops:\n          - CICA'));
     // The banner: where, what, and how many more; the field path is in the list `e` opens.
-    await app.waitFor((screen) => /slides\.yaml:28:18: expected a list of strings +\(\+1 more\) · e: details/.test(screen));
+    await app.waitFor((screen) => /slides\.yaml:45:18: expected a list of strings +\(\+1 more\) · e: details/.test(screen));
     expect(app.text()).toContain('Security and military signals');
 
     app.write('e');
@@ -60,7 +60,7 @@ describe('live reload in a real terminal', () => {
     // The list stays open, saying the deck is fixed, until Esc closes it (and does not quit).
     await app.waitForText('No problems in the deck');
     app.write(KEYS.escape);
-    await app.waitFor((screen) => !screen.includes('e: details') && screen.includes('slide 4/18'));
+    await app.waitFor((screen) => !screen.includes('e: details') && screen.includes('slide 5/18'));
     expect(app.text()).toContain('Security and military signals');
     expect(app.text()).not.toContain('problems in the deck');
 

@@ -19,7 +19,7 @@ import { SLIDES_YAML } from './helpers/paths.js';
 
 const ORIGINAL = readFileSync(SLIDES_YAML, 'utf8');
 const EDITED = ORIGINAL.replace('Signs of a warming partnership', 'Signs of a closer partnership');
-const BROKEN = ORIGINAL.replace('        bullets:\n          - Xi', '        bullets: 7\n        oops:\n          - Xi');
+const BROKEN = ORIGINAL.replace('        bullets:\n          - CICA', '        bullets: 7\n        oops:\n          - CICA');
 
 let stop: (() => Promise<void>) | undefined;
 afterEach(async () => {

@@ -1,8 +1,9 @@
 import { DeckError, formatWithSeverity, type Diagnostic } from '../deck/deck-error.js';
 import { formatPath, parseDeckWithPositions, type PathSegment } from '../deck/load-deck.js';
 import { fitBigText, isDrawable } from '../layout/big-text.js';
-import { measureContentSlide, MIN_COLUMN_WIDTH, MIN_EVENT_WIDTH } from '../layout/slide-rows.js';
+import { measureContentSlide, MIN_COLUMN_WIDTH } from '../layout/slide-rows.js';
 import { bodyOf } from '../deck/slides.js';
+import { checkSource } from './check-source.js';
 import { contentArea, fitTitleSlide, tooSmallToDraw, sectionSlideTitleArea, titleSlideTitleArea } from '../layout/frame-layout.js';
 import { layoutScreen } from '../layout/screen-layout.js';
 import { initialDeckState } from '../navigation/deck-state.js';
@@ -12,6 +13,12 @@ export type Severity = 'error' | 'warning';
 /** One finding of `inkdeck check`: a diagnostic with its severity. */
 export interface Finding extends Diagnostic {
   readonly severity: Severity;
+}
+
+/** The text a talk condenses, for `check --source`, and its name as messages show it. */
+export interface SourceText {
+  readonly text: string;
+  readonly name: string;
 }
 
 /** Terminal size to check layout against, in columns and rows, and whether the notes pane shows. */
@@ -26,16 +33,18 @@ export interface CheckSize {
  * Checks deck text: every error the loader finds, and, for a deck that loads, warnings about
  * how it will look in a terminal of `size`:
  * - a content slide whose content does not fit (rows over, or a word wider than the slide);
- * - a columns slide whose columns stack, or a timeline drawn as a list, for want of width;
+ * - a columns slide whose columns stack for want of width;
  * - a title or section title that falls back from big text to plain text;
  * - a content slide without speaker notes;
  * - a section without slides.
  * Below the smallest terminal the app draws in (MIN_COLUMNS x MIN_ROWS, plus the reserved row),
  * one warning says so instead of the layout warnings: the app shows only its "too small" notice.
+ * With a `source` (the text the talk condenses), every quotation the source does not hold word
+ * for word is an error (see {@link checkSource}).
  *
  * @returns Findings in file order; empty for a clean deck. Never throws for bad input.
  */
-export function checkDeck(text: string, file: string, size: CheckSize): Finding[] {
+export function checkDeck(text: string, file: string, size: CheckSize, { source }: { readonly source?: SourceText } = {}): Finding[] {
   let parsed;
   try {
     parsed = parseDeckWithPositions(text, file);
@@ -44,7 +53,7 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
     throw error;
   }
   const { deck, positionOf } = parsed;
-  const findings: Finding[] = [];
+  const findings: Finding[] = source === undefined ? [] : checkSource(parsed, file, source.text, source.name);
   const warn = (path: readonly PathSegment[], message: string) => {
     findings.push({ file, ...positionOf(path), path: formatPath(path), message, severity: 'warning' });
   };
@@ -81,12 +90,11 @@ export function checkDeck(text: string, file: string, size: CheckSize): Finding[
         const body = bodyOf(slide);
         const { rows, columnsOver, isNarrow } = measureContentSlide({ title: slide.title, body }, area.columns, { rows: area.rows });
         if (rows > area.rows) warn(slidePath, `slide "${slide.title}" does not fit ${sizeName}: ${count(rows - area.rows, 'row')} over`);
-        if (isNarrow)
+        // A timeline down the slide is a form of its own; stacked columns lose the comparison.
+        if (isNarrow && body.layout === 'columns')
           warn(
             slidePath,
-            body.layout === 'columns'
-              ? `slide "${slide.title}" has its columns stacked at ${sizeName}: each needs ${MIN_COLUMN_WIDTH} columns side by side`
-              : `slide "${slide.title}" has its timeline drawn as a list at ${sizeName}: each event needs ${MIN_EVENT_WIDTH} columns and its date on one line`,
+            `slide "${slide.title}" has its columns stacked at ${sizeName}: each needs ${MIN_COLUMN_WIDTH} columns side by side`,
           );
         if (columnsOver > 0)
           warn(

@@ -12,11 +12,13 @@ export interface CheckCommandOptions {
   readonly format: 'text' | 'json';
   /** Fail on warnings too. */
   readonly strict: boolean;
+  /** The text the talk condenses: every quotation in the deck must be in it word for word. */
+  readonly source?: string;
 }
 
 /**
  * `inkdeck check FILE`: every error and warning, one per line as `FILE:LINE:COL: error: …`
- * (or as JSON), then a summary line.
+ * (or as JSON), then a summary line; with `source`, quotations missing from it are errors too.
  *
  * @returns The output and the exit status: 0 clean (warnings allowed unless `strict`), 1 otherwise.
  */
@@ -24,7 +26,9 @@ export async function checkCommand(file: string, options: CheckCommandOptions): 
   let findings: Finding[];
   const name = deckName(file);
   try {
-    findings = checkDeck(await readDeckText(file), name, options);
+    // The source is read as a deck is, with the same limits and messages (as FILE:0:0 errors).
+    const source = options.source === undefined ? undefined : { text: await readDeckText(options.source), name: deckName(options.source) };
+    findings = checkDeck(await readDeckText(file), name, options, { source });
   } catch (error) {
     if (!(error instanceof DeckError)) throw error;
     findings = error.diagnostics.map((diagnostic) => ({ ...diagnostic, severity: 'error' }));

@@ -15,7 +15,7 @@ import {
 import { resolveAliases, withAliasesReplaced, type AliasTargets } from './aliases.js';
 import { DeckError, type Diagnostic, type DiagnosticAt } from './deck-error.js';
 import type { PathSegment } from './field-path.js';
-import { issueDiagnostics, offsetOfPath } from './place-issues.js';
+import { issueDiagnostics, offsetOfPath, rangeOfPath } from './place-issues.js';
 import { deckName, readDeckText } from './read-deck.js';
 import { DeckSchema, type Deck } from './schema.js';
 import { yamlErrorDiagnostics } from './yaml-errors.js';
@@ -58,6 +58,12 @@ export interface ParsedDeck {
   readonly deck: Deck;
   /** 1-based line and column of the field at `path` (or of the nearest enclosing one). */
   readonly positionOf: (path: readonly PathSegment[]) => { readonly line: number; readonly column: number };
+  /**
+   * 1-based line and column where `needle` is first written inside the field at `path` (a
+   * passage of its text); where the file writes it otherwise (escaped, folded across lines),
+   * the field's own place, as {@link ParsedDeck.positionOf}.
+   */
+  readonly positionOfText: (path: readonly PathSegment[], needle: string) => { readonly line: number; readonly column: number };
 }
 
 /**
@@ -110,6 +116,12 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
       deck: result.data,
       positionOf: (path) => {
         const { line, col } = lineCounter.linePos(offsetOfPath(document, aliases.targets, path));
+        return { line, column: col };
+      },
+      positionOfText: (path, needle) => {
+        const [start, end] = rangeOfPath(document, aliases.targets, path);
+        const found = needle === '' ? -1 : source.indexOf(needle, start);
+        const { line, col } = lineCounter.linePos(found >= 0 && found < end ? found : start);
         return { line, column: col };
       },
     };

@@ -83,6 +83,12 @@ export function offsetOfPath(document: Document, aliasTargets: AliasTargets, pat
   return locate(document, aliasTargets, path).node.range?.[0] ?? 0;
 }
 
+/** The offsets in the deck's text where the field at `path` (as {@link offsetOfPath} finds it) starts and its value ends. */
+export function rangeOfPath(document: Document, aliasTargets: AliasTargets, path: readonly PathSegment[]): [number, number] {
+  const range = locate(document, aliasTargets, path).node.range;
+  return [range?.[0] ?? 0, range?.[1] ?? 0];
+}
+
 /** The node at `path`, through aliases. */
 function locate(document: Document, aliasTargets: AliasTargets, path: readonly PathSegment[]): Located {
   let node = document.contents as YamlNode;

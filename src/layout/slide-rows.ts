@@ -59,7 +59,7 @@ const COLUMN_GAP = 3;
 export const MIN_COLUMN_WIDTH = 18;
 
 /** The narrowest a timeline event may be before the timeline is drawn as a list, in columns. */
-export const MIN_EVENT_WIDTH = 14;
+export const MIN_EVENT_WIDTH = 12;
 
 /**
  * Most lines of big letters a statement is drawn in: a sentence broken into more reads worse in
