@@ -18,7 +18,9 @@ process.title = 'inkdeck';
 
 // no-color.org: a non-empty NO_COLOR turns colour off. Chalk, which Ink draws with, decides its
 // colour level from FORCE_COLOR once, when it is first loaded, so set it before the app runs.
-if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+// A theme asked for on the command line overrides it, as no-color.org asks of command-line arguments.
+const asksForTheme = process.argv.some((argument) => argument === '--theme' || argument.startsWith('--theme='));
+if (process.env.NO_COLOR && !asksForTheme) process.env.FORCE_COLOR = '0';
 
 // Node keeps the bytecode of what it compiles, for this Node and this build, in its cache
 // directory (NODE_COMPILE_CACHE, or the system's temporary directory), so a later start skips

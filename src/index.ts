@@ -12,9 +12,11 @@ import type { Deck } from './deck/schema.js';
 import { buildSlides, stepCountOf, type Slide } from './deck/slides.js';
 import { sanitizeDeck } from './deck/schema-shape.js';
 import { drawFrame } from './render/render-frame.js';
+import type { ThemeChoice, ThemeName } from './deck/themes.js';
 
 export { DeckError, formatDiagnostic, type Diagnostic } from './deck/deck-error.js';
-export type { Bullet, ContentSlideData, Deck, Section } from './deck/schema.js';
+export type { Bullet, Column, ContentSlideData, Deck, Section, TimelineEvent } from './deck/schema.js';
+export { THEME_NAMES, type ThemeName } from './deck/themes.js';
 
 /** Where and how to render a frame. */
 export interface FrameOptions {
@@ -23,8 +25,13 @@ export interface FrameOptions {
   readonly rows?: number;
   /** Show the speaker-notes pane, as `n` does. */
   readonly notes?: boolean;
-  /** Keep colours and styles as 16-colour ANSI SGR sequences; plain text by default. */
+  /** Keep colours and styles as ANSI SGR sequences (24-bit colour); plain text by default. */
   readonly color?: boolean;
+  /**
+   * The theme of colour frames: `dark`, `light`, `projector` or `mono`; the deck's `theme:` by
+   * default (`auto`, which asks a terminal, is `dark` here), else `dark`.
+   */
+  readonly theme?: ThemeName;
 }
 
 /** One frame of a deck: its position (1-based, as in the footer) and its text. */
@@ -73,7 +80,13 @@ export function renderFrame(deck: Deck, position: { readonly slide: number; read
     rows: position.rows ?? 24,
     showNotes: position.notes,
     color: position.color,
+    theme: position.theme ?? frameTheme(deck.theme),
   });
+}
+
+/** The theme a frame is drawn in for a deck's `theme:`: frames depend on no terminal, so `auto` is `dark`. */
+function frameTheme(choice: ThemeChoice | undefined): ThemeName {
+  return choice === undefined || choice === 'auto' ? 'dark' : choice;
 }
 
 /** Every frame of a deck in order: each slide, and each step of a reveal slide. */

@@ -17,6 +17,7 @@ import { closest } from './text/closest.js';
 import { describeFsError } from './text/describe-fs-error.js';
 import { deckJsonSchema } from './deck/json-schema.js';
 import { COMPLETION_SHELLS, completionScript, type CompletionShell } from './commands/completion.js';
+import { THEME_CHOICES, THEME_NAMES, type ThemeChoice, type ThemeName } from './deck/themes.js';
 
 /** The package's version, for --version; 'unknown' when dist/ was copied without package.json. */
 function packageVersion(): string {
@@ -73,6 +74,11 @@ function sessionName(value: string): string {
   return value;
 }
 
+/** `--theme NAME`, one of `choices` (commander says which, with the list, for any other). */
+function themeOption(description: string, choices: readonly string[]): Option {
+  return new Option('--theme <name>', description).choices(choices);
+}
+
 function buildProgram(): Command {
   const program = new Command('inkdeck')
     .description('Present a slide deck written in YAML, full-screen in the terminal.')
@@ -101,14 +107,18 @@ function buildProgram(): Command {
     .option('--session <name>', 'sync with the views of this session (default: the deck file)', sessionName)
     .option('--no-sync', 'do not sync with other views')
     .option('--no-watch', 'do not reload the deck when the file is saved')
-    .action(async (file: string, options: { presenter?: boolean; session?: string; sync: boolean; watch: boolean }) => {
-      process.exitCode = await present(file, {
-        presenter: options.presenter === true,
-        session: options.session,
-        sync: options.sync,
-        watch: options.watch,
-      });
-    });
+    .addOption(themeOption("colours to present in, over the deck's theme: (auto: light or dark, as the terminal is)", THEME_CHOICES))
+    .action(
+      async (file: string, options: { presenter?: boolean; session?: string; sync: boolean; watch: boolean; theme?: ThemeChoice }) => {
+        process.exitCode = await present(file, {
+          presenter: options.presenter === true,
+          session: options.session,
+          sync: options.sync,
+          watch: options.watch,
+          theme: options.theme,
+        });
+      },
+    );
 
   program
     .command('render')
@@ -121,12 +131,19 @@ function buildProgram(): Command {
     .option('--rows <n>', `terminal height to lay out for (at most ${MAX_SIZE})`, terminalSize, 24)
     .option('--step <n>', 'step of a reveal slide, 1-based', positiveInteger, 1)
     .option('--notes', 'show the speaker-notes pane', false)
-    .action(async (file: string, options: { slide?: number; step: number; columns: number; rows: number; notes: boolean }) => {
-      const { slide } = options;
-      if (slide === undefined) throw new UsageError('render needs the slide to print: --slide N (1-based, as in the footer)');
-      process.stdout.write(await renderCommand(file, { ...options, slide }));
-      sayTooSmall(options.columns, options.rows);
-    });
+    .option('--color', 'print the frame with its colours and styles (ANSI SGR), as the app draws it', false)
+    .addOption(themeOption("the theme to draw in, over the deck's theme: (auto is dark here)", THEME_NAMES))
+    .action(
+      async (
+        file: string,
+        options: { slide?: number; step: number; columns: number; rows: number; notes: boolean; color: boolean; theme?: ThemeName },
+      ) => {
+        const { slide } = options;
+        if (slide === undefined) throw new UsageError('render needs the slide to print: --slide N (1-based, as in the footer)');
+        process.stdout.write(await renderCommand(file, { ...options, slide }));
+        sayTooSmall(options.columns, options.rows);
+      },
+    );
 
   program
     .command('check')
@@ -152,6 +169,7 @@ function buildProgram(): Command {
     .option('--columns <n>', `terminal width to lay out for (at most ${MAX_SIZE})`, terminalSize, 80)
     .option('--rows <n>', `terminal height to lay out for (at most ${MAX_SIZE})`, terminalSize, 24)
     .option('--notes', 'show the speaker-notes pane in the frames', false)
+    .addOption(themeOption("the theme of a cast recording, over the deck's theme: (auto is dark here)", THEME_NAMES))
     .option('--frame-seconds <n>', 'seconds per frame in a cast recording (--format cast)', positiveSeconds, DEFAULT_FRAME_SECONDS)
     .option('-o, --output <path>', 'write to this file instead of stdout', fileName)
     .option('--force', 'overwrite the output file if it exists', false)

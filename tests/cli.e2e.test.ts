@@ -53,7 +53,11 @@ describe('usage errors exit 2 with one line', () => {
       "inkdeck: option '--slide <n>' argument 'two' is invalid. expected a whole number of at least 1\n",
     ],
     ['a missing --slide', ['render', 'slides.yaml'], 'inkdeck: render needs the slide to print: --slide N (1-based, as in the footer)\n'],
-    ['an unknown option', ['render', 'slides.yaml', '--slide', '1', '--colour'], "inkdeck: unknown option '--colour'\n"],
+    [
+      'an unknown option',
+      ['render', 'slides.yaml', '--slide', '1', '--colour'],
+      "inkdeck: unknown option '--colour' (Did you mean --color?)\n",
+    ],
   ])('%s', async (_name, args, stderr) => {
     const result = await runCli(args);
     expect(result).toEqual({ code: 2, stdout: '', stderr });

@@ -53,8 +53,8 @@ afterEach(() => session?.kill());
 describe('colours and styles on screen', () => {
   it('are the same in the binary as in the public API, on every slide (the bundle changes how Ink writes styles)', async () => {
     const expected = [...frames(loadDeck(SLIDES_YAML), { columns: COLUMNS, rows: ROWS, color: true })].filter((frame) => frame.step === 1);
-    // 16 colours, as the API draws them.
-    session = TerminalSession.start(['present', 'slides.yaml', '--no-sync', '--no-watch'], { env: { FORCE_COLOR: '1' } });
+    // 24-bit colour, as the API draws them.
+    session = TerminalSession.start(['present', 'slides.yaml', '--no-sync', '--no-watch'], { env: { FORCE_COLOR: '3' } });
     let styled = 0;
     for (const { slide, slideCount, frame } of expected) {
       const want = await drawn(frame);

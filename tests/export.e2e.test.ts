@@ -90,7 +90,7 @@ describe('export --format cast', () => {
       );
       expect(screen.join('\n'), `frame ${index + 1}`).toBe(frame);
     }
-    expect(events.map((event) => (event as [number, string, string])[2]).join('')).toContain('\u001B[36m');
+    expect(events.map((event) => (event as [number, string, string])[2]).join('')).toContain('\u001B[38;2;0;215;255m'); // the dark theme's title colour, #00d7ff
   });
 });
 

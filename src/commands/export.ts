@@ -5,6 +5,7 @@ import { exportText } from '../export/export-text.js';
 import { loadDeck } from '../index.js';
 import { describeFsError } from '../text/describe-fs-error.js';
 import { CommandError, UsageError } from './usage-error.js';
+import type { ThemeName } from '../deck/themes.js';
 
 export type ExportFormat = 'txt' | 'md' | 'cast';
 
@@ -14,6 +15,8 @@ export interface ExportCommandOptions {
   readonly columns: number;
   readonly rows: number;
   readonly notes: boolean;
+  /** The theme of the cast recording's frames, over the deck's `theme:`. */
+  readonly theme?: ThemeName;
   /** Seconds per frame of a `cast` recording. */
   readonly frameSeconds: number;
   /** File to write; stdout when `undefined`. */
@@ -33,7 +36,12 @@ export interface ExportCommandOptions {
  */
 export function exportCommand(file: string, options: ExportCommandOptions): string {
   const deck = loadDeck(file);
-  const frameOptions = { columns: options.columns, rows: options.rows, notes: options.notes };
+  const frameOptions = {
+    columns: options.columns,
+    rows: options.rows,
+    notes: options.notes,
+    ...(options.theme === undefined ? {} : { theme: options.theme }),
+  };
   const content =
     options.format === 'md'
       ? exportMarkdown(deck)

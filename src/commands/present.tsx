@@ -8,6 +8,11 @@ import { NULL_CHANNEL, type SyncChannel } from '../sync/sync-channel.js';
 import { SyncSession } from '../sync/sync-session.js';
 import { enterFullScreen, suspendToShell } from '../terminal/screen.js';
 import { App } from '../ui/App.js';
+import { resolveTheme } from '../ui/theme.js';
+import type { ThemeChoice } from '../deck/themes.js';
+import type { Deck } from '../deck/schema.js';
+import { queryBackgroundLuminance } from '../terminal/background.js';
+import chalk from 'chalk';
 import { UsageError } from './usage-error.js';
 
 export interface PresentOptions {
@@ -19,6 +24,8 @@ export interface PresentOptions {
   readonly session?: string;
   /** Reload the deck when its file is saved. */
   readonly watch: boolean;
+  /** The theme asked for on the command line, over the deck's `theme:`. */
+  readonly theme?: ThemeChoice;
 }
 
 /**
@@ -66,6 +73,13 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   // A view ended by a signal never reaches `finally`; its socket would be left for the next
   // view to find refusing connections and delete, so remove it on the way out too.
   const removeSyncCleanup = onExit(() => sync.close());
+  // The terminal's background, asked before the app takes the keyboard, only where `auto` needs it.
+  const wantsAuto = (options.theme ?? deck.theme) === 'auto';
+  const luminance = wantsAuto ? await queryBackgroundLuminance(process.stdin, process.stdout) : undefined;
+  // NO_COLOR, when present and not empty (no-color.org), or a terminal without colour: mono.
+  const isColorOff = (process.env.NO_COLOR ?? '') !== '' || chalk.level === 0;
+  const themeFor = (shown: Deck) =>
+    resolveTheme(options.theme ?? shown.theme, { isExplicit: options.theme !== undefined, isColorOff, backgroundLuminance: luminance });
   const restoreScreen = enterFullScreen(process.stdout);
   try {
     const instance = render(
@@ -76,6 +90,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
         sync={sync}
         subscribeToDeck={subscribeToDeck}
         suspend={(redraw) => void suspendToShell(process.stdout, redraw)}
+        themeFor={themeFor}
       />,
       // Frames here are driven by events (a key, a move in another view, a save, one timer tick
       // a second), never by animation, so Ink's default 30 fps throttle only delays the frame

@@ -2,6 +2,7 @@ import { deckName, readDeck } from '../deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../deck/slides.js';
 import { drawFrame } from '../render/render-frame.js';
 import { UsageError } from './usage-error.js';
+import type { ThemeName } from '../deck/themes.js';
 
 export interface RenderCommandOptions {
   /** 1-based slide number. */
@@ -12,17 +13,24 @@ export interface RenderCommandOptions {
   readonly columns: number;
   readonly rows: number;
   readonly notes: boolean;
+  /** Print the frame with its styles (ANSI SGR), as the app draws it. */
+  readonly color?: boolean;
+  /** The theme, over the deck's `theme:`. */
+  readonly theme?: ThemeName;
 }
 
 /**
- * `inkdeck render FILE --slide N`: the frame the app shows for slide N, as plain text.
+ * `inkdeck render FILE --slide N`: the frame the app shows for slide N, as plain text, or with
+ * its styles (`color`) in its theme (`theme`, else the deck's; `auto` is `dark`: a frame depends
+ * on no terminal).
  *
  * @returns The frame followed by a newline.
  * @throws {DeckError} When the deck cannot be loaded.
  * @throws {UsageError} When slide N, or step S of it, does not exist.
  */
 export async function renderCommand(file: string, options: RenderCommandOptions): Promise<string> {
-  const slides = buildSlides(await readDeck(file));
+  const deck = await readDeck(file);
+  const slides = buildSlides(deck);
   const slide = slides[options.slide - 1];
   if (slide === undefined) {
     throw new UsageError(`--slide ${options.slide}: ${deckName(file)} has ${slides.length} slides`);
@@ -36,5 +44,7 @@ export async function renderCommand(file: string, options: RenderCommandOptions)
     columns: options.columns,
     rows: options.rows,
     showNotes: options.notes,
+    color: options.color,
+    theme: options.theme ?? (deck.theme === undefined || deck.theme === 'auto' ? 'dark' : deck.theme),
   })}\n`;
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { parseDuration } from './duration.js';
 import { sanitizeText } from './sanitize.js';
 import { closest } from '../text/closest.js';
+import { THEME_CHOICES } from './themes.js';
 
 // The loader parses YAML with the failsafe schema, so every scalar arrives as the string the
 // author wrote (`NO`, `1.10`, `~`, `2014-06-19`) and the schema only has to check shapes.
@@ -222,6 +223,17 @@ export const DeckSchema = z
       author: optionalText.describe('Shown on the title slide.'),
       date: optionalText.describe('Shown on the title slide, exactly as written.'),
       source: optionalText.describe('Where the material comes from.'),
+      theme: z
+        .enum(THEME_CHOICES, {
+          error: (issue) => {
+            const suggestion = typeof issue.input === 'string' ? closest(issue.input, THEME_CHOICES) : undefined;
+            return `expected a theme: one of ${THEME_CHOICES.join(', ')}${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`;
+          },
+        })
+        .optional()
+        .describe(
+          'Colours to present in: dark (the default), light, projector (high contrast), mono (no colour) or auto (light or dark, as the terminal is). `--theme` overrides it.',
+        ),
       duration: z
         .string({ error: 'expected a duration' })
         // The pattern also goes into the JSON Schema for editors; the refinement rejects `0m`.

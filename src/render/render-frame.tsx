@@ -5,6 +5,7 @@ import { stepCountOf, type Slide } from '../deck/slides.js';
 import { initialDeckState } from '../navigation/deck-state.js';
 import { DeckFrame } from '../ui/DeckFrame.js';
 import { layoutScreen } from '../layout/screen-layout.js';
+import { ThemeContext, THEMES, type ThemeName } from '../ui/theme.js';
 
 /** What to render: which slide, at which terminal size, with or without the notes pane. */
 export interface FrameOptions {
@@ -16,12 +17,17 @@ export interface FrameOptions {
   readonly columns: number;
   readonly rows: number;
   readonly showNotes?: boolean;
-  /** Keep colours and styles (16-colour ANSI SGR), whatever the environment says. */
+  /** Keep colours and styles (ANSI SGR, 24-bit colour), whatever the environment says. */
   readonly color?: boolean;
+  /** The theme to draw in (`dark` by default); only colour frames show it. */
+  readonly theme?: ThemeName;
 }
 
-/** Chalk's colour level for colour frames: the 16 ANSI colours, which every terminal has. */
-const COLOR_LEVEL = 1;
+/**
+ * Chalk's colour level for colour frames: 24-bit colour, in which the themes' colours are
+ * written exactly (a terminal of 256 colours shows the nearest).
+ */
+const COLOR_LEVEL = 3;
 
 /**
  * Renders the frame the app shows for one slide, as plain text: the same components, laid out
@@ -52,7 +58,12 @@ export function drawFrame(slides: readonly Slide[], options: FrameOptions): stri
   chalk.level = options.color === true ? COLOR_LEVEL : 0;
   try {
     const screen = layoutScreen({ terminal: { columns, rows }, view: 'audience', state, slides, hasNotice: false });
-    const output = renderToString(<DeckFrame slides={slides} state={state} screen={screen} />, { columns });
+    const output = renderToString(
+      <ThemeContext value={THEMES[options.theme ?? 'dark']}>
+        <DeckFrame slides={slides} state={state} screen={screen} />
+      </ThemeContext>,
+      { columns },
+    );
     return options.color === true ? output : normalizeFrame(output);
   } finally {
     chalk.level = level;

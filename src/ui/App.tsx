@@ -19,6 +19,7 @@ import { useDeckDocument } from './use-deck-document.js';
 import { useDeckKeys } from './use-deck-keys.js';
 import { usePositionSync } from './use-position-sync.js';
 import { useTalkClock } from './use-talk-clock.js';
+import { ThemeContext, THEMES, type Theme } from './theme.js';
 
 export interface AppProps {
   /** The deck as loaded at start. */
@@ -40,6 +41,8 @@ export interface AppProps {
    * does not own a terminal, as in tests, and Ctrl-Z then does nothing.
    */
   readonly suspend?: (redraw: () => void) => void;
+  /** The theme to draw the deck in (its `theme:` may change on a save); `dark` by default. */
+  readonly themeFor?: (deck: Deck) => Theme;
   /** How long views may show different versions before this one says so, in milliseconds; DIVERGED_AFTER_MS by default. */
   readonly divergedAfterMs?: number;
 }
@@ -58,6 +61,7 @@ export function App({
   sync = NULL_CHANNEL,
   subscribeToDeck,
   suspend,
+  themeFor,
   divergedAfterMs = DIVERGED_AFTER_MS,
 }: AppProps) {
   const { exit } = useApp();
@@ -117,13 +121,16 @@ export function App({
   } else {
     frame = <DeckFrame slides={slides} state={state} screen={screen} />;
   }
-  if (screen.banner === undefined && screen.notice === undefined) return frame;
+  const theme = themeFor?.(shown.deck) ?? THEMES.dark;
+  if (screen.banner === undefined && screen.notice === undefined) return <ThemeContext value={theme}>{frame}</ThemeContext>;
   return (
-    <Box flexDirection="column" width={columns}>
-      {notice === undefined ? null : <NoticeBanner text={notice} columns={columns} />}
-      {problem === undefined ? null : <ErrorBanner diagnostics={problem.error.diagnostics} columns={columns} />}
-      {frame}
-    </Box>
+    <ThemeContext value={theme}>
+      <Box flexDirection="column" width={columns} backgroundColor={theme.background}>
+        {notice === undefined ? null : <NoticeBanner text={notice} columns={columns} />}
+        {problem === undefined ? null : <ErrorBanner diagnostics={problem.error.diagnostics} columns={columns} />}
+        {frame}
+      </Box>
+    </ThemeContext>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { memo } from 'react';
 import BigText from 'ink-big-text';
 import { BIG_TEXT_FONTS, BIG_TEXT_OPTIONS, cfontsDrawsOnOneLine, drawBigText, fitBigText, type BigTextFont } from '../layout/big-text.js';

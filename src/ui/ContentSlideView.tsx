@@ -1,10 +1,11 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { ReactNode } from 'react';
 import stringWidth from 'string-width';
 import type { PartRole, RowPart, SlideRow } from '../layout/slide-rows.js';
 import type { ContentSlideLayout } from '../layout/slide-layout.js';
 import type { Span } from '../text/inline.js';
-import { theme } from './theme.js';
+import { useTheme, type Theme } from './theme.js';
 
 export interface ContentSlideViewProps {
   /** The slide's rows, padding and place in its area, as layoutSlide lays them out at its step. */
@@ -64,6 +65,7 @@ function Row({ line, left, revealed, showsHidden }: RowProps) {
 const HOLLOW: Readonly<Record<string, string>> = { '•': '○', '●': '○' };
 
 function Part({ part, isHidden, showsHidden }: { readonly part: RowPart; readonly isHidden: boolean; readonly showsHidden: boolean }) {
+  const theme = useTheme();
   if (isHidden && !showsHidden) {
     const width = part.spans.reduce((sum, span) => sum + stringWidth(span.text), 0);
     // A timeline keeps its line whole; only the marks of events to come are left out.
@@ -73,7 +75,7 @@ function Part({ part, isHidden, showsHidden }: { readonly part: RowPart; readonl
   const spans = isHidden
     ? part.spans.map((span) => ({ ...span, text: span.text.replace(/[•●]/gu, (mark) => HOLLOW[mark] ?? mark) }))
     : part.spans;
-  const style = roleStyle(part.role, isHidden);
+  const style = roleStyle(part.role, isHidden, theme);
   return (
     <Text {...style}>
       {spans.map((span, index) => (
@@ -84,6 +86,7 @@ function Part({ part, isHidden, showsHidden }: { readonly part: RowPart; readonl
 }
 
 function SpanText({ span }: { readonly span: Span }) {
+  const theme = useTheme();
   if (span.bold !== true && span.italic !== true && span.code !== true) return span.text;
   return (
     <Text bold={span.bold} italic={span.italic} color={span.code === true ? theme.code : undefined}>
@@ -99,7 +102,7 @@ interface PartStyle {
   readonly dimColor?: boolean;
 }
 
-function roleStyle(role: PartRole, isHidden: boolean): PartStyle {
+function roleStyle(role: PartRole, isHidden: boolean, theme: Theme): PartStyle {
   if (isHidden) return { dimColor: true };
   switch (role) {
     case 'title':

@@ -7,6 +7,7 @@ import { NotesPane } from './NotesPane.js';
 import { OverlayView } from './OverlayView.js';
 import { SlideView } from './SlideView.js';
 import { TooSmallNotice } from './TooSmallNotice.js';
+import { useTheme } from './theme.js';
 
 export interface DeckFrameProps {
   readonly slides: readonly Slide[];
@@ -24,6 +25,7 @@ export interface DeckFrameProps {
  * This is what the app draws and what `inkdeck render` prints.
  */
 export function DeckFrame({ slides, state, screen }: DeckFrameProps) {
+  const theme = useTheme();
   const { columns, rows } = screen.frame;
   if (!screen.isDrawn) return <TooSmallNotice columns={columns} rows={rows} />;
 
@@ -47,7 +49,7 @@ export function DeckFrame({ slides, state, screen }: DeckFrameProps) {
   // width at random sizes); a horizontal clip would make Ink measure and re-slice every line of
   // every frame, about a quarter of a big-title frame's time in a CPU profile (issue #7).
   return (
-    <Box flexDirection="column" width={columns} height={rows} overflowY="hidden">
+    <Box flexDirection="column" width={columns} height={rows} overflowY="hidden" backgroundColor={theme.background}>
       {body}
       <Footer
         sectionTitle={slide.sectionTitle}

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import stringWidth from 'string-width';
 import { escapeControls } from '../deck/sanitize.js';
 import type { Diagnostic } from '../deck/deck-error.js';

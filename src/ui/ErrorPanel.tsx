@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from './Text.js';
 import type { Diagnostic } from '../deck/deck-error.js';
 import type { PaneLayout } from '../layout/chrome.js';
 import type { LineWindow } from '../layout/window.js';

@@ -1,8 +1,9 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import stringWidth from 'string-width';
 import { truncateAtWord } from '../text/truncate.js';
 import { jumpLabel } from './jump-label.js';
-import { theme } from './theme.js';
+import { useTheme } from './theme.js';
 
 export interface FooterProps {
   /** Section of the current slide (the deck title on the title slide). */
@@ -26,6 +27,7 @@ const MIN_PROGRESS_COLUMNS = 4;
  * there is room, a `? help` hint. `slide N/M` is never cut; the rest gives way to it.
  */
 export function Footer({ sectionTitle, slideNumber, slideCount, jumpDigits, columns }: FooterProps) {
+  const theme = useTheme();
   // `slide N/M` always shows; the typed number, the help hint, the section title and the bar
   // share what is left, in that order of priority.
   const position = `slide ${slideNumber}/${slideCount}`;

@@ -1,9 +1,10 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import stringWidth from 'string-width';
 import type { PaneLayout } from '../layout/chrome.js';
 import type { LineWindow } from '../layout/window.js';
 import type { HelpLine } from '../layout/help-lines.js';
-import { theme } from './theme.js';
+import { useTheme } from './theme.js';
 import { ScrollPane } from './ScrollPane.js';
 
 export interface HelpOverlayProps {
@@ -31,6 +32,7 @@ export function helpHint(scrolls: boolean, columns: number): string {
  * markers say how many lines are out of sight.
  */
 export function HelpOverlay({ pane, lines, window }: HelpOverlayProps) {
+  const theme = useTheme();
   const scrolls = window.above > 0 || window.below > 0;
   return (
     <ScrollPane

@@ -1,8 +1,10 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { stepCountOf, type Slide } from '../deck/slides.js';
 import type { NextLayout } from '../layout/presenter-layout.js';
 import { truncateToWidth } from '../text/truncate.js';
 import { SlideView } from './SlideView.js';
+import { useTheme } from './theme.js';
 
 export interface NextPreviewProps {
   readonly slides: readonly Slide[];
@@ -12,6 +14,7 @@ export interface NextPreviewProps {
 
 /** What comes next: the bullet the next step reveals, the next slide in small type, or "end of deck". */
 export function NextPreview({ slides, next }: NextPreviewProps) {
+  const theme = useTheme();
   const position = next.position;
   const slide = position === undefined ? undefined : slides[position.slide];
   const label =
@@ -33,7 +36,15 @@ export function NextPreview({ slides, next }: NextPreviewProps) {
   }
   const { size } = next.pane;
   return (
-    <Box flexDirection="column" width={size.columns} height={size.rows} flexShrink={0} borderStyle="round" borderDimColor overflow="hidden">
+    <Box
+      flexDirection="column"
+      width={size.columns}
+      height={size.rows}
+      flexShrink={0}
+      borderStyle="round"
+      {...(theme.muted === undefined ? { borderDimColor: true } : { borderColor: theme.muted })}
+      overflow="hidden"
+    >
       <Box paddingX={1}>
         <Text bold dimColor wrap="truncate-end">
           {label}

@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from './Text.js';
 import { ScrollPane } from './ScrollPane.js';
 import stringWidth from 'string-width';
 import type { NotesLayout } from '../layout/screen-layout.js';

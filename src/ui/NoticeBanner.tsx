@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 
 export interface NoticeBannerProps {
   /** What to say; truncated with `…` when the row is too short. */

@@ -1,10 +1,10 @@
-import { Text } from 'ink';
+import { Text } from './Text.js';
 import { ScrollPane } from './ScrollPane.js';
 import type { LineWindow } from '../layout/window.js';
 import type { Slide } from '../deck/slides.js';
 import type { PaneLayout } from '../layout/chrome.js';
 import { truncateToWidth } from '../text/truncate.js';
-import { theme } from './theme.js';
+import { useTheme } from './theme.js';
 
 export interface OverviewProps {
   readonly slides: readonly Slide[];
@@ -28,6 +28,7 @@ const OVERVIEW_MARKER = { noun: 'slide', hasKeys: false };
  * how many slides are out of sight above and below (lineWindow).
  */
 export function Overview({ slides, currentSlide, cursor: cursorIndex, pane, window }: OverviewProps) {
+  const theme = useTheme();
   const numberWidth = String(slides.length).length;
   return (
     <ScrollPane

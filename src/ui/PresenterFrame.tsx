@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { stepCountOf, type Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
 import { pacing } from '../presenter/pacing.js';
@@ -10,6 +11,7 @@ import { NotesPane } from './NotesPane.js';
 import { SlideView } from './SlideView.js';
 import { StatusBar } from './StatusBar.js';
 import { TooSmallNotice } from './TooSmallNotice.js';
+import { useTheme } from './theme.js';
 
 export interface PresenterFrameProps {
   readonly slides: readonly Slide[];
@@ -33,6 +35,7 @@ export interface PresenterFrameProps {
  * the next step or slide; and the speaker notes, scrollable, below.
  */
 export function PresenterFrame(props: PresenterFrameProps) {
+  const theme = useTheme();
   const { slides, state, screen } = props;
   const { columns, rows } = screen.frame;
   const layout = screen.presenter;
@@ -54,7 +57,7 @@ export function PresenterFrame(props: PresenterFrameProps) {
               width={layout.current.pane.size.columns}
               height={layout.current.pane.size.rows}
               borderStyle="round"
-              borderColor="cyan"
+              borderColor={theme.border ?? 'cyan'}
               overflow="hidden"
             >
               <Box paddingX={1}>
@@ -74,7 +77,7 @@ export function PresenterFrame(props: PresenterFrameProps) {
   }
 
   return (
-    <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+    <Box flexDirection="column" width={columns} height={rows} overflow="hidden" backgroundColor={theme.background}>
       <StatusBar
         elapsedMs={props.elapsedMs}
         isTimerRunning={props.isTimerRunning}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { PaneLayout } from '../layout/chrome.js';
 import type { LineWindow } from '../layout/window.js';
 import { WindowMarker } from './WindowMarker.js';
+import { useTheme } from './theme.js';
 
 export interface ScrollPaneProps {
   /** The pane as layoutPane lays it out; it fills `pane.size`. */
@@ -29,6 +30,7 @@ export interface ScrollPaneProps {
  * list, the speaker notes and the overview are drawn in it.
  */
 export function ScrollPane({ pane, borderColor, isDim = false, isRigid = false, header, window, marker, children }: ScrollPaneProps) {
+  const theme = useTheme();
   return (
     <Box
       flexDirection="column"
@@ -36,7 +38,11 @@ export function ScrollPane({ pane, borderColor, isDim = false, isRigid = false, 
       height={pane.size.rows}
       {...(isRigid ? { flexShrink: 0 } : {})}
       borderStyle="round"
-      {...(isDim ? { borderDimColor: true } : { borderColor })}
+      {...(isDim
+        ? theme.muted === undefined
+          ? { borderDimColor: true }
+          : { borderColor: theme.muted }
+        : { borderColor: borderColor ?? theme.border })}
       paddingX={1}
       overflow="hidden"
     >

@@ -1,8 +1,9 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { CentredSlide } from './CentredSlide.js';
 import { BigTitle } from './BigTitle.js';
 import type { SectionSlideLayout } from '../layout/slide-layout.js';
-import { theme } from './theme.js';
+import { useTheme } from './theme.js';
 
 export interface SectionSlideViewProps {
   /** The slide and its title's area under the label, as layoutSlide lays them out. */
@@ -11,6 +12,7 @@ export interface SectionSlideViewProps {
 
 /** A section divider: "Section 2 of 4" and the section title big, centred. */
 export function SectionSlideView({ layout: { slide, size, title } }: SectionSlideViewProps) {
+  const theme = useTheme();
   return (
     <CentredSlide size={size}>
       <Text dimColor wrap="truncate-end">

@@ -1,8 +1,9 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import stringWidth from 'string-width';
 import { formatClock, formatSlideTimeLeft, type Pacing } from '../presenter/pacing.js';
 import { jumpLabel } from './jump-label.js';
-import { theme } from './theme.js';
+import { useTheme } from './theme.js';
 
 export interface StatusBarProps {
   /** Talk time so far, in milliseconds. */
@@ -31,6 +32,7 @@ export interface StatusBarProps {
  * starts)`, `paused`), the wall clock, then the pacing from its end: the position stays.
  */
 export function StatusBar(props: StatusBarProps) {
+  const theme = useTheme();
   const { elapsedMs, isTimerRunning, wallClock, slideNumber, slideCount, stepNumber, stepCount, pacing, jumpDigits = '', columns } = props;
   const clock = `${isTimerRunning ? '▶' : '⏸'} ${formatClock(elapsedMs)}`;
   const hint = isTimerRunning ? '' : elapsedMs === 0 ? ' (a move or t starts)' : ' paused';
@@ -46,10 +48,10 @@ export function StatusBar(props: StatusBarProps) {
     // Under a second either way shows as on time, never as "ahead 0:00".
     if (pacing.aheadMs >= 1000) {
       pace = `ahead ${formatClock(pacing.aheadMs)}`;
-      paceColor = 'green';
+      paceColor = theme.ahead ?? 'green';
     } else if (pacing.aheadMs <= -1000) {
       pace = `behind ${formatClock(-pacing.aheadMs)}`;
-      paceColor = 'red';
+      paceColor = theme.behind ?? 'red';
     } else {
       pace = 'on time';
     }

@@ -1,6 +1,7 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { SummarySlideLayout } from '../layout/slide-layout.js';
-import { theme } from './theme.js';
+import { useTheme } from './theme.js';
 
 export interface SummarySlideViewProps {
   /** The slide's lines in small type, fitted to its area, as layoutSlide lays them out. */
@@ -9,6 +10,7 @@ export interface SummarySlideViewProps {
 
 /** A title or section slide in small type, for the presenter's panes: plain lines, the last one counting what does not fit. */
 export function SummarySlideView({ layout: { size, paddingX, lines } }: SummarySlideViewProps) {
+  const theme = useTheme();
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows} paddingX={paddingX} overflow="hidden">
       {lines.map((line, index) => (

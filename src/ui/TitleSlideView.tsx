@@ -1,9 +1,10 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { CentredSlide } from './CentredSlide.js';
 import { moreLines } from '../layout/slide-rows.js';
 import { BigTitle } from './BigTitle.js';
 import type { TitleSlideLayout } from '../layout/slide-layout.js';
-import { theme } from './theme.js';
+import { useTheme } from './theme.js';
 
 export interface TitleSlideViewProps {
   /** The slide, its title's area and the detail lines that fit, as layoutSlide lays them out (fitTitleSlide). */
@@ -17,6 +18,7 @@ export interface TitleSlideViewProps {
  * and a last row says how many.
  */
 export function TitleSlideView({ layout: { slide, size, fit } }: TitleSlideViewProps) {
+  const theme = useTheme();
   const { title: area, details, hiddenLines } = fit;
   return (
     <CentredSlide size={size}>

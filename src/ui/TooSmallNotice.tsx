@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { wrapText } from '../text/wrap.js';
 import { SMALLEST_TERMINAL } from '../layout/frame-layout.js';
 

@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from './Text.js';
 import { moreLines } from '../layout/slide-rows.js';
 import { sharedMarker, type LineWindow } from '../layout/window.js';
 

@@ -1,0 +1,6 @@
+/** The theme names a deck (`theme:`) and the command line (`--theme`) take; see src/ui/theme.ts for the themes. */
+export const THEME_NAMES = ['dark', 'light', 'projector', 'mono'] as const;
+export type ThemeName = (typeof THEME_NAMES)[number];
+/** A theme name, or `auto`: light or dark, as the terminal's background is. */
+export const THEME_CHOICES = [...THEME_NAMES, 'auto'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
