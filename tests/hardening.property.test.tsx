@@ -9,6 +9,8 @@ import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { deckReducer, initialDeckState, type Action } from '../src/navigation/deck-state.js';
 import { drawFrame } from '../src/render/render-frame.js';
 import { frameRows } from '../src/layout/frame-layout.js';
+import { THEME_NAMES } from '../src/deck/themes.js';
+import stripAnsi from 'strip-ansi';
 
 /** Text with the characters that break terminal tools: controls, escapes, wide and combining. */
 const hostileText = fc
@@ -107,12 +109,14 @@ describe('rendering random decks at random sizes', () => {
         fc.integer({ min: 1, max: 100 }),
         fc.boolean(),
         fc.nat(),
-        (deck, columns, rows, showNotes, pick) => {
+        fc.option(fc.constantFrom(...THEME_NAMES), { nil: undefined }),
+        (deck, columns, rows, showNotes, pick, theme) => {
           const slides = buildSlides(sanitizeDeck(deck));
           const slide = (pick % slides.length) + 1;
           const chosen = slides[slide - 1];
           const step = chosen === undefined ? 1 : (pick % stepCountOf(chosen)) + 1;
-          const frame = drawFrame(slides, { slide, step, columns, rows, showNotes });
+          // In colour, in a theme, when one is picked: the styles must not change the text.
+          const frame = stripAnsi(drawFrame(slides, { slide, step, columns, rows, showNotes, color: theme !== undefined, theme }));
           const lines = frame.split('\n');
           expect(lines.length).toBeLessThanOrEqual(frameRows(rows));
           for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);

@@ -71,6 +71,30 @@ describe('the schema and the loader agree on what issue 16 allows', () => {
     expect(() => parseDeck(text, 'x.yaml')).not.toThrow();
   });
 
+  const slide = (lines: string) =>
+    `title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n${lines
+      .split('\n')
+      .map((line) => `        ${line}`)
+      .join('\n')}\n`;
+
+  it.each([
+    ['a quote slide without its quote', slide('layout: quote\nby: Someone')],
+    ['a timeline without events', slide('layout: timeline')],
+    ['a quote without layout: quote', slide('quote: Words')],
+    ['columns without layout: columns', slide('columns:\n  - heading: A\n  - heading: B')],
+    ['a misspelt layout', slide('layout: colums')],
+  ])('rejects %s in both', async (_name, text) => {
+    expect(validate(asEditorReads(text))).toBe(false);
+    const { parseDeck } = await import('../src/deck/load-deck.js');
+    expect(() => parseDeck(text, 'x.yaml')).toThrow();
+  });
+
+  it('accepts every layout of tests/fixtures/layouts.yaml in both', () => {
+    const text = readFileSync(path.join(ROOT, 'tests/fixtures/layouts.yaml'), 'utf8');
+    expect(validate(asEditorReads(text))).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
   it('rejects an x- key below the top level in both', async () => {
     const text = 'title: T\nsections:\n  - id: a\n    title: A\n    x-mine: 1\n    slides: []\n';
     expect(validate(asEditorReads(text))).toBe(false);

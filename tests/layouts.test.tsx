@@ -5,7 +5,12 @@ import { buildSlides, itemsOf, stepCountOf, type ContentSlide } from '../src/dec
 import { layoutContentBlock } from '../src/layout/slide-rows.js';
 import { drawFrame } from '../src/render/render-frame.js';
 import { errorsOf } from './helpers/deck-errors.js';
-import { renderWithInk } from './helpers/frame.js';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { initialDeckState } from '../src/navigation/deck-state.js';
+import { frameRows } from '../src/layout/frame-layout.js';
+import { PresenterFrame } from '../src/ui/PresenterFrame.js';
+import { presenterScreen, renderElement, renderWithInk } from './helpers/frame.js';
 import { ROOT } from './helpers/paths.js';
 
 const LAYOUTS = path.join(ROOT, 'tests/fixtures/layouts.yaml');
@@ -223,4 +228,39 @@ ${slide
       'slides.yaml:16:13: sections[0].slides[1].events[0]: unknown key "wat"; did you mean "what"?',
     ]);
   });
+});
+
+describe('every layout at random sizes from 1x1 to 300x100', () => {
+  it('fits the presenter view (its panes draw slides in small type), never throwing', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 100 }), fc.nat(), (columns, rows, pick) => {
+        const index = pick % slides.length;
+        const slide = slides[index];
+        const state = {
+          ...initialDeckState(slides.map(stepCountOf)),
+          slide: index,
+          step: slide === undefined ? 0 : pick % stepCountOf(slide),
+        };
+        const frame = renderElement(
+          () => (
+            <PresenterFrame
+              slides={slides}
+              state={state}
+              elapsedMs={61_000}
+              isTimerRunning
+              arrivedAtMs={0}
+              wallClock="14:05"
+              durationMs={600_000}
+              screen={presenterScreen(slides, state, columns, rows)}
+            />
+          ),
+          columns,
+        );
+        const lines = frame.split('\n');
+        expect(lines.length).toBeLessThanOrEqual(frameRows(rows));
+        for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
 });
