@@ -29,6 +29,16 @@ const title = text.transform((value) => value.replace(/[ \t]*\n[ \t\n]*/g, ' ').
 
 const optionalText = z.string({ error: 'expected text' }).transform(sanitizeText).optional();
 
+/** One of `values`, named `noun` in the message for anything else, with the value meant when one is close ("did you mean"). */
+function oneOf<const Values extends readonly [string, ...string[]]>(values: Values, noun: string) {
+  return z.enum(values, {
+    error: (issue) => {
+      const suggestion = typeof issue.input === 'string' ? closest(issue.input, values) : undefined;
+      return `expected ${noun}: one of ${values.join(', ')}${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`;
+    },
+  });
+}
+
 /** A YAML 1.2 boolean, written `true` or `false` (the failsafe schema leaves it a string). */
 const flag = z
   .enum(['true', 'false'], { error: 'expected true or false' })
@@ -128,13 +138,7 @@ export const ContentSlideSchema = z
   .strictObject(
     {
       title: title.describe('Slide title, one line.'),
-      layout: z
-        .enum(SLIDE_LAYOUTS, {
-          error: (issue) => {
-            const suggestion = typeof issue.input === 'string' ? closest(issue.input, SLIDE_LAYOUTS) : undefined;
-            return `expected a layout: one of ${SLIDE_LAYOUTS.join(', ')}${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`;
-          },
-        })
+      layout: oneOf(SLIDE_LAYOUTS, 'a layout')
         .optional()
         .describe('How the slide sets out its content: bullets (the default), columns, quote, statement or timeline.'),
       bullets: z.array(BulletSchema, { error: 'expected a list of strings' }).default([]).describe('Short points shown on the slide.'),
@@ -223,13 +227,7 @@ export const DeckSchema = z
       author: optionalText.describe('Shown on the title slide.'),
       date: optionalText.describe('Shown on the title slide, exactly as written.'),
       source: optionalText.describe('Where the material comes from.'),
-      theme: z
-        .enum(THEME_CHOICES, {
-          error: (issue) => {
-            const suggestion = typeof issue.input === 'string' ? closest(issue.input, THEME_CHOICES) : undefined;
-            return `expected a theme: one of ${THEME_CHOICES.join(', ')}${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`;
-          },
-        })
+      theme: oneOf(THEME_CHOICES, 'a theme')
         .optional()
         .describe(
           'Colours to present in: dark (the default), light, projector (high contrast), mono (no colour) or auto (light or dark, as the terminal is). `--theme` overrides it.',

@@ -1,4 +1,5 @@
-import MarkdownIt from 'markdown-it';
+import { createRequire } from 'node:module';
+import type MarkdownIt from 'markdown-it';
 import { wrapText } from './wrap.js';
 
 /** A run of text in one style: what `**bold**`, `*italic*` and `` `code` `` mark in a deck's text. */
@@ -9,12 +10,23 @@ export interface Span {
   readonly code?: boolean;
 }
 
+let markdown: InstanceType<typeof MarkdownIt> | undefined;
+
 /**
  * The inline Markdown a deck's text may hold, and nothing else: emphasis (`*`, `_`, doubled for
  * strong), code spans and backslash escapes (CommonMark 0.31, sections 6.1 to 6.4, as markdown-it
  * implements them). Links, HTML, entities and typographic replacements stay as written.
+ *
+ * Loaded the first time a text has a marker, not at start-up: many slides have none, and
+ * loading it took about 15 ms of every start (`inkdeck render`, 8 interleaved runs).
  */
-const markdown = new MarkdownIt('zero').enable(['emphasis', 'backticks', 'escape']);
+function inlineParser(): InstanceType<typeof MarkdownIt> {
+  if (markdown === undefined) {
+    const Parser = createRequire(import.meta.url)('markdown-it') as typeof MarkdownIt;
+    markdown = new Parser('zero').enable(['emphasis', 'backticks', 'escape']);
+  }
+  return markdown;
+}
 
 const parsed = new Map<string, readonly Span[]>();
 
@@ -37,7 +49,7 @@ export function parseInline(text: string): readonly Span[] {
 function toSpans(text: string): Span[] {
   // Nothing to parse: most text has no marker, and the parser is the slower path.
   if (!/[*_`\\]/.test(text)) return [{ text }];
-  const tokens = markdown.parseInline(text, {})[0]?.children ?? [];
+  const tokens = inlineParser().parseInline(text, {})[0]?.children ?? [];
   const spans: Span[] = [];
   let bold = 0;
   let italic = 0;
