@@ -166,6 +166,15 @@ describe('inline emphasis', () => {
     expect(frame).toMatch(/\u001B\[38;2;255;215;95m(\u001B\[[\d;]+m)*code span/);
   });
 
+  it('works in speaker notes: shown without markers, in bold in colour frames', () => {
+    const { number } = slideTitled('Bullets with emphasis');
+    const plain = drawFrame(slides, { slide: number, step: 4, columns: 80, rows: 24, showNotes: true });
+    expect(plain).toContain('Say the bold part slowly.');
+    expect(plain).not.toContain('**');
+    const colour = drawFrame(slides, { slide: number, step: 4, columns: 80, rows: 24, showNotes: true, color: true });
+    expect(colour).toMatch(/Say the (\u001B\[[\d;]+m)*\u001B\[1m(\u001B\[[\d;]+m)*bold/);
+  });
+
   it('takes no room: lines wrap on the visible text', () => {
     const slide = { title: 'T', body: { layout: 'bullets' as const, bullets: ['**aaaa** **bbbb**'] } };
     const text = layoutContentBlock(slide, 11, 10, { form: 'summary' }).rows.map((row) =>

@@ -2,7 +2,7 @@ import { itemsOf, type Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
 import { nextPosition } from '../presenter/next-position.js';
 import { measureContentSlide } from './slide-rows.js';
-import { visibleText } from '../text/inline.js';
+import { parseInline, visibleText, wrapSpans, type Span } from '../text/inline.js';
 import { reflowParagraphs, wrapText } from '../text/wrap.js';
 import { layoutPane, PANE_CHROME_COLUMNS, PANE_CHROME_ROWS, type PaneLayout, type Size } from './chrome.js';
 import { FOOTER_ROWS } from './frame-layout.js';
@@ -115,8 +115,15 @@ function summaryRows(slide: Slide, columns: number): number {
   return 2;
 }
 
-/** The notes wrapped for a pane of `columns` columns (border included), one string per row. */
-export function notesLines(notes: string | undefined, columns: number): string[] {
+/**
+ * The notes wrapped for a pane of `columns` columns (border included), one row each: its styled
+ * runs (emphasis parsed paragraph by paragraph, markers taking no room), a blank row between
+ * paragraphs.
+ */
+export function notesLines(notes: string | undefined, columns: number): Span[][] {
   const text = notes === undefined ? '' : reflowParagraphs(notes);
-  return text === '' ? [] : wrapText(text, columns - PANE_CHROME_COLUMNS).split('\n');
+  if (text === '') return [];
+  return text
+    .split('\n\n')
+    .flatMap((paragraph, index) => [...(index === 0 ? [] : [[]]), ...wrapSpans(parseInline(paragraph), columns - PANE_CHROME_COLUMNS)]);
 }

@@ -7,6 +7,7 @@ import { errorLines } from './error-lines.js';
 import { FOOTER_ROWS, frameRows, isFrameDrawn, layoutFrame, type FrameLayout } from './frame-layout.js';
 import { helpLines, type HelpLine } from './help-lines.js';
 import { layoutPresenter, notesLines, type PresenterLayout } from './presenter-layout.js';
+import type { Span } from '../text/inline.js';
 import { layoutSlide, type SlideLayout } from './slide-layout.js';
 import { lineWindow, type LineWindow } from './window.js';
 import { wrapText } from '../text/wrap.js';
@@ -29,8 +30,8 @@ export interface ScreenInput {
 /** The notes pane of the current view, its lines and how they scroll. */
 export interface NotesLayout {
   readonly pane: PaneLayout;
-  /** The notes, reflowed to the pane's width, one string per row. */
-  readonly lines: readonly string[];
+  /** The notes, reflowed to the pane's width, one row each as its styled runs (see notesLines). */
+  readonly lines: readonly (readonly Span[])[];
   /**
    * The notes' lines in sight, for the notes scrolled as the state says; its `page` is what one
    * `d`/`u` moves and its `maxScroll` how far they go. No markers: the pane's header says the range.

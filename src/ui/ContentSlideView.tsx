@@ -1,10 +1,10 @@
 import { Box } from 'ink';
+import { Spans } from './Spans.js';
 import { Text } from './Text.js';
 import type { ReactNode } from 'react';
 import stringWidth from 'string-width';
 import type { PartRole, RowPart, SlideRow } from '../layout/slide-rows.js';
 import type { ContentSlideLayout } from '../layout/slide-layout.js';
-import type { Span } from '../text/inline.js';
 import { useTheme, type Theme } from './theme.js';
 
 export interface ContentSlideViewProps {
@@ -78,19 +78,7 @@ function Part({ part, isHidden, showsHidden }: { readonly part: RowPart; readonl
   const style = roleStyle(part.role, isHidden, theme);
   return (
     <Text {...style}>
-      {spans.map((span, index) => (
-        <SpanText key={index} span={span} />
-      ))}
-    </Text>
-  );
-}
-
-function SpanText({ span }: { readonly span: Span }) {
-  const theme = useTheme();
-  if (span.bold !== true && span.italic !== true && span.code !== true) return span.text;
-  return (
-    <Text bold={span.bold} italic={span.italic} color={span.code === true ? theme.code : undefined}>
-      {span.text}
+      <Spans spans={spans} />
     </Text>
   );
 }

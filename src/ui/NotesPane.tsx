@@ -1,5 +1,6 @@
 import { Text } from './Text.js';
 import { ScrollPane } from './ScrollPane.js';
+import { Spans } from './Spans.js';
 import stringWidth from 'string-width';
 import type { NotesLayout } from '../layout/screen-layout.js';
 
@@ -10,7 +11,7 @@ export interface NotesPaneProps {
 
 /**
  * The speaker-notes pane, in the presenter view and beside or below the audience view's slide:
- * a bordered box with the notes reflowed to its width. Notes longer than the pane scroll with
+ * a bordered box with the notes reflowed to its width, in their emphasis. Notes longer than the pane scroll with
  * `d`/`u`, and its header then says which lines are shown (`lines 1–6 of 13 · d/u scroll`), so
  * nothing is ever cut silently.
  */
@@ -30,7 +31,16 @@ export function NotesPane({ notes: { pane, lines, window } }: NotesPaneProps) {
         </Text>
       }
     >
-      {lines.length === 0 ? <Text dimColor>(no notes for this slide)</Text> : <Text>{shown.join('\n')}</Text>}
+      {lines.length === 0 ? (
+        <Text dimColor>(no notes for this slide)</Text>
+      ) : (
+        // A row each, never wrapped again: notesLines wrapped them to the pane.
+        shown.map((spans, index) => (
+          <Text key={first + index} wrap="truncate-end">
+            {spans.length === 0 ? ' ' : <Spans spans={spans} />}
+          </Text>
+        ))
+      )}
     </ScrollPane>
   );
 }
