@@ -16,12 +16,6 @@ if (unsupported !== undefined) {
 // MainThread, older ones node).
 process.title = 'inkdeck';
 
-// no-color.org: a non-empty NO_COLOR turns colour off. Chalk, which Ink draws with, decides its
-// colour level from FORCE_COLOR once, when it is first loaded, so set it before the app runs.
-// A theme asked for on the command line overrides it, as no-color.org asks of command-line arguments.
-const asksForTheme = process.argv.some((argument) => argument === '--theme' || argument.startsWith('--theme='));
-if (process.env.NO_COLOR && !asksForTheme) process.env.FORCE_COLOR = '0';
-
 // Node keeps the bytecode of what it compiles, for this Node and this build, in its cache
 // directory (NODE_COMPILE_CACHE, or the system's temporary directory), so a later start skips
 // parsing and compiling the bundle. A cache made by another Node or for another build is

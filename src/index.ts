@@ -12,7 +12,7 @@ import type { Deck } from './deck/schema.js';
 import { buildSlides, stepCountOf, type Slide } from './deck/slides.js';
 import { sanitizeDeck } from './deck/schema-shape.js';
 import { drawFrame } from './render/render-frame.js';
-import type { ThemeChoice, ThemeName } from './deck/themes.js';
+import { frameTheme, type ThemeName } from './deck/themes.js';
 
 export { DeckError, formatDiagnostic, type Diagnostic } from './deck/deck-error.js';
 export type { Bullet, Column, ContentSlideData, Deck, Section, TimelineEvent } from './deck/schema.js';
@@ -82,11 +82,6 @@ export function renderFrame(deck: Deck, position: { readonly slide: number; read
     color: position.color,
     theme: position.theme ?? frameTheme(deck.theme),
   });
-}
-
-/** The theme a frame is drawn in for a deck's `theme:`: frames depend on no terminal, so `auto` is `dark`. */
-function frameTheme(choice: ThemeChoice | undefined): ThemeName {
-  return choice === undefined || choice === 'auto' ? 'dark' : choice;
 }
 
 /** Every frame of a deck in order: each slide, and each step of a reveal slide. */

@@ -17,7 +17,7 @@ import { closest } from './text/closest.js';
 import { describeFsError } from './text/describe-fs-error.js';
 import { deckJsonSchema } from './deck/json-schema.js';
 import { COMPLETION_SHELLS, completionScript, type CompletionShell } from './commands/completion.js';
-import { THEME_CHOICES, THEME_NAMES, type ThemeChoice, type ThemeName } from './deck/themes.js';
+import { THEME_CHOICES, type ThemeChoice } from './deck/themes.js';
 
 /** The package's version, for --version; 'unknown' when dist/ was copied without package.json. */
 function packageVersion(): string {
@@ -74,9 +74,15 @@ function sessionName(value: string): string {
   return value;
 }
 
-/** `--theme NAME`, one of `choices` (commander says which, with the list, for any other). */
-function themeOption(description: string, choices: readonly string[]): Option {
-  return new Option('--theme <name>', description).choices(choices);
+/** `--theme NAME`, one of THEME_CHOICES; any other is a usage error naming the one meant. */
+function themeOption(description: string): Option {
+  return new Option('--theme <name>', `${description}: ${THEME_CHOICES.join(', ')}`).argParser((value: string) => {
+    if ((THEME_CHOICES as readonly string[]).includes(value)) return value as ThemeChoice;
+    const suggestion = closest(value, THEME_CHOICES);
+    throw new InvalidArgumentError(
+      `expected one of ${THEME_CHOICES.join(', ')}${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`,
+    );
+  });
 }
 
 function buildProgram(): Command {
@@ -107,7 +113,7 @@ function buildProgram(): Command {
     .option('--session <name>', 'sync with the views of this session (default: the deck file)', sessionName)
     .option('--no-sync', 'do not sync with other views')
     .option('--no-watch', 'do not reload the deck when the file is saved')
-    .addOption(themeOption("colours to present in, over the deck's theme: (auto: light or dark, as the terminal is)", THEME_CHOICES))
+    .addOption(themeOption("colours to present in, over the deck's theme: (auto: light or dark, as the terminal is)"))
     .action(
       async (file: string, options: { presenter?: boolean; session?: string; sync: boolean; watch: boolean; theme?: ThemeChoice }) => {
         process.exitCode = await present(file, {
@@ -132,11 +138,11 @@ function buildProgram(): Command {
     .option('--step <n>', 'step of a reveal slide, 1-based', positiveInteger, 1)
     .option('--notes', 'show the speaker-notes pane', false)
     .option('--color', 'print the frame with its colours and styles (ANSI SGR), as the app draws it', false)
-    .addOption(themeOption("the theme to draw in, over the deck's theme: (auto is dark here)", THEME_NAMES))
+    .addOption(themeOption("the theme to draw in, over the deck's theme: (auto is dark here)"))
     .action(
       async (
         file: string,
-        options: { slide?: number; step: number; columns: number; rows: number; notes: boolean; color: boolean; theme?: ThemeName },
+        options: { slide?: number; step: number; columns: number; rows: number; notes: boolean; color: boolean; theme?: ThemeChoice },
       ) => {
         const { slide } = options;
         if (slide === undefined) throw new UsageError('render needs the slide to print: --slide N (1-based, as in the footer)');
@@ -169,7 +175,7 @@ function buildProgram(): Command {
     .option('--columns <n>', `terminal width to lay out for (at most ${MAX_SIZE})`, terminalSize, 80)
     .option('--rows <n>', `terminal height to lay out for (at most ${MAX_SIZE})`, terminalSize, 24)
     .option('--notes', 'show the speaker-notes pane in the frames', false)
-    .addOption(themeOption("the theme of a cast recording, over the deck's theme: (auto is dark here)", THEME_NAMES))
+    .addOption(themeOption("the theme of a cast recording, over the deck's theme: (auto is dark here)"))
     .option('--frame-seconds <n>', 'seconds per frame in a cast recording (--format cast)', positiveSeconds, DEFAULT_FRAME_SECONDS)
     .option('-o, --output <path>', 'write to this file instead of stdout', fileName)
     .option('--force', 'overwrite the output file if it exists', false)

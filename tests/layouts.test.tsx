@@ -58,6 +58,20 @@ describe('the columns layout', () => {
     expect(frame).toMatch(/• Isolated by the West over Ukraine {2,}• Territorial disputes/);
   });
 
+  it('sets the points compared face to face: the n-th bullets of the columns start on one row', () => {
+    const lines = lastFrame('Two predicaments', { columns: 80, rows: 24 }).split('\n');
+    const rowOf = (text: string) => lines.findIndex((line) => line.includes(text));
+    expect(rowOf('Isolated by the West')).toBe(rowOf('Territorial disputes'));
+    expect(rowOf('Needs new buyers')).toBe(rowOf('Faces a US pivot'));
+  });
+
+  it('keeps the columns together on a very wide terminal', () => {
+    const line = lastFrame('Two predicaments', { columns: 250, rows: 40 })
+      .split('\n')
+      .find((text) => text.includes('Russia'));
+    expect(line?.trim()).toMatch(/^Russia {10,60}China$/);
+  });
+
   it('stacks them in order below the width where they fit', () => {
     const frame = lastFrame('Two predicaments', { columns: 40, rows: 24 });
     const lines = frame.split('\n');
@@ -112,6 +126,15 @@ describe('the statement layout', () => {
     expect(Math.abs(left - (80 - left - widest))).toBeLessThanOrEqual(8);
   });
 
+  it('breaks plain letters into lines of about equal length', () => {
+    const lines = lastFrame('A longer point', { columns: 80, rows: 24 })
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /\w/.test(line) && !line.includes('slide '));
+    const lengths = lines.map((line) => line.length);
+    expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThanOrEqual(12);
+  });
+
   it('is set in plain letters, each line centred, when big ones do not fit', () => {
     const frame = lastFrame('A longer point', { columns: 80, rows: 24 });
     expect(frame).not.toContain('█');
@@ -131,6 +154,16 @@ describe('the timeline layout', () => {
     const frame = lastFrame('The sequence', { columns: 80, rows: 24 });
     expect(frame).toMatch(/March 2013 +April 2014 +May 2014 +June 2014/);
     expect(frame).toMatch(/●─+●─+●─+●/);
+  });
+
+  it('leaves at least two columns between the texts of two events', () => {
+    const frame = lastFrame('The sequence', { columns: 80, rows: 24 });
+    const lines = frame.split('\n');
+    const axis = lines.findIndex((line) => line.includes('●─'));
+    const marks = [...(lines[axis] ?? '').matchAll(/●/g)].map((match) => match.index);
+    for (const line of lines.slice(axis + 1).filter((text) => text.trim() !== '' && !text.includes('slide '))) {
+      for (const mark of marks.slice(1)) expect(line.slice(mark - 2, mark), line).toMatch(/^ {2}$/);
+    }
   });
 
   it('runs down the slide, a mark and a date per event, where it has not', () => {
@@ -200,14 +233,14 @@ ${slide
 
   it('names a misspelt layout, with the one meant', () => {
     expect(errorsOf(deck('- title: T\n  layout: colums\n  columns: []'))).toEqual([
-      'slides.yaml:7:17: sections[0].slides[0].layout: expected a layout: one of bullets, columns, quote, statement, timeline; did you mean "columns"?',
+      'slides.yaml:7:17: sections[0].slides[0].layout: did you mean "columns"? "colums" is not a layout (bullets, columns, quote, statement, timeline)',
       'slides.yaml:8:18: sections[0].slides[0].columns: expected 2 or 3 columns',
     ]);
   });
 
   it('says which layout a field belongs to when the layout line is missing', () => {
     expect(errorsOf(deck('- title: T\n  quote: Words\n  notes: N'))).toEqual([
-      'slides.yaml:7:16: sections[0].slides[0].quote: "quote" belongs to a quote slide, and this one is a bullets slide (the default): add `layout: quote`',
+      'slides.yaml:7:16: sections[0].slides[0].quote: "quote" needs `layout: quote` on its slide (without a layout line, a slide is a bullets slide)',
     ]);
   });
 

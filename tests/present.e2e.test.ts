@@ -159,6 +159,8 @@ describe('colour', () => {
       app.write('q');
       await app.exited;
       expect(COLOUR.test(app.output)).toBe(hasColour);
+      // Without colour, the mono theme's attributes remain: the footer's hint dimmed.
+      if (!hasColour) expect(app.output).toContain('\u001B[2m');
     },
     30_000,
   );

@@ -116,6 +116,14 @@ describe('a frame in each theme, cell by cell', () => {
     },
   );
 
+  it.each(THEME_NAMES.filter((name) => name !== 'mono'))('%s paints the background under the borders of panes too', (name) => {
+    const frame = drawFrame(slides, { slide: 3, step: 4, columns: 80, rows: 24, showNotes: true, color: true, theme: name });
+    const notesTop = frame.split('\n').find((line) => line.includes('╭')) ?? '';
+    // Every cell of the row, the border's included, on the theme's background: no reset to the terminal's.
+    expect(notesTop).not.toContain('\u001B[49m╭');
+    expect(notesTop).toMatch(/^\u001B\[48;2;/);
+  });
+
   it('mono uses no colour, only weight', async () => {
     const { at, find } = await cells(THEMES.mono, 3);
     for (let row = 0; row < 23; row += 1) for (let column = 0; column < 80; column += 1) expect(at(row, column).isDefault).toBe(true);
@@ -155,9 +163,24 @@ describe('choosing the theme', () => {
     else expect(found).toBeCloseTo(luminance, 5);
   });
 
+  it('names the theme meant for a misspelt --theme, and takes auto as dark where frames are drawn', async () => {
+    const { runInProcess } = await import('./helpers/in-process.js');
+    const typo = await runInProcess(['render', 'slides.yaml', '--slide', '1', '--theme', 'lihgt']);
+    expect(typo).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "inkdeck: option '--theme <name>' argument 'lihgt' is invalid. expected one of dark, light, projector, mono, auto; did you mean \"light\"?\n",
+    });
+    const auto = await runInProcess(['render', 'slides.yaml', '--slide', '3', '--color', '--theme', 'auto']);
+    const dark = await runInProcess(['render', 'slides.yaml', '--slide', '3', '--color', '--theme', 'dark']);
+    expect(auto.code).toBe(0);
+    expect(auto.stdout).toBe(dark.stdout);
+  });
+
   it('takes theme: from the deck, with did-you-mean for a misspelt one', () => {
     expect(errorsOf('title: T\ntheme: lihgt\nsections:\n  - id: s\n    title: S\n    slides: []\n')).toEqual([
-      'slides.yaml:2:8: theme: expected a theme: one of dark, light, projector, mono, auto; did you mean "light"?',
+      'slides.yaml:2:8: theme: did you mean "light"? "lihgt" is not a theme (dark, light, projector, mono, auto)',
     ]);
   });
 

@@ -5,7 +5,7 @@ import { exportText } from '../export/export-text.js';
 import { loadDeck } from '../index.js';
 import { describeFsError } from '../text/describe-fs-error.js';
 import { CommandError, UsageError } from './usage-error.js';
-import type { ThemeName } from '../deck/themes.js';
+import { frameTheme, type ThemeChoice } from '../deck/themes.js';
 
 export type ExportFormat = 'txt' | 'md' | 'cast';
 
@@ -15,8 +15,8 @@ export interface ExportCommandOptions {
   readonly columns: number;
   readonly rows: number;
   readonly notes: boolean;
-  /** The theme of the cast recording's frames, over the deck's `theme:`. */
-  readonly theme?: ThemeName;
+  /** The theme of the cast recording's frames, over the deck's `theme:`; `auto` is `dark` here (see frameTheme). */
+  readonly theme?: ThemeChoice;
   /** Seconds per frame of a `cast` recording. */
   readonly frameSeconds: number;
   /** File to write; stdout when `undefined`. */
@@ -40,7 +40,7 @@ export function exportCommand(file: string, options: ExportCommandOptions): stri
     columns: options.columns,
     rows: options.rows,
     notes: options.notes,
-    ...(options.theme === undefined ? {} : { theme: options.theme }),
+    ...(options.theme === undefined ? {} : { theme: frameTheme(options.theme) }),
   };
   const content =
     options.format === 'md'

@@ -2,7 +2,7 @@ import { deckName, readDeck } from '../deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../deck/slides.js';
 import { drawFrame } from '../render/render-frame.js';
 import { UsageError } from './usage-error.js';
-import type { ThemeName } from '../deck/themes.js';
+import { frameTheme, type ThemeChoice } from '../deck/themes.js';
 
 export interface RenderCommandOptions {
   /** 1-based slide number. */
@@ -15,8 +15,8 @@ export interface RenderCommandOptions {
   readonly notes: boolean;
   /** Print the frame with its styles (ANSI SGR), as the app draws it. */
   readonly color?: boolean;
-  /** The theme, over the deck's `theme:`. */
-  readonly theme?: ThemeName;
+  /** The theme, over the deck's `theme:`; `auto` is `dark` here (see frameTheme). */
+  readonly theme?: ThemeChoice;
 }
 
 /**
@@ -45,6 +45,6 @@ export async function renderCommand(file: string, options: RenderCommandOptions)
     rows: options.rows,
     showNotes: options.notes,
     color: options.color,
-    theme: options.theme ?? (deck.theme === undefined || deck.theme === 'auto' ? 'dark' : deck.theme),
+    theme: frameTheme(options.theme ?? deck.theme),
   })}\n`;
 }

@@ -33,8 +33,10 @@ const optionalText = z.string({ error: 'expected text' }).transform(sanitizeText
 function oneOf<const Values extends readonly [string, ...string[]]>(values: Values, noun: string) {
   return z.enum(values, {
     error: (issue) => {
+      // The value meant first: the banner of a live view shows only the start of a message.
       const suggestion = typeof issue.input === 'string' ? closest(issue.input, values) : undefined;
-      return `expected ${noun}: one of ${values.join(', ')}${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`;
+      if (suggestion !== undefined) return `did you mean "${suggestion}"? "${String(issue.input)}" is not ${noun} (${values.join(', ')})`;
+      return `expected ${noun}: one of ${values.join(', ')}`;
     },
   });
 }
@@ -182,11 +184,14 @@ function checkLayoutFields(slide: Record<string, unknown>, context: z.core.$Refi
       const value = slide[field];
       // `bullets` defaults to an empty list: only bullets written out are another layout's.
       if (value === undefined || (field === 'bullets' && Array.isArray(value) && value.length === 0)) continue;
-      const fix = written === undefined ? `add \`layout: ${other}\`` : `write \`layout: ${other}\` or remove "${field}"`;
+      // The fix first: the banner of a live view shows only the start of a message.
       context.addIssue({
         code: 'custom',
         path: [field],
-        message: `"${field}" belongs to a ${other} slide, and this one is a ${layout} slide${written === undefined ? ' (the default)' : ''}: ${fix}`,
+        message:
+          written === undefined
+            ? `"${field}" needs \`layout: ${other}\` on its slide (without a layout line, a slide is a bullets slide)`
+            : `"${field}" is for a ${other} slide, and this is a ${layout} slide: write \`layout: ${other}\`, or remove "${field}"`,
       });
     }
   }

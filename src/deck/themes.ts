@@ -4,3 +4,8 @@ export type ThemeName = (typeof THEME_NAMES)[number];
 /** A theme name, or `auto`: light or dark, as the terminal's background is. */
 export const THEME_CHOICES = [...THEME_NAMES, 'auto'] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];
+
+/** The theme of frames drawn for `render`, `export` and the API: they depend on no terminal, so `auto` (and no choice) is `dark`. */
+export function frameTheme(choice: ThemeChoice | undefined): ThemeName {
+  return choice === undefined || choice === 'auto' ? 'dark' : choice;
+}

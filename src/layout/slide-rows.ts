@@ -58,8 +58,22 @@ export const READING_COLUMNS = 72;
 const COLUMN_GAP = 3;
 export const MIN_COLUMN_WIDTH = 18;
 
-/** The narrowest a timeline event may be before the timeline is drawn as a list, in columns. */
+/**
+ * The narrowest a timeline event may be before the timeline is drawn as a list, in columns, and
+ * the columns left between the texts of two events (a fresh-eyes trial read events one column
+ * apart as one sentence).
+ */
 export const MIN_EVENT_WIDTH = 12;
+const EVENT_GAP = 2;
+
+/**
+ * Widest a block of columns or a timeline is set, in columns: on a 200-column terminal two
+ * columns drawn 98 columns apart no longer read as a comparison.
+ */
+export const WIDE_BLOCK_COLUMNS = 110;
+/** Widest a column of a `columns` slide and a timeline event are set, in columns. */
+const MAX_COLUMN_WIDTH = 44;
+const MAX_EVENT_WIDTH = 26;
 
 /**
  * Most lines of big letters a statement is drawn in: a sentence broken into more reads worse in
@@ -145,6 +159,7 @@ function bodyRows(
 ): BodyRows {
   const { body } = slide;
   const reading = form === 'full' ? Math.min(columns, READING_COLUMNS) : columns;
+  const wide = Math.min(columns, WIDE_BLOCK_COLUMNS);
   const head = (width: number) => titleRows(slide.title, width, overflow);
   const stack = (width: number, groups: SlideRow[][], isNarrow = false): BodyRows => ({
     spaced: [...head(width), ...groups.flatMap((group) => [BLANK_ROW, ...group])],
@@ -157,10 +172,14 @@ function bodyRows(
         reading,
         body.bullets.map((bullet, index) => bulletRows(bullet, index, reading, overflow)),
       );
-    case 'columns':
-      return columnRows(body.columns, columns, head(columns), overflow);
-    case 'timeline':
-      return timelineRows(body.events, columns, head(columns), overflow);
+    case 'columns': {
+      const width = Math.min(wide, body.columns.length * (MAX_COLUMN_WIDTH + COLUMN_GAP) - COLUMN_GAP);
+      return columnRows(body.columns, width, head(width), overflow);
+    }
+    case 'timeline': {
+      const width = Math.min(wide, body.events.length * MAX_EVENT_WIDTH);
+      return timelineRows(body.events, width, head(width), overflow);
+    }
     case 'quote': {
       const quote = quoteRows(body.quote, body.by, reading, overflow);
       return { spaced: quote, compact: quote.filter((row) => row.parts.length > 0), isNarrow: false };
@@ -257,17 +276,30 @@ function columnRows(columns: readonly Column[], width: number, head: SlideRow[],
       isNarrow: true,
     };
   }
-  const sideBySide = (isSpaced: boolean) => {
-    const laid = columns.map((column, index) => parts(column, index, columnWidth, isSpaced));
-    const height = Math.max(...laid.map((rows) => rows.length));
-    return Array.from({ length: height }, (_, index) =>
-      row(
-        ...laid.flatMap((rows, column) =>
-          (rows[index]?.parts ?? []).map((part) => ({ ...part, column: part.column + column * (columnWidth + COLUMN_GAP) })),
+  // Side by side in bands: the headings, then the first bullet of each column, the second, and
+  // so on, each band as tall as its tallest column, so that the points compared face each other.
+  const headings = columns.map((column) =>
+    plainLines(column.heading, columnWidth, overflow).map((line) => row({ column: 0, role: 'heading', spans: [{ text: line }] })),
+  );
+  const bullets = columns.map((column, index) =>
+    column.bullets.map((bullet, offset) => hangingIndent(bullet, '• ', (firstItem[index] ?? 0) + offset, columnWidth, overflow)),
+  );
+  const bands = [
+    headings,
+    ...Array.from({ length: Math.max(...bullets.map((list) => list.length)) }, (_, index) => bullets.map((list) => list[index] ?? [])),
+  ];
+  const sideBySide = (isSpaced: boolean) =>
+    bands.flatMap((band, bandIndex) => {
+      const height = Math.max(...band.map((rows) => rows.length));
+      const rows = Array.from({ length: height }, (_, index) =>
+        row(
+          ...band.flatMap((rows, column) =>
+            (rows[index]?.parts ?? []).map((part) => ({ ...part, column: part.column + column * (columnWidth + COLUMN_GAP) })),
+          ),
         ),
-      ),
-    );
-  };
+      );
+      return isSpaced && bandIndex > 0 ? [BLANK_ROW, ...rows] : rows;
+    });
   return { spaced: [...head, BLANK_ROW, ...sideBySide(true)], compact: [...head, ...sideBySide(false)], isNarrow: false };
 }
 
@@ -278,9 +310,9 @@ function columnRows(columns: readonly Column[], width: number, head: SlideRow[],
  */
 function timelineRows(events: readonly TimelineEvent[], width: number, head: SlideRow[], overflow: Overflow): BodyRows {
   const slot = Math.floor(width / events.length);
-  const isAcross = slot >= MIN_EVENT_WIDTH && events.every((event) => stringWidth(event.when) <= slot - 1);
+  const isAcross = slot >= MIN_EVENT_WIDTH && events.every((event) => stringWidth(event.when) <= slot - EVENT_GAP);
   if (isAcross) {
-    const what = events.map((event) => styledLines(event.what, slot - 1, overflow));
+    const what = events.map((event) => styledLines(event.what, slot - EVENT_GAP, overflow));
     const height = Math.max(...what.map((lines) => lines.length));
     const rows = [
       row(...events.map((event, item) => ({ column: item * slot, role: 'when' as const, spans: [{ text: event.when }], item }))),
@@ -359,11 +391,31 @@ function statementRows(statement: string, columns: number, rows: number, form: B
       big.width,
     );
   }
-  const lines = styledLines(statement, Math.min(columns, STATEMENT_COLUMNS), overflow);
+  const lines = styledLines(statement, balancedWidth(statement, Math.min(columns, STATEMENT_COLUMNS)), overflow);
   return centred(
     lines.map((spans) => ({ role: 'statement' as const, spans })),
     Math.max(...lines.map(spansWidth)),
   );
+}
+
+/**
+ * The narrowest width, at most `columns`, at which `text` takes as few lines as at `columns`:
+ * its lines then come out of about equal length (`A revolutionary mind change / and strenuous
+ * confidence building` rather than a long line over one word).
+ */
+function balancedWidth(text: string, columns: number): number {
+  const linesAt = (width: number) => wrapSpans(parseInline(text), width).length;
+  const fewest = linesAt(columns);
+  if (fewest === 1) return columns;
+  let narrow = 1;
+  let wide = columns;
+  // The line count only grows as the width shrinks: the narrowest width keeping `fewest` lines.
+  while (narrow < wide) {
+    const middle = Math.floor((narrow + wide) / 2);
+    if (linesAt(middle) <= fewest) wide = middle;
+    else narrow = middle + 1;
+  }
+  return wide;
 }
 
 function centred(lines: { role: PartRole; spans: readonly Span[] }[], width: number): SlideRow[] {

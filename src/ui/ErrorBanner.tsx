@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Box } from 'ink';
 import { Text } from './Text.js';
+import { useTheme } from './theme.js';
 import stringWidth from 'string-width';
 import { escapeControls } from '../deck/sanitize.js';
 import type { Diagnostic } from '../deck/deck-error.js';
@@ -25,6 +26,7 @@ const MIN_MESSAGE_COLUMNS = 8;
  * the list `e` opens.
  */
 export function ErrorBanner({ diagnostics, columns }: ErrorBannerProps) {
+  const theme = useTheme();
   const [first] = diagnostics;
   if (first === undefined) return null;
   const more = diagnostics.length - 1;
@@ -37,13 +39,15 @@ export function ErrorBanner({ diagnostics, columns }: ErrorBannerProps) {
   const room = Math.max(0, columns - stringWidth(hint));
   const withFile = ` ${[file, position].filter((part) => part !== '').join(':')}: ${message}`;
   const text = stringWidth(withFile) <= room ? withFile : truncateOutsideNumbers(`${place}${message}`, room);
-  // Padded to its room, so the whole row is red, with no gap before the hint.
+  // Padded to its room, so the whole row is the error colour, with no gap before the hint. In
+  // a theme without colours (mono), in inverse video.
+  const style = theme.error === undefined ? { inverse: true } : { backgroundColor: theme.error, color: theme.background };
   return (
     <Box width={columns} height={1} flexShrink={0}>
-      <Text backgroundColor="red" color="white" bold wrap="truncate-end">
+      <Text {...style} bold wrap="truncate-end">
         {text + ' '.repeat(Math.max(0, room - stringWidth(text)))}
       </Text>
-      <Text backgroundColor="red" color="white" wrap="truncate-end">
+      <Text {...style} wrap="truncate-end">
         {hint}
       </Text>
     </Box>

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../deck/deck-error.js';
 import type { PaneLayout } from '../layout/chrome.js';
 import type { LineWindow } from '../layout/window.js';
 import { ScrollPane } from './ScrollPane.js';
+import { useTheme } from './theme.js';
 
 export interface ErrorPanelProps {
   readonly diagnostics: readonly Diagnostic[];
@@ -22,7 +23,8 @@ export interface ErrorPanelProps {
 export function ErrorPanel({ diagnostics, pane, lines, window }: ErrorPanelProps) {
   const scrolls = window.above > 0 || window.below > 0;
   const isFixed = diagnostics.length === 0;
-  const color = isFixed ? 'green' : 'red';
+  const theme = useTheme();
+  const color = isFixed ? theme.ok : theme.error;
   return (
     <ScrollPane
       pane={pane}

@@ -42,6 +42,8 @@ export function NextPreview({ slides, next }: NextPreviewProps) {
       height={size.rows}
       flexShrink={0}
       borderStyle="round"
+      borderBackgroundColor={theme.background}
+      backgroundColor={theme.background}
       {...(theme.muted === undefined ? { borderDimColor: true } : { borderColor: theme.muted })}
       overflow="hidden"
     >

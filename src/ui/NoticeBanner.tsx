@@ -1,5 +1,6 @@
 import { Box } from 'ink';
 import { Text } from './Text.js';
+import { useTheme } from './theme.js';
 
 export interface NoticeBannerProps {
   /** What to say; truncated with `…` when the row is too short. */
@@ -10,9 +11,12 @@ export interface NoticeBannerProps {
 
 /** One row over the frame about the state of this view (not an error in the deck). */
 export function NoticeBanner({ text, columns }: NoticeBannerProps) {
+  const theme = useTheme();
+  // In a theme without colours (mono), in inverse video.
+  const style = theme.notice === undefined ? { inverse: true } : { backgroundColor: theme.notice, color: theme.noticeText };
   return (
     <Box width={columns} height={1} flexShrink={0}>
-      <Text backgroundColor="yellow" color="black" wrap="truncate-end">
+      <Text {...style} wrap="truncate-end">
         {` ${text} `}
       </Text>
     </Box>

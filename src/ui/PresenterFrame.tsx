@@ -57,7 +57,9 @@ export function PresenterFrame(props: PresenterFrameProps) {
               width={layout.current.pane.size.columns}
               height={layout.current.pane.size.rows}
               borderStyle="round"
-              borderColor={theme.border ?? 'cyan'}
+              borderColor={theme.border}
+              borderBackgroundColor={theme.background}
+              backgroundColor={theme.background}
               overflow="hidden"
             >
               <Box paddingX={1}>

@@ -38,6 +38,8 @@ export function ScrollPane({ pane, borderColor, isDim = false, isRigid = false, 
       height={pane.size.rows}
       {...(isRigid ? { flexShrink: 0 } : {})}
       borderStyle="round"
+      borderBackgroundColor={theme.background}
+      backgroundColor={theme.background}
       {...(isDim
         ? theme.muted === undefined
           ? { borderDimColor: true }

@@ -48,10 +48,10 @@ export function StatusBar(props: StatusBarProps) {
     // Under a second either way shows as on time, never as "ahead 0:00".
     if (pacing.aheadMs >= 1000) {
       pace = `ahead ${formatClock(pacing.aheadMs)}`;
-      paceColor = theme.ahead ?? 'green';
+      paceColor = theme.ahead;
     } else if (pacing.aheadMs <= -1000) {
       pace = `behind ${formatClock(-pacing.aheadMs)}`;
-      paceColor = theme.behind ?? 'red';
+      paceColor = theme.behind;
     } else {
       pace = 'on time';
     }

@@ -27,6 +27,13 @@ export interface Theme {
   /** Pacing in the presenter's status row. */
   readonly ahead?: string;
   readonly behind?: string;
+  /** Problems in the deck (the error list's border and header; the banner's background, with `background` as its text). */
+  readonly error?: string;
+  /** The error list once the deck loads again. */
+  readonly ok?: string;
+  /** Background of the notice row (`noticeText` on it). */
+  readonly notice?: string;
+  readonly noticeText?: string;
 }
 
 /**
@@ -50,6 +57,10 @@ export const THEMES: Readonly<Record<ThemeName, Theme>> = {
     border: '#00afd7',
     ahead: '#5fd75f',
     behind: '#ff875f',
+    error: '#ff5f5f',
+    ok: '#5fd75f',
+    notice: '#ffd700',
+    noticeText: '#000000',
   },
   light: {
     name: 'light',
@@ -64,6 +75,10 @@ export const THEMES: Readonly<Record<ThemeName, Theme>> = {
     border: '#005f87',
     ahead: '#005f00',
     behind: '#af0000',
+    error: '#af0000',
+    ok: '#005f00',
+    notice: '#ffd700',
+    noticeText: '#000000',
   },
   projector: {
     name: 'projector',
@@ -78,6 +93,10 @@ export const THEMES: Readonly<Record<ThemeName, Theme>> = {
     border: '#ffffff',
     ahead: '#00ff00',
     behind: '#ff8787',
+    error: '#ff8787',
+    ok: '#00ff00',
+    notice: '#ffd700',
+    noticeText: '#000000',
   },
   mono: { name: 'mono' },
 };
