@@ -8,6 +8,8 @@ import { KEYS, TerminalSession } from './helpers/terminal.js';
 import { killShells, shellInPty } from './helpers/shell-pty.js';
 
 const PRELOAD = path.join(ROOT, 'tests/fixtures/crash-preload.mjs');
+/** What the shell prints once the app has ended and the tty mode is recorded. */
+const ENDED_MARKER = 'inkdeck-test-ended';
 afterEach(killShells);
 
 /**
@@ -24,6 +26,10 @@ function underShell(deck: string, env: Record<string, string> = {}, cli = CLI) {
       // a test that read it then saw a mode that was never set (a run under load failed so).
       `stty -g > ${directory}/after.partial`,
       `mv ${directory}/after.partial ${directory}/after`,
+      // Written to the terminal after everything the app wrote: once the test has read it, it
+      // has read all of the app's output (a fixed wait after the files appeared was too short
+      // on a loaded machine, and a run missed the app's last bytes).
+      `printf '%s\\n' ${ENDED_MARKER}`,
       'sleep 30',
     ].join('; ');
   const pane = shellInPty('/bin/sh', (directory) => ['-c', script(directory)], env);
@@ -45,8 +51,7 @@ function underShell(deck: string, env: Record<string, string> = {}, cli = CLI) {
     },
     /** Waits for the app to end, then gives its status and whether the tty mode came back. */
     async ended() {
-      await waitFor(() => read('after') !== undefined);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitFor(() => read('after') !== undefined && pane.output.includes(ENDED_MARKER));
       return { status: Number(read('status')), isModeRestored: read('before') === read('after'), before: read('before') };
     },
     started: () => waitFor(() => /slide 1\//.test(screen())),
