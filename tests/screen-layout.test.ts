@@ -68,3 +68,15 @@ describe('layoutScreen hands every view its areas', () => {
     expect(screen.overlay).toMatchObject({ kind: 'overview', pane: { size: { columns: 80, rows: 22 }, inner: { rows: 19 } } });
   });
 });
+
+describe('the error list', () => {
+  it('cuts a source line wider than the list with `…`, counting wide characters as two columns', async () => {
+    const { errorLines } = await import('../src/layout/error-lines.js');
+    const { default: stringWidth } = await import('string-width');
+    const text = `title: T\nsections:\n  - id: a\n    title: ${'中文'.repeat(30)} and the rest\n`;
+    const lines = errorLines([{ file: 'x.yaml', line: 4, column: 12, path: '', message: 'a problem' }], text, 40);
+    const source = lines.find((line) => line.includes('中文')) ?? '';
+    expect(source.endsWith('…')).toBe(true);
+    expect(stringWidth(source)).toBeLessThanOrEqual(40 - PANE_CHROME_COLUMNS);
+  });
+});
