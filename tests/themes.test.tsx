@@ -29,7 +29,7 @@ function contrast(a: string, b: string): number {
   return ((lighter ?? 0) + 0.05) / ((darker ?? 0) + 0.05);
 }
 
-const TEXT_ROLES = ['text', 'title', 'accent', 'bullet', 'progress', 'code', 'muted', 'ahead', 'behind'] as const;
+const TEXT_ROLES = ['text', 'title', 'accent', 'bullet', 'progress', 'code', 'muted', 'ahead', 'behind', 'error', 'ok'] as const;
 
 describe('the themes', () => {
   const coloured = THEME_NAMES.filter((name) => name !== 'mono').map((name) => THEMES[name]);
@@ -47,6 +47,16 @@ describe('the themes', () => {
     '%s: borders stand out from the background (3:1, non-text)',
     (_name, theme) => {
       expect(contrast(theme.border ?? '', theme.background ?? '')).toBeGreaterThanOrEqual(3);
+    },
+  );
+
+  it.each(coloured.map((theme) => [theme.name, theme] as const))(
+    '%s: the banners read too (their text on their own background)',
+    (name, theme) => {
+      const least = name === 'projector' ? 7 : 4.5;
+      // The error banner writes the theme's background colour on its error colour.
+      expect(contrast(theme.background ?? '', theme.error ?? '')).toBeGreaterThanOrEqual(least);
+      expect(contrast(theme.noticeText ?? '', theme.notice ?? '')).toBeGreaterThanOrEqual(least);
     },
   );
 
