@@ -224,3 +224,19 @@ describe('sub-bullets written wrongly: the real problem first, with the way to w
     expect(bulletsOf(withBullets('- text: Main point'))).toEqual([{ text: 'Main point', bullets: [] }]);
   });
 });
+
+describe('a mapping written where a value belongs', () => {
+  it('is reported once, without the duplicate key yaml finds in the keys it took into it', () => {
+    expect(
+      errorsOf(
+        'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        layout: quote: x\n        quote: Words\n        notes: N\n',
+      ),
+    ).toEqual(['slides.yaml:7:17: sections[0].slides[0].layout: YAML syntax: Nested mappings are not allowed in compact mappings']);
+  });
+
+  it('still reports a key written twice in the same slide', () => {
+    expect(
+      errorsOf('title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        notes: N\n        notes: M\n'),
+    ).toEqual(['slides.yaml:8:9: sections[0].slides[0]: duplicate key "notes": each key may appear only once in a mapping']);
+  });
+});

@@ -12,6 +12,9 @@ import { valueStartOf } from './yaml-structure.js';
  * A tab in the indentation, or a quote never closed, throws the rest of the parse out (one tab
  * gave 14 errors, the tab's second and the rest far from it): when there are any, only those are
  * reported. A quote never closed is reported where it opens; yaml reports it where the file ends.
+ * A duplicate key that yaml finds only because it took the keys after `key: value: more` into a
+ * mapping of its own (a fresh-eyes trial saw `duplicate key "quote"` for a key written once) is
+ * left out.
  *
  * @returns The diagnostics in the order yaml found the errors; empty when there are none.
  */
@@ -21,7 +24,15 @@ export function yamlErrorDiagnostics(document: Document, source: string, at: Dia
   );
   const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
   const quotes = document.errors.filter((error) => unclosedQuotes.get(error) !== undefined);
-  const reported = tabs.length > 0 ? tabs : quotes.length > 0 ? quotes : document.errors;
+  // `key: value: more` (a mapping written where a value belongs): yaml takes the keys after it
+  // into that mapping, and reports one of them as a duplicate there, a key that is not one.
+  const nested = document.errors
+    .filter((error) => error.code === 'BLOCK_AS_IMPLICIT_KEY')
+    .map((error) => formatPath(pathOfKeyAt(document, error.pos[0])))
+    .filter((path) => path !== '');
+  const isFollowOn = (error: (typeof document.errors)[number]) =>
+    error.code === 'DUPLICATE_KEY' && nested.some((path) => formatPath(pathOfKeyAt(document, error.pos[0])).startsWith(path));
+  const reported = (tabs.length > 0 ? tabs : quotes.length > 0 ? quotes : document.errors).filter((error) => !isFollowOn(error));
   const diagnostics = reported.map((error) => {
     const unclosed = unclosedQuotes.get(error);
     if (unclosed !== undefined) return at(unclosed, formatPath(pathOfKeyAt(document, unclosed)), 'YAML syntax: this quote is never closed');
