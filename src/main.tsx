@@ -13,7 +13,7 @@ import { DeckError } from './deck/deck-error.js';
 import { escapeControls } from './deck/sanitize.js';
 import { describeCrash } from './launch/describe-crash.js';
 import { restoreTerminal } from './terminal/screen.js';
-import { closest } from './text/closest.js';
+import { closest, notOneOf } from './text/closest.js';
 import { describeFsError } from './text/describe-fs-error.js';
 import { deckJsonSchema } from './deck/json-schema.js';
 import { COMPLETION_SHELLS, completionScript, type CompletionShell } from './commands/completion.js';
@@ -78,10 +78,7 @@ function sessionName(value: string): string {
 function themeOption(description: string): Option {
   return new Option('--theme <name>', `${description}: ${THEME_CHOICES.join(', ')}`).argParser((value: string) => {
     if ((THEME_CHOICES as readonly string[]).includes(value)) return value as ThemeChoice;
-    const suggestion = closest(value, THEME_CHOICES);
-    throw new InvalidArgumentError(
-      `expected one of ${THEME_CHOICES.join(', ')}${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`,
-    );
+    throw new InvalidArgumentError(notOneOf(value, THEME_CHOICES, 'a theme'));
   });
 }
 

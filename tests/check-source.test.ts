@@ -14,24 +14,19 @@ describe('isQuotedFrom', () => {
   const source =
     'Putin told Chinese media, “Establishing closer ties with China is Russia’s unconditional\nforeign policy priority.” He supported Xi’s proposal of “a new Asian structure.”';
 
-  it.each([
-    ['a passage as written', 'Establishing closer ties with China'],
-    ['straight quotation marks and apostrophes for curly ones', "with China is Russia's unconditional"],
-    ['a line break of the source as a space', 'unconditional foreign policy'],
-    ['the first letter in the other case', 'A new Asian structure'],
-    ['closing punctuation inside the quotation marks', 'foreign policy priority.'],
-    ['emphasis left out by the caller', 'closer ties'],
-  ])('finds %s', (_name, passage) => {
-    expect(isQuotedFrom(passage, source)).toBe(true);
-  });
-
-  it.each([
-    ['a changed word', 'Establishing close ties with China'],
-    ['a word left out', 'Establishing ties with China'],
-    ['a letter of another case inside', 'establishing Closer ties'],
-    ['words run together across the source', 'priority. He supported Xi’s proposals'],
-  ])('refuses %s', (_name, passage) => {
-    expect(isQuotedFrom(passage, source)).toBe(false);
+  it.each<[string, string, boolean]>([
+    ['finds a passage as written', 'Establishing closer ties with China', true],
+    ['finds straight quotation marks and apostrophes for curly ones', "with China is Russia's unconditional", true],
+    ['finds a line break of the source as a space', 'unconditional foreign policy', true],
+    ['finds the first letter in the other case', 'A new Asian structure', true],
+    ['finds closing punctuation inside the quotation marks', 'foreign policy priority.', true],
+    ['finds emphasis left out by the caller', 'closer ties', true],
+    ['refuses a changed word', 'Establishing close ties with China', false],
+    ['refuses a word left out', 'Establishing ties with China', false],
+    ['refuses a letter of another case inside', 'establishing Closer ties', false],
+    ['refuses words run together across the source', 'priority. He supported Xi’s proposals', false],
+  ])('%s', (_name, passage, isQuoted) => {
+    expect(isQuotedFrom(passage, source)).toBe(isQuoted);
   });
 });
 

@@ -180,7 +180,7 @@ describe('choosing the theme', () => {
       code: 2,
       stdout: '',
       stderr:
-        "inkdeck: option '--theme <name>' argument 'lihgt' is invalid. expected one of dark, light, projector, mono, auto; did you mean \"light\"?\n",
+        'inkdeck: option \'--theme <name>\' argument \'lihgt\' is invalid. did you mean "light"? "lihgt" is not a theme (dark, light, projector, mono, auto)\n',
     });
     const auto = await runInProcess(['render', 'slides.yaml', '--slide', '3', '--color', '--theme', 'auto']);
     const dark = await runInProcess(['render', 'slides.yaml', '--slide', '3', '--color', '--theme', 'dark']);

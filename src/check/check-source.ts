@@ -57,9 +57,13 @@ export function comparable(text: string): string {
  * structure").
  */
 export function isQuotedFrom(passage: string, source: string): boolean {
+  return isQuotedIn(passage, comparable(source));
+}
+
+/** {@link isQuotedFrom} with the source already {@link comparable}, made so once for all passages. */
+function isQuotedIn(passage: string, text: string): boolean {
   const words = comparable(passage).replace(/^[\s.,;:!?]+|[\s.,;:!?]+$/g, '');
   if (words === '') return true;
-  const text = comparable(source);
   const first = words.charAt(0);
   const rest = words.slice(1);
   return text.includes(first.toLowerCase() + rest) || text.includes(first.toUpperCase() + rest);
@@ -79,8 +83,9 @@ export function checkSource(
   source: string,
   sourceName: string,
 ): (Diagnostic & { readonly severity: 'error' })[] {
+  const text = comparable(source);
   return quotationsOf(parsed.deck)
-    .filter((quotation) => !isQuotedFrom(quotation.text, source))
+    .filter((quotation) => !isQuotedIn(quotation.text, text))
     .map((quotation) => ({
       file,
       ...parsed.positionOfText(quotation.path, quotation.text.slice(0, 24)),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { parseDuration } from './duration.js';
 import { sanitizeText } from './sanitize.js';
-import { closest } from '../text/closest.js';
+import { notOneOf } from '../text/closest.js';
 import { THEME_CHOICES } from './themes.js';
 
 // The loader parses YAML with the failsafe schema, so every scalar arrives as the string the
@@ -33,10 +33,7 @@ const optionalText = z.string({ error: 'expected text' }).transform(sanitizeText
 function oneOf<const Values extends readonly [string, ...string[]]>(values: Values, noun: string) {
   return z.enum(values, {
     error: (issue) => {
-      // The value meant first: the banner of a live view shows only the start of a message.
-      const suggestion = typeof issue.input === 'string' ? closest(issue.input, values) : undefined;
-      if (suggestion !== undefined) return `did you mean "${suggestion}"? "${String(issue.input)}" is not ${noun} (${values.join(', ')})`;
-      return `expected ${noun}: one of ${values.join(', ')}`;
+      return typeof issue.input === 'string' ? notOneOf(issue.input, values, noun) : `expected ${noun}: one of ${values.join(', ')}`;
     },
   });
 }

@@ -108,7 +108,7 @@ export function layoutContentBlock(
   { revealed = Number.POSITIVE_INFINITY, form = 'full' }: { readonly revealed?: number; readonly form?: BlockForm } = {},
 ): ContentBlock {
   const width = Math.max(1, columns);
-  const { spaced, compact, isNarrow } = bodyRows(slide, width, rows, form);
+  const { spaced, compact, isNarrow } = bodyRows(slide, width, rows, form, undefined);
   const fitted = fitRows(spaced, compact, rows, revealed);
   return { rows: fitted, width: Math.min(width, blockWidth(fitted)), isNarrow };
 }
@@ -139,10 +139,11 @@ export function moreLines(count: number, noun = 'line'): string {
   return `⋯ ${count} more ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** Where the widest word of the texts laid out went past its width, in columns (for `check`). */
-interface Overflow {
-  columnsOver: number;
-}
+/**
+ * Where the widest word of the texts laid out went past its width, in columns: kept for `check`
+ * (measureContentSlide) only; a frame's layout, on every key press, passes none and skips it.
+ */
+type Overflow = { columnsOver: number } | undefined;
 
 interface BodyRows {
   readonly spaced: SlideRow[];
@@ -155,22 +156,18 @@ function bodyRows(
   columns: number,
   rows: number,
   form: BlockForm,
-  overflow: Overflow = { columnsOver: 0 },
+  overflow: Overflow,
 ): BodyRows {
   const { body } = slide;
   const reading = form === 'full' ? Math.min(columns, READING_COLUMNS) : columns;
   const wide = Math.min(columns, WIDE_BLOCK_COLUMNS);
   const head = (width: number) => titleRows(slide.title, width, overflow);
-  const stack = (width: number, groups: SlideRow[][], isNarrow = false): BodyRows => ({
-    spaced: [...head(width), ...groups.flatMap((group) => [BLANK_ROW, ...group])],
-    compact: [...head(width), ...groups.flat()],
-    isNarrow,
-  });
   switch (body.layout) {
     case 'bullets':
-      return stack(
-        reading,
+      return stacked(
+        head(reading),
         body.bullets.map((bullet, index) => bulletRows(bullet, index, reading, overflow)),
+        false,
       );
     case 'columns': {
       const width = Math.min(wide, body.columns.length * (MAX_COLUMN_WIDTH + COLUMN_GAP) - COLUMN_GAP);
@@ -193,6 +190,15 @@ function bodyRows(
 
 const BLANK_ROW: SlideRow = { parts: [] };
 
+/** `head` over `groups` one after another: spaced by a blank row before each group, or not. */
+function stacked(head: readonly SlideRow[], groups: readonly (readonly SlideRow[])[], isNarrow: boolean): BodyRows {
+  return {
+    spaced: [...head, ...groups.flatMap((group) => [BLANK_ROW, ...group])],
+    compact: [...head, ...groups.flat()],
+    isNarrow,
+  };
+}
+
 function titleRows(title: string, columns: number, overflow: Overflow): SlideRow[] {
   return [
     ...plainLines(title, columns, overflow).map((line) => row({ column: 0, role: 'title', spans: [{ text: line }] })),
@@ -214,11 +220,11 @@ function bulletRows(bullet: Bullet, item: number, columns: number, overflow: Ove
   ];
 }
 
-function hangingIndent(text: string, marker: string, item: number, columns: number, overflow: Overflow, at = 0): SlideRow[] {
+function hangingIndent(text: string, marker: string, item: number, columns: number, overflow: Overflow): SlideRow[] {
   const indent = marker.length;
   return styledLines(text, columns - indent, overflow).map((spans, index) =>
-    row(...(index === 0 ? [{ column: at, role: 'marker' as const, spans: [{ text: marker }], item }] : []), {
-      column: at + indent,
+    row(...(index === 0 ? [{ column: 0, role: 'marker' as const, spans: [{ text: marker }], item }] : []), {
+      column: indent,
       role: 'text',
       spans,
       item,
@@ -228,13 +234,13 @@ function hangingIndent(text: string, marker: string, item: number, columns: numb
 
 /** `text`'s emphasis parsed, wrapped to `columns`, recording in `overflow` a word wider than that. */
 function styledLines(text: string, columns: number, overflow: Overflow): Span[][] {
-  noteOverflow(visibleText(text), columns, overflow);
+  if (overflow !== undefined) noteOverflow(visibleText(text), columns, overflow);
   return wrapSpans(parseInline(text), columns);
 }
 
 /** Plain text (titles, headings, dates), wrapped to `columns`. */
 function plainLines(text: string, columns: number, overflow: Overflow): string[] {
-  noteOverflow(text, columns, overflow);
+  if (overflow !== undefined) noteOverflow(text, columns, overflow);
   return wrapText(text, columns).split('\n');
 }
 
@@ -245,7 +251,7 @@ function plainLines(text: string, columns: number, overflow: Overflow): string[]
  */
 const BREAK_OPPORTUNITY = /\s+|(?<=-)|(?=[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF])/u;
 
-function noteOverflow(text: string, columns: number, overflow: Overflow): void {
+function noteOverflow(text: string, columns: number, overflow: { columnsOver: number }): void {
   // A loop, not Math.max(...words): a long bullet has more words than a call takes arguments.
   for (const word of text.split(BREAK_OPPORTUNITY))
     overflow.columnsOver = Math.max(overflow.columnsOver, stringWidth(word) - Math.max(1, columns));
@@ -259,31 +265,33 @@ function noteOverflow(text: string, columns: number, overflow: Overflow): void {
 function columnRows(columns: readonly Column[], width: number, head: SlideRow[], overflow: Overflow): BodyRows {
   const firstItem = columns.map((_, index) => columns.slice(0, index).reduce((sum, column) => sum + column.bullets.length, 0));
   const columnWidth = Math.floor((width - COLUMN_GAP * (columns.length - 1)) / columns.length);
-  const parts = (column: Column, index: number, columnWidth: number, isSpaced: boolean): SlideRow[] => {
-    const heading = plainLines(column.heading, columnWidth, overflow).map((line) =>
-      row({ column: 0, role: 'heading', spans: [{ text: line }] }),
-    );
-    const bullets = column.bullets.map((bullet, offset) =>
-      hangingIndent(bullet, '• ', (firstItem[index] ?? 0) + offset, columnWidth, overflow),
-    );
-    return [...heading, ...bullets.flatMap((group) => (isSpaced ? [BLANK_ROW, ...group] : group))];
-  };
-  if (columnWidth < MIN_COLUMN_WIDTH) {
-    const groups = (isSpaced: boolean) => columns.map((column, index) => parts(column, index, width, isSpaced));
+  const isStacked = columnWidth < MIN_COLUMN_WIDTH;
+  const cellWidth = isStacked ? width : columnWidth;
+  const headings = columns.map((column) =>
+    plainLines(column.heading, cellWidth, overflow).map((line) => row({ column: 0, role: 'heading', spans: [{ text: line }] })),
+  );
+  const bullets = columns.map((column, index) =>
+    column.bullets.map((bullet, offset) => hangingIndent(bullet, '• ', (firstItem[index] ?? 0) + offset, cellWidth, overflow)),
+  );
+  if (isStacked) {
+    // One column after another: its heading, then its bullets, spaced as bullet slides are.
+    const groups = columns.map((_, index) => stacked(headings[index] ?? [], bullets[index] ?? [], true));
     return {
-      spaced: [...head, ...groups(true).flatMap((group) => [BLANK_ROW, ...group])],
-      compact: [...head, ...groups(false).flat()],
+      spaced: stacked(
+        head,
+        groups.map((group) => group.spaced),
+        true,
+      ).spaced,
+      compact: stacked(
+        head,
+        groups.map((group) => group.compact),
+        true,
+      ).compact,
       isNarrow: true,
     };
   }
   // Side by side in bands: the headings, then the first bullet of each column, the second, and
   // so on, each band as tall as its tallest column, so that the points compared face each other.
-  const headings = columns.map((column) =>
-    plainLines(column.heading, columnWidth, overflow).map((line) => row({ column: 0, role: 'heading', spans: [{ text: line }] })),
-  );
-  const bullets = columns.map((column, index) =>
-    column.bullets.map((bullet, offset) => hangingIndent(bullet, '• ', (firstItem[index] ?? 0) + offset, columnWidth, overflow)),
-  );
   const bands = [
     headings,
     ...Array.from({ length: Math.max(...bullets.map((list) => list.length)) }, (_, index) => bullets.map((list) => list[index] ?? [])),
@@ -346,11 +354,7 @@ function timelineRows(events: readonly TimelineEvent[], width: number, head: Sli
     ),
     ...styledLines(event.what, width - 2, overflow).map((spans) => row({ column: 2, role: 'text', spans, item })),
   ]);
-  return {
-    spaced: [...head, ...groups.flatMap((group) => [BLANK_ROW, ...group])],
-    compact: [...head, ...groups.flat()],
-    isNarrow: true,
-  };
+  return stacked(head, groups, true);
 }
 
 /**
@@ -424,13 +428,18 @@ function centred(lines: { role: PartRole; spans: readonly Span[] }[], width: num
   );
 }
 
+/** Width of a part, in columns. */
+export function partWidth(part: RowPart): number {
+  return spansWidth(part.spans);
+}
+
 function spansWidth(spans: readonly Span[]): number {
   return spans.reduce((width, span) => width + stringWidth(span.text), 0);
 }
 
 /** Width of a row, in columns: where its last part ends. */
 export function rowWidth(slideRow: SlideRow): number {
-  return slideRow.parts.reduce((width, part) => Math.max(width, part.column + spansWidth(part.spans)), 0);
+  return slideRow.parts.reduce((width, part) => Math.max(width, part.column + partWidth(part)), 0);
 }
 
 function blockWidth(rows: readonly SlideRow[]): number {

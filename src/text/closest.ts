@@ -28,3 +28,14 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+/**
+ * What to say of `value`, which is none of `values` (each `noun`, like "a theme"): the value
+ * meant first when one is close (a live view's banner shows only the start of a message), then
+ * the list: `did you mean "light"? "lihgt" is not a theme (dark, light, projector, mono, auto)`.
+ */
+export function notOneOf(value: string, values: readonly string[], noun: string): string {
+  const suggestion = closest(value, values);
+  const list = `(${values.join(', ')})`;
+  return suggestion === undefined ? `"${value}" is not ${noun} ${list}` : `did you mean "${suggestion}"? "${value}" is not ${noun} ${list}`;
+}

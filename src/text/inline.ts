@@ -29,6 +29,11 @@ function inlineParser(): InstanceType<typeof MarkdownIt> {
 }
 
 const parsed = new Map<string, readonly Span[]>();
+/**
+ * Most texts kept before the memory starts again, empty: a deck's texts are far fewer, and a
+ * talk edited for hours with live reload would otherwise keep every version of every bullet.
+ */
+const REMEMBERED_TEXTS = 10_000;
 
 /**
  * The styled runs of `text`, markers removed: `a **b** c` gives `a `, `b` (bold) and ` c`.
@@ -41,6 +46,7 @@ export function parseInline(text: string): readonly Span[] {
   let spans = parsed.get(text);
   if (spans === undefined) {
     spans = toSpans(text);
+    if (parsed.size >= REMEMBERED_TEXTS) parsed.clear();
     parsed.set(text, spans);
   }
   return spans;

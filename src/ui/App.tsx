@@ -100,10 +100,16 @@ export function App({
   }, [state.isQuitting, state.exitStatus, exit]);
 
   const { presenter } = screen;
+  const theme = themeFor?.(shown.deck) ?? THEMES.dark;
   let frame;
   if (screen.overlay?.kind === 'errors') {
     const { pane, lines, window } = screen.overlay;
-    frame = <ErrorPanel diagnostics={problem?.error.diagnostics ?? []} pane={pane} lines={lines} window={window} />;
+    // Drawn in place of a frame, so on a background of its own (DeckFrame and PresenterFrame paint theirs).
+    frame = (
+      <Box backgroundColor={theme.background}>
+        <ErrorPanel diagnostics={problem?.error.diagnostics ?? []} pane={pane} lines={lines} window={window} />
+      </Box>
+    );
   } else if (presenter !== undefined) {
     const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
     frame = (
@@ -121,7 +127,6 @@ export function App({
   } else {
     frame = <DeckFrame slides={slides} state={state} screen={screen} />;
   }
-  const theme = themeFor?.(shown.deck) ?? THEMES.dark;
   if (screen.banner === undefined && screen.notice === undefined) return <ThemeContext value={theme}>{frame}</ThemeContext>;
   return (
     <ThemeContext value={theme}>

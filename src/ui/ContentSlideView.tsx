@@ -2,8 +2,7 @@ import { Box } from 'ink';
 import { Spans } from './Spans.js';
 import { Text } from './Text.js';
 import type { ReactNode } from 'react';
-import stringWidth from 'string-width';
-import type { PartRole, RowPart, SlideRow } from '../layout/slide-rows.js';
+import { partWidth, type PartRole, type RowPart, type SlideRow } from '../layout/slide-rows.js';
 import type { ContentSlideLayout } from '../layout/slide-layout.js';
 import { useTheme, type Theme } from './theme.js';
 
@@ -50,7 +49,7 @@ function Row({ line, left, revealed, showsHidden }: RowProps) {
     if (part.column > cursor) children.push(' '.repeat(part.column - cursor));
     const isHidden = part.item !== undefined && part.item >= revealed;
     children.push(<Part key={index} part={part} isHidden={isHidden} showsHidden={showsHidden} />);
-    cursor = Math.max(cursor, part.column) + part.spans.reduce((width, span) => width + stringWidth(span.text), 0);
+    cursor = Math.max(cursor, part.column) + partWidth(part);
   });
   // Truncated, never wrapped: a row is one terminal row (the layout wrapped it already).
   return (
@@ -67,7 +66,7 @@ const HOLLOW: Readonly<Record<string, string>> = { '•': '○', '●': '○' };
 function Part({ part, isHidden, showsHidden }: { readonly part: RowPart; readonly isHidden: boolean; readonly showsHidden: boolean }) {
   const theme = useTheme();
   if (isHidden && !showsHidden) {
-    const width = part.spans.reduce((sum, span) => sum + stringWidth(span.text), 0);
+    const width = partWidth(part);
     // A timeline keeps its line whole; only the marks of events to come are left out.
     if (part.role === 'axis') return <Text color={theme.accent}>{'─'.repeat(width)}</Text>;
     return <Text>{' '.repeat(width)}</Text>;

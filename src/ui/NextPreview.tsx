@@ -4,7 +4,7 @@ import { stepCountOf, type Slide } from '../deck/slides.js';
 import type { NextLayout } from '../layout/presenter-layout.js';
 import { truncateToWidth } from '../text/truncate.js';
 import { SlideView } from './SlideView.js';
-import { useTheme } from './theme.js';
+import { mutedBorder, useTheme } from './theme.js';
 
 export interface NextPreviewProps {
   readonly slides: readonly Slide[];
@@ -42,9 +42,7 @@ export function NextPreview({ slides, next }: NextPreviewProps) {
       height={size.rows}
       flexShrink={0}
       borderStyle="round"
-      borderBackgroundColor={theme.background}
-      backgroundColor={theme.background}
-      {...(theme.muted === undefined ? { borderDimColor: true } : { borderColor: theme.muted })}
+      {...mutedBorder(theme)}
       overflow="hidden"
     >
       <Box paddingX={1}>

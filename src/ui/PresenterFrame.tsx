@@ -59,7 +59,6 @@ export function PresenterFrame(props: PresenterFrameProps) {
               borderStyle="round"
               borderColor={theme.border}
               borderBackgroundColor={theme.background}
-              backgroundColor={theme.background}
               overflow="hidden"
             >
               <Box paddingX={1}>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { PaneLayout } from '../layout/chrome.js';
 import type { LineWindow } from '../layout/window.js';
 import { WindowMarker } from './WindowMarker.js';
-import { useTheme } from './theme.js';
+import { mutedBorder, useTheme } from './theme.js';
 
 export interface ScrollPaneProps {
   /** The pane as layoutPane lays it out; it fills `pane.size`. */
@@ -38,13 +38,9 @@ export function ScrollPane({ pane, borderColor, isDim = false, isRigid = false, 
       height={pane.size.rows}
       {...(isRigid ? { flexShrink: 0 } : {})}
       borderStyle="round"
+      // Borders do not take the background of the box they are on (Ink): the theme's, given.
       borderBackgroundColor={theme.background}
-      backgroundColor={theme.background}
-      {...(isDim
-        ? theme.muted === undefined
-          ? { borderDimColor: true }
-          : { borderColor: theme.muted }
-        : { borderColor: borderColor ?? theme.border })}
+      {...(isDim ? mutedBorder(theme) : { borderColor: borderColor ?? theme.border })}
       paddingX={1}
       overflow="hidden"
     >

@@ -104,6 +104,14 @@ export const THEMES: Readonly<Record<ThemeName, Theme>> = {
 /** The theme a frame is drawn in; `dark` outside a provider. */
 export const ThemeContext = createContext<Theme>(THEMES.dark);
 
+/** A border said quietly: in the theme's muted colour, or dimmed (SGR 2) where it has none; on the theme's background. */
+export function mutedBorder(theme: Theme): { borderColor?: string; borderDimColor?: boolean; borderBackgroundColor?: string } {
+  return {
+    ...(theme.muted === undefined ? { borderDimColor: true } : { borderColor: theme.muted }),
+    borderBackgroundColor: theme.background,
+  };
+}
+
 /** The theme of the frame being drawn (see {@link ThemeContext}). */
 export function useTheme(): Theme {
   return use(ThemeContext);
