@@ -37,10 +37,19 @@ export function usePositionSync(channel: SyncChannel, state: DeckState, dispatch
   // second), but a key pressed within a human reaction time of it was not pressed at it: from
   // SEEN_AFTER_MS on, a key moves from it.
   const isSeen = state.seenSlide === state.slide && state.seenStep === state.step;
+  // After the poll phase of the loop the timer fires in: timers run before input is read, so a
+  // starved process (a CI run under load) took a key pressed in time for one pressed after the
+  // move was seen, and moved the talk twice. Keys already in stdin are read first this way.
   useEffect(() => {
     if (isSeen) return undefined;
-    const timer = setTimeout(() => dispatch({ type: 'shown' }), SEEN_AFTER_MS);
-    return () => clearTimeout(timer);
+    let immediate: NodeJS.Immediate | undefined;
+    const timer = setTimeout(() => {
+      immediate = setImmediate(() => dispatch({ type: 'shown' }));
+    }, SEEN_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      if (immediate !== undefined) clearImmediate(immediate);
+    };
   }, [isSeen, state.slide, state.step, dispatch]);
 
   useEffect(() => {
