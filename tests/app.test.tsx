@@ -89,7 +89,7 @@ describe('a view that reloads, when the others stay on another version', () => {
 });
 
 describe('the help overlay in the app', () => {
-  const TITLE = 'Keys · q quits, any other key closes this';
+  const TITLE = 'Keys · any key closes this';
 
   /** The app with its help open. */
   async function withHelp() {

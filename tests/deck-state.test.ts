@@ -202,13 +202,16 @@ describe('deckReducer: overlays, notes and quitting', () => {
     ['Esc closes the overview first', at(2, { overlay: 'overview' }), { overlay: 'none', isQuitting: false }],
     ['Esc closes help first', at(2, { overlay: 'help' }), { overlay: 'none', isQuitting: false }],
     ['Esc clears typed digits next', at(2, { jumpDigits: '4' }), { jumpDigits: '', isQuitting: false }],
-    ['Esc quits when there is nothing to close', at(2), { isQuitting: true }],
+    ['Esc with nothing to close asks first', at(2), { isQuitting: false, isQuitPrompted: true }],
+    ['Esc asked once quits', at(2, { isQuitPrompted: true }), { isQuitting: true }],
   ])('%s', (_name, state, expected) => {
     expect(deckReducer(state, { type: 'back' })).toMatchObject(expected);
   });
 
-  it('quits from anywhere, even with help open', () => {
-    expect(deckReducer(at(2, { overlay: 'help' }), { type: 'quit' }).isQuitting).toBe(true);
+  it('q closes the help, as in less, man and htop; Ctrl-C quits from anywhere', () => {
+    expect(deckReducer(at(2, { overlay: 'help' }), { type: 'quit' })).toMatchObject({ overlay: 'none', isQuitting: false });
+    expect(deckReducer(at(2, { overlay: 'help' }), { type: 'quit', status: 130 })).toMatchObject({ isQuitting: true, exitStatus: 130 });
+    expect(deckReducer(at(2, { overlay: 'overview' }), { type: 'quit' }).isQuitting).toBe(true);
   });
 });
 
@@ -229,6 +232,10 @@ describe('initialDeckState and withSlideCount', () => {
       overlayScroll: 0,
       seenSlide: 0,
       seenStep: 0,
+      blank: 'none',
+      isQuitPrompted: false,
+      jumpedFrom: undefined,
+      search: { query: '', cursor: 0 },
     });
   });
 

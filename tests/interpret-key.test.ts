@@ -34,6 +34,7 @@ const screenWith = (extra: Partial<ScreenLayout>): ScreenLayout => ({
   body: { columns: 80, rows: 22 },
   isDrawn: true,
   deckFrame: { slideColumns: 80, slideRows: 22 },
+  helpKey: '?',
   ...extra,
 });
 const dispatch = (action: Action): KeyOutcome[] => [{ kind: 'dispatch', action }];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionForKey,
   continueSequence,
-  KEY_BINDINGS,
+  DEFAULT_KEY_BINDINGS,
   keyNamesOf,
   NO_KEY_FLAGS,
   pendingSequenceOf,
@@ -99,7 +99,7 @@ describe('the key map of issue #2', () => {
   });
 
   it('binds every key to one action only', () => {
-    const keys = KEY_BINDINGS.flatMap((binding) => binding.keys);
+    const keys = DEFAULT_KEY_BINDINGS.flatMap((binding) => binding.keys);
     expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -66,13 +66,18 @@ describe('inkdeck present in a real terminal', () => {
     expect(app.text()).not.toContain('Ctrl-Z');
     app.write(KEYS.down);
     await app.waitFor((screen) => /more lines? above: ↑/.test(screen));
-    app.write(KEYS.down);
+    // A page at a time to the end, where the last row is.
+    for (let press = 0; press < 6 && !app.text().includes('Ctrl-Z'); press += 1) {
+      const before = app.text();
+      app.write(KEYS.down);
+      await app.waitFor((screen) => screen !== before && screen.includes(footer(1)));
+    }
     await app.waitForText('Ctrl-Z');
     expect(app.text()).not.toMatch(moreBelow);
     app.write(KEYS.up);
     await app.waitFor((screen) => !screen.includes('Ctrl-Z') && moreBelow.test(screen));
     // Pages down from there need not line up with the first ones; ↓ reaches the end all the same.
-    for (let press = 0; press < 3 && moreBelow.test(app.text()); press += 1) {
+    for (let press = 0; press < 6 && moreBelow.test(app.text()); press += 1) {
       const before = app.text();
       app.write(KEYS.down);
       // The whole frame, footer included: a half-drawn one may lack the marker.
@@ -128,6 +133,9 @@ describe('inkdeck present in a real terminal', () => {
     expect(app.screen()[28]).toMatch(/slide 1\/\d+ {2}\? help$/);
     expect(app.screen()[28]?.length).toBe(100);
 
+    // Esc with nothing open asks first; a second Esc quits.
+    app.write(KEYS.escape);
+    await app.waitForText('press Esc again to quit');
     app.write(KEYS.escape);
     expect(await app.exited).toMatchObject({ exitCode: 0 });
     expectRestored(app);

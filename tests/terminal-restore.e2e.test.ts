@@ -77,6 +77,11 @@ describe('the terminal always comes back', () => {
       const session = underShell('slides.yaml');
       await session.started();
       session.write(key);
+      // Esc with nothing open asks first ("press Esc again to quit"); the second quits.
+      if (key === '\u001B') {
+        await session.waitFor(() => session.screen().includes('press Esc again to quit'));
+        session.write(key);
+      }
       const result = await session.ended();
       expect(result.status).toBe(status);
       expect(result.isModeRestored).toBe(true);

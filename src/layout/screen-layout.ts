@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../deck/deck-error.js';
 import type { Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
-import type { View } from '../navigation/key-bindings.js';
+import { DEFAULT_KEY_MAP, firstKeyOf, type KeyMap, type View } from '../navigation/key-bindings.js';
+import { searchSlides, type SearchResult } from '../search/search-slides.js';
 import { layoutPane, type PaneLayout, type Size } from './chrome.js';
 import { errorLines } from './error-lines.js';
 import { FOOTER_ROWS, frameRows, isFrameDrawn, layoutFrame, type FrameLayout } from './frame-layout.js';
@@ -25,6 +26,8 @@ export interface ScreenInput {
   readonly problem?: { readonly diagnostics: readonly Diagnostic[]; readonly text: string };
   /** Whether a notice row (the views stopped following each other) is shown. */
   readonly hasNotice: boolean;
+  /** The key bindings in effect, which the help lists; the defaults when not given. */
+  readonly keyMap?: KeyMap;
 }
 
 /** The notes pane of the current view, its lines and how they scroll. */
@@ -46,7 +49,21 @@ export type OverlayLayout =
   /** The error list of the last save, over the whole frame; once a save fixed the deck, FIXED_TEXT. */
   | { readonly kind: 'errors'; readonly pane: PaneLayout; readonly lines: readonly string[]; readonly window: LineWindow }
   /** The overview, over the frame less its footer; its window onto the slides keeps the highlight in sight. */
-  | { readonly kind: 'overview'; readonly pane: PaneLayout; readonly window: LineWindow };
+  | { readonly kind: 'overview'; readonly pane: PaneLayout; readonly window: LineWindow }
+  /**
+   * The search: its results in a pane over the frame less its last row, which is the search line
+   * (in the audience view in place of the footer). The window keeps the highlighted result in
+   * sight; `numberWidth` is the columns of the longest slide number.
+   */
+  | {
+      readonly kind: 'search';
+      readonly pane: PaneLayout;
+      readonly results: readonly SearchResult[];
+      readonly numberWidth: number;
+      readonly window: LineWindow;
+      /** The search line: the frame's last row. */
+      readonly line: Size;
+    };
 
 /** What the error list says once a save fixed the deck while it was open. */
 export const FIXED_TEXT = 'The deck loads again, and the talk shows the saved version.';
@@ -73,6 +90,8 @@ export interface ScreenLayout {
   readonly overlay?: OverlayLayout;
   /** The notes pane the view shows now, if any. */
   readonly notes?: NotesLayout;
+  /** The first key bound to the help, for the footer's hint; empty when the help has no key. */
+  readonly helpKey: string;
 }
 
 /**
@@ -82,7 +101,7 @@ export interface ScreenLayout {
  * and every scrolling window is worked out here (layoutPane, lineWindow), and the components draw
  * what this gives them, so what a key scrolls is what is drawn.
  */
-export function layoutScreen({ terminal, view, state, slides, problem, hasNotice }: ScreenInput): ScreenLayout {
+export function layoutScreen({ terminal, view, state, slides, problem, hasNotice, keyMap = DEFAULT_KEY_MAP }: ScreenInput): ScreenLayout {
   const { columns } = terminal;
   const line = { columns, rows: 1 };
   const rows = frameRows(terminal.rows) - (problem === undefined ? 0 : 1) - (hasNotice ? 1 : 0);
@@ -93,7 +112,7 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
   const slide = slides[state.slide];
   const beside = audience.notes;
   const notesPane = presenter !== undefined ? presenter.notes : beside && layoutPane({ columns: beside.columns, rows: beside.rows });
-  const overlay = layoutOverlay(view, state, slides, problem, frame, body);
+  const overlay = layoutOverlay(view, state, slides, problem, frame, body, keyMap);
   return {
     ...(hasNotice ? { notice: line } : {}),
     ...(problem === undefined ? {} : { banner: line }),
@@ -107,6 +126,7 @@ export function layoutScreen({ terminal, view, state, slides, problem, hasNotice
     ...(presenter === undefined ? {} : { presenter }),
     ...(overlay === undefined ? {} : { overlay }),
     ...(notesPane === undefined ? {} : { notes: layoutNotes(state, slides, notesPane) }),
+    helpKey: firstKeyOf('help', keyMap) ?? '',
   };
 }
 
@@ -117,6 +137,7 @@ function layoutOverlay(
   problem: ScreenInput['problem'],
   frame: Size,
   body: Size,
+  keyMap: KeyMap,
 ): OverlayLayout | undefined {
   // The lines are worked out here once, to window them, and the panes draw these same lines.
   if (state.overlay === 'errors') {
@@ -130,8 +151,15 @@ function layoutOverlay(
   }
   if (state.overlay === 'help') {
     const pane = layoutPane(body);
-    const lines = helpLines(view, body.columns);
+    const lines = helpLines(view, body.columns, keyMap);
     return { kind: 'help', pane, lines, window: lineWindow(lines.length, pane.inner.rows, { scroll: state.overlayScroll }) };
+  }
+  if (state.overlay === 'search') {
+    // The presenter view's status row is on top, so the search line takes the body's last row.
+    const pane = layoutPane({ columns: body.columns, rows: Math.max(0, body.rows - (view === 'presenter' ? 1 : 0)) });
+    const results = searchSlides(slides, state.search.query, { isNotesSearched: view === 'presenter' });
+    const window = lineWindow(results.length, pane.inner.rows, { keep: state.search.cursor });
+    return { kind: 'search', pane, results, numberWidth: String(slides.length).length, window, line: { columns: frame.columns, rows: 1 } };
   }
   if (state.overlay === 'overview') {
     const pane = layoutPane(body);

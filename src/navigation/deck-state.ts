@@ -1,5 +1,18 @@
 /** What is drawn over the slide, if anything. */
-export type Overlay = 'none' | 'help' | 'overview' | 'errors';
+export type Overlay = 'none' | 'help' | 'overview' | 'errors' | 'search';
+
+/**
+ * What the audience views show instead of the slide: nothing (`none`), a black or a white
+ * screen, as PowerPoint's and Keynote's `B` and `W` keys give. Shared by every view of a talk;
+ * the presenter view never blanks and marks it instead.
+ */
+export type Blank = 'none' | 'black' | 'white';
+
+/** The search line: what is typed, and the highlighted result (0-based). */
+export interface SearchState {
+  readonly query: string;
+  readonly cursor: number;
+}
 
 /** Where the talk is: a slide and a step of it, both 0-based. This is what views keep in sync. */
 export interface Position {
@@ -38,7 +51,25 @@ export interface DeckState extends Position {
    */
   readonly seenSlide: number;
   readonly seenStep: number;
+  /** Whether the audience views are blanked; shared with the other views (see Blank). */
+  readonly blank: Blank;
+  /**
+   * Set by Esc with nothing open: the view says "press Esc again to quit", and a second Esc
+   * quits. Any other key, or the app after QUIT_PROMPT_MS, clears it.
+   */
+  readonly isQuitPrompted: boolean;
+  /** Where the talk was before the last jump (a slide number, the overview, a search, first, last), for `jumpBack`. */
+  readonly jumpedFrom: Position | undefined;
+  /** The search line, while the search overlay is open (see Overlay). */
+  readonly search: SearchState;
 }
+
+/**
+ * How long "press Esc again to quit" waits for the second Esc, in milliseconds: long enough for a
+ * deliberate second press, short enough that an Esc a minute later (a remote's start/stop
+ * button) only asks again.
+ */
+export const QUIT_PROMPT_MS = 2000;
 
 export type Action =
   | { readonly type: 'next' }
@@ -47,7 +78,26 @@ export type Action =
   | { readonly type: 'backspace' }
   | { readonly type: 'first' }
   | { readonly type: 'last' }
+  /** Goes to the first step of `slide`: a jump, which `jumpBack` returns from. */
   | { readonly type: 'goTo'; readonly slide: number }
+  /** Goes back to where the talk was before the last jump; pressed again, returns. */
+  | { readonly type: 'jumpBack' }
+  /** Blanks the audience views in `screen`'s colour; the same colour again brings the slide back. */
+  | { readonly type: 'blank'; readonly screen: 'black' | 'white' }
+  /** Another view blanked the audience views, or brought them back. */
+  | { readonly type: 'syncBlank'; readonly blank: Blank }
+  /** F5 (a remote's start button): brings a blanked screen back; the app starts the timer. */
+  | { readonly type: 'start' }
+  /** The time to press Esc a second time to quit has run out (QUIT_PROMPT_MS). */
+  | { readonly type: 'quitPromptExpired' }
+  /** Opens the search line. */
+  | { readonly type: 'openSearch' }
+  /** Adds `text` to the search query; the first result is highlighted. */
+  | { readonly type: 'searchType'; readonly text: string }
+  /** Erases the last character of the search query. */
+  | { readonly type: 'searchErase' }
+  /** Moves the highlighted search result by `by`, within the `count` results. */
+  | { readonly type: 'searchMove'; readonly by: number; readonly count: number }
   /** Another view moved the talk to `position`; this view has not drawn it yet (see `shown`). */
   | { readonly type: 'sync'; readonly position: Position }
   /** This view has drawn its current position: a key pressed now moves from there. */
@@ -84,6 +134,24 @@ const ERROR_LIST_ACTIONS: ReadonlySet<Action['type']> = new Set(['scrollOverlay'
 /** The keys that move from where the talk is (by a step or a slide), rather than to a place of their own; Backspace and Enter only without typed digits. */
 const RELATIVE_MOVES: ReadonlySet<Action['type']> = new Set(['next', 'previous', 'backspace', 'confirm']);
 
+/** The moves a blanked screen takes as "bring the slide back": the slide stays (PowerPoint's rule). */
+const MOVES_WHILE_BLANK: ReadonlySet<Action['type']> = new Set([
+  'next',
+  'previous',
+  'backspace',
+  'confirm',
+  'first',
+  'last',
+  'jumpBack',
+  'back',
+]);
+
+/** Actions that come from no key of this view's: they leave a quit prompt as it is. */
+const NOT_KEYS: ReadonlySet<Action['type']> = new Set(['sync', 'reload', 'shown', 'syncBlank', 'quitPromptExpired']);
+
+/** Longest search query kept, in characters; typing past it does nothing. */
+const MAX_QUERY_LENGTH = 200;
+
 /** Longest slide number one can type; more digits than any deck needs are ignored. */
 const MAX_JUMP_DIGITS = 6;
 
@@ -93,7 +161,10 @@ const MAX_JUMP_DIGITS = 6;
  * @param stepCounts - Steps of each slide, or the number of slides when each has one step.
  * @throws {RangeError} If there is no slide, or a slide has fewer than one step.
  */
-export function initialDeckState(stepCounts: readonly number[] | number, options: { showNotes?: boolean } = {}): DeckState {
+export function initialDeckState(
+  stepCounts: readonly number[] | number,
+  options: { readonly showNotes?: boolean; readonly blank?: Blank } = {},
+): DeckState {
   const counts = typeof stepCounts === 'number' ? Array.from({ length: Math.max(0, stepCounts) }, () => 1) : stepCounts;
   if (counts.length < 1 || counts.some((count) => !Number.isInteger(count) || count < 1)) {
     throw new RangeError(`a deck has at least one slide of at least one step, got [${counts.join(', ')}]`);
@@ -113,8 +184,14 @@ export function initialDeckState(stepCounts: readonly number[] | number, options
     overlayScroll: 0,
     seenSlide: 0,
     seenStep: 0,
+    blank: options.blank ?? 'none',
+    isQuitPrompted: false,
+    jumpedFrom: undefined,
+    search: NO_SEARCH,
   };
 }
+
+const NO_SEARCH: SearchState = Object.freeze({ query: '', cursor: 0 });
 
 /** Number of slides of the deck `state` is in. */
 export function slideCountOf(state: DeckState): number {
@@ -139,11 +216,28 @@ export function slideCountOf(state: DeckState): number {
  * (scrollOverlay), close it (toggleErrors, back) or quit: the talk behind it does not move unseen.
  */
 export function deckReducer(state: DeckState, action: Action): DeckState {
+  // Esc asked to quit; any other key says no.
+  if (state.isQuitPrompted && !NOT_KEYS.has(action.type) && action.type !== 'back') {
+    return deckReducer(update(state, { isQuitPrompted: false }), action);
+  }
   // Help is read, then dismissed: any key of the user's closes it and does nothing else, so a
-  // key pressed to get rid of it never also moves the talk.
-  const isFromOtherView = action.type === 'sync' || action.type === 'reload';
-  if (state.overlay === 'help' && !isFromOtherView && action.type !== 'quit' && action.type !== 'scrollOverlay') {
+  // key pressed to get rid of it never also moves the talk; q closes it too, as in less, man and
+  // htop. Ctrl-C still quits.
+  const isFromOtherView = action.type === 'sync' || action.type === 'reload' || action.type === 'syncBlank';
+  const isHardQuit = action.type === 'quit' && action.status !== undefined;
+  if (
+    state.overlay === 'help' &&
+    !isFromOtherView &&
+    !isHardQuit &&
+    action.type !== 'scrollOverlay' &&
+    action.type !== 'quitPromptExpired'
+  ) {
     return update(state, { overlay: 'none' });
+  }
+  // A blanked screen comes back on a move, without moving: the speaker sees where the talk is
+  // before going on (PowerPoint and Keynote do the same).
+  if (state.blank !== 'none' && state.overlay === 'none' && state.jumpDigits === '' && MOVES_WHILE_BLANK.has(action.type)) {
+    return update(state, { blank: 'none' });
   }
   if (state.overlay === 'errors' && !isFromOtherView && !ERROR_LIST_ACTIONS.has(action.type)) return state;
   // A key that moves by a step or a slide moves from what this view showed when it was pressed,
@@ -174,11 +268,39 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       return moveCursor(update(state, { jumpDigits }), jumpDigits === '' ? state.cursorBeforeDigits : Number(jumpDigits) - 1);
     }
     case 'first':
-      return inOverview ? moveCursorByKey(state, 0) : moveTo(state, 0, 0);
+      return inOverview ? moveCursorByKey(state, 0) : jump(state, 0, 0);
     case 'last':
-      return inOverview ? moveCursorByKey(state, last) : moveTo(state, last, stepsOf(state, last) - 1);
+      return inOverview ? moveCursorByKey(state, last) : jump(state, last, stepsOf(state, last) - 1);
     case 'goTo':
-      return goTo(update(state, { overlay: 'none' }), action.slide);
+      return jump(update(state, { overlay: 'none' }), action.slide);
+    case 'jumpBack': {
+      if (state.jumpedFrom === undefined) return state;
+      const moved = moveTo(state, state.jumpedFrom.slide, state.jumpedFrom.step);
+      return update(moved, { jumpedFrom: { slide: state.slide, step: state.step } });
+    }
+    case 'blank':
+      return update(state, { blank: state.blank === action.screen ? 'none' : action.screen, jumpDigits: '' });
+    case 'syncBlank':
+      return update(state, { blank: action.blank });
+    case 'start':
+      return update(state, { blank: 'none' });
+    case 'quitPromptExpired':
+      return update(state, { isQuitPrompted: false });
+    case 'openSearch':
+      return update(state, { overlay: 'search', search: NO_SEARCH, jumpDigits: '' });
+    case 'searchType': {
+      if (state.overlay !== 'search') return state;
+      const query = [...(state.search.query + action.text)].slice(0, MAX_QUERY_LENGTH).join('');
+      return query === state.search.query ? state : update(state, { search: { query, cursor: 0 } });
+    }
+    case 'searchErase':
+      if (state.overlay !== 'search' || state.search.query === '') return state;
+      return update(state, { search: { query: [...state.search.query].slice(0, -1).join(''), cursor: 0 } });
+    case 'searchMove': {
+      if (state.overlay !== 'search') return state;
+      const cursor = clamp(state.search.cursor + action.by, 0, Math.max(0, action.count - 1));
+      return cursor === state.search.cursor ? state : update(state, { search: { ...state.search, cursor } });
+    }
     case 'sync': {
       // Not seen yet: it is drawn first, then `shown` says so.
       const moved = moveTo(state, action.position.slide, action.position.step);
@@ -202,9 +324,9 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
       return moveCursor(update(state, { jumpDigits, cursorBeforeDigits }), Number(jumpDigits) - 1);
     }
     case 'confirm':
-      if (inOverview) return goTo(update(state, { overlay: 'none', jumpDigits: '' }), state.overviewCursor);
+      if (inOverview) return jump(update(state, { overlay: 'none', jumpDigits: '' }), state.overviewCursor);
       // Slide numbers are 1-based: 0 and numbers past the end clamp to the first and last slide.
-      if (state.jumpDigits !== '') return goTo(state, Number(state.jumpDigits) - 1);
+      if (state.jumpDigits !== '') return update(jump(state, Number(state.jumpDigits) - 1), { blank: 'none' });
       return deckReducer(state, { type: 'next' });
     case 'toggleNotes':
       return update(state, { showNotes: !state.showNotes, jumpDigits: '' });
@@ -215,9 +337,11 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
         ? update(state, { overlay: 'none', jumpDigits: '' })
         : update(state, { overlay: 'overview', overviewCursor: state.slide, jumpDigits: '' });
     case 'back':
+      // Esc closes what is open, and nothing more; with nothing open it asks first, so a remote
+      // whose one button sends F5 and Esc by turns, or Esc pressed once too often, never ends a talk.
       if (state.overlay !== 'none') return update(state, { overlay: 'none', jumpDigits: '' });
       if (state.jumpDigits !== '') return update(state, { jumpDigits: '' });
-      return update(state, { isQuitting: true });
+      return state.isQuitPrompted ? update(state, { isQuitting: true }) : update(state, { isQuitPrompted: true });
     case 'quit':
       return update(state, { isQuitting: true, exitStatus: action.status ?? 0 });
     case 'scrollNotes': {
@@ -262,9 +386,14 @@ function stepsOf(state: DeckState, slide: number): number {
   return state.stepCounts[slide] ?? 1;
 }
 
-/** Goes to the first step of `slide`, clamped to the deck, dropping typed digits. */
-function goTo(state: DeckState, slide: number): DeckState {
-  return moveTo(state, slide, 0);
+/**
+ * Jumps to `slide` and `step` (the first step by default), clamped to the deck, dropping typed
+ * digits, and remembers where the talk was for `jumpBack` when the jump went anywhere.
+ */
+function jump(state: DeckState, slide: number, step = 0): DeckState {
+  const moved = moveTo(state, slide, step);
+  if (moved.slide === state.slide && moved.step === state.step) return moved;
+  return update(moved, { jumpedFrom: { slide: state.slide, step: state.step } });
 }
 
 /** Goes to `slide` and `step`, both clamped, dropping typed digits. */

@@ -9,6 +9,8 @@ export type KeyOutcome =
   | { readonly kind: 'dispatch'; readonly action: Action }
   | { readonly kind: 'toggleTimer' }
   | { readonly kind: 'resetTimer' }
+  /** Starts the timer unless it runs already (F5, a remote's start button). */
+  | { readonly kind: 'startTimer' }
   | { readonly kind: 'suspend' };
 
 /** What the interpretation of a key needs besides the key: the state, the screen as laid out, and whether the last save had problems. */
@@ -33,7 +35,10 @@ const NOTHING: readonly KeyOutcome[] = Object.freeze([]);
  *   any other key.
  * - `toggleErrors` opens the error list only when the last save had problems.
  * - `scrollNotes` pages by the notes pane the view shows, as laid out; without one, nothing.
- * - The timer keys and Ctrl-Z are the app's own effects.
+ * - The timer keys and Ctrl-Z are the app's own effects; F5 (`start`) also brings back a blanked
+ *   screen.
+ * - In the search, Enter jumps to the highlighted result (or closes a search with none), and
+ *   the arrows move the highlight within the results as laid out.
  *
  * @returns What to do, in order; empty when the key does nothing here.
  */
@@ -42,6 +47,13 @@ export function interpretAction(action: Action, { state, screen, hasProblem }: K
   const { overlay } = screen;
   const window = overlay !== undefined && overlay.kind !== 'overview' ? overlay.window : undefined;
   if (action.type === 'suspend') return [{ kind: 'suspend' }];
+  if (state.overlay === 'search' && overlay?.kind === 'search') {
+    if (action.type === 'confirm') {
+      const result = overlay.results[state.search.cursor];
+      return dispatch(result === undefined ? { type: 'back' } : { type: 'goTo', slide: result.slide });
+    }
+    if (action.type === 'searchMove') return dispatch({ ...action, count: overlay.results.length });
+  }
   if ((state.overlay === 'help' || (state.overlay === 'errors' && hasProblem)) && SCROLL_ACTIONS.has(action.type) && window !== undefined) {
     if (window.above === 0 && window.below === 0) return dispatch(action);
     const lines = { next: window.page, previous: -window.page, first: -window.above, last: window.maxScroll - window.above }[
@@ -54,6 +66,8 @@ export function interpretAction(action: Action, { state, screen, hasProblem }: K
       return [{ kind: 'toggleTimer' }];
     case 'resetTimer':
       return [{ kind: 'resetTimer' }];
+    case 'start':
+      return [{ kind: 'dispatch', action }, { kind: 'startTimer' }];
     case 'toggleErrors':
       return hasProblem || state.overlay === 'errors' ? dispatch(action) : NOTHING;
     case 'scrollNotes':

@@ -24,6 +24,8 @@ export interface KeyFlags {
   readonly tab: boolean;
   /** Alt (Meta) was held, or an ESC came just before the key in the same read. */
   readonly meta: boolean;
+  /** Shift was held; only Shift-Tab reads it (an uppercase letter is its own key). */
+  readonly shift?: boolean;
 }
 
 /** No key flag set: plain typed text. */
@@ -43,50 +45,200 @@ export const NO_KEY_FLAGS: KeyFlags = {
   delete: false,
   tab: false,
   meta: false,
+  shift: false,
 };
 
 /** The two kinds of view: the audience view (projector) and the presenter view (notes, timer). */
 export type View = 'audience' | 'presenter';
 
+/**
+ * The name of an action a key can be bound to, as a key file writes it (`next`, `blank`,
+ * `search`). Stable: key files name them.
+ */
+export type ActionName = (typeof ACTION_NAMES)[number];
+
 /** One row of the key map: what it does, which keys do it, and how help describes it. */
 export interface KeyBinding {
+  /** The action's name in a key file. */
+  readonly name: ActionName;
   readonly action: Action;
   readonly keys: readonly KeyName[];
   readonly description: string;
   /** Views the keys work in; all views when absent. */
   readonly views?: readonly View[];
+  /**
+   * The help shows these keys on the row of the named action, after a `/`, whose description
+   * says what both do (`b . / w ,  blank the audience black / white`): a help that fits 80x24.
+   */
+  readonly joinsRow?: ActionName;
 }
 
 /**
- * The key map of the audience view: the single source for input handling, the help overlay and
- * the footer hint. Vim keys (`h j k l`, `g`/`G`) follow the convention of less(1) and vi.
+ * The default key map: the single source for input handling, the help overlay, the footer hint,
+ * the key file's action names and its JSON Schema. Vim keys (`h j k l`, `g`/`G`) follow less(1)
+ * and vi. Presenter remotes (Logitech R400/R500/R800, Kensington, Targus, laser-pointer clickers)
+ * send Page Down/Up, arrows, F5 or Shift-F5 from their "start" button, Esc, `.` or `b` from their
+ * "blank" button and sometimes Tab; each does here what PowerPoint and Keynote do with it.
  */
-export const KEY_BINDINGS: readonly KeyBinding[] = [
-  { action: { type: 'next' }, keys: ['right', 'down', 'space', 'l', 'j', 'pagedown'], description: 'next step or slide' },
-  { action: { type: 'confirm' }, keys: ['enter'], description: 'next step or slide; after digits, go to that slide' },
-  { action: { type: 'previous' }, keys: ['left', 'up', 'h', 'k', 'pageup'], description: 'previous step or slide' },
-  { action: { type: 'backspace' }, keys: ['backspace'], description: 'previous step or slide; erases a typed digit' },
-  { action: { type: 'first' }, keys: ['g', 'home'], description: 'first slide' },
-  { action: { type: 'last' }, keys: ['G', 'end'], description: 'last slide' },
-  { action: { type: 'toggleNotes' }, keys: ['n'], description: 'show or hide speaker notes', views: ['audience'] },
-  { action: { type: 'scrollNotes', pages: 1 }, keys: ['d'], description: 'scroll the notes down a page', views: ['audience', 'presenter'] },
-  { action: { type: 'scrollNotes', pages: -1 }, keys: ['u'], description: 'scroll the notes up a page', views: ['audience', 'presenter'] },
-  { action: { type: 'toggleTimer' }, keys: ['t'], description: 'start or pause the timer', views: ['presenter'] },
-  { action: { type: 'resetTimer' }, keys: ['r'], description: 'reset the timer', views: ['presenter'] },
-  { action: { type: 'toggleOverview' }, keys: ['o'], description: 'overview: arrows or a slide number to choose, Enter to jump' },
-  { action: { type: 'toggleErrors' }, keys: ['e'], description: 'after an invalid save: every problem, with its source lines' },
-  { action: { type: 'toggleHelp' }, keys: ['?'], description: 'this help' },
-  { action: { type: 'back' }, keys: ['escape'], description: 'close the overlay, or quit' },
-  { action: { type: 'quit' }, keys: ['q'], description: 'quit' },
-  /** In raw mode Ctrl-C is a key, not SIGINT; it still exits with SIGINT's status, 130. */
-  { action: { type: 'quit', status: 130 }, keys: ['ctrl+c'], description: 'quit (exit status 130, as for SIGINT)' },
+export const DEFAULT_KEY_BINDINGS: readonly KeyBinding[] = [
+  {
+    name: 'next',
+    action: { type: 'next' },
+    keys: ['right', 'down', 'space', 'l', 'j', 'pagedown', 'tab'],
+    description: 'next step or slide',
+  },
+  { name: 'confirm', action: { type: 'confirm' }, keys: ['enter'], description: 'next step or slide; after digits, go to that slide' },
+  {
+    name: 'previous',
+    action: { type: 'previous' },
+    keys: ['left', 'up', 'h', 'k', 'pageup', 'shift+tab'],
+    description: 'previous step or slide',
+  },
+  { name: 'erase', action: { type: 'backspace' }, keys: ['backspace'], description: 'previous step or slide; erases a typed digit' },
+  { name: 'first', action: { type: 'first' }, keys: ['g', 'home'], description: 'first slide' },
+  { name: 'last', action: { type: 'last' }, keys: ['G', 'end'], description: 'last slide' },
+  { name: 'jump-back', action: { type: 'jumpBack' }, keys: ["'"], description: 'back to where the talk was before a jump' },
+  { name: 'search', action: { type: 'openSearch' }, keys: ['/'], description: 'search the slides; Enter jumps, Esc cancels' },
+  {
+    name: 'blank',
+    action: { type: 'blank', screen: 'black' },
+    keys: ['b', '.'],
+    description: 'blank the audience black / white; a move un-blanks',
+  },
+  {
+    name: 'blank-white',
+    action: { type: 'blank', screen: 'white' },
+    keys: ['w', ','],
+    description: 'blank the audience screen white',
+    joinsRow: 'blank',
+  },
+  { name: 'start', action: { type: 'start' }, keys: ['f5', 'shift+f5'], description: 'start: the timer runs, the screen un-blanks' },
+  { name: 'notes', action: { type: 'toggleNotes' }, keys: ['n'], description: 'show or hide speaker notes', views: ['audience'] },
+  { name: 'notes-down', action: { type: 'scrollNotes', pages: 1 }, keys: ['d'], description: 'scroll the notes a page down / up' },
+  {
+    name: 'notes-up',
+    action: { type: 'scrollNotes', pages: -1 },
+    keys: ['u'],
+    description: 'scroll the notes up a page',
+    joinsRow: 'notes-down',
+  },
+  { name: 'timer', action: { type: 'toggleTimer' }, keys: ['t'], description: 'start or pause / reset the timer', views: ['presenter'] },
+  {
+    name: 'reset-timer',
+    action: { type: 'resetTimer' },
+    keys: ['r'],
+    description: 'reset the timer',
+    views: ['presenter'],
+    joinsRow: 'timer',
+  },
+  {
+    name: 'overview',
+    action: { type: 'toggleOverview' },
+    keys: ['o'],
+    description: 'overview: choose by arrows or number, Enter jumps',
+  },
+  { name: 'errors', action: { type: 'toggleErrors' }, keys: ['e'], description: 'after an invalid save: every problem and its lines' },
+  { name: 'help', action: { type: 'toggleHelp' }, keys: ['?'], description: 'this help' },
+  { name: 'close', action: { type: 'back' }, keys: ['escape'], description: 'close what is open; with nothing open, twice quits' },
+  { name: 'quit', action: { type: 'quit' }, keys: ['q'], description: 'quit; Ctrl-C exits 130; in the help q closes it' },
   /** In raw mode Ctrl-Z is a key, not SIGTSTP; it still suspends, as in any shell with job control. */
-  { action: { type: 'suspend' }, keys: ['ctrl+z'], description: 'suspend to the shell; fg resumes' },
+  { name: 'suspend', action: { type: 'suspend' }, keys: ['ctrl+z'], description: 'suspend to the shell; fg resumes' },
 ];
 
-/** The bindings that work in `view`, in table order. */
-export function bindingsFor(view: View): KeyBinding[] {
-  return KEY_BINDINGS.filter((binding) => binding.views === undefined || binding.views.includes(view));
+/** Every action name a key file may bind, in the table's order. */
+export const ACTION_NAMES = [
+  'next',
+  'confirm',
+  'previous',
+  'erase',
+  'first',
+  'last',
+  'jump-back',
+  'search',
+  'blank',
+  'blank-white',
+  'start',
+  'notes',
+  'notes-down',
+  'notes-up',
+  'timer',
+  'reset-timer',
+  'overview',
+  'errors',
+  'help',
+  'close',
+  'quit',
+  'suspend',
+] as const;
+
+/**
+ * Ctrl-C, bound whatever a key file says: in raw mode it is a key, not SIGINT, and it still
+ * quits with SIGINT's status, 130 (128 + 2, the shell's convention).
+ */
+export const CTRL_C_BINDING = {
+  keys: ['ctrl+c'],
+  action: { type: 'quit', status: 130 },
+  description: 'quit (exit status 130, as for SIGINT)',
+  joinsRow: 'quit',
+} as const satisfies { keys: readonly KeyName[]; action: Action; description: string; joinsRow: ActionName };
+
+/**
+ * The bindings in effect: the defaults, or the defaults as a key file changed them. Built once
+ * (keyMapOf) and passed down, so input, help and hints read one table.
+ */
+export interface KeyMap {
+  /** Every binding, in the default table's order; an action may have no keys left. */
+  readonly bindings: readonly KeyBinding[];
+  /** Key to action, per view (Ctrl-C included). */
+  readonly byView: Readonly<Record<View, ReadonlyMap<KeyName, Action>>>;
+}
+
+/**
+ * The key map of `bindings`.
+ *
+ * @throws {Error} If one key is bound to two actions in one view: key files are checked for that
+ *   first (see loadKeyFile), so this is a programming error.
+ */
+export function keyMapOf(bindings: readonly KeyBinding[]): KeyMap {
+  const byKey = (view: View) => {
+    const map = new Map<KeyName, Action>();
+    for (const binding of bindings) {
+      if (binding.views !== undefined && !binding.views.includes(view)) continue;
+      for (const key of binding.keys) {
+        if (map.has(key)) throw new Error(`key ${key} is bound twice in the ${view} view`);
+        map.set(key, binding.action);
+      }
+    }
+    for (const key of CTRL_C_BINDING.keys) map.set(key, CTRL_C_BINDING.action);
+    return map;
+  };
+  return { bindings, byView: { audience: byKey('audience'), presenter: byKey('presenter') } };
+}
+
+/** The default key map. */
+export const DEFAULT_KEY_MAP: KeyMap = keyMapOf(DEFAULT_KEY_BINDINGS);
+
+/** A binding as the help lists it. */
+export interface HelpBinding {
+  readonly name?: ActionName;
+  readonly keys: readonly KeyName[];
+  readonly description: string;
+  readonly joinsRow?: ActionName;
+}
+
+/** The bindings with keys that work in `view`, in table order, Ctrl-C's after quit's. */
+export function bindingsFor(view: View, keyMap: KeyMap = DEFAULT_KEY_MAP): HelpBinding[] {
+  const bindings: HelpBinding[] = keyMap.bindings.filter(
+    (binding) => binding.keys.length > 0 && (binding.views === undefined || binding.views.includes(view)),
+  );
+  const quit = bindings.findIndex((binding) => binding.name === 'quit');
+  bindings.splice(quit === -1 ? bindings.length : quit + 1, 0, CTRL_C_BINDING);
+  return bindings;
+}
+
+/** The first key bound to the action named `name` in `keyMap`, for a hint (`? help`); undefined when it has none. */
+export function firstKeyOf(name: ActionName, keyMap: KeyMap = DEFAULT_KEY_MAP): KeyName | undefined {
+  return keyMap.bindings.find((binding) => binding.name === name)?.keys[0];
 }
 
 /** Help row for the digit keys, which the table cannot list as one action each. */
@@ -104,24 +256,21 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   end: 'End',
   enter: 'Enter',
   space: 'space',
+  tab: 'Tab',
+  'shift+tab': 'Shift-Tab',
   backspace: 'Backspace',
   escape: 'Esc',
-  'ctrl+c': 'Ctrl-C',
-  'ctrl+z': 'Ctrl-Z',
 };
 
-/** The label of a key for help and hints: `→`, `PgDn`, `Ctrl-C`, or the character itself. */
+/** The label of a key for help and hints: `→`, `PgDn`, `Ctrl-C`, `F5`, `Shift-F5`, or the character itself. */
 export function keyLabel(name: KeyName): string {
-  return KEY_LABELS[name] ?? name;
-}
-
-const ACTIONS_BY_VIEW: Readonly<Record<View, ReadonlyMap<KeyName, Action>>> = {
-  audience: actionsByKey('audience'),
-  presenter: actionsByKey('presenter'),
-};
-
-function actionsByKey(view: View): ReadonlyMap<KeyName, Action> {
-  return new Map(bindingsFor(view).flatMap((binding) => binding.keys.map((key) => [key, binding.action] as const)));
+  const label = KEY_LABELS[name];
+  if (label !== undefined) return label;
+  if (name.length === 1) return name;
+  return name
+    .split('+')
+    .map((part) => (/^f\d+$/.test(part) ? part.toUpperCase() : part.charAt(0).toUpperCase() + part.slice(1)))
+    .join('-');
 }
 
 /** Keys typed as characters, when several arrive in one read. */
@@ -221,7 +370,7 @@ export function continueSequence(
   const complete = /^(\[[0-?]*[ -/]*[@-~]|O[ -~])/.exec(combined);
   if (complete?.[1] !== undefined) {
     const sequence = complete[1];
-    return { kind: 'sequence', sequence, key: SEQUENCE_TAILS[sequence], rest: combined.slice(sequence.length) };
+    return { kind: 'sequence', sequence, key: SEQUENCE_TAILS[sequence] ?? functionKeyOf(sequence), rest: combined.slice(sequence.length) };
   }
   if (/^(\[[0-?]*[ -/]*|O)$/.test(combined)) return { kind: 'pending', pending: { text: combined, isLoneEscape: false } };
   // OSC, DCS, APM, PM, SOS: replies a terminal sends, never keys.
@@ -246,7 +395,7 @@ export const OTHER_KEY: KeyName = 'other';
  * Backspace here (see the TODO in Ink's parse-keypress). Ctrl with anything but a character, and
  * Alt with any key, name the unbound OTHER_KEY: no accidental Alt+q ends the talk.
  */
-export function keyNamesOf(input: string, key: KeyFlags): KeyName[] {
+export function keyNamesOf(input: string, key: KeyFlags, sequence?: string): KeyName[] {
   // Ctrl with a named key (Ctrl+Right) is bound to nothing, but is a key: it closes the help.
   if (key.ctrl) return input.length === 1 ? [`ctrl+${input.toLowerCase()}`] : [OTHER_KEY];
   // Alt with a key is bound to nothing, but is a key: Alt+q must not end the talk, nor Alt+Right
@@ -263,10 +412,11 @@ export function keyNamesOf(input: string, key: KeyFlags): KeyName[] {
   if (key.return) return ['enter'];
   if (key.escape) return ['escape'];
   if (key.backspace || key.delete) return ['backspace'];
-  if (key.tab) return ['tab'];
+  if (key.tab) return [key.shift === true ? 'shift+tab' : 'tab'];
   if (input.length > 1 && /^[[O\]]/.test(input)) return [];
-  // Ink hands over a key it names but has no flag for (F1–F12, Insert) as an empty input.
-  if (input === '') return [OTHER_KEY];
+  // Ink hands over a key it names but has no flag for (F1–F12, Insert) as an empty input; the
+  // sequence it came as names the function keys.
+  if (input === '') return [(sequence === undefined ? undefined : functionKeyOf(sequence)) ?? OTHER_KEY];
   return [...input].flatMap((character) => {
     const named = CHARACTER_KEYS[character];
     if (named !== undefined) return [named];
@@ -274,12 +424,56 @@ export function keyNamesOf(input: string, key: KeyFlags): KeyName[] {
   });
 }
 
+/** Function keys by the number in their `ESC [ n ~` sequence (xterm, rxvt, VT220; ECMA-48 private sequences). */
+const FUNCTION_KEY_CODES: Readonly<Record<string, number>> = {
+  11: 1,
+  12: 2,
+  13: 3,
+  14: 4,
+  15: 5,
+  17: 6,
+  18: 7,
+  19: 8,
+  20: 9,
+  21: 10,
+  23: 11,
+  24: 12,
+};
+/** F1–F4 as SS3 (`ESC O P`…) or CSI with modifiers (`ESC [ 1 ; 2 P`), and F1–F5 of the Linux console (`ESC [ [ A`…). */
+const FUNCTION_KEY_FINALS: Readonly<Record<string, number>> = { P: 1, Q: 2, R: 3, S: 4 };
+const LINUX_CONSOLE_FINALS: Readonly<Record<string, number>> = { A: 1, B: 2, C: 3, D: 4, E: 5 };
+
 /**
- * The action for a named key in `view`: a bound action, a digit of a slide-number jump, or
- * `undefined`.
+ * The name of the function key (`f5`, `shift+f5`) that the escape sequence `sequence` (with or
+ * without its ESC) is, or undefined. Shift is xterm's modifier parameter 2 (`ESC [ 15 ; 2 ~`,
+ * xterm ctlseqs "PC-Style Function Keys"); other modifiers name no key we bind.
  */
-export function actionForKey(name: KeyName | undefined, view: View = 'audience'): Action | undefined {
+export function functionKeyOf(sequence: string): KeyName | undefined {
+  // eslint-disable-next-line no-control-regex -- ESC is what is stripped.
+  const text = sequence.replace(/^\u001B+/, '');
+  let number: number | undefined;
+  let modifier = 1;
+  let match = /^\[(\d+)(?:;(\d+))?~$/.exec(text);
+  if (match !== null) {
+    number = FUNCTION_KEY_CODES[match[1] ?? ''];
+    modifier = Number(match[2] ?? 1);
+  } else if ((match = /^(?:O|\[1;(\d+))([PQRS])$/.exec(text)) !== null) {
+    number = FUNCTION_KEY_FINALS[match[2] ?? ''];
+    modifier = Number(match[1] ?? 1);
+  } else if ((match = /^\[\[([A-E])$/.exec(text)) !== null) {
+    number = LINUX_CONSOLE_FINALS[match[1] ?? ''];
+  }
+  if (number === undefined) return undefined;
+  if (modifier === 1) return `f${number}`;
+  return modifier === 2 ? `shift+f${number}` : undefined;
+}
+
+/**
+ * The action for a named key in `view` of `keyMap`: a bound action, a digit of a slide-number
+ * jump, or `undefined`.
+ */
+export function actionForKey(name: KeyName | undefined, view: View = 'audience', keyMap: KeyMap = DEFAULT_KEY_MAP): Action | undefined {
   if (name === undefined) return undefined;
   if (/^[0-9]$/.test(name)) return { type: 'typeDigit', digit: name };
-  return ACTIONS_BY_VIEW[view].get(name);
+  return keyMap.byView[view].get(name);
 }

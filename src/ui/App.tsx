@@ -4,10 +4,12 @@ import { parseDuration } from '../deck/duration.js';
 import type { Deck } from '../deck/schema.js';
 import type { DeckUpdate } from '../deck/watch-deck.js';
 import { layoutScreen } from '../layout/screen-layout.js';
-import type { Action } from '../navigation/deck-state.js';
+import { QUIT_PROMPT_MS, type Action } from '../navigation/deck-state.js';
 import { interpretAction } from '../navigation/interpret-key.js';
-import type { View } from '../navigation/key-bindings.js';
-import { isRunning, STOPPED_TIMER, toggleTimer } from '../presenter/timer.js';
+import { DEFAULT_KEY_MAP, type KeyMap, type View } from '../navigation/key-bindings.js';
+import { frameRows } from '../layout/frame-layout.js';
+import { BlankFrame } from './BlankFrame.js';
+import { isRunning, startTimer, STOPPED_TIMER, toggleTimer } from '../presenter/timer.js';
 import { NULL_CHANNEL, type SyncChannel } from '../sync/sync-channel.js';
 import { DeckFrame } from './DeckFrame.js';
 import { ErrorBanner } from './ErrorBanner.js';
@@ -45,6 +47,8 @@ export interface AppProps {
   readonly themeFor?: (deck: Deck) => Theme;
   /** How long views may show different versions before this one says so, in milliseconds; DIVERGED_AFTER_MS by default. */
   readonly divergedAfterMs?: number;
+  /** The key bindings (a key file's, or the defaults). */
+  readonly keyMap?: KeyMap;
 }
 
 /**
@@ -63,6 +67,7 @@ export function App({
   suspend,
   themeFor,
   divergedAfterMs = DIVERGED_AFTER_MS,
+  keyMap = DEFAULT_KEY_MAP,
 }: AppProps) {
   const { exit } = useApp();
   const { write } = useStdout();
@@ -81,6 +86,7 @@ export function App({
     slides,
     ...(problem === undefined ? {} : { problem: { diagnostics: problem.error.diagnostics, text: problem.text } }),
     hasNotice: notice !== undefined,
+    keyMap,
   });
   // useDeckKeys reads the latest handler, so a new one each render costs nothing.
   const onAction = (action: Action) => {
@@ -88,12 +94,19 @@ export function App({
       if (outcome.kind === 'dispatch') dispatch(outcome.action);
       else if (outcome.kind === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
       else if (outcome.kind === 'resetTimer') setTimer(STOPPED_TIMER);
+      else if (outcome.kind === 'startTimer')
+        setTimer((current) => (isRunning(current) ? current : startTimer(current, performance.now())));
       // Ink writes only what changed; after `fg` the screen is blank. Writing nothing through
       // Ink draws the last frame again in full.
       else suspend?.(() => write(''));
     }
   };
-  useDeckKeys(view, onAction);
+  useDeckKeys(view, onAction, { keyMap, mode: state.overlay === 'search' ? 'text' : 'keys' });
+  useEffect(() => {
+    if (!state.isQuitPrompted) return undefined;
+    const timer = setTimeout(() => dispatch({ type: 'quitPromptExpired' }), QUIT_PROMPT_MS);
+    return () => clearTimeout(timer);
+  }, [state.isQuitPrompted, dispatch]);
   usePositionSync(sync, state, dispatch, shown.version);
   useEffect(() => {
     if (state.isQuitting) exit(state.exitStatus);
@@ -101,6 +114,14 @@ export function App({
 
   const { presenter } = screen;
   const theme = themeFor?.(shown.deck) ?? THEMES.dark;
+  // Blanked, the audience sees nothing else: no banner, no notice, no footer.
+  if (!isPresenter && state.blank !== 'none') {
+    return (
+      <ThemeContext value={theme}>
+        <BlankFrame blank={state.blank} size={{ columns, rows: frameRows(rows) }} />
+      </ThemeContext>
+    );
+  }
   let frame;
   if (screen.overlay?.kind === 'errors') {
     const { pane, lines, window } = screen.overlay;

@@ -5,6 +5,8 @@ import { Footer } from './Footer.js';
 import type { ScreenLayout } from '../layout/screen-layout.js';
 import { NotesPane } from './NotesPane.js';
 import { OverlayView } from './OverlayView.js';
+import { PromptLine, QUIT_PROMPT } from './PromptLine.js';
+import { SearchLine } from './SearchOverlay.js';
 import { SlideView } from './SlideView.js';
 import { TooSmallNotice } from './TooSmallNotice.js';
 import { useTheme } from './theme.js';
@@ -20,8 +22,9 @@ export interface DeckFrameProps {
 }
 
 /**
- * One frame of the audience view, a pure function of its props: the slide (or the help or
- * overview overlay in its place), the speaker notes when shown, and the footer.
+ * One frame of the audience view, a pure function of its props: the slide (or the help, the
+ * overview or the search results in its place), the speaker notes when shown, and the footer
+ * (or the search line, or the quit prompt, in its place).
  * This is what the app draws and what `inkdeck render` prints.
  */
 export function DeckFrame({ slides, state, screen }: DeckFrameProps) {
@@ -33,7 +36,7 @@ export function DeckFrame({ slides, state, screen }: DeckFrameProps) {
   if (slide === undefined || screen.slide === undefined) return null;
 
   let body;
-  if (state.overlay === 'help' || state.overlay === 'overview') {
+  if (state.overlay === 'help' || state.overlay === 'overview' || state.overlay === 'search') {
     body = <OverlayView slides={slides} state={state} screen={screen} />;
   } else {
     body = (
@@ -51,13 +54,20 @@ export function DeckFrame({ slides, state, screen }: DeckFrameProps) {
   return (
     <Box flexDirection="column" width={columns} height={rows} overflowY="hidden" backgroundColor={theme.background}>
       {body}
-      <Footer
-        sectionTitle={slide.sectionTitle}
-        slideNumber={state.slide + 1}
-        slideCount={slides.length}
-        jumpDigits={state.jumpDigits}
-        columns={columns}
-      />
+      {screen.overlay?.kind === 'search' ? (
+        <SearchLine query={state.search.query} resultCount={screen.overlay.results.length} size={screen.overlay.line} />
+      ) : state.isQuitPrompted ? (
+        <PromptLine text={QUIT_PROMPT} columns={columns} />
+      ) : (
+        <Footer
+          sectionTitle={slide.sectionTitle}
+          slideNumber={state.slide + 1}
+          slideCount={slides.length}
+          jumpDigits={state.jumpDigits}
+          helpKey={screen.helpKey}
+          columns={columns}
+        />
+      )}
     </Box>
   );
 }

@@ -3,6 +3,7 @@ import { Text } from './Text.js';
 import stringWidth from 'string-width';
 import { truncateAtWord } from '../text/truncate.js';
 import { jumpLabel } from './jump-label.js';
+import { keyLabel } from '../navigation/key-bindings.js';
 import { useTheme } from './theme.js';
 
 export interface FooterProps {
@@ -13,6 +14,8 @@ export interface FooterProps {
   readonly slideCount: number;
   /** Digits typed for a jump, shown while pending. */
   readonly jumpDigits: string;
+  /** The first key bound to the help, for the hint (`? help`); no hint without one. */
+  readonly helpKey?: string;
   /** Width of the footer, in columns; it is always one row. */
   readonly columns: number;
 }
@@ -24,9 +27,9 @@ const MIN_PROGRESS_COLUMNS = 4;
 
 /**
  * The footer row: section title, a progress bar, pending jump digits, `slide N/M` and, when
- * there is room, a `? help` hint. `slide N/M` is never cut; the rest gives way to it.
+ * there is room, a `? help` hint (with the key the bindings give the help). `slide N/M` is never cut; the rest gives way to it.
  */
-export function Footer({ sectionTitle, slideNumber, slideCount, jumpDigits, columns }: FooterProps) {
+export function Footer({ sectionTitle, slideNumber, slideCount, jumpDigits, helpKey = '?', columns }: FooterProps) {
   const theme = useTheme();
   // `slide N/M` always shows; the typed number, the help hint, the section title and the bar
   // share what is left, in that order of priority.
@@ -38,7 +41,7 @@ export function Footer({ sectionTitle, slideNumber, slideCount, jumpDigits, colu
     return text;
   };
   const jump = jumpDigits === '' ? '' : fits(`${jumpLabel(jumpDigits, slideCount)} `) || fits(`${jumpDigits}▏ `);
-  const hint = columns >= 60 ? fits('  ? help') : '';
+  const hint = columns >= 60 && helpKey !== '' ? fits(`  ${keyLabel(helpKey)} help`) : '';
   // What is left goes to the section title (with a space after it) and the progress bar.
   const title = truncateAtWord(sectionTitle, Math.min(Math.floor(columns * SECTION_TITLE_SHARE), room - 1));
   const titleWidth = stringWidth(title);

@@ -17,12 +17,12 @@ export interface HelpOverlayProps {
 
 /**
  * What the help's header says after "Keys", in at most `columns` columns: the longest of its
- * wordings that fits, so that a narrow help still says how to quit, rather than a cut sentence.
+ * wordings that fits, so that a narrow help still says how to close it, rather than a cut sentence.
  */
 export function helpHint(scrolls: boolean, columns: number): string {
   const wordings = scrolls
-    ? [' · ↓ ↑ scroll, q quits, other keys close this', ' · ↓ ↑ scroll, q quits', ' · ↓↑, q quits', ' · q quits']
-    : [' · q quits, any other key closes this', ' · q quits, other keys close', ' · q quits'];
+    ? [' · ↓ ↑ scroll, other keys close this', ' · ↓ ↑ scroll, q closes', ' · ↓↑, q closes', ' · q closes']
+    : [' · any key closes this', ' · any key closes', ' · q closes'];
   return wordings.find((wording) => stringWidth(wording) <= columns) ?? '';
 }
 

@@ -7,6 +7,8 @@ import type { PresenterLayout } from '../layout/presenter-layout.js';
 import type { ScreenLayout } from '../layout/screen-layout.js';
 import { NextPreview } from './NextPreview.js';
 import { OverlayView } from './OverlayView.js';
+import { PromptLine, QUIT_PROMPT } from './PromptLine.js';
+import { SearchLine } from './SearchOverlay.js';
 import { NotesPane } from './NotesPane.js';
 import { SlideView } from './SlideView.js';
 import { StatusBar } from './StatusBar.js';
@@ -45,7 +47,14 @@ export function PresenterFrame(props: PresenterFrameProps) {
   const stepCount = stepCountOf(slide);
 
   let body;
-  if (state.overlay === 'help' || state.overlay === 'overview') {
+  if (screen.overlay?.kind === 'search') {
+    body = (
+      <Box flexDirection="column" height={layout.body.rows}>
+        <OverlayView slides={slides} state={state} screen={screen} />
+        <SearchLine query={state.search.query} resultCount={screen.overlay.results.length} size={screen.overlay.line} />
+      </Box>
+    );
+  } else if (state.overlay === 'help' || state.overlay === 'overview') {
     body = <OverlayView slides={slides} state={state} screen={screen} />;
   } else {
     body = (
@@ -79,23 +88,28 @@ export function PresenterFrame(props: PresenterFrameProps) {
 
   return (
     <Box flexDirection="column" width={columns} height={rows} overflow="hidden" backgroundColor={theme.background}>
-      <StatusBar
-        elapsedMs={props.elapsedMs}
-        isTimerRunning={props.isTimerRunning}
-        wallClock={props.wallClock}
-        slideNumber={state.slide + 1}
-        slideCount={slides.length}
-        stepNumber={state.step + 1}
-        stepCount={stepCount}
-        pacing={
-          // Pacing means nothing before the talk starts: every slide would be "ahead".
-          props.durationMs === undefined || (props.elapsedMs === 0 && !props.isTimerRunning)
-            ? undefined
-            : pacing(props.elapsedMs, state, slides, props.durationMs, props.elapsedMs - (props.arrivedAtMs ?? props.elapsedMs))
-        }
-        jumpDigits={state.jumpDigits}
-        columns={columns}
-      />
+      {state.isQuitPrompted ? (
+        <PromptLine text={QUIT_PROMPT} columns={columns} />
+      ) : (
+        <StatusBar
+          blank={state.blank}
+          elapsedMs={props.elapsedMs}
+          isTimerRunning={props.isTimerRunning}
+          wallClock={props.wallClock}
+          slideNumber={state.slide + 1}
+          slideCount={slides.length}
+          stepNumber={state.step + 1}
+          stepCount={stepCount}
+          pacing={
+            // Pacing means nothing before the talk starts: every slide would be "ahead".
+            props.durationMs === undefined || (props.elapsedMs === 0 && !props.isTimerRunning)
+              ? undefined
+              : pacing(props.elapsedMs, state, slides, props.durationMs, props.elapsedMs - (props.arrivedAtMs ?? props.elapsedMs))
+          }
+          jumpDigits={state.jumpDigits}
+          columns={columns}
+        />
+      )}
       {body}
     </Box>
   );

@@ -4,8 +4,17 @@ import stringWidth from 'string-width';
 import { formatClock, formatSlideTimeLeft, type Pacing } from '../presenter/pacing.js';
 import { jumpLabel } from './jump-label.js';
 import { useTheme } from './theme.js';
+import type { Blank } from '../navigation/deck-state.js';
+
+/** The mark of a blanked audience view, first in the row: it must be seen at a glance. */
+export const BLANK_MARKS: Readonly<Record<Exclude<Blank, 'none'>, string>> = {
+  black: '■ audience blanked',
+  white: '□ audience blanked white',
+};
 
 export interface StatusBarProps {
+  /** Whether the audience views are blanked: the row starts with a mark saying so. */
+  readonly blank?: Blank;
   /** Talk time so far, in milliseconds. */
   readonly elapsedMs: number;
   readonly isTimerRunning: boolean;
@@ -26,14 +35,27 @@ export interface StatusBarProps {
 }
 
 /**
- * The presenter view's status row: timer, wall clock, position, a slide number being typed
+ * The presenter view's status row: a mark when the audience is blanked, timer, wall clock, position, a slide number being typed
  * (`go to 12▏`), and pacing against the deck's `duration` (ahead or behind, and the current
  * slide's time budget). A row too short loses, in order, the timer's hint (`(a move or t
  * starts)`, `paused`), the wall clock, then the pacing from its end: the position stays.
  */
 export function StatusBar(props: StatusBarProps) {
   const theme = useTheme();
-  const { elapsedMs, isTimerRunning, wallClock, slideNumber, slideCount, stepNumber, stepCount, pacing, jumpDigits = '', columns } = props;
+  const {
+    elapsedMs,
+    isTimerRunning,
+    wallClock,
+    slideNumber,
+    slideCount,
+    stepNumber,
+    stepCount,
+    pacing,
+    jumpDigits = '',
+    blank = 'none',
+  } = props;
+  const mark = blank === 'none' ? '' : `${BLANK_MARKS[blank]} `;
+  const columns = props.columns - stringWidth(mark);
   const clock = `${isTimerRunning ? '▶' : '⏸'} ${formatClock(elapsedMs)}`;
   const hint = isTimerRunning ? '' : elapsedMs === 0 ? ' (a move or t starts)' : ' paused';
   const position = `slide ${slideNumber}/${slideCount}${stepCount > 1 ? ` · step ${stepNumber}/${stepCount}` : ''}`;
@@ -58,8 +80,14 @@ export function StatusBar(props: StatusBarProps) {
     pace += ` · ${formatSlideTimeLeft(pacing)}`;
   }
   return (
-    <Box width={columns} height={1} flexShrink={0}>
+    <Box width={props.columns} height={1} flexShrink={0}>
       <Text wrap="truncate-end">
+        {mark === '' ? null : (
+          <Text bold inverse color={theme.behind}>
+            {mark.trimEnd()}
+          </Text>
+        )}
+        {mark === '' ? null : ' '}
         <Text bold color={isTimerRunning ? theme.accent : undefined}>
           {timer}
         </Text>
