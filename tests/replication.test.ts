@@ -41,6 +41,7 @@ function position(clock: number, slide: number, fields: Partial<PositionMessage>
     version: 'v1',
     from: LOWER,
     reloads: true,
+    view: 'audience',
     clock,
     slide,
     step: 0,
@@ -49,13 +50,24 @@ function position(clock: number, slide: number, fields: Partial<PositionMessage>
 }
 
 function timer(clock: number, value: SharedTimer, fields: Partial<TimerMessage> = {}): TimerMessage {
-  return { inkdeck: PROTOCOL_VERSION, type: 'timer', deck: DECK, version: 'v1', from: LOWER, reloads: true, clock, ...value, ...fields };
+  return {
+    inkdeck: PROTOCOL_VERSION,
+    type: 'timer',
+    deck: DECK,
+    version: 'v1',
+    from: LOWER,
+    reloads: true,
+    view: 'audience',
+    clock,
+    ...value,
+    ...fields,
+  };
 }
 
 type HelloMessage = Extract<Message, { type: 'hello' }>;
 
 function hello(fields: Partial<HelloMessage> = {}): HelloMessage {
-  return { inkdeck: PROTOCOL_VERSION, type: 'hello', deck: DECK, version: 'v1', from: LOWER, reloads: true, ...fields };
+  return { inkdeck: PROTOCOL_VERSION, type: 'hello', deck: DECK, version: 'v1', from: LOWER, reloads: true, view: 'audience', ...fields };
 }
 
 /** The position message `state` sends: its own stamp, deck and version. */
@@ -68,9 +80,25 @@ function ownPosition(state: Replica): PositionMessage {
     version: state.version,
     from,
     reloads: state.reloads,
+    view: state.view,
     clock,
     slide: value.slide,
     step: value.step,
+  };
+}
+
+function ownBlank(state: Replica): Message {
+  const { value, clock, from } = state.blank;
+  return {
+    inkdeck: PROTOCOL_VERSION,
+    type: 'blank',
+    deck: state.deck,
+    version: state.version,
+    from,
+    reloads: state.reloads,
+    view: state.view,
+    clock,
+    blank: value,
   };
 }
 
@@ -83,6 +111,7 @@ function ownTimer(state: Replica): TimerMessage {
     version: state.version,
     from,
     reloads: state.reloads,
+    view: state.view,
     clock,
     ...value,
   };
@@ -114,8 +143,11 @@ describe('initialReplica', () => {
       deck: DECK,
       version: 'v1',
       reloads: true,
+      view: 'audience',
       position: stamp(START, 0),
       timer: stamp(UNSTARTED_TIMER, 0),
+      blank: stamp('none', 0),
+      presenterPeers: new Set(),
       highestClock: 0,
       peersOnOtherVersions: new Set(),
       awaitingAnswers: new Set(),
@@ -478,25 +510,30 @@ describe('joining: hello and the answers', () => {
       effects: [{ type: 'joined' }],
     },
     {
-      name: 'a hello is answered with the timer first, then the position (the answer the joining view waits for)',
+      name: 'a hello is answered with the timer and the blank first, then the position (the answer the joining view waits for)',
       state: running,
       event: receive(hello()),
       expected: 'unchanged',
-      effects: [send(ownTimer(running)), send(ownPosition(running))],
+      effects: [send(ownTimer(running)), send(ownBlank(running)), send(ownPosition(running))],
     },
     {
       name: 'a hello on another version is answered too, so it does not wait; a reloading one is apart',
       state: running,
       event: receive(hello({ version: 'v2' })),
       expected: { peersOnOtherVersions: new Set([PEER]) },
-      effects: [{ type: 'versionMismatch', isMismatched: true }, send(ownTimer(running)), send(ownPosition(running))],
+      effects: [
+        { type: 'versionMismatch', isMismatched: true },
+        send(ownTimer(running)),
+        send(ownBlank(running)),
+        send(ownPosition(running)),
+      ],
     },
     {
       name: 'a hello on another version from a view that does not reload is answered, and not apart',
       state: running,
       event: receive(hello({ version: 'v2', reloads: false })),
       expected: 'unchanged',
-      effects: [send(ownTimer(running)), send(ownPosition(running))],
+      effects: [send(ownTimer(running)), send(ownBlank(running)), send(ownPosition(running))],
     },
     {
       name: 'a hello about another deck is not answered',
@@ -538,7 +575,7 @@ describe('joining: hello and the answers', () => {
       state: lastAwaited,
       event: receive(hello()),
       expected: { awaitingAnswers: new Set([PEER]) },
-      effects: [send(ownTimer(lastAwaited)), send(ownPosition(lastAwaited))],
+      effects: [send(ownTimer(lastAwaited)), send(ownBlank(lastAwaited)), send(ownPosition(lastAwaited))],
     },
     {
       name: 'a position about another deck is no answer',
@@ -576,4 +613,85 @@ describe('joining: hello and the answers', () => {
       effects: [],
     },
   ])('$name', check);
+});
+
+describe('the blanked screen and the presenter views (issue 18)', () => {
+  type BlankMessage = Extract<Message, { type: 'blank' }>;
+  const blankFrom = (clock: number, value: BlankMessage['blank'], fields: Partial<BlankMessage> = {}): BlankMessage => ({
+    inkdeck: PROTOCOL_VERSION,
+    type: 'blank',
+    deck: DECK,
+    version: 'v1',
+    from: LOWER,
+    reloads: true,
+    view: 'audience',
+    clock,
+    blank: value,
+    ...fields,
+  });
+  const blanked = replica({ blank: stamp('black', 2) });
+
+  it.each<Row>([
+    {
+      name: 'blanked by this view takes the next blank clock and is told to every view',
+      state: replica(),
+      event: { type: 'publishBlank', blank: 'black' },
+      expected: { blank: stamp('black', 1) },
+      effects: [{ type: 'broadcast', message: ownBlank(replica({ blank: stamp('black', 1) })) }],
+    },
+    {
+      name: 'the same blank again is no news',
+      state: blanked,
+      event: { type: 'publishBlank', blank: 'black' },
+      expected: 'unchanged',
+      effects: [],
+    },
+    {
+      name: 'a newer blank from another view is followed and reported',
+      state: blanked,
+      event: receive(blankFrom(3, 'none')),
+      expected: { blank: stamp('none', 3, LOWER) },
+      effects: [{ type: 'blank', blank: 'none' }],
+    },
+    {
+      name: 'an older one is not',
+      state: blanked,
+      event: receive(blankFrom(1, 'white')),
+      expected: 'unchanged',
+      effects: [],
+    },
+    {
+      name: 'is shared across versions of the deck, as the timer is',
+      state: blanked,
+      event: receive(blankFrom(3, 'white', { version: 'v2', reloads: false })),
+      expected: { blank: stamp('white', 3, LOWER) },
+      effects: [{ type: 'blank', blank: 'white' }],
+    },
+    {
+      name: 'a presenter view heard from is connected',
+      state: replica(),
+      event: receive(position(0, 0, { view: 'presenter' })),
+      expected: { presenterPeers: new Set([PEER]) },
+      effects: [{ type: 'presenterConnected', isConnected: true }],
+    },
+    {
+      name: 'and gone when its connection closes',
+      state: replica({ presenterPeers: new Set([PEER]) }),
+      event: { type: 'drop', peer: PEER },
+      expected: { presenterPeers: new Set() },
+      effects: [{ type: 'presenterConnected', isConnected: false }],
+    },
+    {
+      name: 'a second presenter view changes nothing the app sees',
+      state: replica({ presenterPeers: new Set([PEER]) }),
+      event: receive(hello({ view: 'presenter' }), SECOND_PEER),
+      expected: { presenterPeers: new Set([PEER, SECOND_PEER]) },
+      effects: [send(ownTimer(replica()), SECOND_PEER), send(ownBlank(replica()), SECOND_PEER), send(ownPosition(replica()), SECOND_PEER)],
+    },
+  ])('$name', check);
+
+  it('a view that joins a blanked talk is told so before the position it waits for', () => {
+    const { effects } = replicate(blanked, receive(hello()));
+    expect(effects.map((effect) => (effect.type === 'send' ? effect.message.type : effect.type))).toEqual(['timer', 'blank', 'position']);
+  });
 });

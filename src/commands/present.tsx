@@ -10,6 +10,7 @@ import { enterFullScreen, suspendToShell } from '../terminal/screen.js';
 import { App } from '../ui/App.js';
 import { resolveTheme } from '../ui/theme.js';
 import type { ThemeChoice } from '../deck/themes.js';
+import type { View } from '../navigation/key-bindings.js';
 import type { Deck } from '../deck/schema.js';
 import { queryBackgroundLuminance } from '../terminal/background.js';
 import chalk from 'chalk';
@@ -63,7 +64,8 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   // A pipe (`<(generate-deck)`) or a device is read once: reading it again on a change would
   // find it empty, or never done. Only a regular file is watched.
   const watches = options.watch && statSync(file).isFile();
-  const sync = options.sync ? await joinSession(realpathSync(file), version, options.session, watches) : NULL_CHANNEL;
+  const view = options.presenter ? 'presenter' : 'audience';
+  const sync = options.sync ? await joinSession(realpathSync(file), version, options.session, watches, view) : NULL_CHANNEL;
   const subscribeToDeck = watches
     ? (listener: (update: DeckUpdate) => void) => {
         const stop = watchDeck(file, listener, { initialText: text });
@@ -86,7 +88,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
       <App
         deck={deck}
         version={version}
-        view={options.presenter ? 'presenter' : 'audience'}
+        view={view}
         sync={sync}
         subscribeToDeck={subscribeToDeck}
         suspend={(redraw) => void suspendToShell(process.stdout, redraw)}
@@ -107,7 +109,13 @@ export async function present(file: string, options: PresentOptions): Promise<nu
 }
 
 /** Joins the sync session; on failure says why on one line and presents without sync ({@link NULL_CHANNEL}). */
-async function joinSession(deckPath: string, version: string, session: string | undefined, reloads: boolean): Promise<SyncChannel> {
+async function joinSession(
+  deckPath: string,
+  version: string,
+  session: string | undefined,
+  reloads: boolean,
+  view: View,
+): Promise<SyncChannel> {
   try {
     // A named session joins views by name, whatever file each shows, as long as the deck is
     // the same (the version); without a name, views of the same file find each other.
@@ -118,6 +126,7 @@ async function joinSession(deckPath: string, version: string, session: string | 
       version,
       position: { slide: 0, step: 0 },
       reloads,
+      view,
     });
   } catch (error) {
     process.stderr.write(`inkdeck: presenting without sync: ${error instanceof Error ? error.message : String(error)}\n`);

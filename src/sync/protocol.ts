@@ -2,10 +2,11 @@ import * as z from 'zod';
 import type { Position } from '../navigation/deck-state.js';
 
 /**
- * Version of the wire format; a view ignores messages of any other version. 3: the deck and its
- * version are two fields (2 packed them into `deck` as `<deck>@<version>`).
+ * Version of the wire format; a view ignores messages of any other version. 4: every message
+ * says which kind of view sent it, and the blanked screen is shared. 3: the deck and its version
+ * are two fields (2 packed them into `deck` as `<deck>@<version>`).
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Longest message accepted, in bytes; a peer that sends a longer line is disconnected. */
 export const MAX_MESSAGE_BYTES = 4096;
@@ -22,7 +23,15 @@ const milliseconds = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
  * deck when its file is saved (`reloads`), which tells a view that does not reload whether a
  * view on another version is following the file.
  */
-const envelope = { inkdeck: z.literal(PROTOCOL_VERSION), deck: id, version: id, from: id, reloads: z.boolean() };
+const envelope = {
+  inkdeck: z.literal(PROTOCOL_VERSION),
+  deck: id,
+  version: id,
+  from: id,
+  reloads: z.boolean(),
+  /** The kind of view that sent the message: a presenter view takes the audience's problem banners. */
+  view: z.enum(['audience', 'presenter']),
+};
 /** A Lamport clock: a value replaces the current one only if its `(clock, from)` pair is greater. */
 const clock = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -50,11 +59,18 @@ const TimerSchema = z.strictObject({
   runningSince: milliseconds.nullable(),
 });
 
-const MessageSchema = z.discriminatedUnion('type', [HelloSchema, PositionSchema, TimerSchema]);
+/**
+ * Whether the audience views are blanked (black, white) or show the slide (none), with a Lamport
+ * clock of its own: a view that joins a blanked talk starts blanked.
+ */
+const BlankSchema = z.strictObject({ ...envelope, type: z.literal('blank'), clock, blank: z.enum(['none', 'black', 'white']) });
+
+const MessageSchema = z.discriminatedUnion('type', [HelloSchema, PositionSchema, TimerSchema, BlankSchema]);
 
 export type Message = z.infer<typeof MessageSchema>;
 export type PositionMessage = z.infer<typeof PositionSchema>;
 export type TimerMessage = z.infer<typeof TimerSchema>;
+export type BlankMessage = z.infer<typeof BlankSchema>;
 
 /** The shared stopwatch (see `TimerSchema`): milliseconds counted, and the wall-clock start of the current run. */
 export interface SharedTimer {

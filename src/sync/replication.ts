@@ -1,8 +1,10 @@
-import type { Position } from '../navigation/deck-state.js';
+import type { Blank, Position } from '../navigation/deck-state.js';
+import type { View } from '../navigation/key-bindings.js';
 import {
   PROTOCOL_VERSION,
   positionOf,
   timerOf,
+  type BlankMessage,
   type Message,
   type PositionMessage,
   type SharedTimer,
@@ -30,10 +32,16 @@ export interface Replica {
   readonly version: string;
   /** Whether this view reloads the deck when its file is saved. */
   readonly reloads: boolean;
+  /** The kind of this view. */
+  readonly view: View;
   /** The position the session agrees on. */
   readonly position: Stamped<Position>;
   /** The talk's timer the session agrees on; its clock counts timer changes only. */
   readonly timer: Stamped<SharedTimer>;
+  /** Whether the audience views are blanked, as the session agrees; its clock counts blank changes only. */
+  readonly blank: Stamped<Blank>;
+  /** Connections whose view is a presenter view (see isPresenterConnected). */
+  readonly presenterPeers: ReadonlySet<PeerId>;
   /**
    * Highest position clock seen from any view of this deck, whatever its version (Lamport's
    * rule: a clock never falls behind one it has heard of). Moves made on another version are not
@@ -57,6 +65,8 @@ export interface ReplicaOptions {
   readonly deck: string;
   readonly version: string;
   readonly reloads: boolean;
+  /** The kind of this view; `audience` when not given. */
+  readonly view?: View;
   /** Position to start from when no other view is running. */
   readonly position: Position;
 }
@@ -67,6 +77,8 @@ export type ReplicationEvent =
   | { readonly type: 'publish'; readonly position: Position }
   /** This view started, paused or reset the timer. */
   | { readonly type: 'publishTimer'; readonly timer: SharedTimer }
+  /** This view blanked the audience views, or brought them back. */
+  | { readonly type: 'publishBlank'; readonly blank: Blank }
   /**
    * This view reloaded the deck and now shows `version`, at `position`. Every view that reloads
    * moves the same way, so this is no move: the position keeps its stamp, and a view that joins
@@ -98,6 +110,10 @@ export type Effect =
   | { readonly type: 'position'; readonly position: Position }
   /** Another view set the timer. */
   | { readonly type: 'timer'; readonly timer: SharedTimer }
+  /** Another view blanked the audience views, or brought them back. */
+  | { readonly type: 'blank'; readonly blank: Blank }
+  /** Whether a presenter view is connected flipped (see {@link isPresenterConnected}). */
+  | { readonly type: 'presenterConnected'; readonly isConnected: boolean }
   /** Whether a reloading view is on another version flipped (see {@link isVersionMismatched}). */
   | { readonly type: 'versionMismatch'; readonly isMismatched: boolean }
   /** Every peer a joining view said hello to has answered. */
@@ -114,14 +130,17 @@ const NO_PEERS: ReadonlySet<PeerId> = new Set();
 
 /** The state of a view that has heard of no other: its own position and an unstarted timer, at clock 0. */
 export function initialReplica(options: ReplicaOptions): Replica {
-  const { id, deck, version, reloads, position } = options;
+  const { id, deck, version, reloads, position, view = 'audience' } = options;
   return {
     id,
     deck,
     version,
     reloads,
+    view,
     position: { value: position, clock: 0, from: id },
     timer: { value: UNSTARTED_TIMER, clock: 0, from: id },
+    blank: { value: 'none', clock: 0, from: id },
+    presenterPeers: NO_PEERS,
     highestClock: 0,
     peersOnOtherVersions: NO_PEERS,
     awaitingAnswers: NO_PEERS,
@@ -136,6 +155,15 @@ export function initialReplica(options: ReplicaOptions): Replica {
  */
 export function isVersionMismatched(state: Replica): boolean {
   return state.peersOnOtherVersions.size > 0;
+}
+
+/**
+ * Whether a presenter view of this deck is connected: the audience views then leave the banners
+ * of a broken save and of views that stopped following to it, since the audience should not see
+ * an editing mistake (issue 18).
+ */
+export function isPresenterConnected(state: Replica): boolean {
+  return state.presenterPeers.size > 0;
 }
 
 /**
@@ -171,6 +199,12 @@ function apply(state: Replica, event: ReplicationEvent, effects: Effect[]): Repl
       effects.push({ type: 'broadcast', message: timerMessage(next) });
       return next;
     }
+    case 'publishBlank': {
+      if (event.blank === state.blank.value) return state;
+      const next = { ...state, blank: { value: event.blank, clock: state.blank.clock + 1, from: state.id } };
+      effects.push({ type: 'broadcast', message: blankMessage(next) });
+      return next;
+    }
     case 'setVersion': {
       const reloaded = { ...state, version: event.version };
       const placed = event.isMove
@@ -186,14 +220,7 @@ function apply(state: Replica, event: ReplicationEvent, effects: Effect[]): Repl
         effects.push({ type: 'joined' });
         return state;
       }
-      const hello: Message = {
-        inkdeck: PROTOCOL_VERSION,
-        type: 'hello',
-        deck: state.deck,
-        version: state.version,
-        from: state.id,
-        reloads: state.reloads,
-      };
+      const hello: Message = { ...envelope(state, state.id), type: 'hello' };
       for (const peer of event.peers) effects.push({ type: 'send', to: peer, message: hello });
       return { ...state, awaitingAnswers: new Set(event.peers) };
     }
@@ -202,7 +229,7 @@ function apply(state: Replica, event: ReplicationEvent, effects: Effect[]): Repl
     case 'receive':
       return receive(state, event.peer, event.message, effects);
     case 'drop':
-      return markPeerVersion(answered(state, event.peer, effects), event.peer, false, effects);
+      return markPeerView(markPeerVersion(answered(state, event.peer, effects), event.peer, false, effects), event.peer, false, effects);
   }
 }
 
@@ -210,7 +237,12 @@ function receive(state: Replica, peer: PeerId, message: Message, effects: Effect
   if (message.deck !== state.deck) return state;
   const isSameVersion = message.version === state.version;
   const wasOnOtherVersion = state.peersOnOtherVersions.has(peer);
-  let next = markPeerVersion(state, peer, !isSameVersion && message.reloads, effects);
+  let next = markPeerView(
+    markPeerVersion(state, peer, !isSameVersion && message.reloads, effects),
+    peer,
+    message.view === 'presenter',
+    effects,
+  );
   // A view that reloaded a change announces its new version, but only the others learn from
   // that that they differ; the first time a reloading peer is heard on another version, tell
   // it this view's, so both know (two files in one named session, one edited). The peer, now
@@ -223,11 +255,16 @@ function receive(state: Replica, peer: PeerId, message: Message, effects: Effect
   if (message.type === 'hello') {
     // Answered whatever its version, so it need not wait for this view: the timer first, as
     // the joining view counts itself answered on the position.
-    effects.push({ type: 'send', to: peer, message: timerMessage(next) }, { type: 'send', to: peer, message: positionMessage(next) });
+    effects.push(
+      { type: 'send', to: peer, message: timerMessage(next) },
+      { type: 'send', to: peer, message: blankMessage(next) },
+      { type: 'send', to: peer, message: positionMessage(next) },
+    );
     return next;
   }
-  // The talk's time does not depend on slide numbers: it is shared across versions.
+  // The talk's time, and a blanked screen, do not depend on slide numbers: shared across versions.
   if (message.type === 'timer') return receiveTimer(next, message, effects);
+  if (message.type === 'blank') return receiveBlank(next, message, effects);
   next = answered(next, peer, effects);
   if (message.clock > next.highestClock) next = { ...next, highestClock: message.clock };
   if (!isSameVersion) return next;
@@ -252,6 +289,26 @@ function receiveTimer(state: Replica, message: TimerMessage, effects: Effect[]):
   if (!isNewer(incoming, state.timer)) return state;
   if (!sameTimer(incoming.value, state.timer.value)) effects.push({ type: 'timer', timer: incoming.value });
   return { ...state, timer: incoming };
+}
+
+function receiveBlank(state: Replica, message: BlankMessage, effects: Effect[]): Replica {
+  const incoming: Stamped<Blank> = { value: message.blank, clock: message.clock, from: message.from };
+  if (!isNewer(incoming, state.blank)) return state;
+  if (incoming.value !== state.blank.value) effects.push({ type: 'blank', blank: incoming.value });
+  return { ...state, blank: incoming };
+}
+
+/** Records whether the view on `peer` is a presenter view, and reports it if that flips isPresenterConnected. */
+function markPeerView(state: Replica, peer: PeerId, isPresenter: boolean, effects: Effect[]): Replica {
+  if (state.presenterPeers.has(peer) === isPresenter) return state;
+  const peers = new Set(state.presenterPeers);
+  if (isPresenter) peers.add(peer);
+  else peers.delete(peer);
+  const next = { ...state, presenterPeers: peers };
+  if (isPresenterConnected(next) !== isPresenterConnected(state)) {
+    effects.push({ type: 'presenterConnected', isConnected: isPresenterConnected(next) });
+  }
+  return next;
 }
 
 /** Makes `position` a move of this view's: the next Lamport stamp, newer than any heard. */
@@ -289,7 +346,12 @@ function withPeersOnOtherVersions(state: Replica, peers: ReadonlySet<PeerId>, ef
 
 /** What every message of `state` starts with: the protocol, the deck and its version, and who set the value. */
 function envelope(state: Replica, from: string) {
-  return { inkdeck: PROTOCOL_VERSION, deck: state.deck, version: state.version, from, reloads: state.reloads } as const;
+  return { inkdeck: PROTOCOL_VERSION, deck: state.deck, version: state.version, from, reloads: state.reloads, view: state.view } as const;
+}
+
+function blankMessage(state: Replica): Message {
+  const { value: blank, clock, from } = state.blank;
+  return { ...envelope(state, from), type: 'blank', clock, blank };
 }
 
 function positionMessage(state: Replica): Message {

@@ -1,4 +1,4 @@
-import type { Position } from '../navigation/deck-state.js';
+import type { Blank, Position } from '../navigation/deck-state.js';
 import type { SharedTimer } from './protocol.js';
 
 /** The timer before anyone has started it. */
@@ -22,12 +22,18 @@ export interface SyncChannel {
   readonly latestMoveClock: number;
   /** Whether a reloading view of the same deck was last heard on another version (see `onVersionMismatch`). */
   readonly isVersionMismatched: boolean;
+  /** Whether the audience views are blanked, as the views agree; `none` until a view blanks them. */
+  readonly blank: Blank;
+  /** Whether a presenter view of the deck is connected (see `onPresenterConnected`). */
+  readonly isPresenterConnected: boolean;
   /** Number of other views connected now. */
   readonly peerCount: number;
   /** Tells every other view that this one moved to `position`; does nothing if it is unchanged. */
   publish(position: Position): void;
   /** Tells every other view the timer was started, paused or reset; does nothing if it is unchanged. */
   publishTimer(timer: SharedTimer): void;
+  /** Tells every other view the audience views are blanked, or not; does nothing if it is unchanged. */
+  publishBlank(blank: Blank): void;
   /**
    * Switches to another version of the deck (it was reloaded) at `position`, where the reload
    * moved this view; with `isMove`, that position is a move of this view's that the others
@@ -38,6 +44,13 @@ export interface SyncChannel {
   onPosition(listener: (position: Position) => void): () => void;
   /** Calls `listener` with each timer another view sets. Returns an unsubscribe function. */
   onTimer(listener: (timer: SharedTimer) => void): () => void;
+  /** Calls `listener` with each blank another view sets. Returns an unsubscribe function. */
+  onBlank(listener: (blank: Blank) => void): () => void;
+  /**
+   * Calls `listener` with `true` when a presenter view connects and no other was, and with
+   * `false` once none is left. Returns an unsubscribe function.
+   */
+  onPresenterConnected(listener: (isConnected: boolean) => void): () => void;
   /**
    * Calls `listener` with `true` when a view that reloads the same deck speaks about another
    * version of it, and with `false` once no such view is left. Returns an unsubscribe function.
@@ -58,9 +71,14 @@ export const NULL_CHANNEL: SyncChannel = Object.freeze({
   timer: UNSTARTED_TIMER,
   latestMoveClock: 0,
   isVersionMismatched: false,
+  blank: 'none',
+  isPresenterConnected: false,
   peerCount: 0,
   publish: () => undefined,
   publishTimer: () => undefined,
+  publishBlank: () => undefined,
+  onBlank: () => unsubscribed,
+  onPresenterConnected: () => unsubscribed,
   setVersion: () => undefined,
   onPosition: () => unsubscribed,
   onTimer: () => unsubscribed,

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import type { Position } from '../navigation/deck-state.js';
+import type { Blank, Position } from '../navigation/deck-state.js';
+import type { View } from '../navigation/key-bindings.js';
 import { decodeMessage, encodeMessage, lineSplitter, type Message, type SharedTimer } from './protocol.js';
 import {
   initialReplica,
+  isPresenterConnected,
   isVersionMismatched,
   replicate,
   type Effect,
@@ -35,6 +37,8 @@ export interface SyncSessionOptions {
   readonly joinTimeoutMs?: number;
   /** Whether this view reloads the deck when its file is saved; `true` by default. */
   readonly reloads?: boolean;
+  /** The kind of this view, which the others learn from its messages; `audience` by default. */
+  readonly view?: View;
 }
 
 /**
@@ -60,6 +64,8 @@ export class SyncSession implements SyncChannel {
   private readonly listeners = new Set<(position: Position) => void>();
   private readonly timerListeners = new Set<(timer: SharedTimer) => void>();
   private readonly mismatchListeners = new Set<(isMismatched: boolean) => void>();
+  private readonly blankListeners = new Set<(blank: Blank) => void>();
+  private readonly presenterListeners = new Set<(isConnected: boolean) => void>();
   private replica: Replica;
   private isClosed = false;
   private onJoined: (() => void) | undefined;
@@ -72,6 +78,7 @@ export class SyncSession implements SyncChannel {
       version: options.version,
       reloads: options.reloads ?? true,
       position: options.position,
+      ...(options.view === undefined ? {} : { view: options.view }),
     });
     this.server = net.createServer((socket) => this.adopt(socket));
     this.server.on('error', () => undefined);
@@ -128,6 +135,33 @@ export class SyncSession implements SyncChannel {
   onTimer(listener: (timer: SharedTimer) => void): () => void {
     this.timerListeners.add(listener);
     return () => this.timerListeners.delete(listener);
+  }
+
+  /** Whether the audience views are blanked, as the session agrees. */
+  get blank(): Blank {
+    return this.replica.blank.value;
+  }
+
+  /** Tells every other view the audience views are blanked, or not; does nothing if it is unchanged. */
+  publishBlank(blank: Blank): void {
+    if (!this.isClosed) this.dispatch({ type: 'publishBlank', blank });
+  }
+
+  /** Calls `listener` with each blank another view sets. Returns an unsubscribe function. */
+  onBlank(listener: (blank: Blank) => void): () => void {
+    this.blankListeners.add(listener);
+    return () => this.blankListeners.delete(listener);
+  }
+
+  /** Whether a presenter view of this deck is connected (isPresenterConnected in replication.ts). */
+  get isPresenterConnected(): boolean {
+    return isPresenterConnected(this.replica);
+  }
+
+  /** Calls `listener` when whether a presenter view is connected flips. Returns an unsubscribe function. */
+  onPresenterConnected(listener: (isConnected: boolean) => void): () => void {
+    this.presenterListeners.add(listener);
+    return () => this.presenterListeners.delete(listener);
   }
 
   /** Calls `listener` with each position another view moves to. Returns an unsubscribe function. */
@@ -299,6 +333,12 @@ export class SyncSession implements SyncChannel {
         return;
       case 'versionMismatch':
         for (const listener of this.mismatchListeners) listener(effect.isMismatched);
+        return;
+      case 'blank':
+        for (const listener of this.blankListeners) listener(effect.blank);
+        return;
+      case 'presenterConnected':
+        for (const listener of this.presenterListeners) listener(effect.isConnected);
         return;
       case 'joined':
         this.onJoined?.();

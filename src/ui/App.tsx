@@ -21,6 +21,7 @@ import { useDeckDocument } from './use-deck-document.js';
 import { useDeckKeys } from './use-deck-keys.js';
 import { usePositionSync } from './use-position-sync.js';
 import { useTalkClock } from './use-talk-clock.js';
+import { useStageSync } from './use-stage-sync.js';
 import { ThemeContext, THEMES, type Theme } from './theme.js';
 
 export interface AppProps {
@@ -72,9 +73,15 @@ export function App({
   const { exit } = useApp();
   const { write } = useStdout();
   const { columns, rows } = useWindowSize();
-  const { shown, problem, state, dispatch } = useDeckDocument({ deck, version, sync, subscribeToDeck });
-  const notice = useVersionNotice(sync, subscribeToDeck === undefined, divergedAfterMs);
+  const { shown, problem: ownProblem, state, dispatch } = useDeckDocument({ deck, version, sync, subscribeToDeck });
+  const ownNotice = useVersionNotice(sync, subscribeToDeck === undefined, divergedAfterMs);
   const isPresenter = view === 'presenter';
+  const isPresenterConnected = useStageSync(sync, state.blank, dispatch);
+  // The audience must not see an editing mistake: with a presenter view connected, the broken
+  // save's banner and list and the "stopped following" row are the presenter's to show.
+  const isQuietAudience = !isPresenter && isPresenterConnected;
+  const problem = isQuietAudience ? undefined : ownProblem;
+  const notice = isQuietAudience ? undefined : ownNotice;
   const clock = useTalkClock(sync, state, isPresenter);
   const { slides } = shown;
   const { setTimer } = clock;

@@ -51,7 +51,9 @@ export function useDeckDocument({ deck, version, sync, subscribeToDeck }: DeckDo
   const [shown, setShown] = useState<ShownDeck>(() => ({ deck, slides: buildSlides(deck), version }));
   const [problem, setProblem] = useState<DeckProblem | undefined>(undefined);
   const [state, dispatch] = useReducer(deckReducer, shown.slides, (initial) =>
-    deckReducer(deckReducer(initialDeckState(initial.map(stepCountOf)), { type: 'sync', position: sync.position }), { type: 'shown' }),
+    deckReducer(deckReducer(initialDeckState(initial.map(stepCountOf), { blank: sync.blank }), { type: 'sync', position: sync.position }), {
+      type: 'shown',
+    }),
   );
   const latest = useLatest({ shown, state });
   // A slide the last reloads took away, to go back to if a reload brings it back (relocate.ts),
