@@ -18,6 +18,11 @@ import { describeFsError } from './text/describe-fs-error.js';
 import { deckJsonSchema } from './deck/json-schema.js';
 import { COMPLETION_SHELLS, completionScript, type CompletionShell } from './commands/completion.js';
 import { THEME_CHOICES, type ThemeChoice } from './deck/themes.js';
+import { keyFileJsonSchema, loadKeys } from './keys/key-file.js';
+import { keyTableMarkdown, keyTableText } from './keys/key-table.js';
+
+/** Where the user's key file is looked for, as help says it (see userKeyFile). */
+const KEY_FILE_HINT = '$XDG_CONFIG_HOME/inkdeck/keys.yaml or ~/.config/inkdeck/keys.yaml';
 
 /** The package's version, for --version; 'unknown' when dist/ was copied without package.json. */
 function packageVersion(): string {
@@ -111,17 +116,43 @@ function buildProgram(): Command {
     .option('--no-sync', 'do not sync with other views')
     .option('--no-watch', 'do not reload the deck when the file is saved')
     .addOption(themeOption("colours to present in, over the deck's theme: (auto: light or dark, as the terminal is)"))
+    .option('--keys <file>', `key bindings to use (default: ${KEY_FILE_HINT}, when there is one)`, fileName)
+    .option('--from-start', 'start at the first slide, not where this deck was last presented here')
     .action(
-      async (file: string, options: { presenter?: boolean; session?: string; sync: boolean; watch: boolean; theme?: ThemeChoice }) => {
+      async (
+        file: string,
+        options: {
+          presenter?: boolean;
+          session?: string;
+          sync: boolean;
+          watch: boolean;
+          theme?: ThemeChoice;
+          keys?: string;
+          fromStart?: boolean;
+        },
+      ) => {
         process.exitCode = await present(file, {
           presenter: options.presenter === true,
           session: options.session,
           sync: options.sync,
           watch: options.watch,
           theme: options.theme,
+          keys: options.keys,
+          fromStart: options.fromStart === true,
         });
       },
     );
+
+  program
+    .command('keys')
+    .description('print the key bindings in effect, or what is wrong with the key file')
+    .option('--keys <file>', `key file to read (default: ${KEY_FILE_HINT}, when there is one)`, fileName)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
+    .action((options: { keys?: string; format: 'text' | 'markdown' }) => {
+      const loaded = loadKeys(options.keys);
+      if (loaded.problems !== undefined) throw new DeckError(loaded.problems);
+      process.stdout.write(options.format === 'markdown' ? `${keyTableMarkdown(loaded.keyMap)}\n` : keyTableText(loaded.keyMap));
+    });
 
   program
     .command('render')
@@ -198,9 +229,10 @@ function buildProgram(): Command {
 
   program
     .command('schema')
-    .description('print the JSON Schema of a deck, for editors (slides.schema.json)')
-    .action(() => {
-      process.stdout.write(`${JSON.stringify(deckJsonSchema(), null, 2)}\n`);
+    .description('print the JSON Schema of a deck (slides.schema.json) or of a key file, for editors')
+    .addArgument(new Argument('[kind]', 'what the schema is of').choices(['deck', 'keys']).default('deck'))
+    .action((kind: 'deck' | 'keys') => {
+      process.stdout.write(`${JSON.stringify(kind === 'keys' ? keyFileJsonSchema() : deckJsonSchema(), null, 2)}\n`);
     });
 
   return program;

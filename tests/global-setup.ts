@@ -15,6 +15,10 @@ export default function setup(): () => void {
   const runDirectory = mkdtempSync(path.join(tmpdir(), 'inkdeck-tests-'));
   process.env.INKDECK_TEST_RUN_DIRECTORY = runDirectory;
   process.env.TMPDIR = runDirectory;
+  // Nothing of the user's own (a key file, the last position of a deck) reaches an app a test
+  // starts, and nothing a test does is kept in the user's home.
+  process.env.XDG_CONFIG_HOME = path.join(runDirectory, 'config');
+  process.env.XDG_STATE_HOME = path.join(runDirectory, 'state');
   return () => {
     rmSync(runDirectory, { recursive: true, force: true });
     delete process.env.INKDECK_TEST_RUN_DIRECTORY;

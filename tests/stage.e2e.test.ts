@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -215,5 +215,78 @@ describe('the audience never sees an editing mistake while a presenter view is c
 
     presenter.kill('SIGKILL');
     await audience.waitForText('e: details', 10_000);
+  }, 60_000);
+});
+
+describe('a key file, in a real terminal', () => {
+  it("binds the user's keys from XDG_CONFIG_HOME, and the help lists them", async () => {
+    const config = mkdtempSync(path.join(tmpdir(), 'inkdeck-config-'));
+    mkdirSync(path.join(config, 'inkdeck'));
+    writeFileSync(path.join(config, 'inkdeck', 'keys.yaml'), 'unbind: [n]\nadd:\n  next: [n, x]\nset:\n  help: H\n');
+    const view = TerminalSession.start(['present', 'slides.yaml', '--no-sync', '--no-watch'], { env: { XDG_CONFIG_HOME: config } });
+    running.push(view);
+    await view.waitForText(footer(1), 10_000);
+    view.write('x');
+    await view.waitForText(footer(2));
+    view.write('n');
+    await view.waitForText(footer(3));
+    view.write('?');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(view.text()).not.toContain('Keys');
+    view.write('H');
+    await view.waitForText('Keys');
+    expect(view.text()).toMatch(/H +this help/);
+    expect(view.text()).toMatch(/→ ↓ space l j PgDn Tab n x +next step or slide/);
+  }, 30_000);
+
+  it('keeps the default keys, and says where the broken key file is wrong', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-keys-'));
+    const file = path.join(directory, 'keys.yaml');
+    writeFileSync(file, 'add:\n  next: [x, pgdn]\n');
+    const view = TerminalSession.start(['present', 'slides.yaml', '--no-sync', '--no-watch', '--keys', file], { columns: 120 });
+    running.push(view);
+    await view.waitForText(`default keys in use · ${file}:2:13: add.next[1]: did you mean`, 10_000);
+    view.write(' ');
+    await view.waitForText(footer(2));
+    expect(view.text()).not.toContain('keys.yaml');
+    view.write('q');
+    expect(await view.exited).toMatchObject({ exitCode: 0 });
+    // Said on stderr too, so it is still there after the talk.
+    expect(view.text()).toContain(`${file}:2:13: add.next[1]`);
+  }, 30_000);
+});
+
+describe('a talk started again alone', () => {
+  it('opens where it was, unless --from-start; a view joining others goes where they are', async () => {
+    const state = mkdtempSync(path.join(tmpdir(), 'inkdeck-state-'));
+    const env = { XDG_STATE_HOME: state };
+    const first = TerminalSession.start(['present', 'slides.yaml', '--no-watch'], { env });
+    running.push(first);
+    await first.waitForText(footer(1), 10_000);
+    first.jumpTo(7);
+    await first.waitForText(footer(7));
+    first.write('q');
+    expect(await first.exited).toMatchObject({ exitCode: 0 });
+
+    const again = TerminalSession.start(['present', 'slides.yaml', '--no-watch'], { env });
+    running.push(again);
+    await again.waitForText(footer(7), 10_000);
+    expect(again.output).not.toContain(footer(1));
+    again.kill('SIGTERM');
+    await again.exited;
+
+    const fresh = TerminalSession.start(['present', 'slides.yaml', '--no-watch', '--from-start'], { env });
+    running.push(fresh);
+    await fresh.waitForText(footer(1), 10_000);
+    fresh.write(KEYS.right);
+    await fresh.waitForText(footer(2));
+    // Killed mid-talk a moment after the move: it was written down all the same.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    fresh.kill('SIGKILL');
+    await fresh.exited;
+
+    const resumed = TerminalSession.start(['present', 'slides.yaml', '--no-watch'], { env });
+    running.push(resumed);
+    await resumed.waitForText(footer(2), 10_000);
   }, 60_000);
 });

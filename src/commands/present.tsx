@@ -15,6 +15,14 @@ import type { Deck } from '../deck/schema.js';
 import { queryBackgroundLuminance } from '../terminal/background.js';
 import chalk from 'chalk';
 import { UsageError } from './usage-error.js';
+import { loadKeys } from '../keys/key-file.js';
+import { buildSlides } from '../deck/slides.js';
+import type { Position } from '../navigation/deck-state.js';
+import { readLastPosition, saveLastPosition } from '../state/last-position.js';
+
+/** How long after the last move the talk's position is written down, in milliseconds. */
+const POSITION_SAVE_DELAY_MS = 1000;
+import { formatDiagnostic } from '../deck/deck-error.js';
 
 export interface PresentOptions {
   /** Show the presenter view (notes, timer, next slide) instead of the audience view. */
@@ -27,6 +35,10 @@ export interface PresentOptions {
   readonly watch: boolean;
   /** The theme asked for on the command line, over the deck's `theme:`. */
   readonly theme?: ThemeChoice;
+  /** The key file (`--keys`); the user's key file, if any, when not given. */
+  readonly keys?: string;
+  /** Start at the first slide even when this deck was presented here before (`--from-start`). */
+  readonly fromStart?: boolean;
 }
 
 /**
@@ -60,21 +72,59 @@ export async function present(file: string, options: PresentOptions): Promise<nu
       `present needs a terminal that can move the cursor, and TERM is dumb; to print a slide as text, use: inkdeck render ${file} --slide 1`,
     );
   }
+  // A key file with problems never stops a talk: they are said, and the default keys used.
+  const keys = loadKeys(options.keys);
+  const keyProblem = keys.problems?.[0];
+  if (keys.problems !== undefined) {
+    for (const problem of keys.problems) process.stderr.write(`${formatDiagnostic(problem)}\n`);
+    process.stderr.write('inkdeck: the default keys are in use\n');
+  }
   const version = deckVersion(deck);
   // A pipe (`<(generate-deck)`) or a device is read once: reading it again on a change would
   // find it empty, or never done. Only a regular file is watched.
-  const watches = options.watch && statSync(file).isFile();
+  const isFile = statSync(file).isFile();
+  const watches = options.watch && isFile;
   const view = options.presenter ? 'presenter' : 'audience';
   const sync = options.sync ? await joinSession(realpathSync(file), version, options.session, watches, view) : NULL_CHANNEL;
+  // Alone on a deck presented before, the talk opens where it was (another view, if any, says
+  // where the talk is); a pipe has no lasting name to remember it by.
+  const deckPath = isFile ? realpathSync(file) : undefined;
+  const slides = buildSlides(deck);
+  const startPosition =
+    deckPath === undefined || options.fromStart === true || sync.peerCount > 0 ? undefined : readLastPosition(deckPath, slides);
+  let shownSlides = slides;
+  let lastPosition = startPosition ?? { slide: 0, step: 0 };
+  let saveTimer: NodeJS.Timeout | undefined;
+  const remember = () => {
+    if (deckPath !== undefined) saveLastPosition(deckPath, shownSlides, lastPosition);
+  };
+  const onPosition = (position: Position) => {
+    lastPosition = position;
+    // Written a moment after the last move, so a crash keeps it, without a write per key press.
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(remember, POSITION_SAVE_DELAY_MS);
+    saveTimer.unref();
+  };
   const subscribeToDeck = watches
     ? (listener: (update: DeckUpdate) => void) => {
-        const stop = watchDeck(file, listener, { initialText: text });
+        const stop = watchDeck(
+          file,
+          (update) => {
+            if (update.kind !== 'invalid') shownSlides = buildSlides(update.deck);
+            listener(update);
+          },
+          { initialText: text },
+        );
         return () => void stop();
       }
     : undefined;
   // A view ended by a signal never reaches `finally`; its socket would be left for the next
-  // view to find refusing connections and delete, so remove it on the way out too.
-  const removeSyncCleanup = onExit(() => sync.close());
+  // view to find refusing connections and delete, so remove it on the way out too. The talk's
+  // place is written down then too.
+  const removeSyncCleanup = onExit(() => {
+    sync.close();
+    remember();
+  });
   // The terminal's background, asked before the app takes the keyboard, only where `auto` needs it.
   const wantsAuto = (options.theme ?? deck.theme) === 'auto';
   const luminance = wantsAuto ? await queryBackgroundLuminance(process.stdin, process.stdout) : undefined;
@@ -93,6 +143,10 @@ export async function present(file: string, options: PresentOptions): Promise<nu
         subscribeToDeck={subscribeToDeck}
         suspend={(redraw) => void suspendToShell(process.stdout, redraw)}
         themeFor={themeFor}
+        keyMap={keys.keyMap}
+        onPosition={onPosition}
+        {...(startPosition === undefined ? {} : { startPosition })}
+        {...(keyProblem === undefined ? {} : { startNotice: `default keys in use · ${formatDiagnostic(keyProblem)}` })}
       />,
       // Frames here are driven by events (a key, a move in another view, a save, one timer tick
       // a second), never by animation, so Ink's default 30 fps throttle only delays the frame
@@ -102,6 +156,8 @@ export async function present(file: string, options: PresentOptions): Promise<nu
     const status: unknown = await instance.waitUntilExit();
     return typeof status === 'number' ? status : 0;
   } finally {
+    clearTimeout(saveTimer);
+    remember();
     removeSyncCleanup();
     sync.close();
     restoreScreen();

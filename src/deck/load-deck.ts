@@ -72,6 +72,50 @@ export interface ParsedDeck {
  * @throws {DeckError} As {@link parseDeck}.
  */
 export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
+  const { data, document, aliasTargets, at, lineCounter, source } = readYamlData(text, file, 'no slides: the file has no deck in it');
+  const result = DeckSchema.safeParse(withoutExtensionKeys(data));
+  if (result.success) {
+    return {
+      deck: result.data,
+      positionOf: (path) => {
+        const { line, col } = lineCounter.linePos(offsetOfPath(document, aliasTargets, path));
+        return { line, column: col };
+      },
+      positionOfText: (path, needle) => {
+        const [start, end] = rangeOfPath(document, aliasTargets, path);
+        const found = needle === '' ? -1 : source.indexOf(needle, start);
+        const { line, col } = lineCounter.linePos(found >= 0 && found < end ? found : start);
+        return { line, column: col };
+      },
+    };
+  }
+
+  throw new DeckError(sortedByPlace(result.error.issues.flatMap((issue) => issueDiagnostics(document, aliasTargets, issue, at))));
+}
+
+/** A YAML file read as data, with what places a field of it in the text. */
+export interface YamlData {
+  /** The document's data: mappings, lists and text (failsafe schema), aliases replaced. */
+  readonly data: unknown;
+  readonly document: Document;
+  /** Where each alias points (see resolveAliases). */
+  readonly aliasTargets: AliasTargets;
+  /** A diagnostic at an offset of the text. */
+  readonly at: DiagnosticAt;
+  readonly lineCounter: LineCounter;
+  /** The text as parsed: a BOM dropped, lone CRs made LFs. */
+  readonly source: string;
+}
+
+/**
+ * Reads `text` (of `file`) as one YAML document of data, as every YAML file inkdeck reads is
+ * read (a deck, a key file): YAML 1.2 failsafe (every scalar is the text written), unique keys,
+ * aliases bounded (resolveAliases), no key that is a list or a mapping.
+ *
+ * @throws {DeckError} With positioned diagnostics for what is wrong as YAML, in file order, or
+ *   `emptyMessage` at the start for a file with nothing in it.
+ */
+export function readYamlData(text: string, file: string, emptyMessage: string): YamlData {
   // A lone CR is a line break in YAML 1.2 (§5.4) and in editors; yaml's lexer takes only LF and
   // CRLF, so old Mac files become LF, offset for offset, and positions count lines as editors do.
   const source = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
@@ -94,7 +138,7 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
   if (structure.hidden.length > 0) throw new DeckError(structure.hidden.map((problem) => at(problem.offset, '', problem.message)));
 
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === '')) {
-    throw new DeckError([at(0, '', 'no slides: the file has no deck in it')]);
+    throw new DeckError([at(0, '', emptyMessage)]);
   }
 
   const aliases = resolveAliases(document);
@@ -110,24 +154,7 @@ export function parseDeckWithPositions(text: string, file: string): ParsedDeck {
     // The checks above leave nothing known to throw here; if yaml still does, say so in place.
     throw new DeckError([at(0, '', `YAML: ${error instanceof Error ? error.message : String(error)}`)]);
   }
-  const result = DeckSchema.safeParse(withoutExtensionKeys(data));
-  if (result.success) {
-    return {
-      deck: result.data,
-      positionOf: (path) => {
-        const { line, col } = lineCounter.linePos(offsetOfPath(document, aliases.targets, path));
-        return { line, column: col };
-      },
-      positionOfText: (path, needle) => {
-        const [start, end] = rangeOfPath(document, aliases.targets, path);
-        const found = needle === '' ? -1 : source.indexOf(needle, start);
-        const { line, col } = lineCounter.linePos(found >= 0 && found < end ? found : start);
-        return { line, column: col };
-      },
-    };
-  }
-
-  throw new DeckError(sortedByPlace(result.error.issues.flatMap((issue) => issueDiagnostics(document, aliases.targets, issue, at))));
+  return { data, document, aliasTargets: aliases.targets, at, lineCounter, source };
 }
 
 /**
@@ -149,7 +176,7 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document {
 }
 
 /** `diagnostics` in file order, by line then column (yaml reports its errors as it finds them). */
-function sortedByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
+export function sortedByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 

@@ -7,6 +7,18 @@ import { knownKeysAt } from './schema-shape.js';
 import { EXTENSION_KEY_PREFIX } from './extension-keys.js';
 import { closest } from '../text/closest.js';
 
+/** What placing an issue needs to know of the file's schema. */
+export interface IssueShape {
+  /** The keys the mapping at a path may have, for "did you mean". */
+  readonly knownKeysAt: (path: readonly PathSegment[]) => readonly string[];
+  /** Whether top-level keys starting with `x-` are the author's own (decks). */
+  readonly hasExtensionKeys: boolean;
+  /** What a key of the mapping at a path is called in messages (`unknown key "x"`): `key` for a deck. */
+  readonly keyNounAt?: (path: readonly PathSegment[]) => string;
+}
+
+const DECK_SHAPE: IssueShape = { knownKeysAt, hasExtensionKeys: true };
+
 interface Located {
   /** Deepest node reached along the path. */
   readonly node: YamlNode;
@@ -22,13 +34,19 @@ interface Located {
  *
  * @returns Usually one diagnostic; one per key for unknown keys, one per problem inside a bullet.
  */
-export function issueDiagnostics(document: Document, aliasTargets: AliasTargets, issue: z.core.$ZodIssue, at: DiagnosticAt): Diagnostic[] {
+export function issueDiagnostics(
+  document: Document,
+  aliasTargets: AliasTargets,
+  issue: z.core.$ZodIssue,
+  at: DiagnosticAt,
+  shape: IssueShape = DECK_SHAPE,
+): Diagnostic[] {
   const path = issue.path;
   const located = locate(document, aliasTargets, path);
   const nodeOffset = located.node.range?.[0] ?? 0;
 
   if (issue.code === 'unrecognized_keys') {
-    const known = knownKeysAt(path);
+    const known = shape.knownKeysAt(path);
     return issue.keys.map((key) => {
       const keyNode = isMap(located.node) ? findPair(located.node, key, aliasTargets)?.key : undefined;
       const offset = isYamlNode(keyNode) ? (keyNode.range?.[0] ?? nodeOffset) : nodeOffset;
@@ -40,10 +58,10 @@ export function issueDiagnostics(document: Document, aliasTargets: AliasTargets,
       const hint = suggestion === undefined ? `; expected one of: ${known.join(', ')}` : `; did you mean "${suggestion}"?`;
       // At the top level, a key of the author's own has a place: keys starting with x- are ignored.
       const extension =
-        path.length === 0 && suggestion === undefined
+        path.length === 0 && suggestion === undefined && shape.hasExtensionKeys
           ? `; keys starting with ${EXTENSION_KEY_PREFIX} are ignored, a place for YAML anchors`
           : '';
-      return at(offset, formatPath(path), `unknown key "${key}"${written}${hint}${extension}`);
+      return at(offset, formatPath(path), `unknown ${shape.keyNounAt?.(path) ?? 'key'} "${key}"${written}${hint}${extension}`);
     });
   }
 
@@ -56,7 +74,7 @@ export function issueDiagnostics(document: Document, aliasTargets: AliasTargets,
     );
     if (inside.length === 1)
       return (inside[0] ?? []).flatMap((problem) =>
-        issueDiagnostics(document, aliasTargets, { ...problem, path: [...path, ...problem.path] }, at),
+        issueDiagnostics(document, aliasTargets, { ...problem, path: [...path, ...problem.path] }, at, shape),
       );
   }
 

@@ -11,13 +11,22 @@ export interface HelpLine {
 
 /** The help's rows for `view` of `keyMap`: keys as labels, and what they do. */
 export function helpRows(view: View, keyMap: KeyMap): { readonly keys: string; readonly description: string }[] {
-  const rows: { name?: string; keys: string; description: string }[] = [];
+  const rows: { name?: string; keys: string; description: string; joinedDescription?: string }[] = [];
   for (const binding of bindingsFor(view, keyMap)) {
     const keys = binding.keys.map(keyLabel).join(' ');
     // Shown on the row of the action it joins, when that has keys here; else on its own.
     const joined = binding.joinsRow === undefined ? undefined : rows.find((row) => row.name === binding.joinsRow);
-    if (joined !== undefined) joined.keys += ` / ${keys}`;
-    else rows.push({ ...(binding.name === undefined ? {} : { name: binding.name }), keys, description: binding.description });
+    if (joined !== undefined) {
+      joined.keys += ` / ${keys}`;
+      joined.description = joined.joinedDescription ?? joined.description;
+    } else {
+      rows.push({
+        ...(binding.name === undefined ? {} : { name: binding.name }),
+        keys,
+        description: binding.description,
+        ...(binding.joinedDescription === undefined ? {} : { joinedDescription: binding.joinedDescription }),
+      });
+    }
   }
   rows.push({ keys: DIGIT_KEYS_HELP.keys.join(' '), description: DIGIT_KEYS_HELP.description });
   return rows.map(({ keys, description }) => ({ keys, description }));

@@ -71,6 +71,8 @@ export interface KeyBinding {
    * says what both do (`b . / w ,  blank the audience black / white`): a help that fits 80x24.
    */
   readonly joinsRow?: ActionName;
+  /** What the help's row says when another action's keys join it (`joinsRow`): what both do. */
+  readonly joinedDescription?: string;
 }
 
 /**
@@ -103,18 +105,25 @@ export const DEFAULT_KEY_BINDINGS: readonly KeyBinding[] = [
     name: 'blank',
     action: { type: 'blank', screen: 'black' },
     keys: ['b', '.'],
-    description: 'blank the audience black / white; a move un-blanks',
+    description: 'blank the audience screen black; again, Esc or a move brings the slide back',
+    joinedDescription: 'blank the audience black / white; a move un-blanks',
   },
   {
     name: 'blank-white',
     action: { type: 'blank', screen: 'white' },
     keys: ['w', ','],
-    description: 'blank the audience screen white',
+    description: 'blank the audience screen white; again, Esc or a move brings the slide back',
     joinsRow: 'blank',
   },
   { name: 'start', action: { type: 'start' }, keys: ['f5', 'shift+f5'], description: 'start: the timer runs, the screen un-blanks' },
   { name: 'notes', action: { type: 'toggleNotes' }, keys: ['n'], description: 'show or hide speaker notes', views: ['audience'] },
-  { name: 'notes-down', action: { type: 'scrollNotes', pages: 1 }, keys: ['d'], description: 'scroll the notes a page down / up' },
+  {
+    name: 'notes-down',
+    action: { type: 'scrollNotes', pages: 1 },
+    keys: ['d'],
+    description: 'scroll the notes down a page',
+    joinedDescription: 'scroll the notes a page down / up',
+  },
   {
     name: 'notes-up',
     action: { type: 'scrollNotes', pages: -1 },
@@ -122,7 +131,14 @@ export const DEFAULT_KEY_BINDINGS: readonly KeyBinding[] = [
     description: 'scroll the notes up a page',
     joinsRow: 'notes-down',
   },
-  { name: 'timer', action: { type: 'toggleTimer' }, keys: ['t'], description: 'start or pause / reset the timer', views: ['presenter'] },
+  {
+    name: 'timer',
+    action: { type: 'toggleTimer' },
+    keys: ['t'],
+    description: 'start or pause the timer',
+    joinedDescription: 'start or pause / reset the timer',
+    views: ['presenter'],
+  },
   {
     name: 'reset-timer',
     action: { type: 'resetTimer' },
@@ -140,7 +156,13 @@ export const DEFAULT_KEY_BINDINGS: readonly KeyBinding[] = [
   { name: 'errors', action: { type: 'toggleErrors' }, keys: ['e'], description: 'after an invalid save: every problem and its lines' },
   { name: 'help', action: { type: 'toggleHelp' }, keys: ['?'], description: 'this help' },
   { name: 'close', action: { type: 'back' }, keys: ['escape'], description: 'close what is open; with nothing open, twice quits' },
-  { name: 'quit', action: { type: 'quit' }, keys: ['q'], description: 'quit; Ctrl-C exits 130; in the help q closes it' },
+  {
+    name: 'quit',
+    action: { type: 'quit' },
+    keys: ['q'],
+    description: 'quit (in the help: close it)',
+    joinedDescription: 'quit; Ctrl-C exits 130; in the help q closes it',
+  },
   /** In raw mode Ctrl-Z is a key, not SIGTSTP; it still suspends, as in any shell with job control. */
   { name: 'suspend', action: { type: 'suspend' }, keys: ['ctrl+z'], description: 'suspend to the shell; fg resumes' },
 ];
@@ -224,6 +246,7 @@ export interface HelpBinding {
   readonly keys: readonly KeyName[];
   readonly description: string;
   readonly joinsRow?: ActionName;
+  readonly joinedDescription?: string;
 }
 
 /** The bindings with keys that work in `view`, in table order, Ctrl-C's after quit's. */

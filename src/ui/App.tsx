@@ -4,7 +4,8 @@ import { parseDuration } from '../deck/duration.js';
 import type { Deck } from '../deck/schema.js';
 import type { DeckUpdate } from '../deck/watch-deck.js';
 import { layoutScreen } from '../layout/screen-layout.js';
-import { QUIT_PROMPT_MS, type Action } from '../navigation/deck-state.js';
+import { QUIT_PROMPT_MS, type Action, type Position } from '../navigation/deck-state.js';
+import { useLatest } from './use-latest.js';
 import { interpretAction } from '../navigation/interpret-key.js';
 import { DEFAULT_KEY_MAP, type KeyMap, type View } from '../navigation/key-bindings.js';
 import { frameRows } from '../layout/frame-layout.js';
@@ -50,6 +51,15 @@ export interface AppProps {
   readonly divergedAfterMs?: number;
   /** The key bindings (a key file's, or the defaults). */
   readonly keyMap?: KeyMap;
+  /**
+   * Said in the notice row from the start until the first key press: a key file that could not
+   * be used (`default keys in use · keys.yaml:3:9: …`).
+   */
+  readonly startNotice?: string;
+  /** Where to start when no other view says where the talk is (a talk presented here before). */
+  readonly startPosition?: Position;
+  /** Called with every position this view shows, after it is drawn (to remember where the talk is). */
+  readonly onPosition?: (position: Position) => void;
 }
 
 /**
@@ -69,12 +79,27 @@ export function App({
   themeFor,
   divergedAfterMs = DIVERGED_AFTER_MS,
   keyMap = DEFAULT_KEY_MAP,
+  startNotice,
+  startPosition,
+  onPosition,
 }: AppProps) {
   const { exit } = useApp();
   const { write } = useStdout();
   const { columns, rows } = useWindowSize();
-  const { shown, problem: ownProblem, state, dispatch } = useDeckDocument({ deck, version, sync, subscribeToDeck });
-  const ownNotice = useVersionNotice(sync, subscribeToDeck === undefined, divergedAfterMs);
+  const {
+    shown,
+    problem: ownProblem,
+    state,
+    dispatch,
+  } = useDeckDocument({
+    deck,
+    version,
+    sync,
+    subscribeToDeck,
+    ...(startPosition === undefined ? {} : { startPosition }),
+  });
+  const [pendingStartNotice, setPendingStartNotice] = useState(startNotice);
+  const ownNotice = useVersionNotice(sync, subscribeToDeck === undefined, divergedAfterMs) ?? pendingStartNotice;
   const isPresenter = view === 'presenter';
   const isPresenterConnected = useStageSync(sync, state.blank, dispatch);
   // The audience must not see an editing mistake: with a presenter view connected, the broken
@@ -97,6 +122,7 @@ export function App({
   });
   // useDeckKeys reads the latest handler, so a new one each render costs nothing.
   const onAction = (action: Action) => {
+    if (pendingStartNotice !== undefined) setPendingStartNotice(undefined);
     for (const outcome of interpretAction(action, { state, screen, hasProblem: problem !== undefined })) {
       if (outcome.kind === 'dispatch') dispatch(outcome.action);
       else if (outcome.kind === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
@@ -115,6 +141,10 @@ export function App({
     return () => clearTimeout(timer);
   }, [state.isQuitPrompted, dispatch]);
   usePositionSync(sync, state, dispatch, shown.version);
+  const latestOnPosition = useLatest(onPosition);
+  useEffect(() => {
+    latestOnPosition.current?.({ slide: state.slide, step: state.step });
+  }, [state.slide, state.step, latestOnPosition]);
   useEffect(() => {
     if (state.isQuitting) exit(state.exitStatus);
   }, [state.isQuitting, state.exitStatus, exit]);

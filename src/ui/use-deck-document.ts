@@ -4,7 +4,7 @@ import { relocateRemembering, type LostSlide } from '../deck/relocate.js';
 import type { Deck } from '../deck/schema.js';
 import { buildSlides, stepCountOf, type Slide } from '../deck/slides.js';
 import type { DeckUpdate } from '../deck/watch-deck.js';
-import { deckReducer, initialDeckState, type Action, type DeckState } from '../navigation/deck-state.js';
+import { deckReducer, initialDeckState, type Action, type DeckState, type Position } from '../navigation/deck-state.js';
 import type { SyncChannel } from '../sync/sync-channel.js';
 import { useLatest } from './use-latest.js';
 
@@ -30,6 +30,8 @@ export interface DeckDocumentOptions {
   readonly sync: SyncChannel;
   /** Subscribes to new versions of the deck file (live reload); returns an unsubscribe function. */
   readonly subscribeToDeck?: (listener: (update: DeckUpdate) => void) => () => void;
+  /** Where to start, for a view alone on a deck presented before; the session's position when not given. */
+  readonly startPosition?: Position;
 }
 
 /** The shown deck, the problems of the last save if any, and the talk's position in the deck. */
@@ -47,13 +49,19 @@ export interface DeckDocument {
  * to a slide a save took away when a later save restores it and nobody moved in between); an
  * invalid save keeps the last good deck and sets the problem, which the next valid save clears.
  */
-export function useDeckDocument({ deck, version, sync, subscribeToDeck }: DeckDocumentOptions): DeckDocument {
+export function useDeckDocument({ deck, version, sync, subscribeToDeck, startPosition }: DeckDocumentOptions): DeckDocument {
   const [shown, setShown] = useState<ShownDeck>(() => ({ deck, slides: buildSlides(deck), version }));
   const [problem, setProblem] = useState<DeckProblem | undefined>(undefined);
   const [state, dispatch] = useReducer(deckReducer, shown.slides, (initial) =>
-    deckReducer(deckReducer(initialDeckState(initial.map(stepCountOf), { blank: sync.blank }), { type: 'sync', position: sync.position }), {
-      type: 'shown',
-    }),
+    deckReducer(
+      deckReducer(initialDeckState(initial.map(stepCountOf), { blank: sync.blank }), {
+        type: 'sync',
+        position: startPosition ?? sync.position,
+      }),
+      {
+        type: 'shown',
+      },
+    ),
   );
   const latest = useLatest({ shown, state });
   // A slide the last reloads took away, to go back to if a reload brings it back (relocate.ts),

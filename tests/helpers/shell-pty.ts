@@ -29,7 +29,11 @@ export function shellInPty(file: string, argsFor: (directory: string) => string[
     cols: 80,
     rows: 24,
     cwd: ROOT,
-    env: { ...baseEnv, TERM: 'xterm-256color', ...env } as Record<string, string>,
+    // A memory of its own of where each deck's talk was, so no test starts where another ended.
+    env: { ...baseEnv, TERM: 'xterm-256color', XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'inkdeck-state-')), ...env } as Record<
+      string,
+      string
+    >,
   });
   shells.push(shell);
   const terminal = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });

@@ -44,6 +44,8 @@ export class TerminalSession {
       TERM: 'xterm-256color',
       // Each test gets its own sync sessions unless it shares a runtime directory on purpose.
       XDG_RUNTIME_DIR: mkdtempSync(path.join(tmpdir(), 'inkdeck-run-')),
+      // And its own memory of where each deck's talk was, so no test starts where another ended.
+      XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'inkdeck-state-')),
       ...env,
     };
     this.process = pty.spawn(process.execPath, [CLI, ...args], {
