@@ -251,7 +251,9 @@ describe('Ctrl-Z', () => {
     // nor stop again. bash reports the job's end as a person sees it: `Terminated` (SIGTERM),
     // or `Stopped` had it stopped again. (`wait %1` cannot tell: it returns 148 at once for a
     // job bash has not yet seen continue, and 127 for one already reported.)
-    shell.write('kill %1; sleep 0.5; jobs; echo "report" "ends"\r');
+    // Waits for the job to be gone (at most 5 s) rather than a fixed time, which a loaded machine
+    // outlasted: the report then came before the end.
+    shell.write('kill %1; for i in $(seq 50); do kill -0 %1 2>/dev/null || break; sleep 0.1; done; jobs; echo "report" "ends"\r');
     await waitFor(() => pane.output.slice(before).includes('report ends'));
     const report = pane.output.slice(before);
     expect(report).toMatch(/Terminated/);
