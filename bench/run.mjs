@@ -22,7 +22,11 @@ const PRESSES = Number(process.env.BENCH_PRESSES ?? 50);
 const SETTLE_MS = 1000;
 
 const hidden = new Set(['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR', 'NO_COLOR', 'COLUMNS', 'LINES']);
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !hidden.has(name)));
+// The user's own key file stays out of the measurements.
+const baseEnv = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !hidden.has(name))),
+  XDG_CONFIG_HOME: path.join(tmpdir(), `inkdeck-bench-${process.pid}`, 'config'),
+};
 
 /** A process in an 80x24 pseudo-terminal whose screen is checked after every chunk it writes. */
 function launch(args, { columns = 80, rows = 24, env = {}, cwd = ROOT } = {}) {
@@ -32,7 +36,9 @@ function launch(args, { columns = 80, rows = 24, env = {}, cwd = ROOT } = {}) {
     cols: columns,
     rows,
     cwd,
-    env: { ...baseEnv, TERM: 'xterm-256color', ...env },
+    // Each process remembers decks' positions apart: a talk resumed where the last one ended
+    // would be another measurement.
+    env: { ...baseEnv, TERM: 'xterm-256color', XDG_STATE_HOME: privateRuntime(), ...env },
   });
   const waiters = new Set();
   const screen = () => {
@@ -363,4 +369,5 @@ for (const row of rows) console.log(`${row[0].padEnd(38)} ${row[1].padEnd(16)} $
 writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten to bench/results.json');
 for (const directory of temporary) rmSync(directory, { recursive: true, force: true });
+rmSync(path.join(tmpdir(), `inkdeck-bench-${process.pid}`), { recursive: true, force: true });
 process.exit(0);

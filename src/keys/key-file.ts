@@ -80,41 +80,55 @@ function escapeKey(key: string): string {
   return JSON.stringify(key).slice(1, -1);
 }
 
-const KeyNameSchema = z
-  .string()
-  .superRefine((key, context) => {
-    const problem = keyNameProblem(key);
-    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
-  })
-  .describe('a key: one character (x, G, ?), or a name: right, pagedown, space, tab, shift+tab, escape, f5, shift+f5, ctrl+n');
+function buildKeyFileSchema() {
+  const KeyNameSchema = z
+    .string()
+    .superRefine((key, context) => {
+      const problem = keyNameProblem(key);
+      if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+    })
+    .describe('a key: one character (x, G, ?), or a name: right, pagedown, space, tab, shift+tab, escape, f5, shift+f5, ctrl+n');
 
-/** One key, or a list of them. */
-const KeysSchema = z.union([KeyNameSchema, z.array(KeyNameSchema)]);
+  /** One key, or a list of them. */
+  const KeysSchema = z.union([KeyNameSchema, z.array(KeyNameSchema)]);
 
-const perAction = (description: string) =>
-  z
-    .strictObject(
-      Object.fromEntries(ACTION_NAMES.map((name) => [name, KeysSchema.optional()])) as Record<ActionName, z.ZodOptional<typeof KeysSchema>>,
-    )
-    .describe(description);
+  const perAction = (description: string) =>
+    z
+      .strictObject(
+        Object.fromEntries(ACTION_NAMES.map((name) => [name, KeysSchema.optional()])) as Record<
+          ActionName,
+          z.ZodOptional<typeof KeysSchema>
+        >,
+      )
+      .describe(description);
+
+  return z
+    .strictObject({
+      defaults: z
+        .enum(['true', 'false'])
+        .optional()
+        .describe('false: start from no key at all, only the keys this file binds (Ctrl-C still quits); true by default'),
+      add: perAction('keys to add to an action, beside its default keys').optional(),
+      set: perAction("an action's keys, in place of its default keys; [] leaves it without any").optional(),
+      unbind: KeysSchema.optional().describe('keys to take from the actions they are bound to by default'),
+    })
+    .describe('inkdeck key bindings');
+}
+
+let keyFileSchemaBuilt: ReturnType<typeof buildKeyFileSchema> | undefined;
 
 /**
- * A key file: `$XDG_CONFIG_HOME/inkdeck/keys.yaml` (`~/.config/inkdeck/keys.yaml` when unset), or
- * `--keys FILE`. Read with the same YAML rules as a deck; every scalar is text.
+ * The schema of a key file: `$XDG_CONFIG_HOME/inkdeck/keys.yaml` (`~/.config/inkdeck/keys.yaml`
+ * when unset), or `--keys FILE`, read with the same YAML rules as a deck (every scalar is text).
+ * Built the first time a key file is read: most talks have none, and building it at start-up
+ * cost every start about 3 ms.
  */
-export const KeyFileSchema = z
-  .strictObject({
-    defaults: z
-      .enum(['true', 'false'])
-      .optional()
-      .describe('false: start from no key at all, only the keys this file binds (Ctrl-C still quits); true by default'),
-    add: perAction('keys to add to an action, beside its default keys').optional(),
-    set: perAction("an action's keys, in place of its default keys; [] leaves it without any").optional(),
-    unbind: KeysSchema.optional().describe('keys to take from the actions they are bound to by default'),
-  })
-  .describe('inkdeck key bindings');
+export function keyFileSchema(): ReturnType<typeof buildKeyFileSchema> {
+  keyFileSchemaBuilt ??= buildKeyFileSchema();
+  return keyFileSchemaBuilt;
+}
 
-export type KeyFile = z.infer<typeof KeyFileSchema>;
+export type KeyFile = z.infer<ReturnType<typeof buildKeyFileSchema>>;
 
 /** The keys `keys` lists, as a list. */
 function listOf(keys: string | readonly string[] | undefined): readonly string[] {
@@ -124,7 +138,7 @@ function listOf(keys: string | readonly string[] | undefined): readonly string[]
 
 /** The keys the mapping at `path` of a key file may have. */
 function knownKeysAt(fieldPath: readonly PathSegment[]): readonly string[] {
-  if (fieldPath.length === 0) return Object.keys(KeyFileSchema.shape);
+  if (fieldPath.length === 0) return Object.keys(keyFileSchema().shape);
   return fieldPath.length === 1 && (fieldPath[0] === 'add' || fieldPath[0] === 'set') ? ACTION_NAMES : [];
 }
 
@@ -152,7 +166,7 @@ interface Placed {
  */
 export function parseKeyFile(text: string, file: string): KeyMap {
   const { data, document, aliasTargets, at } = readYamlData(text, file, 'no key bindings: the file is empty');
-  const result = KeyFileSchema.safeParse(data);
+  const result = keyFileSchema().safeParse(data);
   if (!result.success) {
     throw new DeckError(
       sortedByPlace(result.error.issues.flatMap((issue) => issueDiagnostics(document, aliasTargets, issue, at, KEY_FILE_SHAPE))),
@@ -255,7 +269,7 @@ export function loadKeys(file: string | undefined, env: NodeJS.ProcessEnv = proc
 
 /** The JSON Schema of a key file, for editors, generated from the schema the loader validates with. */
 export function keyFileJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(KeyFileSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(keyFileSchema(), { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
   const properties = schema.properties as Record<string, Record<string, unknown>>;
   // Editors type YAML scalars; inkdeck reads `defaults` as the words true or false.
   if (properties.defaults !== undefined) properties.defaults = { type: 'boolean', description: properties.defaults.description };
