@@ -9,7 +9,7 @@ import { layoutPresenter, NOTES_CHROME_ROWS } from '../src/layout/presenter-layo
 import { frameRows } from '../src/layout/frame-layout.js';
 import { App } from '../src/ui/App.js';
 import { PresenterFrame } from '../src/ui/PresenterFrame.js';
-import { presenterScreen, renderElement, renderWithInk } from './helpers/frame.js';
+import { presenterScreen, renderElement, renderPresenter, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
 const deck = await readDeck(SLIDES_YAML);
@@ -123,17 +123,7 @@ describe('a reveal slide', () => {
 
   it('shows every bullet in the presenter view, with the hidden ones dimmed', () => {
     const state: DeckState = { ...initialDeckState(revealSlides.map(stepCountOf)), slide: 2, step: 1 };
-    const element = () => (
-      <PresenterFrame
-        slides={revealSlides}
-        state={state}
-        elapsedMs={0}
-        isTimerRunning={false}
-        wallClock="09:00"
-        screen={presenterScreen(revealSlides, state, 80, 24)}
-      />
-    );
-    const plain = renderElement(element, 80);
+    const plain = renderPresenter(revealSlides, state, 80, 24);
     expect(plain).toContain('first point');
     expect(plain).toContain('third point');
     expect(plain).toContain('next: step 3/4 of this slide');

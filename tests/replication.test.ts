@@ -32,16 +32,14 @@ function replica(overrides: Partial<Replica> = {}): Replica {
   return { ...initialReplica({ id: ME, deck: DECK, version: 'v1', reloads: true, position: START }), ...overrides };
 }
 
+/** What a message from a peer's view starts with: LOWER, an audience view on v1 that reloads. */
+const FROM_PEER = { inkdeck: PROTOCOL_VERSION, deck: DECK, version: 'v1', from: LOWER, reloads: true, view: 'audience' } as const;
+
 /** A position message from a peer's view (LOWER, on v1, reloading) unless `fields` say otherwise. */
 function position(clock: number, slide: number, fields: Partial<PositionMessage> = {}): PositionMessage {
   return {
-    inkdeck: PROTOCOL_VERSION,
+    ...FROM_PEER,
     type: 'position',
-    deck: DECK,
-    version: 'v1',
-    from: LOWER,
-    reloads: true,
-    view: 'audience',
     clock,
     slide,
     step: 0,
@@ -51,13 +49,8 @@ function position(clock: number, slide: number, fields: Partial<PositionMessage>
 
 function timer(clock: number, value: SharedTimer, fields: Partial<TimerMessage> = {}): TimerMessage {
   return {
-    inkdeck: PROTOCOL_VERSION,
+    ...FROM_PEER,
     type: 'timer',
-    deck: DECK,
-    version: 'v1',
-    from: LOWER,
-    reloads: true,
-    view: 'audience',
     clock,
     ...value,
     ...fields,
@@ -67,36 +60,31 @@ function timer(clock: number, value: SharedTimer, fields: Partial<TimerMessage> 
 type HelloMessage = Extract<Message, { type: 'hello' }>;
 
 function hello(fields: Partial<HelloMessage> = {}): HelloMessage {
-  return { inkdeck: PROTOCOL_VERSION, type: 'hello', deck: DECK, version: 'v1', from: LOWER, reloads: true, view: 'audience', ...fields };
+  return { ...FROM_PEER, type: 'hello', ...fields };
 }
 
 /** The position message `state` sends: its own stamp, deck and version. */
 function ownPosition(state: Replica): PositionMessage {
   const { value, clock, from } = state.position;
   return {
-    inkdeck: PROTOCOL_VERSION,
+    ...ownEnvelope(state, from),
     type: 'position',
-    deck: state.deck,
-    version: state.version,
-    from,
-    reloads: state.reloads,
-    view: state.view,
     clock,
     slide: value.slide,
     step: value.step,
   };
 }
 
+/** What every message of `state` starts with, the value's setter in `from`. */
+function ownEnvelope(state: Replica, from: string) {
+  return { inkdeck: PROTOCOL_VERSION, deck: state.deck, version: state.version, from, reloads: state.reloads, view: state.view } as const;
+}
+
 function ownBlank(state: Replica): Message {
   const { value, clock, from } = state.blank;
   return {
-    inkdeck: PROTOCOL_VERSION,
+    ...ownEnvelope(state, from),
     type: 'blank',
-    deck: state.deck,
-    version: state.version,
-    from,
-    reloads: state.reloads,
-    view: state.view,
     clock,
     blank: value,
   };
@@ -105,13 +93,8 @@ function ownBlank(state: Replica): Message {
 function ownTimer(state: Replica): TimerMessage {
   const { value, clock, from } = state.timer;
   return {
-    inkdeck: PROTOCOL_VERSION,
+    ...ownEnvelope(state, from),
     type: 'timer',
-    deck: state.deck,
-    version: state.version,
-    from,
-    reloads: state.reloads,
-    view: state.view,
     clock,
     ...value,
   };
@@ -618,13 +601,8 @@ describe('joining: hello and the answers', () => {
 describe('the blanked screen and the presenter views (issue 18)', () => {
   type BlankMessage = Extract<Message, { type: 'blank' }>;
   const blankFrom = (clock: number, value: BlankMessage['blank'], fields: Partial<BlankMessage> = {}): BlankMessage => ({
-    inkdeck: PROTOCOL_VERSION,
+    ...FROM_PEER,
     type: 'blank',
-    deck: DECK,
-    version: 'v1',
-    from: LOWER,
-    reloads: true,
-    view: 'audience',
     clock,
     blank: value,
     ...fields,

@@ -9,8 +9,7 @@ import { interpretAction } from '../src/navigation/interpret-key.js';
 import { actionForKey, continueSequence, functionKeyOf, keyNamesOf, NO_KEY_FLAGS, type KeyFlags } from '../src/navigation/key-bindings.js';
 import { foldForSearch, searchSlides } from '../src/search/search-slides.js';
 import { searchActionForKey } from '../src/ui/use-deck-keys.js';
-import { PresenterFrame } from '../src/ui/PresenterFrame.js';
-import { presenterScreen, renderElement, renderWithInk } from './helpers/frame.js';
+import { renderPresenter, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
 const TEN = initialDeckState(10);
@@ -300,19 +299,7 @@ describe('frames of the search', () => {
 
   it('the presenter view searches the notes and keeps its status row', () => {
     const state = { ...initialDeckState(slides.map(stepCountOf)), slide: 4, ...searching('presenter') };
-    const frame = renderElement(
-      () => (
-        <PresenterFrame
-          slides={slides}
-          state={state}
-          elapsedMs={0}
-          isTimerRunning={false}
-          wallClock="14:05"
-          screen={presenterScreen(slides, state, 80, 24)}
-        />
-      ),
-      80,
-    );
+    const frame = renderPresenter(slides, state, 80, 24);
     expect(frame.split('\n')[0]).toContain('slide 5/');
     expect(frame).toContain('/presenter▏');
   });
@@ -320,19 +307,7 @@ describe('frames of the search', () => {
   it('the presenter view marks a blanked audience first in its status row, even when narrow', () => {
     for (const columns of [40, 80]) {
       const state = { ...initialDeckState(slides.map(stepCountOf)), slide: 4, blank: 'black' as const };
-      const frame = renderElement(
-        () => (
-          <PresenterFrame
-            slides={slides}
-            state={state}
-            elapsedMs={0}
-            isTimerRunning={false}
-            wallClock="14:05"
-            screen={presenterScreen(slides, state, columns, 24)}
-          />
-        ),
-        columns,
-      );
+      const frame = renderPresenter(slides, state, columns, 24);
       expect(frame.split('\n')[0]).toMatch(/^■ audience blanked/);
     }
   });

@@ -36,6 +36,16 @@ async function start(
   return view;
 }
 
+/** A presenter view (100x30) and an audience view (80x24) of slides.yaml in one session, at slide `number`. */
+async function presenterAndAudience(number: number) {
+  const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
+  const presenter = await start(['slides.yaml', '--presenter'], { runtime, columns: 100, rows: 30 });
+  const audience = await start(['slides.yaml'], { runtime });
+  presenter.jumpTo(number);
+  await audience.waitForText(footer(number));
+  return { runtime, presenter, audience };
+}
+
 /** The background colour of the cell at the top left of `view`'s screen, as xterm holds it. */
 function topLeftBackground(view: TerminalSession): number {
   const cell = view.terminal.buffer.active.getLine(view.terminal.buffer.active.viewportY)?.getCell(0);
@@ -44,11 +54,7 @@ function topLeftBackground(view: TerminalSession): number {
 
 describe('blanking the audience screen, with two views', () => {
   it('blanks every audience view, marks it in the presenter view, starts a late joiner blanked, and a move brings it back', async () => {
-    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
-    const presenter = await start(['slides.yaml', '--presenter'], { runtime, columns: 100, rows: 30 });
-    const audience = await start(['slides.yaml'], { runtime });
-    presenter.jumpTo(4);
-    await audience.waitForText(footer(4));
+    const { runtime, presenter, audience } = await presenterAndAudience(4);
 
     // The audience view's own blank key: every view follows.
     audience.write('b');
@@ -159,11 +165,7 @@ describe('presenter remotes, by the bytes they send', () => {
 
 describe('search in a real terminal', () => {
   it('finds a slide, jumps there in every synced view, and goes back to where the talk was', async () => {
-    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
-    const presenter = await start(['slides.yaml', '--presenter'], { runtime, columns: 100, rows: 30 });
-    const audience = await start(['slides.yaml'], { runtime });
-    presenter.jumpTo(12);
-    await audience.waitForText(footer(12));
+    const { presenter, audience } = await presenterAndAudience(12);
 
     const target = slides.findIndex((slide) => slide.title === "In Putin's words") + 1;
     expect(target).toBeGreaterThan(0);

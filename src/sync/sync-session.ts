@@ -61,11 +61,11 @@ export class SyncSession implements SyncChannel {
   private readonly server: net.Server;
   private readonly peers = new Map<PeerId, net.Socket>();
   private nextPeer: PeerId = 0;
-  private readonly listeners = new Set<(position: Position) => void>();
-  private readonly timerListeners = new Set<(timer: SharedTimer) => void>();
-  private readonly mismatchListeners = new Set<(isMismatched: boolean) => void>();
-  private readonly blankListeners = new Set<(blank: Blank) => void>();
-  private readonly presenterListeners = new Set<(isConnected: boolean) => void>();
+  private readonly listeners = new Listeners<Position>();
+  private readonly timerListeners = new Listeners<SharedTimer>();
+  private readonly mismatchListeners = new Listeners<boolean>();
+  private readonly blankListeners = new Listeners<Blank>();
+  private readonly presenterListeners = new Listeners<boolean>();
   private replica: Replica;
   private isClosed = false;
   private onJoined: (() => void) | undefined;
@@ -133,8 +133,7 @@ export class SyncSession implements SyncChannel {
 
   /** Calls `listener` with each timer another view sets. Returns an unsubscribe function. */
   onTimer(listener: (timer: SharedTimer) => void): () => void {
-    this.timerListeners.add(listener);
-    return () => this.timerListeners.delete(listener);
+    return this.timerListeners.add(listener);
   }
 
   /** Whether the audience views are blanked, as the session agrees. */
@@ -149,8 +148,7 @@ export class SyncSession implements SyncChannel {
 
   /** Calls `listener` with each blank another view sets. Returns an unsubscribe function. */
   onBlank(listener: (blank: Blank) => void): () => void {
-    this.blankListeners.add(listener);
-    return () => this.blankListeners.delete(listener);
+    return this.blankListeners.add(listener);
   }
 
   /** Whether a presenter view of this deck is connected (isPresenterConnected in replication.ts). */
@@ -160,14 +158,12 @@ export class SyncSession implements SyncChannel {
 
   /** Calls `listener` when whether a presenter view is connected flips. Returns an unsubscribe function. */
   onPresenterConnected(listener: (isConnected: boolean) => void): () => void {
-    this.presenterListeners.add(listener);
-    return () => this.presenterListeners.delete(listener);
+    return this.presenterListeners.add(listener);
   }
 
   /** Calls `listener` with each position another view moves to. Returns an unsubscribe function. */
   onPosition(listener: (position: Position) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /**
@@ -177,8 +173,7 @@ export class SyncSession implements SyncChannel {
    * gone (see `isVersionMismatched` in replication.ts). Returns an unsubscribe function.
    */
   onVersionMismatch(listener: (isMismatched: boolean) => void): () => void {
-    this.mismatchListeners.add(listener);
-    return () => this.mismatchListeners.delete(listener);
+    return this.mismatchListeners.add(listener);
   }
 
   /** Whether a reloading view of the same deck was last heard on another version (see `onVersionMismatch`). */
@@ -326,24 +321,38 @@ export class SyncSession implements SyncChannel {
         for (const socket of this.peers.values()) send(socket, effect.message);
         return;
       case 'position':
-        for (const listener of this.listeners) listener(effect.position);
+        this.listeners.emit(effect.position);
         return;
       case 'timer':
-        for (const listener of this.timerListeners) listener(effect.timer);
+        this.timerListeners.emit(effect.timer);
         return;
       case 'versionMismatch':
-        for (const listener of this.mismatchListeners) listener(effect.isMismatched);
+        this.mismatchListeners.emit(effect.isMismatched);
         return;
       case 'blank':
-        for (const listener of this.blankListeners) listener(effect.blank);
+        this.blankListeners.emit(effect.blank);
         return;
       case 'presenterConnected':
-        for (const listener of this.presenterListeners) listener(effect.isConnected);
+        this.presenterListeners.emit(effect.isConnected);
         return;
       case 'joined':
         this.onJoined?.();
         return;
     }
+  }
+}
+
+/** Listeners of one kind of news: `add` returns the unsubscribe function the channel's `on…` methods give. */
+class Listeners<T> {
+  private readonly listeners = new Set<(value: T) => void>();
+
+  add(listener: (value: T) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(value: T): void {
+    for (const listener of this.listeners) listener(value);
   }
 }
 

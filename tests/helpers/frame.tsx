@@ -4,6 +4,7 @@ import { stepCountOf, type Slide } from '../../src/deck/slides.js';
 import { initialDeckState, type DeckState } from '../../src/navigation/deck-state.js';
 import { normalizeFrame } from '../../src/render/render-frame.js';
 import { DeckFrame } from '../../src/ui/DeckFrame.js';
+import { PresenterFrame } from '../../src/ui/PresenterFrame.js';
 import type { PresenterLayout } from '../../src/layout/presenter-layout.js';
 import { layoutScreen, type ScreenLayout } from '../../src/layout/screen-layout.js';
 
@@ -56,4 +57,21 @@ export function presenterScreen(
   const screen = layoutScreen({ terminal: { columns, rows }, view: 'presenter', state, slides, hasNotice: false });
   if (screen.presenter === undefined) throw new Error('layoutScreen gave the presenter view no panes');
   return { ...screen, presenter: screen.presenter };
+}
+
+/** The presenter view's frame for `state` in a `columns` x `rows` terminal, at talk time 0 and wall clock 14:05. */
+export function renderPresenter(slides: readonly Slide[], state: DeckState, columns: number, rows: number): string {
+  return renderElement(
+    () => (
+      <PresenterFrame
+        slides={slides}
+        state={state}
+        elapsedMs={0}
+        isTimerRunning={false}
+        wallClock="14:05"
+        screen={presenterScreen(slides, state, columns, rows)}
+      />
+    ),
+    columns,
+  );
 }
