@@ -111,3 +111,24 @@ describe('finding and loading the key file', () => {
     expect(schema.properties.defaults).toMatchObject({ type: 'boolean' });
   });
 });
+
+describe('key names a terminal cannot tell apart', () => {
+  it.each([
+    ['ctrl+h', 'terminals send ctrl+h as backspace; bind backspace'],
+    ['ctrl+i', 'terminals send ctrl+i as tab; bind tab'],
+    ['ctrl+m', 'terminals send ctrl+m as enter; bind enter'],
+    ['f13', '"f13" is not a key; function keys go from f1 to f12'],
+    [
+      '\u001B[31m',
+      '"\\x1b[31m" is not a key; keys are one character, or one of: right, left, up, down, pageup, pagedown, home, end, enter, space, tab, shift+tab, backspace, escape, f1-f12, shift+f1-f12, ctrl+a-z',
+    ],
+  ])('%j', (key, message) => {
+    expect(keyNameProblem(key)).toBe(message);
+  });
+
+  it('says what shape a field needs, not what the validator found', () => {
+    expect(problemsOf('add: [a]\n')[0]).toBe('keys.yaml:1:6: add: expected action names, each with its keys: next: [x, pagedown]');
+    expect(problemsOf('add:\n  next: [{a: 1}]\n')[0]).toBe('keys.yaml:2:9: add.next: expected a key, or a list of keys: [x, pagedown]');
+    expect(problemsOf('defaults: maybe\n')[0]).toBe('keys.yaml:1:11: defaults: expected true or false');
+  });
+});

@@ -60,3 +60,11 @@ describe('the last position of a deck', () => {
     expect(kept).toContain('/talks/204.yaml');
   });
 });
+
+describe('a reveal slide moved by an edit', () => {
+  it('comes back at the step it was on', () => {
+    const home = { XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'inkdeck-state-')) };
+    saveLastPosition('/talks/a.yaml', deckOf(['One', 'Two']), { slide: 3, step: 2 }, home);
+    expect(readLastPosition('/talks/a.yaml', deckOf(['New', 'One', 'Two']), home)).toEqual({ slide: 4, step: 2 });
+  });
+});

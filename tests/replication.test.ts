@@ -3,6 +3,7 @@ import type { Position } from '../src/navigation/deck-state.js';
 import { PROTOCOL_VERSION, type Message, type PositionMessage, type SharedTimer, type TimerMessage } from '../src/sync/protocol.js';
 import {
   initialReplica,
+  hasStaleViews,
   isVersionMismatched,
   replicate,
   type Effect,
@@ -72,6 +73,7 @@ function ownPosition(state: Replica): PositionMessage {
     clock,
     slide: value.slide,
     step: value.step,
+    ...(value.back === undefined ? {} : { back: value.back }),
   };
 }
 
@@ -131,6 +133,7 @@ describe('initialReplica', () => {
       timer: stamp(UNSTARTED_TIMER, 0),
       blank: stamp('none', 0),
       presenterPeers: new Set(),
+      staticPeerVersions: new Map(),
       highestClock: 0,
       peersOnOtherVersions: new Set(),
       awaitingAnswers: new Set(),
@@ -335,8 +338,11 @@ describe('the shared timer', () => {
       name: 'from a view on another version that does not reload is followed: the time does not depend on slides',
       state: started,
       event: receive(timer(3, PAUSED, { version: 'v2', reloads: false })),
-      expected: { timer: stamp(PAUSED, 3, LOWER) },
-      effects: [{ type: 'timer', timer: PAUSED }],
+      expected: { timer: stamp(PAUSED, 3, LOWER), staticPeerVersions: new Map([[PEER, 'v2']]) },
+      effects: [
+        { type: 'timer', timer: PAUSED },
+        { type: 'staleViews', hasStale: true },
+      ],
     },
     {
       name: 'from a reloading view on another version is followed, after the two tell each other they differ',
@@ -385,8 +391,8 @@ describe('versions of the deck', () => {
       name: 'a view that does not reload, on another version: not followed, counted in the clock, no mismatch (it says nothing of the file)',
       state: here,
       event: receive(position(9, 4, { version: 'v2', reloads: false })),
-      expected: { position: here.position, highestClock: 9, peersOnOtherVersions: new Set() },
-      effects: [],
+      expected: { position: here.position, highestClock: 9, peersOnOtherVersions: new Set(), staticPeerVersions: new Map([[PEER, 'v2']]) },
+      effects: [{ type: 'staleViews', hasStale: true }],
     },
     {
       name: 'a view that was apart speaks on this version again: the mismatch ends, and its move is followed',
@@ -512,11 +518,11 @@ describe('joining: hello and the answers', () => {
       ],
     },
     {
-      name: 'a hello on another version from a view that does not reload is answered, and not apart',
+      name: 'a hello on another version from a view that does not reload is answered, and not apart, but stopped following',
       state: running,
       event: receive(hello({ version: 'v2', reloads: false })),
-      expected: 'unchanged',
-      effects: [send(ownTimer(running)), send(ownBlank(running)), send(ownPosition(running))],
+      expected: { peersOnOtherVersions: new Set(), staticPeerVersions: new Map([[PEER, 'v2']]) },
+      effects: [send(ownTimer(running)), send(ownBlank(running)), send(ownPosition(running)), { type: 'staleViews', hasStale: true }],
     },
     {
       name: 'a hello about another deck is not answered',
@@ -544,7 +550,7 @@ describe('joining: hello and the answers', () => {
       state: lastAwaited,
       event: receive(position(4, 7, { version: 'v2', reloads: false })),
       expected: { awaitingAnswers: new Set(), position: stamp(START, 0), highestClock: 4 },
-      effects: [{ type: 'joined' }],
+      effects: [{ type: 'joined' }, { type: 'staleViews', hasStale: true }],
     },
     {
       name: 'a timer is no answer: the position follows it',
@@ -643,7 +649,10 @@ describe('the blanked screen and the presenter views (issue 18)', () => {
       state: blanked,
       event: receive(blankFrom(3, 'white', { version: 'v2', reloads: false })),
       expected: { blank: stamp('white', 3, LOWER) },
-      effects: [{ type: 'blank', blank: 'white' }],
+      effects: [
+        { type: 'blank', blank: 'white' },
+        { type: 'staleViews', hasStale: true },
+      ],
     },
     {
       name: 'a presenter view heard from is connected',
@@ -671,5 +680,30 @@ describe('the blanked screen and the presenter views (issue 18)', () => {
   it('a view that joins a blanked talk is told so before the position it waits for', () => {
     const { effects } = replicate(blanked, receive(hello()));
     expect(effects.map((effect) => (effect.type === 'send' ? effect.message.type : effect.type))).toEqual(['timer', 'blank', 'position']);
+  });
+});
+
+describe('the jump-back place and the views that stopped following (issue 18, fresh-eyes trial)', () => {
+  it('a move carries where the talk was before its last jump, to every view', () => {
+    const { state, effects } = replicate(replica(), { type: 'publish', position: { slide: 9, step: 0, back: at(4) } });
+    expect(effects).toEqual([{ type: 'broadcast', message: ownPosition(state) }]);
+    expect(ownPosition(state).back).toEqual(at(4));
+    const received = replicate(replica(), receive(position(3, 9, { back: { slide: 4, step: 0 } })));
+    expect(received.effects).toEqual([{ type: 'position', position: { slide: 9, step: 0, back: at(4) } }]);
+  });
+
+  it('a --no-watch view heard on another version has stopped following, until it is back or gone', () => {
+    const stale = replicate(replica(), receive(position(0, 0, { version: 'v0', reloads: false })));
+    expect(stale.effects).toContainEqual({ type: 'staleViews', hasStale: true });
+    expect(hasStaleViews(stale.state)).toBe(true);
+    // This view reloading to the version that view shows: it follows again.
+    const same = replicate(stale.state, { type: 'setVersion', version: 'v0', position: START, isMove: false });
+    expect(same.effects).toContainEqual({ type: 'staleViews', hasStale: false });
+    const gone = replicate(stale.state, { type: 'drop', peer: PEER });
+    expect(gone.effects).toContainEqual({ type: 'staleViews', hasStale: false });
+  });
+
+  it('a view that reloads, on another version, is no stale view (it is a version mismatch)', () => {
+    expect(hasStaleViews(replicate(replica(), receive(position(0, 0, { version: 'v0' }))).state)).toBe(false);
   });
 });

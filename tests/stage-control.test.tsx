@@ -10,6 +10,8 @@ import { actionForKey, continueSequence, functionKeyOf, keyNamesOf, NO_KEY_FLAGS
 import { foldForSearch, searchSlides } from '../src/search/search-slides.js';
 import { searchActionForKey } from '../src/ui/use-deck-keys.js';
 import { renderPresenter, renderWithInk } from './helpers/frame.js';
+import { blankColour } from '../src/ui/BlankFrame.js';
+import { THEMES } from '../src/ui/theme.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
 const TEN = initialDeckState(10);
@@ -316,5 +318,78 @@ describe('frames of the search', () => {
     const frame = renderWithInk(slides, { slide: 3, columns: 20, rows: 7, state: searching('china') });
     expect(frame).toContain('/china');
     expect(layoutPane({ columns: 20, rows: 5 }).inner.rows).toBeGreaterThan(0);
+  });
+});
+
+describe('what the fresh-eyes trial found', () => {
+  it('a jump made in another view can be undone here: the jump-back place comes with the move', () => {
+    const synced = deckReducer(at(5), { type: 'sync', position: { slide: 9, step: 0 }, jumpedFrom: { slide: 4, step: 0 } });
+    expect(synced.jumpedFrom).toEqual({ slide: 4, step: 0 });
+    expect(deckReducer(deckReducer(synced, { type: 'shown' }), { type: 'jumpBack' }).slide).toBe(4);
+    expect(deckReducer(synced, { type: 'sync', position: { slide: 3, step: 0 }, jumpedFrom: null }).jumpedFrom).toBeUndefined();
+  });
+
+  it.each<[string, DeckState, Action]>([
+    ['a search result', at(3, { blank: 'black', overlay: 'search' }), { type: 'goTo', slide: 7 }],
+    ['the overview', at(3, { blank: 'black', overlay: 'overview', overviewCursor: 7 }), { type: 'confirm' }],
+    ['a slide number', at(3, { blank: 'white', jumpDigits: '8' }), { type: 'confirm' }],
+  ])('a jump to %s while blanked moves and brings the slide back, as every jump does', (_name, state, action) => {
+    expect(deckReducer(state, action)).toMatchObject({ slide: 7, blank: 'none' });
+  });
+
+  it('in a blanked audience view, keys that open something bring the slide back instead; the presenter view opens them', () => {
+    const slides = TALK;
+    const state = { ...initialDeckState(slides.map(stepCountOf)), slide: 4, seenSlide: 4, blank: 'black' as const };
+    for (const action of [{ type: 'toggleHelp' }, { type: 'toggleOverview' }, { type: 'openSearch' }, { type: 'toggleNotes' }] as const) {
+      const audience = layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'audience', state, slides, hasNotice: false });
+      expect(interpretAction(action, { state, screen: audience, hasProblem: false })).toEqual([
+        { kind: 'dispatch', action: { type: 'blank', screen: 'black' } },
+      ]);
+      const presenter = layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'presenter', state, slides, hasNotice: false });
+      expect(interpretAction(action, { state, screen: presenter, hasProblem: false })).toEqual([{ kind: 'dispatch', action }]);
+    }
+  });
+
+  it("black is the darker of a theme's colours and white the lighter, in light themes too", () => {
+    for (const theme of Object.values(THEMES)) {
+      const black = blankColour(theme, 'black');
+      const white = blankColour(theme, 'white');
+      if (theme.background === undefined) {
+        expect([black, white]).toEqual(['black', 'white']);
+        continue;
+      }
+      const level = (hex: string) =>
+        Number.parseInt(hex.slice(1, 3), 16) + Number.parseInt(hex.slice(3, 5), 16) + Number.parseInt(hex.slice(5, 7), 16);
+      expect(level(black)).toBeLessThan(level(white));
+    }
+    expect(blankColour(THEMES.light, 'black')).toBe(THEMES.light.text);
+  });
+
+  it('Ctrl-U clears the search line', () => {
+    const typed = deckReducer(at(2, { overlay: 'search', search: { query: 'china', cursor: 2 } }), { type: 'searchErase', all: true });
+    expect(typed.search).toEqual({ query: '', cursor: 0 });
+    expect(searchActionForKey('ctrl+u')).toEqual({ type: 'searchErase', all: true });
+  });
+
+  it('straight quotes find curly ones', () => {
+    const deck = buildSlides({
+      title: 'T',
+      sections: [{ id: 'a', title: 'A', slides: [{ title: 'S', bullets: ['a \u201Cnew model\u201D of ties'] }] }],
+    } as Parameters<typeof buildSlides>[0]);
+    expect(searchSlides(deck, '"new model"')).toHaveLength(1);
+  });
+
+  it("rxvt's Shift-F5 starts the talk too", () => {
+    expect(functionKeyOf('\u001B[28~')).toBe('shift+f5');
+    expect(actionForKey(keyNamesOf('', NO_KEY_FLAGS, '\u001B[28~')[0], 'audience')).toEqual({ type: 'start' });
+  });
+
+  it('a title without the match gives way to the text that has it, at 40 columns', () => {
+    const [result] = searchSlides(TALK, 'East China Sea');
+    if (result === undefined) throw new Error('expected a result');
+    const text = searchResultRuns(result, 2, 36)
+      .map((run) => run.text)
+      .join('');
+    expect(text).toContain('East');
   });
 });

@@ -184,9 +184,12 @@ describe('search in a real terminal', () => {
 
     presenter.write(KEYS.right);
     await audience.waitForText(footer(target + 1));
-    presenter.write("'");
+    // The jump-back place is the talk's: the audience view's remote undoes the presenter's jump.
+    audience.write("'");
     await audience.waitForText(footer(12));
     await presenter.waitFor((screen) => shownSlide(screen) === 12);
+    presenter.write("'");
+    await audience.waitForText(footer(target + 1));
 
     // Esc cancels a search where it stands.
     audience.write('/');
@@ -194,7 +197,7 @@ describe('search in a real terminal', () => {
     audience.write('china');
     await audience.waitForText('/china▏');
     audience.write(KEYS.escape);
-    await audience.waitForText(footer(12));
+    await audience.waitForText(footer(target + 1));
     expect(audience.text()).not.toContain('press Esc again');
   }, 60_000);
 });
@@ -217,6 +220,21 @@ describe('the audience never sees an editing mistake while a presenter view is c
 
     presenter.kill('SIGKILL');
     await audience.waitForText('e: details', 10_000);
+  }, 60_000);
+
+  it("says in the presenter view, not the audience's, that a --no-watch audience view stopped following", async () => {
+    const runtime = mkdtempSync(path.join(tmpdir(), 'inkdeck-e2e-'));
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-stage-'));
+    const file = path.join(directory, 'talk.yaml');
+    copyFileSync(SLIDES_YAML, file);
+    const audience = await start([file, '--no-watch'], { runtime });
+    const presenter = await start([file, '--presenter'], { runtime, columns: 100, rows: 30 });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Signs of a warming partnership', 'Signs of a warm partnership'));
+    await presenter.waitForText('A --no-watch view shows another version of the deck and stopped following', 10_000);
+    // By now the audience view has heard of the new version (the presenter view told it, then it
+    // told the presenter view); it says nothing of it on the projector.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(audience.text()).not.toContain('stopped following');
   }, 60_000);
 });
 
@@ -247,7 +265,7 @@ describe('a key file, in a real terminal', () => {
     writeFileSync(file, 'add:\n  next: [x, pgdn]\n');
     const view = TerminalSession.start(['present', 'slides.yaml', '--no-sync', '--no-watch', '--keys', file], { columns: 120 });
     running.push(view);
-    await view.waitForText(`default keys in use · ${file}:2:13: add.next[1]: did you mean`, 10_000);
+    await view.waitForText('keys.yaml:2:13: add.next[1]: did you mean "pagedown"?', 10_000);
     view.write(' ');
     await view.waitForText(footer(2));
     expect(view.text()).not.toContain('keys.yaml');

@@ -448,3 +448,15 @@ describe('sessionDirectory', () => {
     expect(existsSync(runtime)).toBe(false);
   });
 });
+
+describe('the jump-back place over sockets', () => {
+  it('reaches the other view with the move', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-sync-'));
+    const a = await join(directory);
+    const b = await join(directory);
+    const received = nextPosition(b);
+    a.publish({ slide: 3, step: 0, back: { slide: 11, step: 0 } });
+    expect(await received).toEqual({ slide: 3, step: 0, back: { slide: 11, step: 0 } });
+    expect(b.position).toEqual({ slide: 3, step: 0, back: { slide: 11, step: 0 } });
+  });
+});

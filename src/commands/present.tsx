@@ -1,4 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { render } from 'ink';
 import { onExit } from 'signal-exit';
 import { parseDeck, readDeckText, STDIN_FILE } from '../deck/load-deck.js';
@@ -72,6 +73,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
       `present needs a terminal that can move the cursor, and TERM is dumb; to print a slide as text, use: inkdeck render ${file} --slide 1`,
     );
   }
+  if (options.keys === STDIN_FILE) throw new UsageError('present reads the keyboard from standard input, so it cannot read --keys from it');
   // A key file with problems never stops a talk: they are said, and the default keys used.
   const keys = loadKeys(options.keys);
   const keyProblem = keys.problems?.[0];
@@ -146,7 +148,9 @@ export async function present(file: string, options: PresentOptions): Promise<nu
         keyMap={keys.keyMap}
         onPosition={onPosition}
         {...(startPosition === undefined ? {} : { startPosition })}
-        {...(keyProblem === undefined ? {} : { startNotice: `default keys in use · ${formatDiagnostic(keyProblem)}` })}
+        {...(keyProblem === undefined
+          ? {}
+          : { startNotice: `${formatDiagnostic({ ...keyProblem, file: path.basename(keyProblem.file) })} (default keys in use)` })}
       />,
       // Frames here are driven by events (a key, a move in another view, a save, one timer tick
       // a second), never by animation, so Ink's default 30 fps throttle only delays the frame

@@ -17,6 +17,7 @@ import {
   type View,
 } from '../navigation/key-bindings.js';
 import { closest } from '../text/closest.js';
+import { escapeControls } from '../deck/sanitize.js';
 
 /** Keys with a name, as a key file writes them; any other key is one character (`x`, `G`, `?`). */
 export const NAMED_KEYS: readonly KeyName[] = [
@@ -41,6 +42,15 @@ export const NAMED_KEYS: readonly KeyName[] = [
   ...[...'abdefgklnopqrstuvwxyz'].map((letter) => `ctrl+${letter}`),
 ];
 
+/** Ctrl keys a terminal sends as the byte of another key (ASCII control codes), which is what arrives. */
+const TERMINAL_SENDS: Readonly<Record<string, KeyName>> = {
+  'ctrl+h': 'backspace',
+  'ctrl+i': 'tab',
+  'ctrl+j': 'enter',
+  'ctrl+m': 'enter',
+  'ctrl+[': 'escape',
+};
+
 /** Names people write for keys, and the name inkdeck gives them, for "did you mean". */
 const KEY_NAME_ALIASES: Readonly<Record<string, KeyName>> = {
   esc: 'escape',
@@ -63,6 +73,10 @@ const KEY_NAME_ALIASES: Readonly<Record<string, KeyName>> = {
  */
 export function keyNameProblem(key: string): string | undefined {
   if (key === 'ctrl+c') return 'Ctrl-C always quits the talk; it cannot be bound';
+  const sentAs = TERMINAL_SENDS[key.toLowerCase()];
+  if (sentAs !== undefined) return `terminals send ${key} as ${sentAs}; bind ${sentAs}`;
+  if (/^(shift\+)?f\d+$/i.test(key) && !NAMED_KEYS.includes(key))
+    return `"${escapeKey(key)}" is not a key; function keys go from f1 to f12`;
   if ([...key].length === 1) {
     if (/^[0-9]$/.test(key)) return `"${key}" types a slide number; digits cannot be bound`;
     return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(key)
@@ -77,7 +91,7 @@ export function keyNameProblem(key: string): string | undefined {
 }
 
 function escapeKey(key: string): string {
-  return JSON.stringify(key).slice(1, -1);
+  return escapeControls(key);
 }
 
 function buildKeyFileSchema() {
@@ -90,7 +104,7 @@ function buildKeyFileSchema() {
     .describe('a key: one character (x, G, ?), or a name: right, pagedown, space, tab, shift+tab, escape, f5, shift+f5, ctrl+n');
 
   /** One key, or a list of them. */
-  const KeysSchema = z.union([KeyNameSchema, z.array(KeyNameSchema)]);
+  const KeysSchema = z.union([KeyNameSchema, z.array(KeyNameSchema)], { error: 'expected a key, or a list of keys: [x, pagedown]' });
 
   const perAction = (description: string) =>
     z
@@ -99,19 +113,25 @@ function buildKeyFileSchema() {
           ActionName,
           z.ZodOptional<typeof KeysSchema>
         >,
+        {
+          error: (issue) => (issue.code === 'invalid_type' ? 'expected action names, each with its keys: next: [x, pagedown]' : undefined),
+        },
       )
       .describe(description);
 
   return z
-    .strictObject({
-      defaults: z
-        .enum(['true', 'false'])
-        .optional()
-        .describe('false: start from no key at all, only the keys this file binds (Ctrl-C still quits); true by default'),
-      add: perAction('keys to add to an action, beside its default keys').optional(),
-      set: perAction("an action's keys, in place of its default keys; [] leaves it without any").optional(),
-      unbind: KeysSchema.optional().describe('keys to take from the actions they are bound to by default'),
-    })
+    .strictObject(
+      {
+        defaults: z
+          .enum(['true', 'false'], { error: 'expected true or false' })
+          .optional()
+          .describe('false: start from no key at all, only the keys this file binds (Ctrl-C still quits); true by default'),
+        add: perAction('keys to add to an action, beside its default keys').optional(),
+        set: perAction("an action's keys, in place of its default keys; [] leaves it without any").optional(),
+        unbind: KeysSchema.optional().describe('keys to take from the actions they are bound to by default'),
+      },
+      { error: (issue) => (issue.code === 'invalid_type' ? 'expected the fields of a key file: add, set, unbind, defaults' : undefined) },
+    )
     .describe('inkdeck key bindings');
 }
 

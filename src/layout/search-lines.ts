@@ -7,17 +7,29 @@ export interface MarkedRun {
   readonly isMatch: boolean;
 }
 
+/** Share of a result's row a title without the match may take, when other text on the slide has it. */
+const TITLE_SHARE = 0.4;
+/** Fewest columns a title is cut to, so it is still recognised. */
+const MIN_TITLE_COLUMNS = 8;
+
 /** Columns of text kept before the first match of a snippet, so the match is read in context. */
 const SNIPPET_LEAD_COLUMNS = 12;
 
 /**
  * One row of the search results, at most `columns` wide: the slide's number (right-aligned to
- * `numberWidth`), its title, and after ` · ` the first other text the query is in, cut around
+ * `numberWidth`), its title (cut to 40% of the row when the match is elsewhere on the slide, so
+ * the match shows), and after ` · ` the first other text the query is in, cut around
  * its first match (`…the start of the match…`); the matches are marked runs. Notes are marked
  * `notes:`. Cut with `…` where the row is too narrow.
  */
 export function searchResultRuns(result: SearchResult, numberWidth: number, columns: number): MarkedRun[] {
-  const runs: MarkedRun[] = [{ text: `${String(result.slide + 1).padStart(numberWidth)}  `, isMatch: false }, ...markedRuns(result.title)];
+  const number: MarkedRun = { text: `${String(result.slide + 1).padStart(numberWidth)}  `, isMatch: false };
+  let title = markedRuns(result.title);
+  // A title without the match gives way to the text that has it: at most TITLE_SHARE of the row.
+  if (result.hit !== undefined && result.title.matches.length === 0) {
+    title = cutRuns(title, Math.max(MIN_TITLE_COLUMNS, Math.floor(columns * TITLE_SHARE)));
+  }
+  const runs: MarkedRun[] = [number, ...title];
   if (result.hit !== undefined) {
     runs.push({ text: result.hit.isNotes ? ' · notes: ' : ' · ', isMatch: false });
     const used = runs.reduce((width, run) => width + stringWidth(run.text), 0);

@@ -94,12 +94,15 @@ export type Action =
   | { readonly type: 'openSearch' }
   /** Adds `text` to the search query; the first result is highlighted. */
   | { readonly type: 'searchType'; readonly text: string }
-  /** Erases the last character of the search query. */
-  | { readonly type: 'searchErase' }
+  /** Erases the last character of the search query, or all of it. */
+  | { readonly type: 'searchErase'; readonly all?: boolean }
   /** Moves the highlighted search result by `by`, within the `count` results. */
   | { readonly type: 'searchMove'; readonly by: number; readonly count: number }
-  /** Another view moved the talk to `position`; this view has not drawn it yet (see `shown`). */
-  | { readonly type: 'sync'; readonly position: Position }
+  /**
+   * Another view moved the talk to `position`; this view has not drawn it yet (see `shown`).
+   * `jumpedFrom` is where the talk was before its last jump, as that view knows it (null: none).
+   */
+  | { readonly type: 'sync'; readonly position: Position; readonly jumpedFrom?: Position | null }
   /** This view has drawn its current position: a key pressed now moves from there. */
   | { readonly type: 'shown' }
   /** The deck was reloaded: new step counts, and the position mapped onto the new deck. */
@@ -295,7 +298,7 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
     }
     case 'searchErase':
       if (state.overlay !== 'search' || state.search.query === '') return state;
-      return update(state, { search: { query: [...state.search.query].slice(0, -1).join(''), cursor: 0 } });
+      return update(state, { search: { query: action.all === true ? '' : [...state.search.query].slice(0, -1).join(''), cursor: 0 } });
     case 'searchMove': {
       if (state.overlay !== 'search') return state;
       const cursor = clamp(state.search.cursor + action.by, 0, Math.max(0, action.count - 1));
@@ -304,7 +307,8 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
     case 'sync': {
       // Not seen yet: it is drawn first, then `shown` says so.
       const moved = moveTo(state, action.position.slide, action.position.step);
-      return update(moved, { seenSlide: state.seenSlide, seenStep: state.seenStep });
+      const back = action.jumpedFrom === undefined ? {} : { jumpedFrom: action.jumpedFrom ?? undefined };
+      return update(moved, { seenSlide: state.seenSlide, seenStep: state.seenStep, ...back });
     }
     case 'shown':
       return update(state, { seenSlide: state.slide, seenStep: state.step });
@@ -326,7 +330,7 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
     case 'confirm':
       if (inOverview) return jump(update(state, { overlay: 'none', jumpDigits: '' }), state.overviewCursor);
       // Slide numbers are 1-based: 0 and numbers past the end clamp to the first and last slide.
-      if (state.jumpDigits !== '') return update(jump(state, Number(state.jumpDigits) - 1), { blank: 'none' });
+      if (state.jumpDigits !== '') return jump(state, Number(state.jumpDigits) - 1);
       return deckReducer(state, { type: 'next' });
     case 'toggleNotes':
       return update(state, { showNotes: !state.showNotes, jumpDigits: '' });
@@ -388,10 +392,13 @@ function stepsOf(state: DeckState, slide: number): number {
 
 /**
  * Jumps to `slide` and `step` (the first step by default), clamped to the deck, dropping typed
- * digits, and remembers where the talk was for `jumpBack` when the jump went anywhere.
+ * digits and bringing a blanked screen back, and remembers where the talk was for `jumpBack`
+ * when the jump went anywhere.
  */
 function jump(state: DeckState, slide: number, step = 0): DeckState {
-  const moved = moveTo(state, slide, step);
+  // A jump chosen while the audience is blanked (a number, the overview, a search) is the
+  // speaker going on: the slide comes back, as after a move.
+  const moved = moveTo(update(state, { blank: 'none' }), slide, step);
   if (moved.slide === state.slide && moved.step === state.step) return moved;
   return update(moved, { jumpedFrom: { slide: state.slide, step: state.step } });
 }

@@ -20,6 +20,9 @@ export interface KeyContext {
   readonly hasProblem: boolean;
 }
 
+/** Keys that open something over the slide: in a blanked audience view it would open unseen, so they bring the slide back instead. */
+const OPENING_ACTIONS: ReadonlySet<Action['type']> = new Set(['toggleHelp', 'toggleOverview', 'openSearch', 'toggleErrors', 'toggleNotes']);
+
 /** Keys that scroll the help or the error list while it is taller than its area (next, previous, first, last). */
 const SCROLL_ACTIONS: ReadonlySet<Action['type']> = new Set(['next', 'previous', 'first', 'last']);
 
@@ -37,6 +40,8 @@ const NOTHING: readonly KeyOutcome[] = Object.freeze([]);
  * - `scrollNotes` pages by the notes pane the view shows, as laid out; without one, nothing.
  * - The timer keys and Ctrl-Z are the app's own effects; F5 (`start`) also brings back a blanked
  *   screen.
+ * - In a blanked audience view, a key that would open something over the slide (help, overview,
+ *   search, the error list, the notes) brings the slide back instead: opened, it would be unseen.
  * - In the search, Enter jumps to the highlighted result (or closes a search with none), and
  *   the arrows move the highlight within the results as laid out.
  *
@@ -47,6 +52,10 @@ export function interpretAction(action: Action, { state, screen, hasProblem }: K
   const { overlay } = screen;
   const window = overlay !== undefined && overlay.kind !== 'overview' ? overlay.window : undefined;
   if (action.type === 'suspend') return [{ kind: 'suspend' }];
+  // The presenter view shows what it opens; the blanked audience view would not.
+  if (state.blank !== 'none' && screen.presenter === undefined && state.overlay === 'none' && OPENING_ACTIONS.has(action.type)) {
+    return dispatch({ type: 'blank', screen: state.blank });
+  }
   if (state.overlay === 'search' && overlay?.kind === 'search') {
     if (action.type === 'confirm') {
       const result = overlay.results[state.search.cursor];

@@ -161,7 +161,7 @@ export const DEFAULT_KEY_BINDINGS: readonly KeyBinding[] = [
     action: { type: 'quit' },
     keys: ['q'],
     description: 'quit (in the help: close it)',
-    joinedDescription: 'quit; Ctrl-C exits 130; in the help q closes it',
+    joinedDescription: 'quit (in the help: close it); Ctrl-C exits 130',
   },
   /** In raw mode Ctrl-Z is a key, not SIGTSTP; it still suspends, as in any shell with job control. */
   { name: 'suspend', action: { type: 'suspend' }, keys: ['ctrl+z'], description: 'suspend to the shell; fg resumes' },
@@ -462,6 +462,8 @@ const FUNCTION_KEY_CODES: Readonly<Record<string, number>> = {
   23: 11,
   24: 12,
 };
+/** Shifted function keys as rxvt sends them (`ESC [ 28 ~` for Shift-F5; rxvt-unicode's manual, "Key Codes"). */
+const RXVT_SHIFTED_CODES: Readonly<Record<string, number>> = { 25: 3, 26: 4, 28: 5, 29: 6, 31: 7, 32: 8, 33: 9, 34: 10 };
 /** F1–F4 as SS3 (`ESC O P`…) or CSI with modifiers (`ESC [ 1 ; 2 P`), and F1–F5 of the Linux console (`ESC [ [ A`…). */
 const FUNCTION_KEY_FINALS: Readonly<Record<string, number>> = { P: 1, Q: 2, R: 3, S: 4 };
 const LINUX_CONSOLE_FINALS: Readonly<Record<string, number>> = { A: 1, B: 2, C: 3, D: 4, E: 5 };
@@ -480,6 +482,8 @@ export function functionKeyOf(sequence: string): KeyName | undefined {
   if (match !== null) {
     number = FUNCTION_KEY_CODES[match[1] ?? ''];
     modifier = Number(match[2] ?? 1);
+    const shifted = RXVT_SHIFTED_CODES[match[1] ?? ''];
+    if (number === undefined && shifted !== undefined && match[2] === undefined) return `shift+f${shifted}`;
   } else if ((match = /^(?:O|\[1;(\d+))([PQRS])$/.exec(text)) !== null) {
     number = FUNCTION_KEY_FINALS[match[2] ?? ''];
     modifier = Number(match[1] ?? 1);

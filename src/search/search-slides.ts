@@ -24,17 +24,31 @@ export interface SearchResult {
   readonly hit?: MarkedText & { readonly isNotes: boolean };
 }
 
+/** Curly and other typographic quotation marks, searched as the straight ones a keyboard types. */
+const QUOTES: Readonly<Record<string, string>> = {
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+};
+
 /**
  * `text` folded for search: lower case, and accents dropped by Unicode canonical decomposition
- * (NFD) less its combining marks (General Category M), so `pax` finds `Pax` and `etats` finds
- * `États`. `origins[i]` is the index in `text` of the character folded character `i` came from.
+ * (NFD) less its combining marks (General Category M), and typographic quotation marks as
+ * straight ones, so `pax` finds `Pax`, `etats` finds `États` and `"new model"` finds `“new model”`. `origins[i]` is the index in `text` of the character folded character `i` came from.
  */
 export function foldForSearch(text: string): { readonly folded: string; readonly origins: readonly number[] } {
   let folded = '';
   const origins: number[] = [];
   let index = 0;
   for (const character of text) {
-    const plain = character.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const plain = (QUOTES[character] ?? character).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     for (let i = 0; i < plain.length; i += 1) origins.push(index);
     folded += plain;
     index += character.length;

@@ -47,7 +47,7 @@ function readSaved(file: string): Saved {
 /**
  * Where the talk of the deck at `deckPath` (absolute) was when last presented here, placed on
  * `slides` as they are now: the slide of the same title in the same section, else of the same
- * title, else the same slide number (clamped); the step kept when the slide is the same.
+ * title, else the same slide number (clamped); the step kept when the slide is found again.
  * Undefined when the deck was never presented, or the file cannot be read.
  */
 export function readLastPosition(deckPath: string, slides: readonly Slide[], env: NodeJS.ProcessEnv = process.env): Position | undefined {
@@ -58,7 +58,8 @@ export function readLastPosition(deckPath: string, slides: readonly Slide[], env
   if (at !== undefined && at.title === saved.title && sectionOf(at) === saved.section) return { slide: saved.slide, step: saved.step };
   const inSection = slides.findIndex((slide) => slide.title === saved.title && sectionOf(slide) === saved.section);
   const byTitle = inSection !== -1 ? inSection : slides.findIndex((slide) => slide.title === saved.title);
-  return { slide: byTitle !== -1 ? byTitle : Math.min(saved.slide, slides.length - 1), step: 0 };
+  // The same slide, moved: its step too (clamped to its steps by the app); another slide: its start.
+  return byTitle !== -1 ? { slide: byTitle, step: saved.step } : { slide: Math.min(saved.slide, slides.length - 1), step: 0 };
 }
 
 /**

@@ -42,7 +42,15 @@ const HelloSchema = z.strictObject({ ...envelope, type: z.literal('hello') });
  * A view is at `slide`/`step`. Ordered by `clock`, so every view settles on the same position
  * whatever order messages arrive in.
  */
-const PositionSchema = z.strictObject({ ...envelope, type: z.literal('position'), clock, slide: index, step: index });
+const PositionSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('position'),
+  clock,
+  slide: index,
+  step: index,
+  /** Where the talk was before its last jump, which the jump-back key returns to in any view. */
+  back: z.strictObject({ slide: index, step: index }).optional(),
+});
 
 /**
  * The talk's stopwatch as the views share it, so that a presenter view started again after a
@@ -100,9 +108,15 @@ export function decodeMessage(line: string): Message | undefined {
   return result.success ? result.data : undefined;
 }
 
+/** Where the talk is, and where it was before its last jump (`back`), if it jumped. */
+export interface TalkPosition extends Position {
+  readonly back?: Position;
+}
+
 /** The position a message carries. */
-export function positionOf(message: PositionMessage): Position {
-  return { slide: message.slide, step: message.step };
+export function positionOf(message: PositionMessage): TalkPosition {
+  const position = { slide: message.slide, step: message.step };
+  return message.back === undefined ? position : { ...position, back: { slide: message.back.slide, step: message.back.step } };
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   PROTOCOL_VERSION,
   positionOf,
   timerOf,
+  type TalkPosition,
   type BlankMessage,
   type Message,
   type PositionMessage,
@@ -34,14 +35,19 @@ export interface Replica {
   readonly reloads: boolean;
   /** The kind of this view. */
   readonly view: View;
-  /** The position the session agrees on. */
-  readonly position: Stamped<Position>;
+  /** The position the session agrees on, and where the talk was before its last jump. */
+  readonly position: Stamped<TalkPosition>;
   /** The talk's timer the session agrees on; its clock counts timer changes only. */
   readonly timer: Stamped<SharedTimer>;
   /** Whether the audience views are blanked, as the session agrees; its clock counts blank changes only. */
   readonly blank: Stamped<Blank>;
   /** Connections whose view is a presenter view (see isPresenterConnected). */
   readonly presenterPeers: ReadonlySet<PeerId>;
+  /**
+   * The version each connected view that does not reload the deck (`--no-watch`) was last heard
+   * on: one on another version than this view's stopped following (see hasStaleViews).
+   */
+  readonly staticPeerVersions: ReadonlyMap<PeerId, string>;
   /**
    * Highest position clock seen from any view of this deck, whatever its version (Lamport's
    * rule: a clock never falls behind one it has heard of). Moves made on another version are not
@@ -74,7 +80,7 @@ export interface ReplicaOptions {
 /** Something that happened to a view: one of its own changes, or something on a connection. */
 export type ReplicationEvent =
   /** This view moved. */
-  | { readonly type: 'publish'; readonly position: Position }
+  | { readonly type: 'publish'; readonly position: TalkPosition }
   /** This view started, paused or reset the timer. */
   | { readonly type: 'publishTimer'; readonly timer: SharedTimer }
   /** This view blanked the audience views, or brought them back. */
@@ -107,13 +113,15 @@ export type Effect =
   /** Send `message` on every connection. */
   | { readonly type: 'broadcast'; readonly message: Message }
   /** Another view moved the talk to `position`. */
-  | { readonly type: 'position'; readonly position: Position }
+  | { readonly type: 'position'; readonly position: TalkPosition }
   /** Another view set the timer. */
   | { readonly type: 'timer'; readonly timer: SharedTimer }
   /** Another view blanked the audience views, or brought them back. */
   | { readonly type: 'blank'; readonly blank: Blank }
   /** Whether a presenter view is connected flipped (see {@link isPresenterConnected}). */
   | { readonly type: 'presenterConnected'; readonly isConnected: boolean }
+  /** Whether a view that does not reload is on another version flipped (see {@link hasStaleViews}). */
+  | { readonly type: 'staleViews'; readonly hasStale: boolean }
   /** Whether a reloading view is on another version flipped (see {@link isVersionMismatched}). */
   | { readonly type: 'versionMismatch'; readonly isMismatched: boolean }
   /** Every peer a joining view said hello to has answered. */
@@ -127,6 +135,7 @@ export interface Transition {
 
 const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
 const NO_PEERS: ReadonlySet<PeerId> = new Set();
+const NO_VERSIONS: ReadonlyMap<PeerId, string> = new Map();
 
 /** The state of a view that has heard of no other: its own position and an unstarted timer, at clock 0. */
 export function initialReplica(options: ReplicaOptions): Replica {
@@ -141,6 +150,7 @@ export function initialReplica(options: ReplicaOptions): Replica {
     timer: { value: UNSTARTED_TIMER, clock: 0, from: id },
     blank: { value: 'none', clock: 0, from: id },
     presenterPeers: NO_PEERS,
+    staticPeerVersions: NO_VERSIONS,
     highestClock: 0,
     peersOnOtherVersions: NO_PEERS,
     awaitingAnswers: NO_PEERS,
@@ -167,6 +177,17 @@ export function isPresenterConnected(state: Replica): boolean {
 }
 
 /**
+ * Whether a connected view that does not reload the deck (`--no-watch`) shows another version
+ * of it, and so stopped following the talk. That view says so itself, in its notice row; while
+ * a presenter view is connected an audience view leaves that row to the presenter view, which
+ * says it from this (issue 18).
+ */
+export function hasStaleViews(state: Replica): boolean {
+  for (const version of state.staticPeerVersions.values()) if (version !== state.version) return true;
+  return false;
+}
+
+/**
  * The replication rules of a sync session, as a pure function: what one of this view's own
  * changes, or something on a connection, does to what the view knows of the session, and what
  * the transport must send and report in turn (`SyncSession` carries the bytes). Never throws.
@@ -181,6 +202,8 @@ export function isPresenterConnected(state: Replica): boolean {
 export function replicate(state: Replica, event: ReplicationEvent): Transition {
   const effects: Effect[] = [];
   const next = apply(state, event, effects);
+  // Flips with a peer's message, its leaving, or this view's own reload: said once, after the rest.
+  if (next !== state && hasStaleViews(next) !== hasStaleViews(state)) effects.push({ type: 'staleViews', hasStale: hasStaleViews(next) });
   return { state: next, effects: effects.length === 0 ? NO_EFFECTS : effects };
 }
 
@@ -229,7 +252,11 @@ function apply(state: Replica, event: ReplicationEvent, effects: Effect[]): Repl
     case 'receive':
       return receive(state, event.peer, event.message, effects);
     case 'drop':
-      return markPeerView(markPeerVersion(answered(state, event.peer, effects), event.peer, false, effects), event.peer, false, effects);
+      return withStaticPeerVersion(
+        markPeerView(markPeerVersion(answered(state, event.peer, effects), event.peer, false, effects), event.peer, false, effects),
+        event.peer,
+        undefined,
+      );
   }
 }
 
@@ -243,6 +270,7 @@ function receive(state: Replica, peer: PeerId, message: Message, effects: Effect
     message.view === 'presenter',
     effects,
   );
+  next = withStaticPeerVersion(next, peer, message.reloads ? undefined : message.version);
   // A view that reloaded a change announces its new version, but only the others learn from
   // that that they differ; the first time a reloading peer is heard on another version, tell
   // it this view's, so both know (two files in one named session, one edited). The peer, now
@@ -272,7 +300,7 @@ function receive(state: Replica, peer: PeerId, message: Message, effects: Effect
 }
 
 function receivePosition(state: Replica, peer: PeerId, message: PositionMessage, effects: Effect[]): Replica {
-  const incoming: Stamped<Position> = { value: positionOf(message), clock: message.clock, from: message.from };
+  const incoming: Stamped<TalkPosition> = { value: positionOf(message), clock: message.clock, from: message.from };
   if (!isNewer(incoming, state.position)) {
     // The peer is a whole move behind (it missed moves made while the two were on different
     // versions): tell it the newer position, so both settle on it at once rather than at the
@@ -311,8 +339,17 @@ function markPeerView(state: Replica, peer: PeerId, isPresenter: boolean, effect
   return next;
 }
 
+/** Records the version the view on `peer` was last heard on, when it does not reload (`undefined`: it reloads, or left). */
+function withStaticPeerVersion(state: Replica, peer: PeerId, version: string | undefined): Replica {
+  if (state.staticPeerVersions.get(peer) === version) return state;
+  const versions = new Map(state.staticPeerVersions);
+  if (version === undefined) versions.delete(peer);
+  else versions.set(peer, version);
+  return { ...state, staticPeerVersions: versions };
+}
+
 /** Makes `position` a move of this view's: the next Lamport stamp, newer than any heard. */
-function moveTo(state: Replica, position: Position): Replica {
+function moveTo(state: Replica, position: TalkPosition): Replica {
   const clock = Math.max(state.highestClock, state.position.clock) + 1;
   return { ...state, highestClock: clock, position: { value: position, clock, from: state.id } };
 }
@@ -356,7 +393,8 @@ function blankMessage(state: Replica): Message {
 
 function positionMessage(state: Replica): Message {
   const { value: position, clock, from } = state.position;
-  return { ...envelope(state, from), type: 'position', clock, slide: position.slide, step: position.step };
+  const back = position.back === undefined ? {} : { back: { slide: position.back.slide, step: position.back.step } };
+  return { ...envelope(state, from), type: 'position', clock, slide: position.slide, step: position.step, ...back };
 }
 
 function timerMessage(state: Replica): Message {
@@ -368,8 +406,8 @@ function isNewer<T>(a: Stamped<T>, b: Stamped<T>): boolean {
   return a.clock > b.clock || (a.clock === b.clock && a.from > b.from);
 }
 
-function samePosition(a: Position, b: Position): boolean {
-  return a.slide === b.slide && a.step === b.step;
+function samePosition(a: TalkPosition, b: TalkPosition): boolean {
+  return a.slide === b.slide && a.step === b.step && a.back?.slide === b.back?.slide && a.back?.step === b.back?.step;
 }
 
 function sameTimer(a: SharedTimer, b: SharedTimer): boolean {

@@ -1,5 +1,5 @@
 import type { Blank, Position } from '../navigation/deck-state.js';
-import type { SharedTimer } from './protocol.js';
+import type { SharedTimer, TalkPosition } from './protocol.js';
 
 /** The timer before anyone has started it. */
 export const UNSTARTED_TIMER: SharedTimer = { elapsedMs: 0, runningSince: null };
@@ -10,8 +10,8 @@ export const UNSTARTED_TIMER: SharedTimer = { elapsedMs: 0, runningSince: null }
  * {@link NULL_CHANNEL} is a view on its own (`--no-sync`, or a session that could not be joined).
  */
 export interface SyncChannel {
-  /** The position the views agree on: this view's own, or a newer one from another view. */
-  readonly position: Position;
+  /** The position the views agree on (this view's own, or a newer one from another view), with where the talk was before its last jump. */
+  readonly position: TalkPosition;
   /** The talk's timer the views agree on; {@link UNSTARTED_TIMER} until a view sets one. */
   readonly timer: SharedTimer;
   /**
@@ -26,10 +26,12 @@ export interface SyncChannel {
   readonly blank: Blank;
   /** Whether a presenter view of the deck is connected (see `onPresenterConnected`). */
   readonly isPresenterConnected: boolean;
+  /** Whether a connected `--no-watch` view shows another version of the deck (see `onStaleViews`). */
+  readonly hasStaleViews: boolean;
   /** Number of other views connected now. */
   readonly peerCount: number;
   /** Tells every other view that this one moved to `position`; does nothing if it is unchanged. */
-  publish(position: Position): void;
+  publish(position: TalkPosition): void;
   /** Tells every other view the timer was started, paused or reset; does nothing if it is unchanged. */
   publishTimer(timer: SharedTimer): void;
   /** Tells every other view the audience views are blanked, or not; does nothing if it is unchanged. */
@@ -41,7 +43,7 @@ export interface SyncChannel {
    */
   setVersion(version: string, position: Position, isMove: boolean): void;
   /** Calls `listener` with each position another view moves to. Returns an unsubscribe function. */
-  onPosition(listener: (position: Position) => void): () => void;
+  onPosition(listener: (position: TalkPosition) => void): () => void;
   /** Calls `listener` with each timer another view sets. Returns an unsubscribe function. */
   onTimer(listener: (timer: SharedTimer) => void): () => void;
   /** Calls `listener` with each blank another view sets. Returns an unsubscribe function. */
@@ -51,6 +53,11 @@ export interface SyncChannel {
    * `false` once none is left. Returns an unsubscribe function.
    */
   onPresenterConnected(listener: (isConnected: boolean) => void): () => void;
+  /**
+   * Calls `listener` with `true` when a connected view that does not reload is heard on another
+   * version of the deck (it stopped following), and `false` once none is. Returns an unsubscribe function.
+   */
+  onStaleViews(listener: (hasStale: boolean) => void): () => void;
   /**
    * Calls `listener` with `true` when a view that reloads the same deck speaks about another
    * version of it, and with `false` once no such view is left. Returns an unsubscribe function.
@@ -73,12 +80,14 @@ export const NULL_CHANNEL: SyncChannel = Object.freeze({
   isVersionMismatched: false,
   blank: 'none',
   isPresenterConnected: false,
+  hasStaleViews: false,
   peerCount: 0,
   publish: () => undefined,
   publishTimer: () => undefined,
   publishBlank: () => undefined,
   onBlank: () => unsubscribed,
   onPresenterConnected: () => unsubscribed,
+  onStaleViews: () => unsubscribed,
   setVersion: () => undefined,
   onPosition: () => unsubscribed,
   onTimer: () => unsubscribed,

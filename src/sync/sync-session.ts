@@ -4,9 +4,10 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Blank, Position } from '../navigation/deck-state.js';
 import type { View } from '../navigation/key-bindings.js';
-import { decodeMessage, encodeMessage, lineSplitter, type Message, type SharedTimer } from './protocol.js';
+import { decodeMessage, encodeMessage, lineSplitter, type Message, type SharedTimer, type TalkPosition } from './protocol.js';
 import {
   initialReplica,
+  hasStaleViews,
   isPresenterConnected,
   isVersionMismatched,
   replicate,
@@ -61,11 +62,12 @@ export class SyncSession implements SyncChannel {
   private readonly server: net.Server;
   private readonly peers = new Map<PeerId, net.Socket>();
   private nextPeer: PeerId = 0;
-  private readonly listeners = new Listeners<Position>();
+  private readonly listeners = new Listeners<TalkPosition>();
   private readonly timerListeners = new Listeners<SharedTimer>();
   private readonly mismatchListeners = new Listeners<boolean>();
   private readonly blankListeners = new Listeners<Blank>();
   private readonly presenterListeners = new Listeners<boolean>();
+  private readonly staleListeners = new Listeners<boolean>();
   private replica: Replica;
   private isClosed = false;
   private onJoined: (() => void) | undefined;
@@ -98,7 +100,7 @@ export class SyncSession implements SyncChannel {
   }
 
   /** The position the session agrees on: this view's own, or a newer one from a peer. */
-  get position(): Position {
+  get position(): TalkPosition {
     return this.replica.position.value;
   }
 
@@ -122,7 +124,7 @@ export class SyncSession implements SyncChannel {
   }
 
   /** Tells every other view that this one moved to `position`; does nothing if it is unchanged. */
-  publish(position: Position): void {
+  publish(position: TalkPosition): void {
     if (!this.isClosed) this.dispatch({ type: 'publish', position });
   }
 
@@ -151,6 +153,16 @@ export class SyncSession implements SyncChannel {
     return this.blankListeners.add(listener);
   }
 
+  /** Whether a connected `--no-watch` view shows another version of the deck (hasStaleViews in replication.ts). */
+  get hasStaleViews(): boolean {
+    return hasStaleViews(this.replica);
+  }
+
+  /** Calls `listener` when whether a `--no-watch` view shows another version flips. Returns an unsubscribe function. */
+  onStaleViews(listener: (hasStale: boolean) => void): () => void {
+    return this.staleListeners.add(listener);
+  }
+
   /** Whether a presenter view of this deck is connected (isPresenterConnected in replication.ts). */
   get isPresenterConnected(): boolean {
     return isPresenterConnected(this.replica);
@@ -162,7 +174,7 @@ export class SyncSession implements SyncChannel {
   }
 
   /** Calls `listener` with each position another view moves to. Returns an unsubscribe function. */
-  onPosition(listener: (position: Position) => void): () => void {
+  onPosition(listener: (position: TalkPosition) => void): () => void {
     return this.listeners.add(listener);
   }
 
@@ -334,6 +346,9 @@ export class SyncSession implements SyncChannel {
         return;
       case 'presenterConnected':
         this.presenterListeners.emit(effect.isConnected);
+        return;
+      case 'staleViews':
+        this.staleListeners.emit(effect.hasStale);
         return;
       case 'joined':
         this.onJoined?.();

@@ -53,7 +53,7 @@ export interface AppProps {
   readonly keyMap?: KeyMap;
   /**
    * Said in the notice row from the start until the first key press: a key file that could not
-   * be used (`default keys in use · keys.yaml:3:9: …`).
+   * be used (`keys.yaml:3:9: … (default keys in use)`).
    */
   readonly startNotice?: string;
   /** Where to start when no other view says where the talk is (a talk presented here before). */
@@ -101,12 +101,12 @@ export function App({
   const [pendingStartNotice, setPendingStartNotice] = useState(startNotice);
   const ownNotice = useVersionNotice(sync, subscribeToDeck === undefined, divergedAfterMs) ?? pendingStartNotice;
   const isPresenter = view === 'presenter';
-  const isPresenterConnected = useStageSync(sync, state.blank, dispatch);
+  const { isPresenterConnected, hasStaleViews } = useStageSync(sync, state.blank, dispatch);
   // The audience must not see an editing mistake: with a presenter view connected, the broken
   // save's banner and list and the "stopped following" row are the presenter's to show.
   const isQuietAudience = !isPresenter && isPresenterConnected;
   const problem = isQuietAudience ? undefined : ownProblem;
-  const notice = isQuietAudience ? undefined : ownNotice;
+  const notice = isQuietAudience ? undefined : (ownNotice ?? (isPresenter && hasStaleViews ? STALE_VIEW_NOTICE : undefined));
   const clock = useTalkClock(sync, state, isPresenter);
   const { slides } = shown;
   const { setTimer } = clock;
@@ -199,6 +199,9 @@ export function App({
 
 /** Shown by a view that does not reload once the others have reloaded a changed file. */
 export const STALE_NOTICE = 'Other views show a changed deck; this --no-watch view stopped following';
+
+/** Shown by a presenter view when a connected `--no-watch` view shows another version of the deck. */
+export const STALE_VIEW_NOTICE = 'A --no-watch view shows another version of the deck and stopped following';
 
 /** Shown by a view that reloads when the others have shown another version for a while. */
 export const DIVERGED_NOTICE = 'Other views show another version of the deck; this view stopped following';

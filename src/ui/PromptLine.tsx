@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import stringWidth from 'string-width';
 import { truncateToWidth } from '../text/truncate.js';
 import { Text } from './Text.js';
 import { useTheme } from './theme.js';
@@ -13,10 +14,12 @@ export interface PromptLineProps {
 /** A question to the speaker, in place of the footer or the status row (`press Esc again to quit`). */
 export function PromptLine({ text, columns }: PromptLineProps) {
   const theme = useTheme();
+  // The short form where the sentence would be cut: the question must be read whole.
+  const shown = stringWidth(text) <= columns ? text : (SHORT_PROMPTS[text] ?? text);
   return (
     <Box width={columns} height={1} flexShrink={0}>
       <Text bold color={theme.accent}>
-        {truncateToWidth(text, columns)}
+        {truncateToWidth(shown, columns)}
       </Text>
     </Box>
   );
@@ -24,3 +27,5 @@ export function PromptLine({ text, columns }: PromptLineProps) {
 
 /** What Esc with nothing open asks. */
 export const QUIT_PROMPT = 'press Esc again to quit';
+
+const SHORT_PROMPTS: Readonly<Record<string, string>> = { [QUIT_PROMPT]: 'Esc again: quit' };

@@ -31,6 +31,9 @@ export function searchActionForKey(name: KeyName): Action | undefined {
   switch (name) {
     case 'backspace':
       return { type: 'searchErase' };
+    // Ctrl-U erases the line, as in a shell (readline's unix-line-discard).
+    case 'ctrl+u':
+      return { type: 'searchErase', all: true };
     case 'enter':
       return { type: 'confirm' };
     case 'escape':

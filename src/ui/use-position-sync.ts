@@ -1,6 +1,7 @@
 import { useEffect, useRef, type Dispatch } from 'react';
-import type { Action, DeckState, Position } from '../navigation/deck-state.js';
+import type { Action, DeckState } from '../navigation/deck-state.js';
 import type { SyncChannel } from '../sync/sync-channel.js';
+import type { TalkPosition } from '../sync/protocol.js';
 
 /**
  * How long a move from another view is on the screen before a key press counts as made at it,
@@ -13,19 +14,20 @@ import type { SyncChannel } from '../sync/sync-channel.js';
 export const SEEN_AFTER_MS = 100;
 
 /**
- * Keeps this view's position and the other views' in step: local moves are published, moves
+ * Keeps this view's position and the other views' in step, with where the talk was before its
+ * last jump (so the jump-back key works in any view): local moves are published, moves
  * from other views are applied with a `sync` action. A position that came from another view is
  * not published back, so two views never echo a move between them, and neither is a move
  * caused by reloading the deck (`version` changed).
  */
 export function usePositionSync(channel: SyncChannel, state: DeckState, dispatch: Dispatch<Action>, version: string): void {
-  const shared = useRef<Position>(channel.position);
+  const shared = useRef<TalkPosition>(channel.position);
   const sharedVersion = useRef(version);
 
   useEffect(() => {
-    const adopt = (position: Position) => {
+    const adopt = (position: TalkPosition) => {
       shared.current = position;
-      dispatch({ type: 'sync', position });
+      dispatch({ type: 'sync', position, jumpedFrom: position.back ?? null });
     };
     const unsubscribe = channel.onPosition(adopt);
     // A move that arrived between joining and this subscription must not be lost.
@@ -53,7 +55,10 @@ export function usePositionSync(channel: SyncChannel, state: DeckState, dispatch
   }, [isSeen, state.slide, state.step, dispatch]);
 
   useEffect(() => {
-    const position = { slide: state.slide, step: state.step };
+    const position: TalkPosition =
+      state.jumpedFrom === undefined
+        ? { slide: state.slide, step: state.step }
+        : { slide: state.slide, step: state.step, back: state.jumpedFrom };
     if (version !== sharedVersion.current) {
       // A reload moved this view onto the new deck; every view that reloads moves the same way,
       // so this is not a move to tell the others about.
@@ -64,9 +69,9 @@ export function usePositionSync(channel: SyncChannel, state: DeckState, dispatch
     if (samePosition(position, shared.current)) return;
     shared.current = position;
     channel.publish(position);
-  }, [channel, state.slide, state.step, version]);
+  }, [channel, state.slide, state.step, state.jumpedFrom, version]);
 }
 
-function samePosition(a: Position, b: Position): boolean {
-  return a.slide === b.slide && a.step === b.step;
+function samePosition(a: TalkPosition, b: TalkPosition): boolean {
+  return a.slide === b.slide && a.step === b.step && a.back?.slide === b.back?.slide && a.back?.step === b.back?.step;
 }

@@ -7,10 +7,15 @@ import type { SyncChannel } from '../sync/sync-channel.js';
  * un-blank are published, the others' applied with `syncBlank`. A blank that came from another
  * view is not published back, so views never echo.
  *
- * @returns Whether a presenter view is connected: an audience view then leaves the banners of a
- *   broken save and of views that stopped following to it (issue 18).
+ * @returns Whether a presenter view is connected (an audience view then leaves the banners of a
+ *   broken save and of views that stopped following to it, issue 18), and whether a connected
+ *   `--no-watch` view shows another version of the deck (which the presenter view then says).
  */
-export function useStageSync(channel: SyncChannel, blank: Blank, dispatch: Dispatch<Action>): boolean {
+export function useStageSync(
+  channel: SyncChannel,
+  blank: Blank,
+  dispatch: Dispatch<Action>,
+): { readonly isPresenterConnected: boolean; readonly hasStaleViews: boolean } {
   const shared = useRef<Blank>(channel.blank);
   useEffect(
     () =>
@@ -33,5 +38,11 @@ export function useStageSync(channel: SyncChannel, blank: Blank, dispatch: Dispa
     setPresenterConnected(channel.isPresenterConnected);
     return unsubscribe;
   }, [channel]);
-  return isPresenterConnected;
+  const [hasStaleViews, setStaleViews] = useState(channel.hasStaleViews);
+  useEffect(() => {
+    const unsubscribe = channel.onStaleViews(setStaleViews);
+    setStaleViews(channel.hasStaleViews);
+    return unsubscribe;
+  }, [channel]);
+  return { isPresenterConnected, hasStaleViews };
 }
