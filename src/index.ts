@@ -12,6 +12,7 @@ import type { Deck } from './deck/schema.js';
 import { buildSlides, stepCountOf, type Slide } from './deck/slides.js';
 import { sanitizeDeck } from './deck/schema-shape.js';
 import { drawFrame } from './render/render-frame.js';
+import { parseDuration } from './deck/duration.js';
 import { frameTheme, type ThemeName } from './deck/themes.js';
 
 export { DeckError, formatDiagnostic, type Diagnostic } from './deck/deck-error.js';
@@ -32,6 +33,14 @@ export interface FrameOptions {
    * default (`auto`, which asks a terminal, is `dark` here), else `dark`.
    */
   readonly theme?: ThemeName;
+  /**
+   * Draw the presenter view (notes, next slide, status row) instead of the audience view. Its
+   * timer shows `elapsedMs` of talk time (stopped at 0:00 by default), pacing against the deck's
+   * `duration:`, and no wall clock, so the frame depends on no clock.
+   */
+  readonly presenter?: boolean;
+  /** Talk time for the presenter view's timer and pacing, in milliseconds; 0 by default. */
+  readonly elapsedMs?: number;
 }
 
 /** One frame of a deck: its position (1-based, as in the footer) and its text. */
@@ -81,6 +90,13 @@ export function renderFrame(deck: Deck, position: { readonly slide: number; read
     showNotes: position.notes,
     color: position.color,
     theme: position.theme ?? frameTheme(deck.theme),
+    ...(position.presenter === true
+      ? {
+          view: 'presenter' as const,
+          ...(position.elapsedMs === undefined ? {} : { elapsedMs: position.elapsedMs }),
+          ...(deck.duration === undefined ? {} : { durationMs: parseDuration(deck.duration) }),
+        }
+      : {}),
   });
 }
 

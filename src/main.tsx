@@ -166,11 +166,21 @@ function buildProgram(): Command {
     .option('--step <n>', 'step of a reveal slide, 1-based', positiveInteger, 1)
     .option('--notes', 'show the speaker-notes pane', false)
     .option('--color', 'print the frame with its colours and styles (ANSI SGR), as the app draws it', false)
+    .option('--presenter', "print the presenter view's frame (notes, next slide, status row; timer at 0:00)", false)
     .addOption(themeOption("the theme to draw in, over the deck's theme: (auto is dark here)"))
     .action(
       async (
         file: string,
-        options: { slide?: number; step: number; columns: number; rows: number; notes: boolean; color: boolean; theme?: ThemeChoice },
+        options: {
+          slide?: number;
+          step: number;
+          columns: number;
+          rows: number;
+          notes: boolean;
+          color: boolean;
+          presenter: boolean;
+          theme?: ThemeChoice;
+        },
       ) => {
         const { slide } = options;
         if (slide === undefined) throw new UsageError('render needs the slide to print: --slide N (1-based, as in the footer)');

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../src/deck/duration.js';
 import type { Slide } from '../src/deck/slides.js';
-import { formatClock, formatSlideTimeLeft, pacing } from '../src/presenter/pacing.js';
+import { formatClock, formatSlideTimeLeft, pacing, titleSlideBudgetMs } from '../src/presenter/pacing.js';
 import {
   elapsedMs,
   fromSharedTimer,
   msToNextSecond,
+  startByFirstMove,
   startTimer,
   STOPPED_TIMER,
   toggleTimer,
@@ -146,5 +147,47 @@ describe("formatSlideTimeLeft, the status row's time left of a slide", () => {
     ['no whole second planned: says so', 0, 600, 'no time planned for this slide'],
   ])('%s', (_name, slideRemainingMs, slideBudgetMs, text) => {
     expect(formatSlideTimeLeft({ slideRemainingMs, slideBudgetMs })).toBe(text);
+  });
+});
+
+describe('a speaker exactly on plan (issue 19)', () => {
+  it('reads "on time" on every step of every slide, from the first move to the end', async () => {
+    const { readDeck } = await import('../src/deck/load-deck.js');
+    const { buildSlides, stepCountOf } = await import('../src/deck/slides.js');
+    const { SLIDES_YAML } = await import('./helpers/paths.js');
+    const slides = buildSlides(await readDeck(SLIDES_YAML));
+    const durationMs = 20 * 60_000;
+    // The first move leaves the title slide and starts the timer, its planned time counted.
+    const timer = startByFirstMove(STOPPED_TIMER, 0, titleSlideBudgetMs(slides, durationMs));
+    let arrivedAt = 0;
+    for (let slide = 1; slide < slides.length; slide += 1) {
+      const current = slides[slide];
+      if (current === undefined) throw new Error('no slide');
+      const steps = stepCountOf(current);
+      const budget = pacing(elapsedMs(timer, arrivedAt), { slide, step: 0 }, slides, durationMs, 0).slideBudgetMs;
+      for (let step = 0; step < steps; step += 1) {
+        const at = arrivedAt + (budget * step) / steps;
+        for (const moment of [at, at + budget / steps - 1]) {
+          const { aheadMs } = pacing(elapsedMs(timer, moment), { slide, step }, slides, durationMs, moment - arrivedAt);
+          expect(Math.abs(aheadMs), `slide ${slide + 1} step ${step + 1}`).toBeLessThan(1000);
+        }
+      }
+      arrivedAt += budget;
+    }
+    // Without the title slide's time counted, the same speaker read "ahead" by it all along.
+    expect(pacing(0, { slide: 1, step: 0 }, slides, durationMs, 0).aheadMs).toBe(titleSlideBudgetMs(slides, durationMs));
+  });
+
+  it('a timer started on the title slide (F5, t) is left as it is by the first move', () => {
+    const started = startTimer(STOPPED_TIMER, 100);
+    expect(startByFirstMove(started, 500, 30_000)).toBe(started);
+    const paused = { accumulatedMs: 12_000 };
+    expect(startByFirstMove(paused, 500, 30_000)).toBe(paused);
+    expect(startByFirstMove(STOPPED_TIMER, 500, 30_000)).toEqual({ accumulatedMs: 30_000, runningSince: 500 });
+  });
+
+  it('gives no credit to a deck that opens on no title slide', () => {
+    expect(titleSlideBudgetMs([content('A'), content('B')], FOUR_MINUTES)).toBe(0);
+    expect(titleSlideBudgetMs(SLIDES, FOUR_MINUTES)).toBe(30_000);
   });
 });

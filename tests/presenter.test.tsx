@@ -9,6 +9,7 @@ import { layoutPresenter, NOTES_CHROME_ROWS } from '../src/layout/presenter-layo
 import { frameRows } from '../src/layout/frame-layout.js';
 import { App } from '../src/ui/App.js';
 import { PresenterFrame } from '../src/ui/PresenterFrame.js';
+import { StatusBar } from '../src/ui/StatusBar.js';
 import { presenterScreen, renderElement, renderPresenter, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
@@ -146,7 +147,8 @@ describe('the time left of a slide in the app', () => {
     const instance = render(<App deck={deck} version="v1" view="presenter" />);
     const LEFT = /(\d+):(\d\d) of (\d+):(\d\d) left/;
     const left = () => LEFT.exec(instance.lastFrame() ?? '');
-    instance.stdin.write('\u001B[C');
+    // Straight to slide 5 from the title: the first move, well ahead of plan.
+    instance.stdin.write('5\r');
     await vi.waitFor(() => expect(left()).not.toBeNull());
     // The first frame that says it, the one drawn on arrival: on a loaded machine the last one
     // may be a second later already (a CI run read 28 s of 29 left).
@@ -185,5 +187,41 @@ describe('the presenter layout in small terminals', () => {
     const frame = presenterFrame({ slide: 2 }, { elapsedMs: 0, isTimerRunning: false }, 30, frameRows(10));
     expect(frame).not.toMatch(/╭─+╮\n╰─+╯/);
     expect(frame).toContain('Signs of a warming');
+  });
+});
+
+describe('a narrow status row (issue 19)', () => {
+  const pacingNow = { slideBudgetMs: 29_000, plannedMs: 60_000, aheadMs: 550_000, slideRemainingMs: 24_000 };
+  const row = (columns: number) =>
+    renderElement(
+      () => (
+        <StatusBar
+          elapsedMs={5_000}
+          isTimerRunning
+          wallClock="02:37"
+          slideNumber={12}
+          slideCount={18}
+          stepNumber={1}
+          stepCount={1}
+          pacing={pacingNow}
+          columns={columns}
+        />
+      ),
+      columns,
+    );
+
+  it('drops the wall clock before it cuts the pacing, then the time left, then ahead or behind, each whole', () => {
+    expect(row(100)).toBe('▶ 0:05 · 02:37 · slide 12/18 · ahead 9:10 · 0:24 of 0:29 left');
+    expect(row(55)).toBe('▶ 0:05 · slide 12/18 · ahead 9:10 · 0:24 of 0:29 left');
+    expect(row(45)).toBe('▶ 0:05 · slide 12/18 · ahead 9:10');
+    expect(row(30)).toBe('▶ 0:05 · slide 12/18');
+  });
+
+  it('never cuts inside a number, at any width', () => {
+    for (let columns = 20; columns <= 100; columns += 1) {
+      const text = row(columns);
+      expect(text.length, `${columns} columns`).toBeLessThanOrEqual(columns);
+      expect(text, `${columns} columns`).not.toContain('…');
+    }
   });
 });

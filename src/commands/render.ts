@@ -2,6 +2,7 @@ import { deckName, readDeck } from '../deck/load-deck.js';
 import { buildSlides, stepCountOf } from '../deck/slides.js';
 import { drawFrame } from '../render/render-frame.js';
 import { UsageError } from './usage-error.js';
+import { parseDuration } from '../deck/duration.js';
 import { frameTheme, type ThemeChoice } from '../deck/themes.js';
 
 export interface RenderCommandOptions {
@@ -17,6 +18,8 @@ export interface RenderCommandOptions {
   readonly color?: boolean;
   /** The theme, over the deck's `theme:`; `auto` is `dark` here (see frameTheme). */
   readonly theme?: ThemeChoice;
+  /** Print the presenter view's frame (timer stopped at 0:00, no wall clock). */
+  readonly presenter?: boolean;
 }
 
 /**
@@ -46,5 +49,8 @@ export async function renderCommand(file: string, options: RenderCommandOptions)
     showNotes: options.notes,
     color: options.color,
     theme: frameTheme(options.theme ?? deck.theme),
+    ...(options.presenter === true
+      ? { view: 'presenter' as const, ...(deck.duration === undefined ? {} : { durationMs: parseDuration(deck.duration) }) }
+      : {}),
   })}\n`;
 }

@@ -58,6 +58,20 @@ export function pacing(elapsedMs: number, position: Position, slides: readonly S
 }
 
 /**
+ * The time the plan gives the title slide, in milliseconds: the talk time counted as already
+ * spent when the timer starts by leaving it. The timer starts with the first move, but the plan
+ * gives the title slide its share; without this a speaker exactly on plan read "ahead" by that
+ * share all talk long (issue 19). A timer started on the title slide (F5, `t`) measures it instead.
+ *
+ * @param durationMs - Planned length of the talk, in milliseconds.
+ */
+export function titleSlideBudgetMs(slides: readonly Slide[], durationMs: number): number {
+  const first = slides[0];
+  if (first?.kind !== 'title') return 0;
+  return Math.round((durationMs * SLIDE_WEIGHTS.title) / planOf(slides).totalWeight);
+}
+
+/**
  * What is left of the current slide's time budget, for the status row: `1:20 of 2:00 left`, or,
  * when the plan gives the slide less than a second (a long deck and a short `duration:`), that it
  * has none, rather than `0:00 of 0:00 left`.

@@ -26,6 +26,16 @@ export function startTimer(timer: Timer, now: number): Timer {
   return isRunning(timer) ? timer : { ...timer, runningSince: now };
 }
 
+/**
+ * The timer once the talk's first move started it at `now`, counting `creditMs` as already
+ * spent (the title slide's planned time, see titleSlideBudgetMs); a timer that runs, or has
+ * counted time, is left as it is.
+ */
+export function startByFirstMove(timer: Timer, now: number, creditMs: number): Timer {
+  if (isRunning(timer) || timer.accumulatedMs > 0) return timer;
+  return { accumulatedMs: Math.max(0, creditMs), runningSince: now };
+}
+
 /** Pauses a running timer, or resumes a paused one, at `now`. */
 export function toggleTimer(timer: Timer, now: number): Timer {
   return isRunning(timer) ? { accumulatedMs: elapsedMs(timer, now) } : startTimer(timer, now);

@@ -4,6 +4,8 @@ import stripAnsi from 'strip-ansi';
 import { stepCountOf, type Slide } from '../deck/slides.js';
 import { initialDeckState } from '../navigation/deck-state.js';
 import { DeckFrame } from '../ui/DeckFrame.js';
+import { PresenterFrame } from '../ui/PresenterFrame.js';
+import type { View } from '../navigation/key-bindings.js';
 import { layoutScreen } from '../layout/screen-layout.js';
 import { ThemeContext, THEMES, type ThemeName } from '../ui/theme.js';
 
@@ -21,6 +23,16 @@ export interface FrameOptions {
   readonly color?: boolean;
   /** The theme to draw in (`dark` by default); only colour frames show it. */
   readonly theme?: ThemeName;
+  /** The view to draw: the audience view (default), or the presenter view with its notes, next slide and status row. */
+  readonly view?: View;
+  /**
+   * For the presenter view: talk time so far, in milliseconds (the timer shows stopped at 0 by
+   * default, running otherwise, with the slide just reached), and the talk's planned length
+   * (the deck's `duration:`), which the status row's pacing needs. No wall clock is shown: a
+   * frame depends on no clock.
+   */
+  readonly elapsedMs?: number;
+  readonly durationMs?: number;
 }
 
 /**
@@ -30,7 +42,7 @@ export interface FrameOptions {
 const COLOR_LEVEL = 3;
 
 /**
- * Renders the frame the app shows for one slide, as plain text: the same components, laid out
+ * Renders the frame the app shows for one slide (in the audience view, or the presenter view), as plain text: the same components, laid out
  * for the given size rather than the host terminal's, with colour and styles removed, so the
  * result is byte-identical whatever the environment (COLUMNS, FORCE_COLOR, CI, TZ). Without
  * `color`, styles are removed and trailing spaces trimmed from each line.
@@ -57,13 +69,25 @@ export function drawFrame(slides: readonly Slide[], options: FrameOptions): stri
   const level = chalk.level;
   chalk.level = options.color === true ? COLOR_LEVEL : 0;
   try {
-    const screen = layoutScreen({ terminal: { columns, rows }, view: 'audience', state, slides, hasNotice: false });
-    const output = renderToString(
-      <ThemeContext value={THEMES[options.theme ?? 'dark']}>
+    const view = options.view ?? 'audience';
+    const screen = layoutScreen({ terminal: { columns, rows }, view, state, slides, hasNotice: false });
+    const elapsed = options.elapsedMs ?? 0;
+    const frame =
+      screen.presenter === undefined ? (
         <DeckFrame slides={slides} state={state} screen={screen} />
-      </ThemeContext>,
-      { columns },
-    );
+      ) : (
+        <PresenterFrame
+          slides={slides}
+          state={state}
+          elapsedMs={elapsed}
+          isTimerRunning={elapsed > 0}
+          arrivedAtMs={elapsed}
+          wallClock=""
+          durationMs={options.durationMs}
+          screen={{ ...screen, presenter: screen.presenter }}
+        />
+      );
+    const output = renderToString(<ThemeContext value={THEMES[options.theme ?? 'dark']}>{frame}</ThemeContext>, { columns });
     return options.color === true ? output : normalizeFrame(output);
   } finally {
     chalk.level = level;

@@ -52,7 +52,10 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
   };
   // signal-exit covers signals; a plain 'exit' listener covers process.exit(), which signal-exit
   // does not always see while Ink's older signal-exit has patched the same hooks.
-  const removeExitHandler = onExit(() => restore());
+  // Last of the exit handlers: Ink's own unmounts the app on a signal, and draws a frame still
+  // pending then; drawn after the alternate screen was left, that frame stayed on the shell's
+  // screen (a loaded CI run showed the slide after SIGTERM).
+  const removeExitHandler = onExit(() => restore(), { alwaysLast: true });
   process.on('exit', restore);
   // Raw mode before the first frame: Ink turns it on in an effect, after that frame is on the
   // screen, and a key pressed in between was the terminal driver's: echoed over the frame, and

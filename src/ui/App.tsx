@@ -11,6 +11,7 @@ import { DEFAULT_KEY_MAP, type KeyMap, type View } from '../navigation/key-bindi
 import { frameRows } from '../layout/frame-layout.js';
 import { BlankFrame } from './BlankFrame.js';
 import { isRunning, startTimer, STOPPED_TIMER, toggleTimer } from '../presenter/timer.js';
+import { titleSlideBudgetMs } from '../presenter/pacing.js';
 import { NULL_CHANNEL, type SyncChannel } from '../sync/sync-channel.js';
 import { DeckFrame } from './DeckFrame.js';
 import { ErrorBanner } from './ErrorBanner.js';
@@ -107,7 +108,8 @@ export function App({
   const isQuietAudience = !isPresenter && isPresenterConnected;
   const problem = isQuietAudience ? undefined : ownProblem;
   const notice = isQuietAudience ? undefined : (ownNotice ?? (isPresenter && hasStaleViews ? STALE_VIEW_NOTICE : undefined));
-  const clock = useTalkClock(sync, state, isPresenter);
+  const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
+  const clock = useTalkClock(sync, state, isPresenter, durationMs === undefined ? 0 : titleSlideBudgetMs(shown.slides, durationMs));
   const { slides } = shown;
   const { setTimer } = clock;
 
@@ -169,7 +171,6 @@ export function App({
       </Box>
     );
   } else if (presenter !== undefined) {
-    const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
     frame = (
       <PresenterFrame
         slides={slides}

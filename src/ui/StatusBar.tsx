@@ -37,8 +37,9 @@ export interface StatusBarProps {
 /**
  * The presenter view's status row: a mark when the audience is blanked, timer, wall clock, position, a slide number being typed
  * (`go to 12▏`), and pacing against the deck's `duration` (ahead or behind, and the current
- * slide's time budget). A row too short loses, in order, the timer's hint (`(a move or t
- * starts)`, `paused`), the wall clock, then the pacing from its end: the position stays.
+ * slide's time budget). A row too short loses, in order and each part whole, the timer's hint
+ * (`(a move or t starts)`, `paused`), the wall clock, the slide's time left, then ahead or
+ * behind: the timer and the position stay. An empty `wallClock` shows none.
  */
 export function StatusBar(props: StatusBarProps) {
   const theme = useTheme();
@@ -57,28 +58,43 @@ export function StatusBar(props: StatusBarProps) {
   const mark = blank === 'none' ? '' : `${BLANK_MARKS[blank]} `;
   const columns = props.columns - stringWidth(mark);
   const clock = `${isTimerRunning ? '▶' : '⏸'} ${formatClock(elapsedMs)}`;
-  const hint = isTimerRunning ? '' : elapsedMs === 0 ? ' (a move or t starts)' : ' paused';
+  const hintText = isTimerRunning ? '' : elapsedMs === 0 ? ' (a move or t starts)' : ' paused';
   const position = `slide ${slideNumber}/${slideCount}${stepCount > 1 ? ` · step ${stepNumber}/${stepCount}` : ''}`;
   const jump = jumpDigits === '' ? '' : ` · ${jumpLabel(jumpDigits, slideCount)}`;
-  const essentials = stringWidth(`${clock} · ${position}${jump}`);
-  const showHint = essentials + stringWidth(` · ${wallClock}${hint}`) <= columns;
-  const showWallClock = essentials + stringWidth(` · ${wallClock}`) <= columns;
-  const timer = showHint ? `${clock}${hint}` : clock;
-  let pace = '';
+  let status = '';
   let paceColor: string | undefined;
+  let timeLeft = '';
   if (pacing !== undefined) {
     // Under a second either way shows as on time, never as "ahead 0:00".
     if (pacing.aheadMs >= 1000) {
-      pace = `ahead ${formatClock(pacing.aheadMs)}`;
+      status = `ahead ${formatClock(pacing.aheadMs)}`;
       paceColor = theme.ahead;
     } else if (pacing.aheadMs <= -1000) {
-      pace = `behind ${formatClock(-pacing.aheadMs)}`;
+      status = `behind ${formatClock(-pacing.aheadMs)}`;
       paceColor = theme.behind;
     } else {
-      pace = 'on time';
+      status = 'on time';
     }
-    pace += ` · ${formatSlideTimeLeft(pacing)}`;
+    timeLeft = formatSlideTimeLeft(pacing);
   }
+  // What a short row gives up, in this order, each whole (never cut inside a number): the
+  // timer's hint, the wall clock, the slide's time left, then ahead or behind. The timer, the
+  // position and a number being typed always stay.
+  const shown = { hint: hintText !== '', wall: wallClock !== '', timeLeft: timeLeft !== '', status: status !== '' };
+  const width = () =>
+    stringWidth(clock) +
+    (shown.hint ? stringWidth(hintText) : 0) +
+    (shown.wall ? stringWidth(` · ${wallClock}`) : 0) +
+    stringWidth(` · ${position}${jump}`) +
+    (shown.status ? stringWidth(` · ${status}`) : 0) +
+    (shown.timeLeft ? stringWidth(` · ${timeLeft}`) : 0);
+  for (const part of ['hint', 'wall', 'timeLeft', 'status'] as const) {
+    if (width() <= columns) break;
+    shown[part] = false;
+  }
+  const timer = shown.hint ? `${clock}${hintText}` : clock;
+  const showWallClock = shown.wall;
+  const pace = [shown.status ? status : '', shown.timeLeft ? timeLeft : ''].filter((part) => part !== '').join(' · ');
   return (
     <Box width={props.columns} height={1} flexShrink={0}>
       <Text wrap="truncate-end">
@@ -110,7 +126,7 @@ export function StatusBar(props: StatusBarProps) {
         {pace === '' ? null : (
           <>
             <Text dimColor> · </Text>
-            <Text color={paceColor}>{pace}</Text>
+            <Text color={shown.status ? paceColor : undefined}>{pace}</Text>
           </>
         )}
       </Text>

@@ -1,6 +1,6 @@
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Position } from '../navigation/deck-state.js';
-import { elapsedMs, isRunning, startTimer, type Timer } from '../presenter/timer.js';
+import { elapsedMs, isRunning, startByFirstMove, type Timer } from '../presenter/timer.js';
 import type { SyncChannel } from '../sync/sync-channel.js';
 import { useClock } from './use-clock.js';
 import { useSharedTimer } from './use-shared-timer.js';
@@ -20,26 +20,33 @@ export interface TalkClock {
 
 /**
  * The talk's clock for a view at `position`: the shared timer, which starts with the first move
- * in any view, and, in the presenter view (`isTicking`), a clock ticking once a second and the
+ * in any view (counting `titleCreditMs`, the title slide's planned time, as spent when that move
+ * leaves the first slide), and, in the presenter view (`isTicking`), a clock ticking once a second and the
  * talk time at which the current slide was reached, for its time left.
  */
-export function useTalkClock(sync: SyncChannel, position: Position, isTicking: boolean): TalkClock {
+export function useTalkClock(sync: SyncChannel, position: Position, isTicking: boolean, titleCreditMs = 0): TalkClock {
   const [timer, setTimer] = useSharedTimer(sync);
   const now = useClock(isTicking ? timer : undefined);
 
   // The talk starts with its first move, in this view or another.
   const [startPosition] = useState(() => ({ slide: position.slide, step: position.step }));
   const hasMoved = position.slide !== startPosition.slide || position.step !== startPosition.step;
+  // Leaving the title slide, the talk has spent the title's planned time on it.
+  const creditMs = startPosition.slide === 0 ? titleCreditMs : 0;
   useEffect(() => {
-    if (hasMoved)
-      setTimer((current) => (isRunning(current) || current.accumulatedMs > 0 ? current : startTimer(current, performance.now())));
-  }, [hasMoved, position.slide, position.step, setTimer]);
+    if (hasMoved) setTimer((current) => startByFirstMove(current, performance.now(), creditMs));
+  }, [hasMoved, position.slide, position.step, setTimer, creditMs]);
 
   // Set while rendering, not in an effect, so the frame that shows a new slide already counts
   // its time from there; only the presenter view shows it, so only it pays for the second pass
   // this update costs a key press.
   const talkMs = elapsedMs(timer, now.monotonic);
-  const [arrival, setArrival] = useState({ slide: position.slide, atMs: talkMs });
-  if (isTicking && arrival.slide !== position.slide) setArrival({ slide: position.slide, atMs: talkMs });
-  return { timer, setTimer, talkMs, arrivedAtMs: Math.min(arrival.atMs, talkMs), wallMs: now.wall };
+  // Reached before the timer started (the first move starts it, with the title's time counted):
+  // the talk reached the slide when the timer started, at the time it started from.
+  const atMsOf = (ms: number) => (isRunning(timer) || ms > 0 ? ms : undefined);
+  const [arrival, setArrival] = useState<{ slide: number; atMs: number | undefined }>({ slide: position.slide, atMs: atMsOf(talkMs) });
+  if (isTicking && arrival.slide !== position.slide) setArrival({ slide: position.slide, atMs: atMsOf(talkMs) });
+  else if (isTicking && arrival.atMs === undefined && isRunning(timer)) setArrival({ slide: arrival.slide, atMs: timer.accumulatedMs });
+  const arrivedAtMs = Math.min(arrival.atMs ?? (isRunning(timer) ? timer.accumulatedMs : talkMs), talkMs);
+  return { timer, setTimer, talkMs, arrivedAtMs, wallMs: now.wall };
 }
