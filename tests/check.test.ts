@@ -114,7 +114,7 @@ describe('inkdeck check options', () => {
     const withNotes = await runInProcess(['check', 'slides.yaml', '--columns', '40', '--rows', '12', '--notes']);
     expect(withNotes.code).toBe(0);
     expect(withNotes.stdout).toContain(
-      'slides.yaml:178:9: warning: sections[3].slides[0]: slide "China\'s new model and its limits" does not fit 40x12 with notes: 3 rows over',
+      'slides.yaml:187:9: warning: sections[3].slides[0]: slide "China\'s new model and its limits" does not fit 40x12 with notes: 3 rows over',
     );
     const rendered = await runInProcess(['render', 'slides.yaml', '--slide', '17', '--columns', '40', '--rows', '12', '--notes']);
     expect(rendered.stdout).toContain("China's new model");
@@ -219,7 +219,7 @@ describe('inkdeck check options', () => {
     expect(text).toEqual({
       code: 1,
       stdout: [
-        `${shown}:1:1: error: unknown key "ti\\x1b]0;PWN\\x07tle"; expected one of: title, subtitle, author, date, source, theme, duration, sections; keys starting with x- are ignored, a place for YAML anchors`,
+        `${shown}:1:1: error: unknown key "ti\\x1b]0;PWN\\x07tle"; expected one of: title, subtitle, author, date, source, notes, theme, duration, sections; keys starting with x- are ignored, a place for YAML anchors`,
         `${shown}:4:9: error: sections[0].id: expected lowercase letters, digits and dashes, like \`cold-war-echoes\``,
         `${shown}: 2 errors, 0 warnings`,
         '',
@@ -283,7 +283,7 @@ describe('checkDeck errors and warnings', () => {
       '  - id: a\n    title: A\n    slides: []\n    colour: red\n  - id: a\n    title: B\n    slides: []\n  - 42\n  - id: a\n',
     );
     expect(summary(text)).toEqual([
-      [6, 5, 'error', 'unknown key "colour"; expected one of: id, title, slides'],
+      [6, 5, 'error', 'unknown key "colour"; expected one of: id, title, notes, slides'],
       [7, 9, 'error', 'duplicate section id "a" (first used by sections[0])'],
       [10, 5, 'error', 'expected a section (a mapping with id, title and slides)'],
       [11, 5, 'error', 'missing required field "title"'],

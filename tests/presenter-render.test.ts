@@ -23,3 +23,19 @@ describe('the presenter view as a frame (issue 19)', () => {
     expect(renderFrame(deck, options)).toBe(frame);
   });
 });
+
+describe('notes on the title and section slides (issue 19)', () => {
+  it("are the presenter view's notes there, searched, and in the Markdown handout", async () => {
+    const { buildSlides } = await import('../src/deck/slides.js');
+    const { searchSlides } = await import('../src/search/search-slides.js');
+    const { exportMarkdown } = await import('../src/export/export-markdown.js');
+    const deck = await readDeck(SLIDES_YAML);
+    expect(renderFrame(deck, { slide: 1, presenter: true })).toContain('Introduce the piece');
+    expect(renderFrame(deck, { slide: 2, presenter: true })).toContain('signs of a warming partnership');
+    const slides = buildSlides(deck);
+    expect(searchSlides(slides, 'Maebashi', { isNotesSearched: true }).map((result) => result.slide)).toContain(0);
+    const handout = exportMarkdown(deck);
+    expect(handout).toMatch(/# Russia and China[\s\S]*\*\*Speaker notes\*\*\n\n> Introduce the piece/);
+    expect(handout).toMatch(/## 1\. Drivers\n\n\*\*Speaker notes\*\*\n\n> First, the signs/);
+  });
+});

@@ -48,7 +48,7 @@ describe('live reload in a real terminal', () => {
 
     writeFileSync(file, ORIGINAL.replace('        bullets:\n          - CICA', '        bullets: 7\n        oops:\n          - CICA'));
     // The banner: where, what, and how many more; the field path is in the list `e` opens.
-    await app.waitFor((screen) => /slides\.yaml:45:18: expected a list of strings +\(\+1 more\) · e: details/.test(screen));
+    await app.waitFor((screen) => /slides\.yaml:51:18: expected a list of strings +\(\+1 more\) · e: details/.test(screen));
     expect(app.text()).toContain('Security and military signals');
 
     app.write('e');

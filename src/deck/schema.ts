@@ -215,6 +215,7 @@ export const SectionSchema = z
         .regex(SECTION_ID, 'expected lowercase letters, digits and dashes, like `cold-war-echoes`')
         .describe('Stable id of the section, in kebab-case.'),
       title: title.describe('Section title, shown big on its divider slide and in the footer.'),
+      notes: optionalText.describe("Speaker notes for the section's divider slide."),
       slides: z.array(ContentSlideSchema, { error: 'expected a list of slides' }).describe('The content slides of the section.'),
     },
     { error: 'expected a section (a mapping with id, title and slides)' },
@@ -229,6 +230,7 @@ export const DeckSchema = z
       author: optionalText.describe('Shown on the title slide.'),
       date: optionalText.describe('Shown on the title slide, exactly as written.'),
       source: optionalText.describe('Where the material comes from.'),
+      notes: optionalText.describe('Speaker notes for the title slide: what the presenter says while it is shown.'),
       theme: oneOf(THEME_CHOICES, 'a theme')
         .optional()
         .describe(

@@ -8,6 +8,8 @@ export interface TitleSlide {
   readonly author?: string;
   readonly date?: string;
   readonly source?: string;
+  /** Speaker notes (the deck's `notes:`). */
+  readonly notes?: string;
   /** Label for the footer: the deck title. */
   readonly sectionTitle: string;
 }
@@ -21,6 +23,8 @@ export interface SectionSlide {
   readonly sectionNumber: number;
   readonly sectionCount: number;
   readonly sectionTitle: string;
+  /** Speaker notes (the section's `notes:`). */
+  readonly notes?: string;
 }
 
 /**
@@ -117,6 +121,7 @@ export function buildSlides(deck: Deck): Slide[] {
       author: deck.author,
       date: deck.date,
       source: deck.source,
+      ...(deck.notes === undefined ? {} : { notes: deck.notes }),
       sectionTitle: deck.title,
     },
   ];
@@ -128,6 +133,7 @@ export function buildSlides(deck: Deck): Slide[] {
       sectionNumber: index + 1,
       sectionCount: deck.sections.length,
       sectionTitle: section.title,
+      ...(section.notes === undefined ? {} : { notes: section.notes }),
     });
     for (const slide of section.slides) {
       const body = bodyOf(slide);

@@ -43,26 +43,26 @@ export function exportMarkdown(deck: Deck): string {
   ].filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
   for (const [name, value] of meta) lines.push(`- **${name}:** ${escapeMarkdown(value)}`);
   if (meta.length > 0) lines.push('');
+  lines.push(...notesLines(deck.notes));
 
   deck.sections.forEach((section, index) => {
-    lines.push(`## ${index + 1}. ${escapeMarkdown(section.title)}`, '');
+    lines.push(`## ${index + 1}. ${escapeMarkdown(section.title)}`, '', ...notesLines(section.notes));
     for (const slide of section.slides) {
       lines.push(`### ${escapeMarkdown(slide.title)}`, '');
       const body = bodyLines(bodyOf(slide));
       if (body.length > 0) lines.push(...body, '');
-      if (slide.notes !== undefined && slide.notes.trim() !== '') {
-        const paragraphs = reflowParagraphs(slide.notes).split('\n\n');
-        lines.push(
-          '**Speaker notes**',
-          '',
-          ...paragraphs.flatMap((paragraph) => [`> ${escapeMarkdown(paragraph, { emphasis: true })}`, '>']),
-        );
-        lines.pop();
-        lines.push('');
-      }
+      lines.push(...notesLines(slide.notes));
     }
   });
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Speaker notes as a block quote under a bold label, followed by a blank line; nothing for none. */
+function notesLines(notes: string | undefined): string[] {
+  if (notes === undefined || notes.trim() === '') return [];
+  const paragraphs = reflowParagraphs(notes).split('\n\n');
+  const quoted = paragraphs.flatMap((paragraph) => [`> ${escapeMarkdown(paragraph, { emphasis: true })}`, '>']).slice(0, -1);
+  return ['**Speaker notes**', '', ...quoted, ''];
 }
 
 /** A slide's content in Markdown, by its layout (see {@link exportMarkdown}); no lines for none. */

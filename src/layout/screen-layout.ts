@@ -170,6 +170,6 @@ function layoutOverlay(
 
 function layoutNotes(state: DeckState, slides: readonly Slide[], pane: PaneLayout): NotesLayout {
   const slide = slides[state.slide];
-  const lines = notesLines(slide?.kind === 'content' ? slide.notes : undefined, pane.size.columns);
+  const lines = notesLines(slide?.notes, pane.size.columns);
   return { pane, lines, window: lineWindow(lines.length, pane.inner.rows, { scroll: state.notesScroll }, { hasMarkers: false }) };
 }

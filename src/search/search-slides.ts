@@ -120,7 +120,7 @@ export function searchSlides(slides: readonly Slide[], query: string, { isNotesS
         break;
       }
     }
-    if (hit === undefined && isNotesSearched && slide.kind === 'content' && slide.notes !== undefined) {
+    if (hit === undefined && isNotesSearched && slide.notes !== undefined) {
       const line = shown(slide.notes);
       const matches = findMatches(line, foldedQuery);
       if (matches.length > 0) hit = { text: line, matches, isNotes: true };
