@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDeck } from '../src/check/check-deck.js';
+import { checkDeck, formatFinding } from '../src/check/check-deck.js';
 import { runInProcess } from './helpers/in-process.js';
 
 const C = 'tests/fixtures/cases';
@@ -283,7 +283,7 @@ describe('checkDeck errors and warnings', () => {
       '  - id: a\n    title: A\n    slides: []\n    colour: red\n  - id: a\n    title: B\n    slides: []\n  - 42\n  - id: a\n',
     );
     expect(summary(text)).toEqual([
-      [6, 5, 'error', 'unknown key "colour"; expected one of: id, title, notes, slides'],
+      [6, 5, 'error', 'unknown key "colour"; expected one of: id, title, notes, optional, slides'],
       [7, 9, 'error', 'duplicate section id "a" (first used by sections[0])'],
       [10, 5, 'error', 'expected a section (a mapping with id, title and slides)'],
       [11, 5, 'error', 'missing required field "title"'],
@@ -299,5 +299,16 @@ describe('checkDeck errors and warnings', () => {
     expect(
       checkDeck(text, 'd.yaml', { columns: 80, rows: 24 }).map((finding) => `${finding.line}:${finding.column} ${finding.message}`),
     ).toEqual(['3:5 section "a" has no slides', '9:9 slide "S" has no speaker notes']);
+  });
+});
+
+describe('slide durations (issue 19)', () => {
+  it('warns when the slides take more than the deck has, at the deck duration', () => {
+    const text =
+      'title: T\nduration: 2m\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        duration: 90s\n        bullets: [x]\n        notes: n\n      - title: U\n        duration: 1m\n        optional: true\n        bullets: [y]\n        notes: n\n';
+    const findings = checkDeck(text, 'talk.yaml', { columns: 80, rows: 24 });
+    expect(findings.map(formatFinding)).toContain(
+      "talk.yaml:2:11: warning: duration: the slides' own durations add up to 2:30, more than the deck's 2m: the other slides get no time",
+    );
   });
 });

@@ -140,7 +140,7 @@ describe("top-level keys starting with x- are the author's own: a place for anch
 
   it('is only for the top level', () => {
     expect(errorsOf('title: T\nsections:\n  - id: a\n    title: A\n    x-mine: 1\n    slides: []\n')).toEqual([
-      'slides.yaml:5:5: sections[0]: unknown key "x-mine"; expected one of: id, title, notes, slides',
+      'slides.yaml:5:5: sections[0]: unknown key "x-mine"; expected one of: id, title, notes, optional, slides',
     ]);
   });
 });

@@ -186,7 +186,7 @@ describe('parseDeck errors, each with file:line:column and the field path', () =
       'an unknown key written as an alias, at the key',
       'title: T\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: &t S\n        *t : x\n',
       [
-        'slides.yaml:7:9: sections[0].slides[0]: unknown key "S" (the alias *t); expected one of: title, layout, bullets, columns, quote, by, statement, events, notes, reveal',
+        'slides.yaml:7:9: sections[0].slides[0]: unknown key "S" (the alias *t); expected one of: title, layout, bullets, columns, quote, by, statement, events, notes, reveal, duration, optional',
       ],
     ],
     [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../src/deck/duration.js';
 import type { Slide } from '../src/deck/slides.js';
-import { formatClock, formatSlideTimeLeft, pacing, titleSlideBudgetMs } from '../src/presenter/pacing.js';
+import { formatClock, formatSlideTimeLeft, pacing, planOf, titleSlideBudgetMs } from '../src/presenter/pacing.js';
 import {
   elapsedMs,
   fromSharedTimer,
@@ -189,5 +189,31 @@ describe('a speaker exactly on plan (issue 19)', () => {
   it('gives no credit to a deck that opens on no title slide', () => {
     expect(titleSlideBudgetMs([content('A'), content('B')], FOUR_MINUTES)).toBe(0);
     expect(titleSlideBudgetMs(SLIDES, FOUR_MINUTES)).toBe(30_000);
+  });
+});
+
+describe('slides with their own duration (issue 19)', () => {
+  const timed = (title: string, durationMs: number): Slide => ({
+    kind: 'content',
+    title,
+    body: { layout: 'bullets', bullets: [] },
+    sectionId: 's',
+    sectionTitle: 'S',
+    stepCount: 1,
+    durationMs,
+  });
+
+  it('get that time, and the rest of the deck is shared by weight among the others', () => {
+    // 240 s less 120 s fixed leaves 120 s for weights 0.5 + 0.5 + 1 + 1 = 3: 40 s a weight.
+    const slides: Slide[] = [SLIDES[0] as Slide, SLIDES[1] as Slide, timed('A', 120_000), content('B', 4), content('C')];
+    const plan = planOf(slides, FOUR_MINUTES);
+    expect(plan.budgetMs).toEqual([20_000, 20_000, 120_000, 40_000, 40_000]);
+    expect(plan.startMs).toEqual([0, 20_000, 40_000, 160_000, 200_000]);
+    expect(pacing(170_000, { slide: 3, step: 1 }, slides, FOUR_MINUTES, 10_000).aheadMs).toBe(0);
+  });
+
+  it('leave the others no time when they take it all, never a negative one', () => {
+    const slides: Slide[] = [SLIDES[0] as Slide, timed('A', 300_000), content('B')];
+    expect(planOf(slides, FOUR_MINUTES).budgetMs).toEqual([0, 300_000, 0]);
   });
 });

@@ -109,7 +109,7 @@ describe('watchDeck follows every way editors save', () => {
     if (update?.kind !== 'invalid') return;
     expect(update.error.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
       'expected a list of strings',
-      'unknown key "oops"; expected one of: title, layout, bullets, columns, quote, by, statement, events, notes, reveal',
+      'unknown key "oops"; expected one of: title, layout, bullets, columns, quote, by, statement, events, notes, reveal, duration, optional',
     ]);
 
     writeFileSync(file, EDITED);

@@ -1,3 +1,5 @@
+import { parseDuration } from '../deck/duration.js';
+import { formatClock } from '../presenter/pacing.js';
 import { DeckError, formatWithSeverity, type Diagnostic } from '../deck/deck-error.js';
 import { formatPath, parseDeckWithPositions, type PathSegment } from '../deck/load-deck.js';
 import { fitBigText, isDrawable } from '../layout/big-text.js';
@@ -36,7 +38,8 @@ export interface CheckSize {
  * - a columns slide whose columns stack for want of width;
  * - a title or section title that falls back from big text to plain text;
  * - a content slide without speaker notes;
- * - a section without slides.
+ * - a section without slides;
+ * - slides' own `duration:`s adding up to more than the deck's.
  * Below the smallest terminal the app draws in (MIN_COLUMNS x MIN_ROWS, plus the reserved row),
  * one warning says so instead of the layout warnings: the app shows only its "too small" notice.
  * With a `source` (the text the talk condenses), every quotation the source does not hold word
@@ -77,6 +80,18 @@ export function checkDeck(text: string, file: string, size: CheckSize, { source 
     checkBigTitle(deck.title, ['title'], titleArea, warn, crowdedOut);
     const { hiddenLines } = fitTitleSlide(deck, frame.columns, frame.rows);
     if (hiddenLines > 0) warn(['title'], `the title slide does not fit ${sizeName}: ${count(hiddenLines, 'line')} left out`);
+  }
+
+  // Slides' own durations past the deck's leave the other slides no time (the plan: planOf).
+  const deckMs = deck.duration === undefined ? undefined : parseDuration(deck.duration);
+  const slidesMs = deck.sections
+    .flatMap((section) => section.slides)
+    .reduce((sum, slide) => sum + (slide.duration === undefined ? 0 : (parseDuration(slide.duration) ?? 0)), 0);
+  if (deckMs !== undefined && slidesMs > deckMs) {
+    warn(
+      ['duration'],
+      `the slides' own durations add up to ${formatClock(slidesMs)}, more than the deck's ${deck.duration ?? ''}: the other slides get no time`,
+    );
   }
 
   const area = contentArea(frame.columns, frame.rows);

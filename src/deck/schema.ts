@@ -44,6 +44,8 @@ const flag = z
   .transform((value) => value === 'true')
   .optional();
 
+const DURATION = /^(?:\d+h)?(?:\d+m)?(?:\d+s)?$/;
+
 /** How a bullet with sub-bullets is written, for messages about the ways it is written wrongly. */
 const SUB_BULLETS = 'a bullet with sub-bullets is written `- text: …` with `bullets:` and the list under it';
 
@@ -157,6 +159,10 @@ export const ContentSlideSchema = z
         .describe('For `layout: timeline`: dated events, in order.'),
       notes: optionalText.describe('Speaker notes: what the presenter says on this slide.'),
       reveal: flag.describe('Reveal the items (bullets, column bullets, events) one step at a time.'),
+      duration: durationField().describe(
+        "Time planned for this slide, like `2m` or `90s`; the deck's duration less these is shared among the other slides.",
+      ),
+      optional: flag.describe('Material the speaker can drop when the talk runs late (the presenter view says which to skip).'),
     },
     { error: 'expected a slide (a mapping with title, bullets and notes)' },
   )
@@ -203,7 +209,17 @@ function checkLayoutFields(slide: Record<string, unknown>, context: z.core.$Refi
     });
 }
 
-const DURATION = /^(?:\d+h)?(?:\d+m)?(?:\d+s)?$/;
+/** A duration field (`15m`, `1h30m`, `90s`), optional: the deck's length, or a slide's time. */
+function durationField() {
+  return (
+    z
+      .string({ error: 'expected a duration' })
+      // The pattern also goes into the JSON Schema for editors; the refinement rejects `0m`.
+      .regex(DURATION, 'expected a duration like `15m`, `1h30m` or `90s`')
+      .refine((value) => !DURATION.test(value) || parseDuration(value) !== undefined, 'expected a duration longer than zero')
+      .optional()
+  );
+}
 
 const SECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -216,6 +232,7 @@ export const SectionSchema = z
         .describe('Stable id of the section, in kebab-case.'),
       title: title.describe('Section title, shown big on its divider slide and in the footer.'),
       notes: optionalText.describe("Speaker notes for the section's divider slide."),
+      optional: flag.describe('The whole section (its divider and its slides) is material the speaker can drop.'),
       slides: z.array(ContentSlideSchema, { error: 'expected a list of slides' }).describe('The content slides of the section.'),
     },
     { error: 'expected a section (a mapping with id, title and slides)' },
@@ -236,13 +253,7 @@ export const DeckSchema = z
         .describe(
           'Colours to present in: dark (the default), light, projector (high contrast), mono (no colour) or auto (light or dark, as the terminal is). `--theme` overrides it.',
         ),
-      duration: z
-        .string({ error: 'expected a duration' })
-        // The pattern also goes into the JSON Schema for editors; the refinement rejects `0m`.
-        .regex(DURATION, 'expected a duration like `15m`, `1h30m` or `90s`')
-        .refine((value) => !DURATION.test(value) || parseDuration(value) !== undefined, 'expected a duration longer than zero')
-        .optional()
-        .describe('Target length of the talk, like `15m` or `1h30m`.'),
+      duration: durationField().describe('Target length of the talk, like `15m` or `1h30m`.'),
       sections: z
         .array(SectionSchema, { error: 'expected a list of sections' })
         .min(1, 'no slides: the deck needs at least one section')

@@ -1,4 +1,5 @@
 import type { Bullet, Column, ContentSlideData, Deck, TimelineEvent } from './schema.js';
+import { parseDuration } from './duration.js';
 
 /** The title slide that opens every deck. */
 export interface TitleSlide {
@@ -25,6 +26,8 @@ export interface SectionSlide {
   readonly sectionTitle: string;
   /** Speaker notes (the section's `notes:`). */
   readonly notes?: string;
+  /** The section is material the speaker can drop (`optional: true`). */
+  readonly isOptional?: boolean;
 }
 
 /**
@@ -48,6 +51,10 @@ export interface ContentSlide {
   readonly sectionTitle: string;
   /** Steps of the slide: 1, or for a `reveal` slide one per item (see {@link itemsOf}) plus the title alone. */
   readonly stepCount: number;
+  /** The time planned for the slide (its `duration:`), in milliseconds; shared out of the deck's when absent. */
+  readonly durationMs?: number;
+  /** Material the speaker can drop: `optional: true` on the slide or its section. */
+  readonly isOptional?: boolean;
 }
 
 export type Slide = TitleSlide | SectionSlide | ContentSlide;
@@ -134,6 +141,7 @@ export function buildSlides(deck: Deck): Slide[] {
       sectionCount: deck.sections.length,
       sectionTitle: section.title,
       ...(section.notes === undefined ? {} : { notes: section.notes }),
+      ...(section.optional === true ? { isOptional: true } : {}),
     });
     for (const slide of section.slides) {
       const body = bodyOf(slide);
@@ -145,6 +153,8 @@ export function buildSlides(deck: Deck): Slide[] {
         sectionId: section.id,
         sectionTitle: section.title,
         stepCount: slide.reveal === true ? itemsOf(body).length + 1 : 1,
+        ...(slide.duration === undefined ? {} : { durationMs: parseDuration(slide.duration) }),
+        ...(slide.optional === true || section.optional === true ? { isOptional: true } : {}),
       });
     }
   });

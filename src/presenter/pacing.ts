@@ -23,8 +23,8 @@ export interface Pacing {
 }
 
 /**
- * Compares elapsed time with the plan. The duration is split between slides by
- * {@link SLIDE_WEIGHTS}, and a slide's time between its steps evenly. The plan for the current
+ * Compares elapsed time with the plan ({@link planOf}: a slide's own `duration:`, else its share
+ * of what is left by {@link SLIDE_WEIGHTS}), a slide's time split between its steps evenly. The plan for the current
  * position spans from when it should start to when the current slide should end: before that
  * window the presenter is ahead, after it behind.
  *
@@ -36,11 +36,11 @@ export interface Pacing {
  * @param onSlideMs - Talk time spent on the current slide so far, in milliseconds.
  */
 export function pacing(elapsedMs: number, position: Position, slides: readonly Slide[], durationMs: number, onSlideMs: number): Pacing {
-  const { weightBefore, totalWeight } = planOf(slides);
+  const plan = planOf(slides, durationMs);
   const slide = Math.min(Math.max(position.slide, 0), slides.length - 1);
   const current = slides[slide];
-  const slideStartMs = (durationMs * (weightBefore[slide] ?? 0)) / totalWeight;
-  const slideBudgetMs = current === undefined ? 0 : (durationMs * SLIDE_WEIGHTS[current.kind]) / totalWeight;
+  const slideStartMs = plan.startMs[slide] ?? 0;
+  const slideBudgetMs = plan.budgetMs[slide] ?? 0;
   const steps = current === undefined ? 1 : stepCountOf(current);
   const step = Math.min(Math.max(position.step, 0), steps - 1);
   const plannedMs = slideStartMs + (slideBudgetMs * step) / steps;
@@ -66,9 +66,8 @@ export function pacing(elapsedMs: number, position: Position, slides: readonly S
  * @param durationMs - Planned length of the talk, in milliseconds.
  */
 export function titleSlideBudgetMs(slides: readonly Slide[], durationMs: number): number {
-  const first = slides[0];
-  if (first?.kind !== 'title') return 0;
-  return Math.round((durationMs * SLIDE_WEIGHTS.title) / planOf(slides).totalWeight);
+  if (slides[0]?.kind !== 'title') return 0;
+  return Math.round(planOf(slides, durationMs).budgetMs[0] ?? 0);
 }
 
 /**
@@ -90,29 +89,43 @@ export function formatClock(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-/** Each slide's share of the talk before it, and the whole, in units of {@link SLIDE_WEIGHTS}. */
+/** Each slide's planned start and time, in milliseconds, for one planned length of the talk. */
 interface Plan {
-  readonly weightBefore: readonly number[];
-  readonly totalWeight: number;
+  readonly startMs: readonly number[];
+  readonly budgetMs: readonly number[];
 }
 
-const plans = new WeakMap<readonly Slide[], Plan>();
+const plans = new WeakMap<readonly Slide[], Map<number, Plan>>();
 
 /**
- * The plan of a deck's slides, worked out once per slides array: the presenter view asks for
- * pacing on every frame and every second, and that must not cost in proportion to the deck.
+ * The plan of a deck's slides for a talk of `durationMs`, worked out once per slides array and
+ * length: the presenter view asks for pacing on every frame and every second, and that must not
+ * cost in proportion to the deck. A slide with its own `duration:` gets that time; what is left of
+ * the deck's (none when they take it all) is split between the others by {@link SLIDE_WEIGHTS}.
  */
-function planOf(slides: readonly Slide[]): Plan {
-  let plan = plans.get(slides);
+export function planOf(slides: readonly Slide[], durationMs: number): Plan {
+  let byDuration = plans.get(slides);
+  if (byDuration === undefined) {
+    byDuration = new Map();
+    plans.set(slides, byDuration);
+  }
+  let plan = byDuration.get(durationMs);
   if (plan === undefined) {
-    const weightBefore: number[] = [];
-    let total = 0;
+    const fixedOf = (slide: Slide) => (slide.kind === 'content' ? slide.durationMs : undefined);
+    const fixedMs = slides.reduce((sum, slide) => sum + (fixedOf(slide) ?? 0), 0);
+    const sharedWeight = slides.reduce((sum, slide) => sum + (fixedOf(slide) === undefined ? SLIDE_WEIGHTS[slide.kind] : 0), 0);
+    const perWeight = sharedWeight === 0 ? 0 : Math.max(0, durationMs - fixedMs) / sharedWeight;
+    const startMs: number[] = [];
+    const budgetMs: number[] = [];
+    let at = 0;
     for (const slide of slides) {
-      weightBefore.push(total);
-      total += SLIDE_WEIGHTS[slide.kind];
+      const budget = fixedOf(slide) ?? SLIDE_WEIGHTS[slide.kind] * perWeight;
+      startMs.push(at);
+      budgetMs.push(budget);
+      at += budget;
     }
-    plan = { weightBefore, totalWeight: total || 1 };
-    plans.set(slides, plan);
+    plan = { startMs, budgetMs };
+    byDuration.set(durationMs, plan);
   }
   return plan;
 }
