@@ -225,3 +225,61 @@ describe('a narrow status row (issue 19)', () => {
     }
   });
 });
+
+describe('the behind-schedule assistant in the status row (issue 19)', () => {
+  const behind = { slideBudgetMs: 60_000, plannedMs: 60_000, aheadMs: -160_000, slideRemainingMs: 0 };
+  const row = (columns: number) =>
+    renderElement(
+      () => (
+        <StatusBar
+          elapsedMs={300_000}
+          isTimerRunning
+          wallClock="02:37"
+          slideNumber={12}
+          slideCount={18}
+          stepNumber={1}
+          stepCount={1}
+          pacing={behind}
+          skip="skip 14–15 to finish on time"
+          columns={columns}
+        />
+      ),
+      columns,
+    );
+
+  it('says what to skip after how far behind, and gives it up first when the row is short', () => {
+    expect(row(120)).toBe('▶ 5:00 · 02:37 · slide 12/18 · behind 2:40 · 0:00 of 1:00 left · skip 14–15 to finish on time');
+    expect(row(80)).toBe('▶ 5:00 · 02:37 · slide 12/18 · behind 2:40 · 0:00 of 1:00 left');
+  });
+
+  it('is worked out from the deck in the presenter view, and the skip key jumps past the run', async () => {
+    const { parseDeck } = await import('../src/deck/load-deck.js');
+    const { renderFrame } = await import('../src/index.js');
+    const { interpretAction } = await import('../src/navigation/interpret-key.js');
+    const { layoutScreen } = await import('../src/layout/screen-layout.js');
+    const text = [
+      'title: T',
+      'duration: 4m',
+      'sections:',
+      '  - id: a',
+      '    title: A',
+      '    slides:',
+      '      - {title: One, bullets: [x], notes: n}',
+      '      - {title: Two, bullets: [x], notes: n, optional: "true"}',
+      '      - {title: Three, bullets: [x], notes: n, optional: "true"}',
+      '      - {title: Four, bullets: [x], notes: n}',
+      '',
+    ].join('\n');
+    const timed = parseDeck(text, 'talk.yaml');
+    // Weights 0.5 + 0.5 + 4 x 1: 48 s a weight. Slide 3 (One) is planned from 0:48 to 1:36: at
+    // 2:30 the talk is 0:54 behind, more than one optional slide of 0:48 wins back.
+    const frame = renderFrame(timed, { slide: 3, presenter: true, elapsedMs: 150_000, columns: 120, rows: 30 });
+    expect(frame.split('\n')[0]).toBe('▶ 2:30 · slide 3/6 · behind 0:54 · 0:48 of 0:48 left · skip 4–5 to finish on time');
+    const slides = buildSlides(timed);
+    const state = { ...initialDeckState(slides.map(stepCountOf)), slide: 2, seenSlide: 2 };
+    const screen = layoutScreen({ terminal: { columns: 80, rows: 24 }, view: 'presenter', state, slides, hasNotice: false });
+    expect(interpretAction({ type: 'skipOptional' }, { state, screen, hasProblem: false, slides })).toEqual([
+      { kind: 'dispatch', action: { type: 'goTo', slide: 5 } },
+    ]);
+  });
+});

@@ -82,6 +82,8 @@ export type Action =
   | { readonly type: 'goTo'; readonly slide: number }
   /** Goes back to where the talk was before the last jump; pressed again, returns. */
   | { readonly type: 'jumpBack' }
+  /** Skips the next run of optional slides: interpretAction turns it into a `goTo` past them. */
+  | { readonly type: 'skipOptional' }
   /** Blanks the audience views in `screen`'s colour; the same colour again brings the slide back. */
   | { readonly type: 'blank'; readonly screen: 'black' | 'white' }
   /** Another view blanked the audience views, or brought them back. */
@@ -358,6 +360,7 @@ export function deckReducer(state: DeckState, action: Action): DeckState {
         ? update(state, { overlayScroll: clamp(state.overlayScroll + action.lines, 0, Math.max(0, action.max)) })
         : state;
     case 'unboundKey':
+    case 'skipOptional':
     case 'suspend':
     case 'toggleTimer':
     case 'resetTimer':

@@ -1,5 +1,7 @@
 import type { ScreenLayout } from '../layout/screen-layout.js';
 import type { Action, DeckState } from './deck-state.js';
+import type { Slide } from '../deck/slides.js';
+import { slideAfterOptionalRun } from '../presenter/skip.js';
 
 /**
  * What one action from the keyboard leads to: an action for the deck reducer, or one of the
@@ -18,6 +20,8 @@ export interface KeyContext {
   readonly state: DeckState;
   readonly screen: ScreenLayout;
   readonly hasProblem: boolean;
+  /** The slides, for keys that depend on them (the skip key: which slides are optional). */
+  readonly slides?: readonly Slide[];
 }
 
 /** Keys that open something over the slide: in a blanked audience view it would open unseen, so they bring the slide back instead. */
@@ -42,12 +46,13 @@ const NOTHING: readonly KeyOutcome[] = Object.freeze([]);
  *   screen.
  * - In a blanked audience view, a key that would open something over the slide (help, overview,
  *   search, the error list, the notes) brings the slide back instead: opened, it would be unseen.
+ * - The skip key jumps past the next run of optional slides (a jump, so every view follows).
  * - In the search, Enter jumps to the highlighted result (or closes a search with none), and
  *   the arrows move the highlight within the results as laid out.
  *
  * @returns What to do, in order; empty when the key does nothing here.
  */
-export function interpretAction(action: Action, { state, screen, hasProblem }: KeyContext): readonly KeyOutcome[] {
+export function interpretAction(action: Action, { state, screen, hasProblem, slides = [] }: KeyContext): readonly KeyOutcome[] {
   const dispatch = (next: Action): readonly KeyOutcome[] => [{ kind: 'dispatch', action: next }];
   const { overlay } = screen;
   const window = overlay !== undefined && overlay.kind !== 'overview' ? overlay.window : undefined;
@@ -77,6 +82,10 @@ export function interpretAction(action: Action, { state, screen, hasProblem }: K
       return [{ kind: 'resetTimer' }];
     case 'start':
       return [{ kind: 'dispatch', action }, { kind: 'startTimer' }];
+    case 'skipOptional': {
+      const target = slideAfterOptionalRun(slides, state.slide);
+      return target === undefined ? NOTHING : dispatch({ type: 'goTo', slide: target });
+    }
     case 'toggleErrors':
       return hasProblem || state.overlay === 'errors' ? dispatch(action) : NOTHING;
     case 'scrollNotes':

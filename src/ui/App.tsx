@@ -125,7 +125,7 @@ export function App({
   // useDeckKeys reads the latest handler, so a new one each render costs nothing.
   const onAction = (action: Action) => {
     if (pendingStartNotice !== undefined) setPendingStartNotice(undefined);
-    for (const outcome of interpretAction(action, { state, screen, hasProblem: problem !== undefined })) {
+    for (const outcome of interpretAction(action, { state, screen, hasProblem: problem !== undefined, slides })) {
       if (outcome.kind === 'dispatch') dispatch(outcome.action);
       else if (outcome.kind === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
       else if (outcome.kind === 'resetTimer') setTimer(STOPPED_TIMER);

@@ -2,7 +2,8 @@ import { Box } from 'ink';
 import { Text } from './Text.js';
 import { stepCountOf, type Slide } from '../deck/slides.js';
 import type { DeckState } from '../navigation/deck-state.js';
-import { pacing } from '../presenter/pacing.js';
+import { formatClock, pacing } from '../presenter/pacing.js';
+import { formatSlideRuns, suggestSkip } from '../presenter/skip.js';
 import type { PresenterLayout } from '../layout/presenter-layout.js';
 import type { ScreenLayout } from '../layout/screen-layout.js';
 import { NextPreview } from './NextPreview.js';
@@ -33,7 +34,8 @@ export interface PresenterFrameProps {
 
 /**
  * One frame of the presenter view, a pure function of its props (time included, so snapshots
- * can pin it): status row; the current slide with every bullet (unrevealed ones dimmed) beside
+ * can pin it): status row (with, when the talk is behind, which optional slides to skip to
+ * finish on time: suggestSkip); the current slide with every bullet (unrevealed ones dimmed) beside
  * the next step or slide; and the speaker notes, scrollable, below.
  */
 export function PresenterFrame(props: PresenterFrameProps) {
@@ -45,6 +47,21 @@ export function PresenterFrame(props: PresenterFrameProps) {
   const slide = slides[state.slide] ?? slides[0];
   if (slide === undefined) return null;
   const stepCount = stepCountOf(slide);
+  // Pacing means nothing before the talk starts: every slide would be "ahead".
+  const pace =
+    props.durationMs === undefined || (props.elapsedMs === 0 && !props.isTimerRunning)
+      ? undefined
+      : pacing(props.elapsedMs, state, slides, props.durationMs, props.elapsedMs - (props.arrivedAtMs ?? props.elapsedMs));
+  const suggestion =
+    pace === undefined || props.durationMs === undefined || pace.aheadMs > -1000
+      ? undefined
+      : suggestSkip(slides, state.slide, -pace.aheadMs, props.durationMs);
+  let skipAdvice: string | undefined;
+  if (suggestion !== undefined) {
+    skipAdvice = suggestion.isEnough
+      ? `skip ${formatSlideRuns(suggestion.slides)} to finish on time`
+      : `skipping ${formatSlideRuns(suggestion.slides)} saves ${formatClock(suggestion.savesMs)}`;
+  }
 
   let body;
   if (screen.overlay?.kind === 'search') {
@@ -100,12 +117,8 @@ export function PresenterFrame(props: PresenterFrameProps) {
           slideCount={slides.length}
           stepNumber={state.step + 1}
           stepCount={stepCount}
-          pacing={
-            // Pacing means nothing before the talk starts: every slide would be "ahead".
-            props.durationMs === undefined || (props.elapsedMs === 0 && !props.isTimerRunning)
-              ? undefined
-              : pacing(props.elapsedMs, state, slides, props.durationMs, props.elapsedMs - (props.arrivedAtMs ?? props.elapsedMs))
-          }
+          pacing={pace}
+          skip={skipAdvice}
           jumpDigits={state.jumpDigits}
           columns={columns}
         />

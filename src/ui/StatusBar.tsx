@@ -28,6 +28,8 @@ export interface StatusBarProps {
   readonly stepCount: number;
   /** `undefined` when the deck sets no `duration`. */
   readonly pacing?: Pacing;
+  /** What to skip to finish on time (`skip 14–15 to finish on time`), when the talk is behind. */
+  readonly skip?: string;
   /** Digits typed so far for a jump; shown after the position, as the audience footer does. */
   readonly jumpDigits?: string;
   /** Width, in columns; the bar is one row. */
@@ -54,6 +56,7 @@ export function StatusBar(props: StatusBarProps) {
     pacing,
     jumpDigits = '',
     blank = 'none',
+    skip = '',
   } = props;
   const mark = blank === 'none' ? '' : `${BLANK_MARKS[blank]} `;
   const columns = props.columns - stringWidth(mark);
@@ -77,24 +80,26 @@ export function StatusBar(props: StatusBarProps) {
     }
     timeLeft = formatSlideTimeLeft(pacing);
   }
-  // What a short row gives up, in this order, each whole (never cut inside a number): the
-  // timer's hint, the wall clock, the slide's time left, then ahead or behind. The timer, the
+  // What a short row gives up, in this order, each whole (never cut inside a number): what to
+  // skip, the timer's hint, the wall clock, the slide's time left, then ahead or behind. The timer, the
   // position and a number being typed always stay.
-  const shown = { hint: hintText !== '', wall: wallClock !== '', timeLeft: timeLeft !== '', status: status !== '' };
+  const shown = { skip: skip !== '', hint: hintText !== '', wall: wallClock !== '', timeLeft: timeLeft !== '', status: status !== '' };
   const width = () =>
     stringWidth(clock) +
     (shown.hint ? stringWidth(hintText) : 0) +
     (shown.wall ? stringWidth(` · ${wallClock}`) : 0) +
     stringWidth(` · ${position}${jump}`) +
     (shown.status ? stringWidth(` · ${status}`) : 0) +
-    (shown.timeLeft ? stringWidth(` · ${timeLeft}`) : 0);
-  for (const part of ['hint', 'wall', 'timeLeft', 'status'] as const) {
+    (shown.timeLeft ? stringWidth(` · ${timeLeft}`) : 0) +
+    (shown.skip ? stringWidth(` · ${skip}`) : 0);
+  for (const part of ['skip', 'hint', 'wall', 'timeLeft', 'status'] as const) {
     if (width() <= columns) break;
     shown[part] = false;
   }
   const timer = shown.hint ? `${clock}${hintText}` : clock;
   const showWallClock = shown.wall;
   const pace = [shown.status ? status : '', shown.timeLeft ? timeLeft : ''].filter((part) => part !== '').join(' · ');
+  const advice = shown.skip ? skip : '';
   return (
     <Box width={props.columns} height={1} flexShrink={0}>
       <Text wrap="truncate-end">
@@ -127,6 +132,14 @@ export function StatusBar(props: StatusBarProps) {
           <>
             <Text dimColor> · </Text>
             <Text color={shown.status ? paceColor : undefined}>{pace}</Text>
+          </>
+        )}
+        {advice === '' ? null : (
+          <>
+            <Text dimColor> · </Text>
+            <Text bold color={theme.behind}>
+              {advice}
+            </Text>
           </>
         )}
       </Text>
