@@ -460,3 +460,13 @@ describe('the jump-back place over sockets', () => {
     expect(b.position).toEqual({ slide: 3, step: 0, back: { slide: 11, step: 0 } });
   });
 });
+
+describe('the arrival on a slide over sockets', () => {
+  it('reaches a view that joins later, with the position', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-sync-'));
+    const a = await join(directory);
+    a.publish({ slide: 4, step: 0, arrivedAtMs: 61_234 });
+    const late = await join(directory);
+    expect(late.position).toEqual({ slide: 4, step: 0, arrivedAtMs: 61_234 });
+  });
+});

@@ -20,6 +20,14 @@ afterEach(() => {
   for (const session of running.splice(0)) session.kill('SIGKILL');
 });
 
+/** The current slide's time left in a presenter view's status row (`0:24 of 0:29 left`), or its budget, in seconds. */
+function secondsLeft(screen: string, which: 'left' | 'budget' = 'left'): number {
+  const match = /(\d+):(\d\d) of (\d+):(\d\d) left/.exec(screen);
+  if (match === null) return Number.NaN;
+  const [, m1 = '0', s1 = '0', m2 = '0', s2 = '0'] = match;
+  return which === 'left' ? Number(m1) * 60 + Number(s1) : Number(m2) * 60 + Number(s2);
+}
+
 /** Starts a view in the session kept under `runtimeDirectory` and waits for its first frame. */
 async function startView(runtimeDirectory: string, args: string[], columns = 80, rows = 24): Promise<TerminalSession> {
   const view = TerminalSession.start(['present', 'slides.yaml', ...args], { columns, rows, env: { XDG_RUNTIME_DIR: runtimeDirectory } });
@@ -136,6 +144,8 @@ describe('two views in two real terminals', () => {
     const started = running(presenter.text());
     await presenter.waitFor((screen) => running(screen) >= started + 2, 10_000);
     const spoken = running(presenter.text());
+    const leftBefore = secondsLeft(presenter.text());
+    expect(leftBefore).toBeLessThan(secondsLeft(presenter.text(), 'budget'));
 
     presenter.kill('SIGKILL');
     await presenter.exited;
@@ -144,6 +154,8 @@ describe('two views in two real terminals', () => {
     expect(running(presenter.text())).toBeGreaterThanOrEqual(spoken);
     expect(running(presenter.text())).toBeLessThan(spoken + 10);
     expect(shownSlide(presenter.text())).toBe(2);
+    // And the slide's time left goes on too (its arrival is shared), not a fresh countdown.
+    expect(secondsLeft(presenter.text())).toBeLessThanOrEqual(leftBefore);
   }, 60_000);
 
   it('keep working after garbage is written to their sockets', async () => {

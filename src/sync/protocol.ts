@@ -50,6 +50,11 @@ const PositionSchema = z.strictObject({
   step: index,
   /** Where the talk was before its last jump, which the jump-back key returns to in any view. */
   back: z.strictObject({ slide: index, step: index }).optional(),
+  /**
+   * The talk time at which the talk reached this slide, as the presenter view that moved saw it:
+   * a presenter view started again mid-slide counts the slide's time left from it.
+   */
+  arrivedAtMs: milliseconds.optional(),
 });
 
 /**
@@ -111,12 +116,18 @@ export function decodeMessage(line: string): Message | undefined {
 /** Where the talk is, and where it was before its last jump (`back`), if it jumped. */
 export interface TalkPosition extends Position {
   readonly back?: Position;
+  /** Talk time when the talk reached this slide, in milliseconds, when a presenter view moved it. */
+  readonly arrivedAtMs?: number;
 }
 
 /** The position a message carries. */
 export function positionOf(message: PositionMessage): TalkPosition {
-  const position = { slide: message.slide, step: message.step };
-  return message.back === undefined ? position : { ...position, back: { slide: message.back.slide, step: message.back.step } };
+  return {
+    slide: message.slide,
+    step: message.step,
+    ...(message.back === undefined ? {} : { back: { slide: message.back.slide, step: message.back.step } }),
+    ...(message.arrivedAtMs === undefined ? {} : { arrivedAtMs: message.arrivedAtMs }),
+  };
 }
 
 /**

@@ -394,7 +394,8 @@ function blankMessage(state: Replica): Message {
 function positionMessage(state: Replica): Message {
   const { value: position, clock, from } = state.position;
   const back = position.back === undefined ? {} : { back: { slide: position.back.slide, step: position.back.step } };
-  return { ...envelope(state, from), type: 'position', clock, slide: position.slide, step: position.step, ...back };
+  const arrived = position.arrivedAtMs === undefined ? {} : { arrivedAtMs: Math.round(position.arrivedAtMs) };
+  return { ...envelope(state, from), type: 'position', clock, slide: position.slide, step: position.step, ...back, ...arrived };
 }
 
 function timerMessage(state: Replica): Message {

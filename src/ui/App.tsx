@@ -142,7 +142,7 @@ export function App({
     const timer = setTimeout(() => dispatch({ type: 'quitPromptExpired' }), QUIT_PROMPT_MS);
     return () => clearTimeout(timer);
   }, [state.isQuitPrompted, dispatch]);
-  usePositionSync(sync, state, dispatch, shown.version);
+  usePositionSync(sync, state, dispatch, shown.version, isPresenter ? clock.arrivedAtMs : undefined);
   const latestOnPosition = useLatest(onPosition);
   useEffect(() => {
     latestOnPosition.current?.({ slide: state.slide, step: state.step });

@@ -15,12 +15,23 @@ export const SEEN_AFTER_MS = 100;
 
 /**
  * Keeps this view's position and the other views' in step, with where the talk was before its
- * last jump (so the jump-back key works in any view): local moves are published, moves
+ * last jump (so the jump-back key works in any view) and, from a presenter view, the talk time
+ * it reached the slide at (`arrivedAtMs`, so one started again counts the slide's time left
+ * from there): local moves are published, moves
  * from other views are applied with a `sync` action. A position that came from another view is
  * not published back, so two views never echo a move between them, and neither is a move
  * caused by reloading the deck (`version` changed).
  */
-export function usePositionSync(channel: SyncChannel, state: DeckState, dispatch: Dispatch<Action>, version: string): void {
+export function usePositionSync(
+  channel: SyncChannel,
+  state: DeckState,
+  dispatch: Dispatch<Action>,
+  version: string,
+  arrivedAtMs?: number,
+): void {
+  // Read when a move is published, not a reason to publish: it changes with the slide.
+  const arrival = useRef(arrivedAtMs);
+  arrival.current = arrivedAtMs;
   const shared = useRef<TalkPosition>(channel.position);
   const sharedVersion = useRef(version);
 
@@ -55,10 +66,12 @@ export function usePositionSync(channel: SyncChannel, state: DeckState, dispatch
   }, [isSeen, state.slide, state.step, dispatch]);
 
   useEffect(() => {
-    const position: TalkPosition =
-      state.jumpedFrom === undefined
-        ? { slide: state.slide, step: state.step }
-        : { slide: state.slide, step: state.step, back: state.jumpedFrom };
+    const position: TalkPosition = {
+      slide: state.slide,
+      step: state.step,
+      ...(state.jumpedFrom === undefined ? {} : { back: state.jumpedFrom }),
+      ...(arrival.current === undefined ? {} : { arrivedAtMs: arrival.current }),
+    };
     if (version !== sharedVersion.current) {
       // A reload moved this view onto the new deck; every view that reloads moves the same way,
       // so this is not a move to tell the others about.

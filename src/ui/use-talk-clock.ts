@@ -43,8 +43,17 @@ export function useTalkClock(sync: SyncChannel, position: Position, isTicking: b
   const talkMs = elapsedMs(timer, now.monotonic);
   // Reached before the timer started (the first move starts it, with the title's time counted):
   // the talk reached the slide when the timer started, at the time it started from.
-  const atMsOf = (ms: number) => (isRunning(timer) || ms > 0 ? ms : undefined);
-  const [arrival, setArrival] = useState<{ slide: number; atMs: number | undefined }>({ slide: position.slide, atMs: atMsOf(talkMs) });
+  // A move another presenter view made says when it reached the slide (the channel holds it
+  // before this view hears of the move); this view's own moves reach it now.
+  const atMsOf = (ms: number) => {
+    const shared = sync.position;
+    if (shared.slide === position.slide && shared.arrivedAtMs !== undefined) return Math.min(shared.arrivedAtMs, ms);
+    return isRunning(timer) || ms > 0 ? ms : undefined;
+  };
+  const [arrival, setArrival] = useState<{ slide: number; atMs: number | undefined }>(() => ({
+    slide: position.slide,
+    atMs: atMsOf(talkMs),
+  }));
   if (isTicking && arrival.slide !== position.slide) setArrival({ slide: position.slide, atMs: atMsOf(talkMs) });
   else if (isTicking && arrival.atMs === undefined && isRunning(timer)) setArrival({ slide: arrival.slide, atMs: timer.accumulatedMs });
   const arrivedAtMs = Math.min(arrival.atMs ?? (isRunning(timer) ? timer.accumulatedMs : talkMs), talkMs);
