@@ -9,7 +9,7 @@ import { layoutPresenter, NOTES_CHROME_ROWS } from '../src/layout/presenter-layo
 import { frameRows } from '../src/layout/frame-layout.js';
 import { App } from '../src/ui/App.js';
 import { PresenterFrame } from '../src/ui/PresenterFrame.js';
-import { StatusBar } from '../src/ui/StatusBar.js';
+import { StatusBar, type StatusBarProps } from '../src/ui/StatusBar.js';
 import { presenterScreen, renderElement, renderPresenter, renderWithInk } from './helpers/frame.js';
 import { SLIDES_YAML } from './helpers/paths.js';
 
@@ -190,25 +190,28 @@ describe('the presenter layout in small terminals', () => {
   });
 });
 
+/** The status row at slide 12/18, running, wall clock 02:37, `columns` wide, with `props` on top. */
+const statusRow = (columns: number, props: Partial<StatusBarProps>) =>
+  renderElement(
+    () => (
+      <StatusBar
+        elapsedMs={5_000}
+        isTimerRunning
+        wallClock="02:37"
+        slideNumber={12}
+        slideCount={18}
+        stepNumber={1}
+        stepCount={1}
+        columns={columns}
+        {...props}
+      />
+    ),
+    columns,
+  );
+
 describe('a narrow status row (issue 19)', () => {
   const pacingNow = { slideBudgetMs: 29_000, plannedMs: 60_000, aheadMs: 550_000, slideRemainingMs: 24_000 };
-  const row = (columns: number) =>
-    renderElement(
-      () => (
-        <StatusBar
-          elapsedMs={5_000}
-          isTimerRunning
-          wallClock="02:37"
-          slideNumber={12}
-          slideCount={18}
-          stepNumber={1}
-          stepCount={1}
-          pacing={pacingNow}
-          columns={columns}
-        />
-      ),
-      columns,
-    );
+  const row = (columns: number) => statusRow(columns, { pacing: pacingNow });
 
   it('drops the wall clock before it cuts the pacing, then the time left, then ahead or behind, each whole', () => {
     expect(row(100)).toBe('▶ 0:05 · 02:37 · slide 12/18 · ahead 9:10 · 0:24 of 0:29 left');
@@ -228,24 +231,7 @@ describe('a narrow status row (issue 19)', () => {
 
 describe('the behind-schedule assistant in the status row (issue 19)', () => {
   const behind = { slideBudgetMs: 60_000, plannedMs: 60_000, aheadMs: -160_000, slideRemainingMs: 0 };
-  const row = (columns: number) =>
-    renderElement(
-      () => (
-        <StatusBar
-          elapsedMs={300_000}
-          isTimerRunning
-          wallClock="02:37"
-          slideNumber={12}
-          slideCount={18}
-          stepNumber={1}
-          stepCount={1}
-          pacing={behind}
-          skip="skip 14–15 to finish on time"
-          columns={columns}
-        />
-      ),
-      columns,
-    );
+  const row = (columns: number) => statusRow(columns, { elapsedMs: 300_000, pacing: behind, skip: 'skip 14–15 to finish on time' });
 
   it('says what to skip after how far behind, and gives it up first when the row is short', () => {
     expect(row(120)).toBe('▶ 5:00 · 02:37 · slide 12/18 · behind 2:40 · 0:00 of 1:00 left · skip 14–15 to finish on time');

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type Dispatch } from 'react';
 import type { Action, Blank } from '../navigation/deck-state.js';
 import type { SyncChannel } from '../sync/sync-channel.js';
+import { useLatest } from './use-latest.js';
 
 /**
  * Keeps the blanked screen the same in every view of the session: this view's blank and
@@ -31,18 +32,22 @@ export function useStageSync(
     channel.publishBlank(blank);
   }, [channel, blank]);
 
-  const [isPresenterConnected, setPresenterConnected] = useState(channel.isPresenterConnected);
-  useEffect(() => {
-    const unsubscribe = channel.onPresenterConnected(setPresenterConnected);
-    // A presenter that connected between joining and this subscription.
-    setPresenterConnected(channel.isPresenterConnected);
-    return unsubscribe;
-  }, [channel]);
-  const [hasStaleViews, setStaleViews] = useState(channel.hasStaleViews);
-  useEffect(() => {
-    const unsubscribe = channel.onStaleViews(setStaleViews);
-    setStaleViews(channel.hasStaleViews);
-    return unsubscribe;
-  }, [channel]);
+  const isPresenterConnected = useChannelFlag(channel.isPresenterConnected, (listener) => channel.onPresenterConnected(listener));
+  const hasStaleViews = useChannelFlag(channel.hasStaleViews, (listener) => channel.onStaleViews(listener));
   return { isPresenterConnected, hasStaleViews };
+}
+
+/**
+ * A yes-or-no the channel reports (`now`, then each flip to `subscribe`'s listener), as state:
+ * read again once subscribed, as it may have flipped between joining and the subscription.
+ */
+function useChannelFlag(now: boolean, subscribe: (listener: (value: boolean) => void) => () => void): boolean {
+  const [value, setValue] = useState(now);
+  const latest = useLatest({ now, subscribe });
+  useEffect(() => {
+    const unsubscribe = latest.current.subscribe(setValue);
+    setValue(latest.current.now);
+    return unsubscribe;
+  }, [latest]);
+  return value;
 }
