@@ -5,7 +5,7 @@ import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { readDeck } from '../src/deck/load-deck.js';
 import { initialDeckState, type DeckState } from '../src/navigation/deck-state.js';
 import { parseDuration } from '../src/deck/duration.js';
-import { layoutPresenter, NOTES_CHROME_ROWS } from '../src/layout/presenter-layout.js';
+import { layoutPresenter, NOTES_CHROME_ROWS, presenterPaneNeeds } from '../src/layout/presenter-layout.js';
 import { frameRows } from '../src/layout/frame-layout.js';
 import { App } from '../src/ui/App.js';
 import { PresenterFrame } from '../src/ui/PresenterFrame.js';
@@ -267,5 +267,44 @@ describe('the behind-schedule assistant in the status row (issue 19)', () => {
     expect(interpretAction({ type: 'skipOptional' }, { state, screen, hasProblem: false, slides })).toEqual([
       { kind: 'dispatch', action: { type: 'goTo', slide: 5 } },
     ]);
+  });
+});
+
+describe('a presenter view with no wasted rows (issue 19)', () => {
+  it.each([
+    [100, 30],
+    [120, 35],
+    [80, 24],
+  ])('at %ix%i, no pane of any slide of slides.yaml is cut while another has empty rows', (columns, rows) => {
+    for (let slide = 0; slide < slides.length; slide += 1) {
+      const position = { slide, step: 0 };
+      const layout = layoutPresenter(columns, rows, slides, position);
+      const needs = presenterPaneNeeds(columns, rows, slides, position);
+      // The current and next panes stand side by side: one band of rows, cut when either is cut,
+      // with rows to spare only when both have some.
+      const panes = [
+        { name: 'panes', rows: layout.topRows, needs: Math.max(needs.current, needs.next) },
+        { name: 'notes', rows: layout.notesRows, needs: needs.notes },
+      ];
+      const cut = panes.filter((pane) => pane.needs > pane.rows).map((pane) => pane.name);
+      // A pane of fewer rows than the 5 the panes always get is no waste.
+      const empty = panes.filter((pane) => pane.needs < pane.rows && pane.rows > 5).map((pane) => pane.name);
+      expect({ slide: slide + 1, cut: cut.length > 0 && empty.length > 0 ? cut : [], empty: cut.length > 0 ? empty : [] }).toEqual({
+        slide: slide + 1,
+        cut: [],
+        empty: [],
+      });
+    }
+  });
+
+  it.each([
+    [100, 30],
+    [120, 35],
+    [80, 24],
+  ])('every slide of slides.yaml in the presenter view at %ix%i', async (columns, rows) => {
+    const { renderFrame } = await import('../src/index.js');
+    const deckOfTalk = await readDeck(SLIDES_YAML);
+    const all = slides.map((_, index) => renderFrame(deckOfTalk, { slide: index + 1, presenter: true, columns, rows })).join('\n\n');
+    expect(all).toMatchSnapshot();
   });
 });

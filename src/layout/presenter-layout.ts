@@ -52,10 +52,12 @@ const BULLET_MARKER_COLUMNS = 2;
 /**
  * Lays out a presenter frame of `columns` x `rows` (status row included) at `position`: a status
  * row, the current and next panes side by side (the current pane three fifths of the width), and
- * the speaker notes. The panes are as tall as the current slide needs to show all of its bullets,
- * between 5 rows and three fifths of the height, and never leave the notes, which are what the
- * presenter reads, fewer than {@link MIN_NOTES_ROWS} rows; the notes get the rest. Below
- * {@link SIDE_BY_SIDE_MIN_COLUMNS} the next pane gives way to a one-line preview.
+ * the speaker notes. Rows go where the text is (issue 19): the panes are as tall as both slides
+ * need to show whole (at least 5 rows) when the notes fit under them too, and the notes get the
+ * rest; short of rows, the next slide gives way first, then the current slide and the notes share
+ * what is left (the panes at most three fifths of the height, the notes, which the presenter
+ * reads, at least {@link MIN_NOTES_ROWS} rows), so no pane is cut while another has empty rows.
+ * Below {@link SIDE_BY_SIDE_MIN_COLUMNS} the next pane gives way to a one-line preview.
  */
 export function layoutPresenter(columns: number, rows: number, slides: readonly Slide[], position: Position): PresenterLayout {
   const bodyRows = Math.max(0, rows - FOOTER_ROWS);
@@ -64,11 +66,19 @@ export function layoutPresenter(columns: number, rows: number, slides: readonly 
   const nextColumns = isSideBySide ? Math.floor(columns * 0.4) : 0;
   const currentColumns = columns - nextColumns;
   const slide = slides[position.slide];
-  const wanted =
-    slide === undefined ? Math.floor(bodyRows * 0.4) : summaryRows(slide, currentColumns - PANE_CHROME_COLUMNS) + PANE_CHROME_ROWS;
-  const ceiling = Math.min(Math.floor(bodyRows * 0.6), bodyRows - previewRows - MIN_NOTES_ROWS);
-  let topRows = Math.max(0, Math.min(bodyRows - previewRows, Math.max(5, Math.min(wanted, ceiling))));
-  let notesRows = Math.max(0, bodyRows - topRows - previewRows);
+  const available = bodyRows - previewRows;
+  const { current: currentWants, next: nextWants, notes: notesWants } = presenterPaneNeeds(columns, rows, slides, position);
+  const ceiling = Math.min(Math.floor(bodyRows * 0.6), available - MIN_NOTES_ROWS);
+  // Rows go where the text is: both panes whole when there are the rows for them and the notes;
+  // else the next pane gives way, then the current one and the notes share what is left, so no
+  // pane is cut while another has empty rows.
+  const both = Math.max(currentWants, nextWants);
+  let wanted: number;
+  if (both + notesWants <= available) wanted = both;
+  else if (currentWants + notesWants <= available) wanted = available - notesWants;
+  else wanted = Math.min(currentWants, Math.max(ceiling, available - notesWants));
+  let topRows = Math.max(0, Math.min(available, Math.max(5, wanted)));
+  let notesRows = Math.max(0, available - topRows);
   // Too few rows for the notes pane's border, header and one line of notes would draw an empty
   // box (30x10 drew its two borders and nothing between; 40x11 a header saying "1–0/17"): the
   // panes above take them.
@@ -106,6 +116,44 @@ function layoutNext(slides: readonly Slide[], position: Position, size: Size | u
     return { ...at, pane, bullet: lines.map((line, index) => `${index === 0 ? '• ' : '  '}${line}`) };
   }
   return { ...at, pane, slide: layoutSlide(slide, next.step, pane.inner, 'summary') };
+}
+
+/** Rows each pane of the presenter view needs to show its text whole, border and header included. */
+export interface PaneNeeds {
+  readonly current: number;
+  /** 0 when there is no next pane (a one-line preview instead). */
+  readonly next: number;
+  readonly notes: number;
+}
+
+/**
+ * What each pane of a presenter frame of `columns` x `rows` at `position` needs, in rows, to show
+ * its text whole: the current slide in small type, what `next` leads to, and the notes (at least
+ * one line). layoutPresenter shares the rows out by these; tests check it against them.
+ */
+export function presenterPaneNeeds(columns: number, rows: number, slides: readonly Slide[], position: Position): PaneNeeds {
+  const isSideBySide = columns >= SIDE_BY_SIDE_MIN_COLUMNS;
+  const nextColumns = isSideBySide ? Math.floor(columns * 0.4) : 0;
+  const slide = slides[position.slide];
+  const bodyRows = Math.max(0, rows - FOOTER_ROWS);
+  return {
+    current:
+      slide === undefined ? Math.floor(bodyRows * 0.4) : summaryRows(slide, columns - nextColumns - PANE_CHROME_COLUMNS) + PANE_CHROME_ROWS,
+    next: isSideBySide ? nextPaneRows(slides, position, nextColumns) : 0,
+    notes: Math.max(NOTES_CHROME_ROWS + 1, notesLines(slide?.notes, columns).length + NOTES_CHROME_ROWS),
+  };
+}
+
+/** Rows the next pane (`columns` wide, border included) needs to show whole what `next` leads to. */
+function nextPaneRows(slides: readonly Slide[], position: Position, columns: number): number {
+  const next = nextPosition(slides, position);
+  const slide = next === undefined ? undefined : slides[next.slide];
+  if (next === undefined || slide === undefined) return PANE_CHROME_ROWS;
+  if (next.step > 0 && slide.kind === 'content') {
+    const text = visibleText(itemsOf(slide.body)[next.step - 1] ?? '');
+    return wrapText(text, Math.max(1, columns - PANE_CHROME_COLUMNS - BULLET_MARKER_COLUMNS)).split('\n').length + PANE_CHROME_ROWS;
+  }
+  return summaryRows(slide, columns - PANE_CHROME_COLUMNS) + PANE_CHROME_ROWS;
 }
 
 /** Rows a slide takes in a presenter pane `columns` wide (compact: no blank rows). */
