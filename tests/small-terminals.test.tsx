@@ -190,6 +190,14 @@ describe('frames at any size', () => {
     expect(frame).not.toContain('more lines');
     expect(frame).toContain('Ctrl-C');
   });
+
+  it("shows the presenter view's whole help at 80x24 too, its timer and skip keys on one row", () => {
+    const lines = helpLines('presenter', 80, DEFAULT_KEY_MAP);
+    // The help's pane over the presenter view's body: 24 rows less the reserved one and the
+    // status row, less the pane's border and header.
+    expect(lines.length).toBeLessThanOrEqual(24 - 1 - 1 - 3);
+    expect(lines.some((line) => line.keys.startsWith('t / s / r'))).toBe(true);
+  });
 });
 
 describe('wide and combining characters', () => {

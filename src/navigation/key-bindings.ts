@@ -136,7 +136,7 @@ export const DEFAULT_KEY_BINDINGS: readonly KeyBinding[] = [
     action: { type: 'toggleTimer' },
     keys: ['t'],
     description: 'start or pause the timer',
-    joinedDescription: 'pause or run the timer / skip optional slides / reset it',
+    joinedDescription: 'timer: pause or run / skip optional slides / reset',
     views: ['presenter'],
   },
   {

@@ -47,12 +47,20 @@ export function shellInPty(file: string, argsFor: (directory: string) => string[
       { length: terminal.rows },
       (_, row) => terminal.buffer.active.getLine(terminal.buffer.active.viewportY + row)?.translateToString(true) ?? '',
     ).join('\n');
+  // The headless terminal parses what it is given asynchronously: the screen is read only once it
+  // has parsed all that came so far, or a test read the alternate screen after the app had left it
+  // (the SIGTERM test failed so on a loaded machine, the raw output already ending as it should).
+  const settled = () => new Promise<void>((resolve) => terminal.write('', resolve));
   const waitFor = async (predicate: () => boolean, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
+    await settled();
     while (!predicate()) {
       if (Date.now() > deadline) throw new Error(`timed out; screen:\n${screen()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
+      await settled();
     }
+    // What arrived while the predicate was read is on the screen too when the caller reads it.
+    await settled();
   };
   const read = (name: string) => {
     try {
