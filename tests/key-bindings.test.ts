@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   actionForKey,
   continueSequence,
+  ACTION_NAMES,
   DEFAULT_KEY_BINDINGS,
   keyNamesOf,
   NO_KEY_FLAGS,
@@ -125,5 +126,11 @@ describe('string sequences (OSC, DCS, APC) that Ink 8 splits into an Alt key and
 
   it('leaves Alt with any other key alone', () => {
     expect(pendingSequenceOf('q', { ...NO_FLAGS, meta: true })).toBeUndefined();
+  });
+});
+
+describe('the action names a key file uses', () => {
+  it('are the names of the default table, in its order, each once', () => {
+    expect(DEFAULT_KEY_BINDINGS.map((binding) => binding.name)).toEqual([...ACTION_NAMES]);
   });
 });

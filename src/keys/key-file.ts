@@ -76,22 +76,18 @@ export function keyNameProblem(key: string): string | undefined {
   const sentAs = TERMINAL_SENDS[key.toLowerCase()];
   if (sentAs !== undefined) return `terminals send ${key} as ${sentAs}; bind ${sentAs}`;
   if (/^(shift\+)?f\d+$/i.test(key) && !NAMED_KEYS.includes(key))
-    return `"${escapeKey(key)}" is not a key; function keys go from f1 to f12`;
+    return `"${escapeControls(key)}" is not a key; function keys go from f1 to f12`;
   if ([...key].length === 1) {
     if (/^[0-9]$/.test(key)) return `"${key}" types a slide number; digits cannot be bound`;
     return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(key)
       ? undefined
-      : `"${escapeKey(key)}" is not a key; write a character, or a name such as space`;
+      : `"${escapeControls(key)}" is not a key; write a character, or a name such as space`;
   }
   if (NAMED_KEYS.includes(key)) return undefined;
   const meant = KEY_NAME_ALIASES[key.toLowerCase()] ?? closest(key, NAMED_KEYS);
   const hint =
     meant === undefined ? `; keys are one character, or one of: ${NAMED_KEYS.slice(0, 14).join(', ')}, f1-f12, shift+f1-f12, ctrl+a-z` : '';
-  return `${meant === undefined ? '' : `did you mean "${meant}"? `}"${escapeKey(key)}" is not a key${hint}`;
-}
-
-function escapeKey(key: string): string {
-  return escapeControls(key);
+  return `${meant === undefined ? '' : `did you mean "${meant}"? `}"${escapeControls(key)}" is not a key${hint}`;
 }
 
 function buildKeyFileSchema() {

@@ -120,6 +120,11 @@ export interface TalkPosition extends Position {
   readonly arrivedAtMs?: number;
 }
 
+/** Whether two talk positions are the same place, with the same jump-back place (`arrivedAtMs` aside). */
+export function sameTalkPosition(a: TalkPosition, b: TalkPosition): boolean {
+  return a.slide === b.slide && a.step === b.step && a.back?.slide === b.back?.slide && a.back?.step === b.back?.step;
+}
+
 /** The position a message carries. */
 export function positionOf(message: PositionMessage): TalkPosition {
   return {

@@ -3,6 +3,7 @@ import type { View } from '../navigation/key-bindings.js';
 import {
   PROTOCOL_VERSION,
   positionOf,
+  sameTalkPosition,
   timerOf,
   type TalkPosition,
   type BlankMessage,
@@ -211,7 +212,7 @@ export function replicate(state: Replica, event: ReplicationEvent): Transition {
 function apply(state: Replica, event: ReplicationEvent, effects: Effect[]): Replica {
   switch (event.type) {
     case 'publish': {
-      if (samePosition(event.position, state.position.value)) return state;
+      if (sameTalkPosition(event.position, state.position.value)) return state;
       const moved = moveTo(state, event.position);
       effects.push({ type: 'broadcast', message: positionMessage(moved) });
       return moved;
@@ -308,7 +309,7 @@ function receivePosition(state: Replica, peer: PeerId, message: PositionMessage,
     if (state.position.clock > incoming.clock) effects.push({ type: 'send', to: peer, message: positionMessage(state) });
     return state;
   }
-  if (!samePosition(incoming.value, state.position.value)) effects.push({ type: 'position', position: incoming.value });
+  if (!sameTalkPosition(incoming.value, state.position.value)) effects.push({ type: 'position', position: incoming.value });
   return { ...state, position: incoming };
 }
 
@@ -328,10 +329,8 @@ function receiveBlank(state: Replica, message: BlankMessage, effects: Effect[]):
 
 /** Records whether the view on `peer` is a presenter view, and reports it if that flips isPresenterConnected. */
 function markPeerView(state: Replica, peer: PeerId, isPresenter: boolean, effects: Effect[]): Replica {
-  if (state.presenterPeers.has(peer) === isPresenter) return state;
-  const peers = new Set(state.presenterPeers);
-  if (isPresenter) peers.add(peer);
-  else peers.delete(peer);
+  const peers = withMembership(state.presenterPeers, peer, isPresenter);
+  if (peers === state.presenterPeers) return state;
   const next = { ...state, presenterPeers: peers };
   if (isPresenterConnected(next) !== isPresenterConnected(state)) {
     effects.push({ type: 'presenterConnected', isConnected: isPresenterConnected(next) });
@@ -346,6 +345,15 @@ function withStaticPeerVersion(state: Replica, peer: PeerId, version: string | u
   if (version === undefined) versions.delete(peer);
   else versions.set(peer, version);
   return { ...state, staticPeerVersions: versions };
+}
+
+/** `peers` with `peer` in it or not, as `isIn` says: the very same set when that is so already. */
+function withMembership(peers: ReadonlySet<PeerId>, peer: PeerId, isIn: boolean): ReadonlySet<PeerId> {
+  if (peers.has(peer) === isIn) return peers;
+  const next = new Set(peers);
+  if (isIn) next.add(peer);
+  else next.delete(peer);
+  return next;
 }
 
 /** Makes `position` a move of this view's: the next Lamport stamp, newer than any heard. */
@@ -365,11 +373,8 @@ function answered(state: Replica, peer: PeerId, effects: Effect[]): Replica {
 
 /** Records whether the view on `peer` was last heard on another version of the deck. */
 function markPeerVersion(state: Replica, peer: PeerId, isOnOtherVersion: boolean, effects: Effect[]): Replica {
-  if (state.peersOnOtherVersions.has(peer) === isOnOtherVersion) return state;
-  const peers = new Set(state.peersOnOtherVersions);
-  if (isOnOtherVersion) peers.add(peer);
-  else peers.delete(peer);
-  return withPeersOnOtherVersions(state, peers, effects);
+  const peers = withMembership(state.peersOnOtherVersions, peer, isOnOtherVersion);
+  return peers === state.peersOnOtherVersions ? state : withPeersOnOtherVersions(state, peers, effects);
 }
 
 /** Replaces the set of views on other versions, and reports it if that flips the mismatch. */
@@ -405,10 +410,6 @@ function timerMessage(state: Replica): Message {
 
 function isNewer<T>(a: Stamped<T>, b: Stamped<T>): boolean {
   return a.clock > b.clock || (a.clock === b.clock && a.from > b.from);
-}
-
-function samePosition(a: TalkPosition, b: TalkPosition): boolean {
-  return a.slide === b.slide && a.step === b.step && a.back?.slide === b.back?.slide && a.back?.step === b.back?.step;
 }
 
 function sameTimer(a: SharedTimer, b: SharedTimer): boolean {

@@ -129,8 +129,7 @@ export function App({
       if (outcome.kind === 'dispatch') dispatch(outcome.action);
       else if (outcome.kind === 'toggleTimer') setTimer((current) => toggleTimer(current, performance.now()));
       else if (outcome.kind === 'resetTimer') setTimer(STOPPED_TIMER);
-      else if (outcome.kind === 'startTimer')
-        setTimer((current) => (isRunning(current) ? current : startTimer(current, performance.now())));
+      else if (outcome.kind === 'startTimer') setTimer((current) => startTimer(current, performance.now()));
       // Ink writes only what changed; after `fg` the screen is blank. Writing nothing through
       // Ink draws the last frame again in full.
       else suspend?.(() => write(''));

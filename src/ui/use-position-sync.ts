@@ -1,7 +1,7 @@
 import { useEffect, useRef, type Dispatch } from 'react';
 import type { Action, DeckState } from '../navigation/deck-state.js';
 import type { SyncChannel } from '../sync/sync-channel.js';
-import type { TalkPosition } from '../sync/protocol.js';
+import { sameTalkPosition, type TalkPosition } from '../sync/protocol.js';
 
 /**
  * How long a move from another view is on the screen before a key press counts as made at it,
@@ -42,7 +42,7 @@ export function usePositionSync(
     };
     const unsubscribe = channel.onPosition(adopt);
     // A move that arrived between joining and this subscription must not be lost.
-    if (!samePosition(channel.position, shared.current)) adopt(channel.position);
+    if (!sameTalkPosition(channel.position, shared.current)) adopt(channel.position);
     return unsubscribe;
   }, [channel, dispatch]);
 
@@ -79,12 +79,8 @@ export function usePositionSync(
       shared.current = position;
       return;
     }
-    if (samePosition(position, shared.current)) return;
+    if (sameTalkPosition(position, shared.current)) return;
     shared.current = position;
     channel.publish(position);
   }, [channel, state.slide, state.step, state.jumpedFrom, version]);
-}
-
-function samePosition(a: TalkPosition, b: TalkPosition): boolean {
-  return a.slide === b.slide && a.step === b.step && a.back?.slide === b.back?.slide && a.back?.step === b.back?.step;
 }
