@@ -68,3 +68,15 @@ describe('a reveal slide moved by an edit', () => {
     expect(readLastPosition('/talks/a.yaml', deckOf(['New', 'One', 'Two']), home)).toEqual({ slide: 4, step: 2 });
   });
 });
+
+describe('reading the last position at start-up', () => {
+  it('lays out no slides when the deck has no position kept (a talk started fresh pays nothing)', () => {
+    const home = { XDG_STATE_HOME: mkdtempSync(path.join(tmpdir(), 'inkdeck-state-')) };
+    const layOut = () => {
+      throw new Error('laid out');
+    };
+    expect(readLastPosition('/talks/new.yaml', layOut, home)).toBeUndefined();
+    saveLastPosition('/talks/new.yaml', deckOf(['One']), { slide: 2, step: 0 }, home);
+    expect(() => readLastPosition('/talks/new.yaml', layOut, home)).toThrow('laid out');
+  });
+});

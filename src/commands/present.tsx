@@ -17,7 +17,7 @@ import { queryBackgroundLuminance } from '../terminal/background.js';
 import chalk from 'chalk';
 import { UsageError } from './usage-error.js';
 import { loadKeys } from '../keys/key-file.js';
-import { buildSlides } from '../deck/slides.js';
+import { buildSlides, type Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
 import { readLastPosition, saveLastPosition } from '../state/last-position.js';
 
@@ -91,14 +91,20 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   // Alone on a deck presented before, the talk opens where it was (another view, if any, says
   // where the talk is); a pipe has no lasting name to remember it by.
   const deckPath = isFile ? realpathSync(file) : undefined;
-  const slides = buildSlides(deck);
+  // The slides are laid out from the deck only when a position is read or written (the app lays
+  // out its own): a start with no position kept, and every save, cost no second layout.
+  let shownDeck = deck;
+  let laidOut: { readonly deck: Deck; readonly slides: readonly Slide[] } | undefined;
+  const slidesNow = () => {
+    if (laidOut?.deck !== shownDeck) laidOut = { deck: shownDeck, slides: buildSlides(shownDeck) };
+    return laidOut.slides;
+  };
   const startPosition =
-    deckPath === undefined || options.fromStart === true || sync.peerCount > 0 ? undefined : readLastPosition(deckPath, slides);
-  let shownSlides = slides;
+    deckPath === undefined || options.fromStart === true || sync.peerCount > 0 ? undefined : readLastPosition(deckPath, slidesNow);
   let lastPosition = startPosition ?? { slide: 0, step: 0 };
   let saveTimer: NodeJS.Timeout | undefined;
   const remember = () => {
-    if (deckPath !== undefined) saveLastPosition(deckPath, shownSlides, lastPosition);
+    if (deckPath !== undefined) saveLastPosition(deckPath, slidesNow(), lastPosition);
   };
   const onPosition = (position: Position) => {
     lastPosition = position;
@@ -112,7 +118,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
         const stop = watchDeck(
           file,
           (update) => {
-            if (update.kind !== 'invalid') shownSlides = buildSlides(update.deck);
+            if (update.kind !== 'invalid') shownDeck = update.deck;
             listener(update);
           },
           { initialText: text },

@@ -46,13 +46,21 @@ function readSaved(file: string): Saved {
 
 /**
  * Where the talk of the deck at `deckPath` (absolute) was when last presented here, placed on
- * `slides` as they are now: the slide of the same title in the same section, else of the same
+ * `slidesOf` as they are now (the slides, or a function that lays them out, called only when a
+ * position was kept): the slide of the same title in the same section, else of the same
  * title, else the same slide number (clamped); the step kept when the slide is found again.
  * Undefined when the deck was never presented, or the file cannot be read.
  */
-export function readLastPosition(deckPath: string, slides: readonly Slide[], env: NodeJS.ProcessEnv = process.env): Position | undefined {
+export function readLastPosition(
+  deckPath: string,
+  slidesOf: readonly Slide[] | (() => readonly Slide[]),
+  env: NodeJS.ProcessEnv = process.env,
+): Position | undefined {
   const saved = readSaved(positionsFile(env))[deckPath];
-  if (saved === undefined || slides.length === 0) return undefined;
+  if (saved === undefined) return undefined;
+  // Laid out only when there is a position to place on them.
+  const slides = typeof slidesOf === 'function' ? slidesOf() : slidesOf;
+  if (slides.length === 0) return undefined;
   const sectionOf = (slide: Slide) => (slide.kind === 'title' ? undefined : slide.sectionTitle);
   const at = slides[saved.slide];
   if (at !== undefined && at.title === saved.title && sectionOf(at) === saved.section) return { slide: saved.slide, step: saved.step };
