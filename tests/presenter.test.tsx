@@ -233,9 +233,11 @@ describe('the behind-schedule assistant in the status row (issue 19)', () => {
   const behind = { slideBudgetMs: 60_000, plannedMs: 60_000, aheadMs: -160_000, slideRemainingMs: 0 };
   const row = (columns: number) => statusRow(columns, { elapsedMs: 300_000, pacing: behind, skip: 'skip 14–15 to finish on time' });
 
-  it('says what to skip after how far behind, and gives it up first when the row is short', () => {
+  it('says what to skip after how far behind, and keeps it over the wall clock and the time left when the row is short', () => {
     expect(row(120)).toBe('▶ 5:00 · 02:37 · slide 12/18 · behind 2:40 · 0:00 of 1:00 left · skip 14–15 to finish on time');
-    expect(row(80)).toBe('▶ 5:00 · 02:37 · slide 12/18 · behind 2:40 · 0:00 of 1:00 left');
+    expect(row(90)).toBe('▶ 5:00 · slide 12/18 · behind 2:40 · 0:00 of 1:00 left · skip 14–15 to finish on time');
+    expect(row(80)).toBe('▶ 5:00 · slide 12/18 · behind 2:40 · skip 14–15 to finish on time');
+    expect(row(60)).toBe('▶ 5:00 · slide 12/18 · behind 2:40');
   });
 
   it('is worked out from the deck in the presenter view, and the skip key jumps past the run', async () => {

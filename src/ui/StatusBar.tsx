@@ -40,8 +40,8 @@ export interface StatusBarProps {
  * The presenter view's status row: a mark when the audience is blanked, timer, wall clock, position, a slide number being typed
  * (`go to 12▏`), and pacing against the deck's `duration` (ahead or behind, and the current
  * slide's time budget). A row too short loses, in order and each part whole, the timer's hint
- * (`(a move or t starts)`, `paused`), the wall clock, the slide's time left, then ahead or
- * behind: the timer and the position stay. An empty `wallClock` shows none.
+ * (`(a move or t starts)`, `paused`), the wall clock, the slide's time left, what to skip, then
+ * ahead or behind: the timer and the position stay. An empty `wallClock` shows none.
  */
 export function StatusBar(props: StatusBarProps) {
   const theme = useTheme();
@@ -80,8 +80,9 @@ export function StatusBar(props: StatusBarProps) {
     }
     timeLeft = formatSlideTimeLeft(pacing);
   }
-  // What a short row gives up, in this order, each whole (never cut inside a number): what to
-  // skip, the timer's hint, the wall clock, the slide's time left, then ahead or behind. The timer, the
+  // What a short row gives up, in this order, each whole (never cut inside a number): the
+  // timer's hint, the wall clock, the slide's time left, what to skip, then ahead or behind.
+  // What to skip outranks the clock: behind, it is what the speaker needs. The timer, the
   // position and a number being typed always stay.
   const shown = { skip: skip !== '', hint: hintText !== '', wall: wallClock !== '', timeLeft: timeLeft !== '', status: status !== '' };
   const width = () =>
@@ -92,7 +93,7 @@ export function StatusBar(props: StatusBarProps) {
     (shown.status ? stringWidth(` · ${status}`) : 0) +
     (shown.timeLeft ? stringWidth(` · ${timeLeft}`) : 0) +
     (shown.skip ? stringWidth(` · ${skip}`) : 0);
-  for (const part of ['skip', 'hint', 'wall', 'timeLeft', 'status'] as const) {
+  for (const part of ['hint', 'wall', 'timeLeft', 'skip', 'status'] as const) {
     if (width() <= columns) break;
     shown[part] = false;
   }
