@@ -97,8 +97,9 @@ describe('inkdeck present in a real terminal', () => {
     await app.waitForText(footer(1), 10_000);
 
     app.write('?');
-    await app.waitForText('Keys');
-    expect(app.text()).toContain('previous step or slide');
+    // The help may reach the terminal in more than one write: wait for the row the test reads.
+    await app.waitForText('previous step or slide');
+    expect(app.text()).toContain('Keys');
     app.write(KEYS.escape);
     await app.waitFor((screen) => !screen.includes('Keys'));
 

@@ -254,7 +254,8 @@ describe('a key file, in a real terminal', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(view.text()).not.toContain('Keys');
     view.write('H');
-    await view.waitForText('Keys');
+    // The help may reach the terminal in more than one write: wait for its frame to be whole.
+    await view.waitFor((screen) => screen.includes('Keys') && screen.includes('╰'));
     expect(view.text()).toMatch(/H +this help/);
     expect(view.text()).toMatch(/→ ↓ space l j PgDn Tab n x +next step or slide/);
   }, 30_000);
