@@ -144,7 +144,9 @@ export async function bundleApp({ entry, directory }) {
     minify: process.env.PROFILE_BUNDLE !== '1',
     legalComments: 'linked',
     external: EXTERNAL_PACKAGES,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // write-file-atomic names its temporary files from its own CommonJS __filename, which an ES
+    // module has as import.meta.filename (Node 20.11 and later).
+    define: { 'process.env.NODE_ENV': '"production"', __filename: 'import.meta.filename' },
     // CommonJS modules in the bundle (React, among others) call require() for Node's own
     // modules, which an ES module has no binding for.
     banner: {

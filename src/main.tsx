@@ -8,6 +8,7 @@ import { exportCommand, type ExportCommandOptions } from './commands/export.js';
 import { DEFAULT_FRAME_SECONDS } from './export/export-cast.js';
 import { present } from './commands/present.js';
 import { renderCommand } from './commands/render.js';
+import { timingsCommand } from './commands/timings.js';
 import { CommandError, UsageError } from './commands/usage-error.js';
 import { DeckError } from './deck/deck-error.js';
 import { escapeControls } from './deck/sanitize.js';
@@ -118,6 +119,7 @@ function buildProgram(): Command {
     .addOption(themeOption("colours to present in, over the deck's theme: (auto: light or dark, as the terminal is)"))
     .option('--keys <file>', `key bindings to use (default: ${KEY_FILE_HINT}, when there is one)`, fileName)
     .option('--from-start', 'start at the first slide, not where this deck was last presented here')
+    .option('--rehearse', 'record the time spent on each slide into the timings file beside the deck (see: inkdeck timings)')
     .action(
       async (
         file: string,
@@ -129,6 +131,7 @@ function buildProgram(): Command {
           theme?: ThemeChoice;
           keys?: string;
           fromStart?: boolean;
+          rehearse?: boolean;
         },
       ) => {
         process.exitCode = await present(file, {
@@ -139,6 +142,7 @@ function buildProgram(): Command {
           theme: options.theme,
           keys: options.keys,
           fromStart: options.fromStart === true,
+          rehearse: options.rehearse === true,
         });
       },
     );
@@ -203,6 +207,19 @@ function buildProgram(): Command {
       const { output, status } = await checkCommand(file, options);
       process.stdout.write(output);
       process.exitCode = status;
+    });
+
+  program
+    .command('timings')
+    .description('print where the time went in the rehearsals of a deck (present --rehearse), and set slide durations from them')
+    .argument('<file>', 'deck whose rehearsals to show (its timings file is beside it: talk.yaml, talk.timings.json)', fileName)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--apply', "write each slide's median time into the deck as its duration:, changing nothing else", false)
+    .action(async (file: string, options: { format: 'text' | 'json'; apply: boolean }) => {
+      const columns = process.stdout.isTTY ? process.stdout.columns : 80;
+      const { output, notes } = await timingsCommand(file, { ...options, columns });
+      process.stdout.write(output);
+      process.stderr.write(notes);
     });
 
   program

@@ -18,7 +18,7 @@ const slides = buildSlides(deck);
 
 function presenterFrame(
   state: Partial<DeckState>,
-  time: { elapsedMs: number; isTimerRunning: boolean; arrivedAtMs?: number },
+  time: { elapsedMs: number; isTimerRunning: boolean; arrivedAtMs?: number; isRehearsal?: boolean },
   columns = 100,
   rows = 30,
 ): string {
@@ -30,6 +30,7 @@ function presenterFrame(
         state={full}
         elapsedMs={time.elapsedMs}
         isTimerRunning={time.isTimerRunning}
+        isRehearsal={time.isRehearsal}
         arrivedAtMs={time.arrivedAtMs}
         wallClock="14:05"
         durationMs={parseDuration(deck.duration ?? '')}
@@ -139,6 +140,16 @@ describe('the status row of a narrow presenter view', () => {
   ])('keeps the slide position at %i columns, losing the hint, then the clock', (columns, expected) => {
     const firstRow = presenterFrame({ slide: 0 }, { elapsedMs: 0, isTimerRunning: false }, columns, 20).split('\n')[0]?.trimEnd();
     expect(firstRow).toBe(expected);
+  });
+});
+
+describe('the status row of a rehearsal', () => {
+  it.each<[number, string]>([
+    [100, '● 0:05 rehearsing · 14:05 · slide 1/18 · on time · 0:29 of 0:29 left'],
+    [40, '● 0:05 · slide 1/18 · on time'],
+  ])('says it is recording at %i columns, and gives the word up first', (columns, expected) => {
+    const row = presenterFrame({ slide: 0 }, { elapsedMs: 5_000, isTimerRunning: true, isRehearsal: true }, columns, 20).split('\n')[0];
+    expect(row?.trimEnd()).toBe(expected);
   });
 });
 

@@ -20,10 +20,14 @@ import { loadKeys } from '../keys/key-file.js';
 import { buildSlides, type Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
 import { readLastPosition, saveLastPosition } from '../state/last-position.js';
+import { formatDiagnostic } from '../deck/deck-error.js';
+import { RehearsalRecorder } from '../rehearsal/rehearsal-recorder.js';
+import { readTimingsFile, timingsFileOf, type RehearsalRun } from '../rehearsal/timings-file.js';
+import type { Timer } from '../presenter/timer.js';
+import { describeFsError } from '../text/describe-fs-error.js';
 
 /** How long after the last move the talk's position is written down, in milliseconds. */
 const POSITION_SAVE_DELAY_MS = 1000;
-import { formatDiagnostic } from '../deck/deck-error.js';
 
 export interface PresentOptions {
   /** Show the presenter view (notes, timer, next slide) instead of the audience view. */
@@ -40,16 +44,27 @@ export interface PresentOptions {
   readonly keys?: string;
   /** Start at the first slide even when this deck was presented here before (`--from-start`). */
   readonly fromStart?: boolean;
+  /** Record a rehearsal: the time on each slide and step, into the deck's timings file (`--rehearse`). */
+  readonly rehearse?: boolean;
 }
+
+/** How often a rehearsal writes its run so far, in milliseconds: what a SIGKILL can lose at most. */
+const REHEARSAL_SAVE_MS = 2000;
 
 /**
  * `inkdeck present FILE`: shows the deck full-screen until the user quits, in sync with every
  * other view of the same session, reloading it on every save unless `watch` is off.
  *
+ * With `rehearse`, records the time spent on each slide and step into the deck's timings file
+ * (RehearsalRecorder), written every {@link REHEARSAL_SAVE_MS}, before Ctrl-Z suspends and on
+ * every way out, and says where on stderr once the terminal is restored.
+ *
  * @returns The exit status the user quit with: 0 (`q`, Esc) or 130 (Ctrl-C).
  *
- * @throws {DeckError} When the deck cannot be loaded (checked first); nothing has been drawn then.
- * @throws {UsageError} When stdin or stdout is not a terminal, or the terminal is dumb.
+ * @throws {DeckError} When the deck, or with `rehearse` its timings file, cannot be loaded
+ *   (checked first); nothing has been drawn then.
+ * @throws {UsageError} When stdin or stdout is not a terminal, or the terminal is dumb; with
+ *   `rehearse`, when the deck is no regular file (a pipe has no place beside it for timings).
  */
 export async function present(file: string, options: PresentOptions): Promise<number> {
   // The deck first: a missing or broken file is the problem to report, even without a terminal,
@@ -61,6 +76,16 @@ export async function present(file: string, options: PresentOptions): Promise<nu
     );
   const text = await readDeckText(file);
   const deck = parseDeck(text, file);
+  // A pipe (`<(generate-deck)`) or a device is read once: reading it again on a change would
+  // find it empty, or never done. Only a regular file is watched, or has timings beside it.
+  const isFile = statSync(file).isFile();
+  if (options.rehearse === true && !isFile)
+    throw new UsageError(
+      `--rehearse writes its timings beside the deck, and ${file} is no regular file; save the deck to a file and rehearse that`,
+    );
+  const timingsFile = options.rehearse === true ? timingsFileOf(file) : undefined;
+  // A broken timings file is said before the talk starts, and never written over.
+  const timingsBefore = timingsFile === undefined ? undefined : readTimingsFile(timingsFile);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
       'present needs an interactive terminal (stdin and stdout must be a TTY); ' +
@@ -82,9 +107,6 @@ export async function present(file: string, options: PresentOptions): Promise<nu
     process.stderr.write('inkdeck: the default keys are in use\n');
   }
   const version = deckVersion(deck);
-  // A pipe (`<(generate-deck)`) or a device is read once: reading it again on a change would
-  // find it empty, or never done. Only a regular file is watched.
-  const isFile = statSync(file).isFile();
   const watches = options.watch && isFile;
   const view = options.presenter ? 'presenter' : 'audience';
   const sync = options.sync ? await joinSession(realpathSync(file), version, options.session, watches, view) : NULL_CHANNEL;
@@ -106,7 +128,23 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   const remember = () => {
     if (deckPath !== undefined) saveLastPosition(deckPath, slidesNow(), lastPosition);
   };
+  const recorder =
+    timingsFile === undefined
+      ? undefined
+      : new RehearsalRecorder({ file: timingsFile, deck: path.basename(file), before: timingsBefore, slides: slidesNow });
+  let rehearsalProblem: string | undefined;
+  let savedRun: RehearsalRun | undefined;
+  const saveRehearsal = () => {
+    try {
+      savedRun = recorder?.save() ?? savedRun;
+    } catch (error) {
+      rehearsalProblem ??= `cannot write ${timingsFile}: ${describeFsError(error)}`;
+    }
+  };
+  const rehearsalTimer = recorder === undefined ? undefined : setInterval(saveRehearsal, REHEARSAL_SAVE_MS);
+  rehearsalTimer?.unref();
   const onPosition = (position: Position) => {
+    recorder?.move(position);
     lastPosition = position;
     // Written a moment after the last move, so a crash keeps it, without a write per key press.
     clearTimeout(saveTimer);
@@ -132,6 +170,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   const removeSyncCleanup = onExit(() => {
     sync.close();
     remember();
+    saveRehearsal();
   });
   // The terminal's background, asked before the app takes the keyboard, only where `auto` needs it.
   const wantsAuto = (options.theme ?? deck.theme) === 'auto';
@@ -140,6 +179,12 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   const isColorOff = (process.env.NO_COLOR ?? '') !== '' || chalk.level === 0;
   const themeFor = (shown: Deck) =>
     resolveTheme(options.theme ?? shown.theme, { isExplicit: options.theme !== undefined, isColorOff, backgroundLuminance: luminance });
+  const startNotice =
+    keyProblem !== undefined
+      ? `${formatDiagnostic({ ...keyProblem, file: path.basename(keyProblem.file) })} (default keys in use)`
+      : timingsFile === undefined
+        ? undefined
+        : `Rehearsing: the time on each slide goes to ${path.basename(timingsFile)}`;
   const restoreScreen = enterFullScreen(process.stdout);
   try {
     const instance = render(
@@ -149,14 +194,18 @@ export async function present(file: string, options: PresentOptions): Promise<nu
         view={view}
         sync={sync}
         subscribeToDeck={subscribeToDeck}
-        suspend={(redraw) => void suspendToShell(process.stdout, redraw)}
+        suspend={(redraw) => {
+          // A suspended job may never be resumed (the terminal closed, kill -9): the run so far is written first.
+          saveRehearsal();
+          void suspendToShell(process.stdout, redraw);
+        }}
         themeFor={themeFor}
         keyMap={keys.keyMap}
         onPosition={onPosition}
+        isRehearsal={recorder !== undefined}
+        {...(recorder === undefined ? {} : { onTimer: (timer: Timer) => recorder.timerChanged(timer) })}
         {...(startPosition === undefined ? {} : { startPosition })}
-        {...(keyProblem === undefined
-          ? {}
-          : { startNotice: `${formatDiagnostic({ ...keyProblem, file: path.basename(keyProblem.file) })} (default keys in use)` })}
+        {...(startNotice === undefined ? {} : { startNotice })}
       />,
       // Frames here are driven by events (a key, a move in another view, a save, one timer tick
       // a second), never by animation, so Ink's default 30 fps throttle only delays the frame
@@ -167,10 +216,15 @@ export async function present(file: string, options: PresentOptions): Promise<nu
     return typeof status === 'number' ? status : 0;
   } finally {
     clearTimeout(saveTimer);
+    clearInterval(rehearsalTimer);
     remember();
+    saveRehearsal();
     removeSyncCleanup();
     sync.close();
     restoreScreen();
+    if (rehearsalProblem !== undefined) process.stderr.write(`inkdeck: ${rehearsalProblem}\n`);
+    else if (savedRun !== undefined && timingsFile !== undefined)
+      process.stderr.write(`inkdeck: rehearsal saved in ${timingsFile}; see where the time went: inkdeck timings ${file}\n`);
   }
 }
 

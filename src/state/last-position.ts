@@ -1,7 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import writeFileAtomic from 'write-file-atomic';
 import os from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
+import { findSlide, markOf } from '../deck/find-slide.js';
 import type { Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
 
@@ -61,18 +63,14 @@ export function readLastPosition(
   // Laid out only when there is a position to place on them.
   const slides = typeof slidesOf === 'function' ? slidesOf() : slidesOf;
   if (slides.length === 0) return undefined;
-  const sectionOf = (slide: Slide) => (slide.kind === 'title' ? undefined : slide.sectionTitle);
-  const at = slides[saved.slide];
-  if (at !== undefined && at.title === saved.title && sectionOf(at) === saved.section) return { slide: saved.slide, step: saved.step };
-  const inSection = slides.findIndex((slide) => slide.title === saved.title && sectionOf(slide) === saved.section);
-  const byTitle = inSection !== -1 ? inSection : slides.findIndex((slide) => slide.title === saved.title);
+  const found = findSlide(slides, saved);
   // The same slide, moved: its step too (clamped to its steps by the app); another slide: its start.
-  return byTitle !== -1 ? { slide: byTitle, step: saved.step } : { slide: Math.min(saved.slide, slides.length - 1), step: 0 };
+  return found !== -1 ? { slide: found, step: saved.step } : { slide: Math.min(saved.slide, slides.length - 1), step: 0 };
 }
 
 /**
  * Remembers `position` as where the talk of the deck at `deckPath` (absolute) is. Written to a
- * temporary file then renamed over, so a crash mid-write never leaves half a file. Never throws:
+ * temporary file then renamed over (write-file-atomic), so a crash mid-write never leaves half a file. Never throws:
  * a talk does not stop because its place could not be kept.
  */
 export function saveLastPosition(
@@ -82,16 +80,14 @@ export function saveLastPosition(
   env: NodeJS.ProcessEnv = process.env,
   now = Date.now(),
 ): void {
-  const slide = slides[position.slide];
-  if (slide === undefined) return;
+  const mark = markOf(slides, position.slide);
+  if (mark === undefined) return;
   const file = positionsFile(env);
   try {
     const saved = readSaved(file);
     saved[deckPath] = {
-      slide: position.slide,
+      ...mark,
       step: position.step,
-      title: slide.title,
-      ...(slide.kind === 'title' ? {} : { section: slide.sectionTitle }),
       savedAt: now,
     };
     const kept = Object.fromEntries(
@@ -100,9 +96,7 @@ export function saveLastPosition(
         .slice(0, MAX_DECKS),
     );
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, `${JSON.stringify(kept)}\n`, { mode: 0o600 });
-    renameSync(partial, file);
+    writeFileAtomic.sync(file, `${JSON.stringify(kept)}\n`, { mode: 0o600 });
   } catch {
     // A read-only home, a full disk: the talk goes on; it will start at the first slide next time.
   }

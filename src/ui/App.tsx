@@ -10,7 +10,7 @@ import { interpretAction } from '../navigation/interpret-key.js';
 import { DEFAULT_KEY_MAP, type KeyMap, type View } from '../navigation/key-bindings.js';
 import { frameRows } from '../layout/frame-layout.js';
 import { BlankFrame } from './BlankFrame.js';
-import { isRunning, startTimer, STOPPED_TIMER, toggleTimer } from '../presenter/timer.js';
+import { isRunning, startTimer, STOPPED_TIMER, toggleTimer, type Timer } from '../presenter/timer.js';
 import { titleSlideBudgetMs } from '../presenter/pacing.js';
 import { NULL_CHANNEL, type SyncChannel } from '../sync/sync-channel.js';
 import { DeckFrame } from './DeckFrame.js';
@@ -61,6 +61,13 @@ export interface AppProps {
   readonly startPosition?: Position;
   /** Called with every position this view shows, after it is drawn (to remember where the talk is). */
   readonly onPosition?: (position: Position) => void;
+  /**
+   * A rehearsal is being recorded (`present --rehearse`): the timer starts when the app does,
+   * since the rehearsal times the title slide too, and the presenter view's status row says so.
+   */
+  readonly isRehearsal?: boolean;
+  /** Called with the talk's timer when the app starts and after every change (start, pause, reset, another view's). */
+  readonly onTimer?: (timer: Timer) => void;
 }
 
 /**
@@ -83,6 +90,8 @@ export function App({
   startNotice,
   startPosition,
   onPosition,
+  isRehearsal = false,
+  onTimer,
 }: AppProps) {
   const { exit } = useApp();
   const { write } = useStdout();
@@ -146,6 +155,13 @@ export function App({
   useEffect(() => {
     latestOnPosition.current?.({ slide: state.slide, step: state.step });
   }, [state.slide, state.step, latestOnPosition]);
+  const latestOnTimer = useLatest(onTimer);
+  useEffect(() => {
+    latestOnTimer.current?.(clock.timer);
+  }, [clock.timer, latestOnTimer]);
+  useEffect(() => {
+    if (isRehearsal) setTimer((current) => startTimer(current, performance.now()));
+  }, [isRehearsal, setTimer]);
   useEffect(() => {
     if (state.isQuitting) exit(state.exitStatus);
   }, [state.isQuitting, state.exitStatus, exit]);
@@ -176,6 +192,7 @@ export function App({
         state={state}
         elapsedMs={clock.talkMs}
         isTimerRunning={isRunning(clock.timer)}
+        isRehearsal={isRehearsal}
         arrivedAtMs={clock.arrivedAtMs}
         wallClock={formatWallClock(clock.wallMs)}
         durationMs={durationMs}

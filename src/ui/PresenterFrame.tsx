@@ -22,6 +22,8 @@ export interface PresenterFrameProps {
   /** Talk time so far, in milliseconds, and whether the timer runs. */
   readonly elapsedMs: number;
   readonly isTimerRunning: boolean;
+  /** A rehearsal is being recorded: the status row says so. */
+  readonly isRehearsal?: boolean;
   /** Talk time when the current slide was reached, in milliseconds; just now when not given. */
   readonly arrivedAtMs?: number;
   /** Wall-clock time, formatted (`14:05`). */
@@ -112,6 +114,7 @@ export function PresenterFrame(props: PresenterFrameProps) {
           blank={state.blank}
           elapsedMs={props.elapsedMs}
           isTimerRunning={props.isTimerRunning}
+          isRehearsal={props.isRehearsal}
           wallClock={props.wallClock}
           slideNumber={state.slide + 1}
           slideCount={slides.length}

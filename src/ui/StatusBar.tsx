@@ -18,6 +18,8 @@ export interface StatusBarProps {
   /** Talk time so far, in milliseconds. */
   readonly elapsedMs: number;
   readonly isTimerRunning: boolean;
+  /** A rehearsal is being recorded (`present --rehearse`): the running timer reads `● 1:05 rehearsing`. */
+  readonly isRehearsal?: boolean;
   /** Wall-clock time, already formatted (`14:05`). */
   readonly wallClock: string;
   /** Current slide, 1-based, and the number of slides. */
@@ -37,7 +39,8 @@ export interface StatusBarProps {
 }
 
 /**
- * The presenter view's status row: a mark when the audience is blanked, timer, wall clock, position, a slide number being typed
+ * The presenter view's status row: a mark when the audience is blanked, timer (`● … rehearsing`
+ * while a rehearsal is recorded), wall clock, position, a slide number being typed
  * (`go to 12▏`), and pacing against the deck's `duration` (ahead or behind, and the current
  * slide's time budget). A row too short loses, in order and each part whole, the timer's hint
  * (`(a move or t starts)`, `paused`), the wall clock, the slide's time left, what to skip, then
@@ -57,11 +60,13 @@ export function StatusBar(props: StatusBarProps) {
     jumpDigits = '',
     blank = 'none',
     skip = '',
+    isRehearsal = false,
   } = props;
   const mark = blank === 'none' ? '' : `${BLANK_MARKS[blank]} `;
   const columns = props.columns - stringWidth(mark);
-  const clock = `${isTimerRunning ? '▶' : '⏸'} ${formatClock(elapsedMs)}`;
-  const hintText = isTimerRunning ? '' : elapsedMs === 0 ? ' (a move or t starts)' : ' paused';
+  const clock = `${isTimerRunning ? (isRehearsal ? '●' : '▶') : '⏸'} ${formatClock(elapsedMs)}`;
+  const runningHint = isRehearsal ? ' rehearsing' : '';
+  const hintText = isTimerRunning ? runningHint : elapsedMs === 0 ? ' (a move or t starts)' : ' paused';
   const position = `slide ${slideNumber}/${slideCount}${stepCount > 1 ? ` · step ${stepNumber}/${stepCount}` : ''}`;
   const jump = jumpDigits === '' ? '' : ` · ${jumpLabel(jumpDigits, slideCount)}`;
   let status = '';
