@@ -15,8 +15,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * - cfonts (through ink-big-text) is GPL-3.0-or-later. Inlined, it would make our MIT bundle a
  *   combined work under the GPL; imported from its own package, installed as a dependency, it
  *   stays a separate work under its own licence.
+ * - playwright-core, which `export --format pdf` alone imports, when it is run: it reads files of
+ *   its own package at run time (its protocol and injected scripts), and is larger than the
+ *   whole app.
  */
-export const EXTERNAL_PACKAGES = ['cfonts'];
+export const EXTERNAL_PACKAGES = ['cfonts', 'playwright-core'];
 
 /**
  * Ink imports its React DevTools connection (build/devtools.js, which imports

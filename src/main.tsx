@@ -224,9 +224,11 @@ function buildProgram(): Command {
 
   program
     .command('export')
-    .description('export every frame as text (txt), a Markdown handout (md) or an asciicast recording (cast)')
+    .description(
+      'export every frame as text (txt), a Markdown handout (md), an asciicast recording (cast), a self-contained HTML deck (html) or a PDF (pdf)',
+    )
     .argument('<file>', 'deck to export (- reads standard input)', fileName)
-    .addOption(new Option('--format <format>', 'what to export').choices(['txt', 'md', 'cast']).default('txt'))
+    .addOption(new Option('--format <format>', 'what to export').choices(['txt', 'md', 'cast', 'html', 'pdf']).default('txt'))
     .option('--columns <n>', `terminal width to lay out for (at most ${MAX_SIZE})`, terminalSize, 80)
     .option('--rows <n>', `terminal height to lay out for (at most ${MAX_SIZE})`, terminalSize, 24)
     .option('--notes', 'show the speaker-notes pane in the frames', false)
@@ -234,16 +236,26 @@ function buildProgram(): Command {
     .option('--frame-seconds <n>', 'seconds per frame in a cast recording (--format cast)', positiveSeconds, DEFAULT_FRAME_SECONDS)
     .option('-o, --output <path>', 'write to this file instead of stdout', fileName)
     .option('--force', 'overwrite the output file if it exists', false)
-    .action((file: string, options: ExportCommandOptions, command: Command) => {
+    .option('--handout', 'one page per slide with its speaker notes under it, printed (--format pdf or html)', false)
+    .option('--browser <path>', 'the Chromium to print a PDF with (default: CHROME_PATH, else chromium or google-chrome on PATH)', fileName)
+    .action(async (file: string, options: ExportCommandOptions, command: Command) => {
       // An option that would change nothing is a mistake worth saying, not ignoring.
       if (options.format !== 'cast' && command.getOptionValueSource('frameSeconds') === 'cli') {
         throw new UsageError(`--frame-seconds applies to --format cast only, not ${options.format}`);
       }
+      if (options.handout === true && options.format !== 'pdf' && options.format !== 'html')
+        throw new UsageError(`--handout applies to --format pdf and html only, not ${options.format}`);
+      if (options.browser !== undefined && options.format !== 'pdf')
+        throw new UsageError(`--browser applies to --format pdf only, not ${options.format}`);
+      if (options.notes && (options.format === 'pdf' || options.format === 'html'))
+        throw new UsageError(
+          `--notes applies to the frames of txt and cast; the ${options.format} deck has the notes under each slide (n, or --handout)`,
+        );
       // Frames of a "too small" notice are no export: refused before anything is written. The
       // Markdown handout does not depend on the size.
       const tooSmall = options.format === 'md' ? undefined : tooSmallToDraw(options.columns, options.rows);
       if (tooSmall !== undefined) throw new CommandError(tooSmall);
-      process.stdout.write(exportCommand(file, options));
+      process.stdout.write(await exportCommand(file, options));
     });
 
   program

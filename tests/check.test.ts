@@ -219,7 +219,7 @@ describe('inkdeck check options', () => {
     expect(text).toEqual({
       code: 1,
       stdout: [
-        `${shown}:1:1: error: unknown key "ti\\x1b]0;PWN\\x07tle"; expected one of: title, subtitle, author, date, source, notes, theme, duration, sections; keys starting with x- are ignored, a place for YAML anchors`,
+        `${shown}:1:1: error: unknown key "ti\\x1b]0;PWN\\x07tle"; expected one of: title, subtitle, author, date, source, language, notes, theme, duration, sections; keys starting with x- are ignored, a place for YAML anchors`,
         `${shown}:4:9: error: sections[0].id: expected lowercase letters, digits and dashes, like \`cold-war-echoes\``,
         `${shown}: 2 errors, 0 warnings`,
         '',

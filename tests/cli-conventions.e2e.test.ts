@@ -94,7 +94,7 @@ describe('inkdeck completion', () => {
     expect(bashCompletes(script, ['inkdeck', 'export', '--f'], folder)).toEqual(['--force', '--format', '--frame-seconds']);
     expect(bashCompletes(script, ['inkdeck', 'check', ''], folder)).toEqual(['talk.yaml']);
     // The values an option or argument names, not files.
-    expect(bashCompletes(script, ['inkdeck', 'export', '--format', ''], folder)).toEqual(['cast', 'md', 'txt']);
+    expect(bashCompletes(script, ['inkdeck', 'export', '--format', ''], folder)).toEqual(['cast', 'html', 'md', 'pdf', 'txt']);
     expect(bashCompletes(script, ['inkdeck', 'check', 'talk.yaml', '--format', ''], folder)).toEqual(['json', 'text']);
     expect(bashCompletes(script, ['inkdeck', 'completion', ''], folder)).toEqual(['bash', 'fish', 'zsh']);
     // `inkdeck FILE` presents it: present's options.

@@ -95,10 +95,16 @@ describe('export --format cast', () => {
 });
 
 describe('export is deterministic', () => {
-  it.each(['txt', 'cast'])(
+  it.each([
+    ['txt', ['--notes']],
+    ['cast', ['--notes']],
+    ['html', []],
+  ])(
     'gives the same %s bytes whatever the environment',
-    async (format) => {
-      const plain = await runCli(['export', 'slides.yaml', '--format', format, '--notes']);
+    async (format, extra) => {
+      const args = ['export', 'slides.yaml', '--format', format, ...extra];
+      const plain = await runCli(args);
+      expect(plain.code).toBe(0);
       for (const env of [
         { COLUMNS: '33', LINES: '7' },
         { FORCE_COLOR: '3' },
@@ -106,7 +112,7 @@ describe('export is deterministic', () => {
         { CI: 'true', TZ: 'Pacific/Chatham', LANG: 'tr_TR.UTF-8' },
         { FORCE_COLOR: '0', TERM: 'dumb' },
       ]) {
-        const other = await runCli(['export', 'slides.yaml', '--format', format, '--notes'], env);
+        const other = await runCli(args, env);
         expect(other.stdout, JSON.stringify(env)).toBe(plain.stdout);
       }
     },

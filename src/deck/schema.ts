@@ -247,6 +247,13 @@ export const DeckSchema = z
       author: optionalText.describe('Shown on the title slide.'),
       date: optionalText.describe('Shown on the title slide, exactly as written.'),
       source: optionalText.describe('Where the material comes from.'),
+      language: z
+        .string({ error: 'expected a language tag' })
+        .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'expected a language tag (BCP 47) like `en`, `fr` or `zh-Hant`')
+        .optional()
+        .describe(
+          'Language of the deck as a BCP 47 tag, like `en` or `zh-Hant`: the HTML export says it to browsers and screen readers (`en` by default).',
+        ),
       notes: optionalText.describe('Speaker notes for the title slide: what the presenter says while it is shown.'),
       theme: oneOf(THEME_CHOICES, 'a theme')
         .optional()
