@@ -3,7 +3,7 @@
 // imports it. scripts/bundle.mjs builds the app with it; bench/run.mjs builds its floors, Ink
 // "hello"s with a big title, the same way. PROFILE_BUNDLE=1 leaves the bundle unminified, so
 // `node --cpu-prof` names functions.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -127,19 +127,24 @@ const ansiTokenizeShortcuts = [
 ];
 
 /**
- * Writes `directory`/inkdeck-app.js, the bundle of `entry` (the text of an ES module, resolved
- * from the repository's root, that exports `main(argv): Promise<number>`), then the binary
- * `directory`/inkdeck.js (src/bin.ts) that runs it. `directory` is relative to the repository's
- * root or absolute, and must be where Node reads `.js` as ES modules (a package.json with
- * "type": "module" above it).
+ * Writes `directory`/inkdeck-app.js, the bundle of `entry` (a module of the repository, relative
+ * to its root, that exports `main(argv): Promise<number>`), with the modules it imports lazily
+ * (`await import(…)`, one per command) in chunks of their own under `directory`/chunks, so a
+ * command loads only what it uses; then the binary `directory`/inkdeck.js (src/bin.ts) that runs
+ * it. `directory` is relative to the repository's root or absolute, and must be where Node reads
+ * `.js` as ES modules (a package.json with "type": "module" above it).
  *
  * @throws When esbuild fails, or Ink no longer imports what inkDevtoolsLeftOut leaves out.
  */
 export async function bundleApp({ entry, directory }) {
-  const bundle = path.resolve(ROOT, directory, 'inkdeck-app.js');
+  const outdir = path.resolve(ROOT, directory);
+  // Chunks of an earlier build, named by their content's hash, would pile up.
+  rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
   const result = await build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'js' },
-    outfile: bundle,
+    entryPoints: [{ in: path.resolve(ROOT, entry), out: 'inkdeck-app' }],
+    outdir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -157,9 +162,11 @@ export async function bundleApp({ entry, directory }) {
     },
     plugins: [inkDevtoolsLeftOut, rememberedStringWidth, ...ansiTokenizeShortcuts],
     logLevel: 'warning',
-    metafile: process.env.PROFILE_BUNDLE === '1',
+    metafile: true,
   });
-  if (result.metafile) writeFileSync(path.resolve(ROOT, directory, 'inkdeck.meta.json'), JSON.stringify(result.metafile));
+  // Which output holds which modules: what tests/lazy-commands.e2e.test.ts reads to know what a
+  // command loads, and what PROFILE_BUNDLE=1 profiles name.
+  writeFileSync(path.join(outdir, 'inkdeck.meta.json'), JSON.stringify(result.metafile));
 
   await build({
     entryPoints: [path.join(ROOT, 'src/bin.ts')],

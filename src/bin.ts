@@ -4,7 +4,6 @@
 // check passes, so an old Node gets one line instead of a syntax error from a dependency.
 import module from 'node:module';
 import { unsupportedNodeMessage } from './launch/node-version.js';
-import { withoutFetch } from './patches/yoga-without-fetch.js';
 
 const unsupported = unsupportedNodeMessage(process.versions.node);
 if (unsupported !== undefined) {
@@ -32,10 +31,11 @@ const crashWhileStarting = (error: unknown) => {
 process.on('uncaughtException', crashWhileStarting);
 process.on('unhandledRejection', crashWhileStarting);
 
-// INKDECK_WITH_FETCH=1 leaves fetch alone, for the test that compares both ways.
-const importApp = () =>
-  import(new URL('inkdeck-app.js', import.meta.url).href) as Promise<{ main: (argv: readonly string[]) => Promise<number> }>;
-const { main } = await (process.env.INKDECK_WITH_FETCH === '1' ? importApp() : withoutFetch(importApp));
+// The app loads each command's modules when it runs it (main's lazily, which also keeps yoga's
+// loader from fetch).
+const { main } = (await import(new URL('inkdeck-app.js', import.meta.url).href)) as {
+  main: (argv: readonly string[]) => Promise<number>;
+};
 process.off('uncaughtException', crashWhileStarting);
 process.off('unhandledRejection', crashWhileStarting);
 process.exitCode = await main(process.argv);

@@ -1,26 +1,30 @@
-import { tooSmallToDraw } from './layout/frame-layout.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { checkCommand, type CheckCommandOptions } from './commands/check.js';
-import { exportCommand, type ExportCommandOptions } from './commands/export.js';
-import { DEFAULT_FRAME_SECONDS } from './export/export-cast.js';
-import { present } from './commands/present.js';
-import { renderCommand } from './commands/render.js';
-import { timingsCommand } from './commands/timings.js';
+import type { CheckCommandOptions } from './commands/check.js';
+import type { ExportCommandOptions } from './commands/export.js';
+import { DEFAULT_FRAME_SECONDS } from './export/frame-seconds.js';
 import { CommandError, UsageError } from './commands/usage-error.js';
 import { DeckError } from './deck/deck-error.js';
 import { escapeControls } from './deck/sanitize.js';
 import { describeCrash } from './launch/describe-crash.js';
+import { withoutFetch } from './patches/yoga-without-fetch.js';
 import { restoreTerminal } from './terminal/screen.js';
 import { closest, notOneOf } from './text/closest.js';
 import { describeFsError } from './text/describe-fs-error.js';
-import { deckJsonSchema } from './deck/json-schema.js';
 import { COMPLETION_SHELLS, completionScript, type CompletionShell } from './commands/completion.js';
 import { THEME_CHOICES, type ThemeChoice } from './deck/themes.js';
-import { keyFileJsonSchema, loadKeys } from './keys/key-file.js';
-import { keyTableMarkdown, keyTableText } from './keys/key-table.js';
+
+/**
+ * Imports a command's modules (`await import(…)`, one chunk of the bundle each, so a command
+ * loads only what it uses) with `fetch` hidden, as yoga-layout's loader needs to decode its
+ * WebAssembly without loading undici (see withoutFetch). INKDECK_WITH_FETCH=1 leaves fetch alone,
+ * for the test that compares both ways.
+ */
+function lazily<T>(load: () => Promise<T>): Promise<T> {
+  return process.env.INKDECK_WITH_FETCH === '1' ? load() : withoutFetch(load);
+}
 
 /** Where the user's key file is looked for, as help says it (see userKeyFile). */
 const KEY_FILE_HINT = '$XDG_CONFIG_HOME/inkdeck/keys.yaml or ~/.config/inkdeck/keys.yaml';
@@ -134,6 +138,7 @@ function buildProgram(): Command {
           rehearse?: boolean;
         },
       ) => {
+        const { present } = await lazily(() => import('./commands/present.js'));
         process.exitCode = await present(file, {
           presenter: options.presenter === true,
           session: options.session,
@@ -152,7 +157,11 @@ function buildProgram(): Command {
     .description('print the key bindings in effect, or what is wrong with the key file')
     .option('--keys <file>', `key file to read (default: ${KEY_FILE_HINT}, when there is one)`, fileName)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
-    .action((options: { keys?: string; format: 'text' | 'markdown' }) => {
+    .action(async (options: { keys?: string; format: 'text' | 'markdown' }) => {
+      const [{ loadKeys }, { keyTableMarkdown, keyTableText }] = await Promise.all([
+        import('./keys/key-file.js'),
+        import('./keys/key-table.js'),
+      ]);
       const loaded = loadKeys(options.keys);
       if (loaded.problems !== undefined) throw new DeckError(loaded.problems);
       process.stdout.write(options.format === 'markdown' ? `${keyTableMarkdown(loaded.keyMap)}\n` : keyTableText(loaded.keyMap));
@@ -188,8 +197,9 @@ function buildProgram(): Command {
       ) => {
         const { slide } = options;
         if (slide === undefined) throw new UsageError('render needs the slide to print: --slide N (1-based, as in the footer)');
+        const { renderCommand } = await lazily(() => import('./commands/render.js'));
         process.stdout.write(await renderCommand(file, { ...options, slide }));
-        sayTooSmall(options.columns, options.rows);
+        await sayTooSmall(options.columns, options.rows);
       },
     );
 
@@ -204,6 +214,7 @@ function buildProgram(): Command {
     .option('--strict', 'exit 1 on warnings too', false)
     .option('--source <file>', 'text the talk condenses: every quotation in the deck must be in it word for word', fileName)
     .action(async (file: string, options: CheckCommandOptions) => {
+      const { checkCommand } = await lazily(() => import('./commands/check.js'));
       const { output, status } = await checkCommand(file, options);
       process.stdout.write(output);
       process.exitCode = status;
@@ -217,6 +228,7 @@ function buildProgram(): Command {
     .option('--apply', "write each slide's median time into the deck as its duration:, changing nothing else", false)
     .action(async (file: string, options: { format: 'text' | 'json'; apply: boolean }) => {
       const columns = process.stdout.isTTY ? process.stdout.columns : 80;
+      const { timingsCommand } = await lazily(() => import('./commands/timings.js'));
       const { output, notes } = await timingsCommand(file, { ...options, columns });
       process.stdout.write(output);
       process.stderr.write(notes);
@@ -253,8 +265,10 @@ function buildProgram(): Command {
         );
       // Frames of a "too small" notice are no export: refused before anything is written. The
       // Markdown handout does not depend on the size.
+      const { tooSmallToDraw } = await lazily(() => import('./layout/frame-layout.js'));
       const tooSmall = options.format === 'md' ? undefined : tooSmallToDraw(options.columns, options.rows);
       if (tooSmall !== undefined) throw new CommandError(tooSmall);
+      const { exportCommand } = await lazily(() => import('./commands/export.js'));
       process.stdout.write(await exportCommand(file, options));
     });
 
@@ -270,8 +284,12 @@ function buildProgram(): Command {
     .command('schema')
     .description('print the JSON Schema of a deck (slides.schema.json) or of a key file, for editors')
     .addArgument(new Argument('[kind]', 'what the schema is of').choices(['deck', 'keys']).default('deck'))
-    .action((kind: 'deck' | 'keys') => {
-      process.stdout.write(`${JSON.stringify(kind === 'keys' ? keyFileJsonSchema() : deckJsonSchema(), null, 2)}\n`);
+    .action(async (kind: 'deck' | 'keys') => {
+      const schema =
+        kind === 'keys'
+          ? (await import('./keys/key-file.js')).keyFileJsonSchema()
+          : (await import('./deck/json-schema.js')).deckJsonSchema();
+      process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
     });
 
   return program;
@@ -282,7 +300,8 @@ function buildProgram(): Command {
  * and the exit status is 1. The frame is printed all the same (it is what the app shows there);
  * a snapshot test must not take it for a slide.
  */
-function sayTooSmall(columns: number, rows: number): void {
+async function sayTooSmall(columns: number, rows: number): Promise<void> {
+  const { tooSmallToDraw } = await lazily(() => import('./layout/frame-layout.js'));
   const tooSmall = tooSmallToDraw(columns, rows);
   if (tooSmall === undefined) return;
   process.stderr.write(`inkdeck: ${tooSmall}\n`);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { render } from 'ink';
 import { onExit } from 'signal-exit';
 import { parseDeck, readDeckText, STDIN_FILE } from '../deck/load-deck.js';
-import { deckVersion, watchDeck, type DeckUpdate } from '../deck/watch-deck.js';
+import { deckVersion } from '../deck/deck-version.js';
+import type { DeckUpdate } from '../deck/watch-deck.js';
 import { sessionDirectory } from '../sync/session-directory.js';
 import { NULL_CHANNEL, type SyncChannel } from '../sync/sync-channel.js';
 import { SyncSession } from '../sync/sync-session.js';
@@ -153,15 +154,25 @@ export async function present(file: string, options: PresentOptions): Promise<nu
   };
   const subscribeToDeck = watches
     ? (listener: (update: DeckUpdate) => void) => {
-        const stop = watchDeck(
-          file,
-          (update) => {
-            if (update.kind !== 'invalid') shownDeck = update.deck;
-            listener(update);
-          },
-          { initialText: text },
-        );
-        return () => void stop();
+        // The watcher (chokidar) loads after the first frame, not before it. A save in between is
+        // not lost: the watcher compares the file with the text read at start when it begins.
+        let stop: (() => Promise<void>) | undefined;
+        let isStopped = false;
+        void import('../deck/watch-deck.js').then(({ watchDeck }) => {
+          if (isStopped) return;
+          stop = watchDeck(
+            file,
+            (update) => {
+              if (update.kind !== 'invalid') shownDeck = update.deck;
+              listener(update);
+            },
+            { initialText: text },
+          );
+        });
+        return () => {
+          isStopped = true;
+          void stop?.();
+        };
       }
     : undefined;
   // A view ended by a signal never reaches `finally`; its socket would be left for the next

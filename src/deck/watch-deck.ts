@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { watch } from 'chokidar';
 import { DeckError } from './deck-error.js';
 import { parseDeck, readDeckText } from './load-deck.js';
 import type { Deck } from './schema.js';
+import { deckVersion } from './deck-version.js';
+
+export { deckVersion };
 
 /** What a save produced: a deck to show, or errors to show over the last good deck. */
 export type DeckUpdate =
@@ -35,15 +37,6 @@ export const DEFAULT_CHECK_EVERY_MS = 1000;
  * after every event catches the second.
  */
 const AFTER_THROTTLE_MS = 75;
-
-/**
- * A short, stable id of a deck's content: views sync only with views showing the same deck.
- * It is taken from the parsed deck, not the file's text, so a save that changes only comments,
- * quoting or indentation leaves every view in step, a `--no-watch` one included.
- */
-export function deckVersion(deck: Deck): string {
-  return createHash('sha256').update(JSON.stringify(deck)).digest('hex').slice(0, 16);
-}
 
 /**
  * Watches a deck file (with chokidar, which follows the file through the ways editors save:

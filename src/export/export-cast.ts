@@ -1,8 +1,7 @@
 import type { Deck } from '../deck/schema.js';
 import { frames, type FrameOptions } from '../index.js';
 
-/** Seconds each frame stays on screen in a recording, by default. */
-export const DEFAULT_FRAME_SECONDS = 3;
+import { DEFAULT_FRAME_SECONDS } from './frame-seconds.js';
 
 /** Clear the screen and home the cursor (ECMA-48 ED 2, CUP), before each frame of a recording. */
 const CLEAR = '\u001B[H\u001B[2J';
