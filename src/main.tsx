@@ -259,6 +259,11 @@ function buildProgram(): Command {
         throw new UsageError(`--handout applies to --format pdf and html only, not ${options.format}`);
       if (options.browser !== undefined && options.format !== 'pdf')
         throw new UsageError(`--browser applies to --format pdf only, not ${options.format}`);
+      if (options.format === 'md') {
+        const sized = ['columns', 'rows', 'theme'].filter((name) => command.getOptionValueSource(name) === 'cli');
+        if (sized.length > 0)
+          throw new UsageError(`--${sized[0]} applies to the frames of txt, cast, html and pdf; the md handout has none`);
+      }
       if (options.notes && (options.format === 'pdf' || options.format === 'html'))
         throw new UsageError(
           `--notes applies to the frames of txt and cast; the ${options.format} deck has the notes under each slide (n, or --handout)`,

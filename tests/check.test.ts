@@ -137,8 +137,20 @@ describe('inkdeck check options', () => {
     expect(smallest).toMatchObject({ code: 0, stderr: '' });
   });
 
-  it('exports the Markdown handout at any size: it has no frames', async () => {
-    const result = await runInProcess(['export', 'slides.yaml', '--format', 'md', '--columns', '19']);
+  it('refuses a size or a theme for the Markdown handout, which has no frames', async () => {
+    for (const [option, value] of [
+      ['--columns', '19'],
+      ['--rows', '40'],
+      ['--theme', 'light'],
+    ]) {
+      const result = await runInProcess(['export', 'slides.yaml', '--format', 'md', option ?? '', value ?? '']);
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `inkdeck: ${option} applies to the frames of txt, cast, html and pdf; the md handout has none\n`,
+      });
+    }
+    const result = await runInProcess(['export', 'slides.yaml', '--format', 'md']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('# Russia and China');
   });

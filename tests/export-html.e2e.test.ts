@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The functions given to page.evaluate run in the browser, with its DOM.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,7 @@ import { buildSlides, stepCountOf } from '../src/deck/slides.js';
 import { findBrowser } from '../src/export/export-pdf.js';
 import { renderFrame } from '../src/index.js';
 import { runCli } from './helpers/cli.js';
-import { SLIDES_YAML } from './helpers/paths.js';
+import { CLI, ROOT, SLIDES_YAML } from './helpers/paths.js';
 
 /**
  * The Chromium these tests drive: Debian's `chromium`, which .ci/run installs. Missing, every
@@ -153,6 +153,23 @@ describe('export --format html, in headless Chromium', () => {
     expect(await page.locator('#overview').isVisible()).toBe(false);
   });
 
+  it('lists its keys with ?, which the frames name, and puts an address of no frame back', async () => {
+    await open('#slide-10');
+    expect(await page.locator('#help').isVisible()).toBe(false);
+    await page.keyboard.press('?');
+    expect(await page.locator('#help').isVisible()).toBe(true);
+    expect(await page.locator('#help').innerText()).toContain('speaker notes under the slide');
+    await page.keyboard.press('ArrowRight');
+    expect((await visible()).slide).toBe(10);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#help').isVisible()).toBe(false);
+    await page.evaluate(() => {
+      location.hash = '#slide-99';
+    });
+    await page.waitForFunction(() => location.hash === '#slide-10');
+    expect((await visible()).slide).toBe(10);
+  });
+
   it('moves with a swipe on a touch screen', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true });
     await phone.goto(`${pathToFileURL(file).href}#slide-3`);
@@ -184,6 +201,23 @@ describe('export --format html, in headless Chromium', () => {
     const frame = page.locator('.frame:not([hidden])');
     expect(await frame.locator('h2').innerText()).toBe(deck.title);
     expect(await frame.locator('.row[aria-hidden="true"]').count()).toBeGreaterThan(0);
+    // Section dividers draw their titles in other big fonts: box drawing, or ASCII strokes.
+    for (const [hash, drawn] of [
+      ['#slide-2', /[█╗║╚═]/u],
+      ['#slide-16', /\/ __\||\\___/u],
+    ] as const) {
+      await open(hash);
+      const divider = page.locator('.frame:not([hidden])');
+      const number = Number(hash.slice('#slide-'.length));
+      expect(await divider.locator('h2').innerText()).toBe(slides[number - 1]?.title);
+      expect(await divider.locator('.grid').innerText()).toMatch(drawn);
+      expect(await divider.ariaSnapshot()).not.toMatch(drawn);
+    }
+    // A quotation shows no title: it is said all the same.
+    const quote = slides.findIndex((slide) => slide.kind === 'content' && slide.body.layout === 'quote');
+    await open(`#slide-${quote + 1}`);
+    expect(await page.locator('.frame:not([hidden]) h2').innerText()).toBe(slides[quote]?.title);
+    await open();
     // What a screen reader is given: the title in words, not the blocks that draw it.
     const spoken = await frame.ariaSnapshot();
     expect(spoken).toContain(deck.title);
@@ -259,6 +293,27 @@ describe('export --format pdf', () => {
       if (slide.notes !== undefined) expect(text).toContain(words(slide.notes));
     }
   }, 120_000);
+
+  it('ends at once with status 143 on SIGTERM, even while the browser is starting', async () => {
+    const hanging = path.join(directory, 'hanging-browser');
+    const started = path.join(directory, 'browser-started');
+    writeFileSync(hanging, `#!/bin/sh\ntouch '${started}'\nexec sleep 1000\n`, { mode: 0o755 });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'export', 'slides.yaml', '--format', 'pdf', '--browser', hanging, '-o', path.join(directory, 'x.pdf')],
+      {
+        cwd: ROOT,
+        stdio: 'ignore',
+      },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
+    // Once the browser is being started: the export is waiting for it.
+    while (!existsSync(started)) await new Promise((resolve) => setTimeout(resolve, 20));
+    const signalled = performance.now();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(performance.now() - signalled).toBeLessThan(5_000);
+  }, 30_000);
 
   it('says what it looked for, and what gives the same result, when there is no browser', async () => {
     const result = await runCli(['export', 'slides.yaml', '--format', 'pdf', '-o', path.join(directory, 'none.pdf')], {

@@ -143,7 +143,7 @@ describe('the timings file', () => {
   });
 
   it.each([
-    ['{"deck": "talk.yaml", "runs": [}', 1, 1, 'YAML syntax: this { is never closed with }'],
+    ['{"deck": "talk.yaml", "runs": [}', 1, 1, 'JSON syntax: this { is never closed with }'],
     ['{\n  "deck": "talk.yaml",\n  "runs": [{"date": "yesterday", "slides": []}]\n}\n', 3, 21, 'expected a date and time'],
     [
       '{\n  "deck": "talk.yaml",\n  "runs": [{"date": "2026-12-06T10:00:00.000Z", "slides": [{"number": 1, "title": "T", "stepMs": [1]}]}]\n}\n',
@@ -330,7 +330,7 @@ describe('writing durations into a deck', () => {
     );
   });
 
-  it('keeps CRLF line endings and a byte order mark, and passes over a slide written as an alias', () => {
+  it('keeps CRLF line endings and a byte order mark, and passes over a slide shared through an anchor and alias', () => {
     const text =
       '\uFEFFtitle: Talk\r\nsections:\r\n  - id: one\r\n    title: One\r\n    slides:\r\n      - &a\r\n        title: Alpha\r\n        bullets: [a]\r\n      - *a\r\n';
     const shown = parseDeck(text, 'talk.yaml');
@@ -343,10 +343,36 @@ describe('writing durations into a deck', () => {
         [3, 20_000],
       ]),
     );
-    expect(applied.text).toBe(
-      '\uFEFFtitle: Talk\r\nsections:\r\n  - id: one\r\n    title: One\r\n    slides:\r\n      - &a\r\n        title: Alpha\r\n        duration: 10s\r\n        bullets: [a]\r\n      - *a\r\n',
+    // The anchored slide and its alias are one mapping: neither is written.
+    expect(applied.text).toBe(text);
+    expect(applied).toMatchObject({ written: [], shared: [2, 3] });
+    const plain = text.replace(
+      '      - &a\r\n        title: Alpha\r\n        bullets: [a]\r\n      - *a\r\n',
+      '      - title: Alpha\r\n        bullets: [a]\r\n',
     );
-    expect(applied).toMatchObject({ written: [2], aliased: [3] });
-    expect(changedLines(text, applied.text)).toEqual({ added: ['        duration: 10s'], removed: [] });
+    const written = applyDurations(plain, 'talk.yaml', parseDeck(plain, 'talk.yaml'), new Map([[2, 10_000]]));
+    expect(changedLines(plain, written.text)).toEqual({ added: ['        duration: 10s'], removed: [] });
+    expect(written.text.startsWith('\uFEFF')).toBe(true);
+    expect(written.text).toContain('      - title: Alpha\r\n        duration: 10s\r\n');
+  });
+});
+
+describe('inkdeck timings --apply on a file', () => {
+  it('keeps the byte order mark the loader drops from the text it reads', async () => {
+    const { timingsCommand } = await import('../src/commands/timings.js');
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-apply-'));
+    const deckFile = path.join(directory, 'talk.yaml');
+    writeFileSync(deckFile, `\uFEFF${DECK}`);
+    saveRun(
+      timingsFileOf(deckFile),
+      'talk.yaml',
+      { date: '2026-12-06T10:00:00.000Z', slides: [{ number: 3, title: 'Alpha', section: 'One', stepsMs: [42_000] }] },
+      undefined,
+    );
+    const { notes } = await timingsCommand(deckFile, { format: 'text', apply: true, columns: 80 });
+    expect(notes).toBe(`${deckFile}: duration: written on 1 slide, each its median time\n`);
+    expect(readFileSync(deckFile, 'utf8')).toBe(
+      `\uFEFF${DECK.replace('      - title: Alpha\n', '      - title: Alpha\n        duration: 42s\n')}`,
+    );
   });
 });

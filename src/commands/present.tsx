@@ -206,7 +206,10 @@ export async function present(file: string, options: PresentOptions): Promise<nu
         sync={sync}
         subscribeToDeck={subscribeToDeck}
         suspend={(redraw) => {
-          // A suspended job may never be resumed (the terminal closed, kill -9): the run so far is written first.
+          // A suspended job may never be resumed (the terminal closed, kill -9): where the talk is,
+          // and the rehearsal so far, are written first.
+          clearTimeout(saveTimer);
+          remember();
           saveRehearsal();
           void suspendToShell(process.stdout, redraw);
         }}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { parseDuration } from '../deck/duration.js';
@@ -57,8 +58,12 @@ export async function timingsCommand(file: string, options: TimingsCommandOption
     for (const slide of section.slides)
       if (slide.kind === 'content' && slide.medianMs !== undefined) medians.set(slide.number - 1, slide.medianMs);
   });
-  const applied = applyDurations(text, name, deck, medians);
-  if (applied.text !== text) {
+  // The loader drops a byte order mark from the text it reads; the file keeps it.
+  const hasBom = readFileSync(file)
+    .subarray(0, 3)
+    .equals(Buffer.from([0xef, 0xbb, 0xbf]));
+  const applied = applyDurations(hasBom ? `\uFEFF${text}` : text, name, deck, medians);
+  if (applied.text !== (hasBom ? `\uFEFF${text}` : text)) {
     try {
       writeFileAtomic.sync(file, applied.text);
     } catch (error) {
@@ -68,11 +73,14 @@ export async function timingsCommand(file: string, options: TimingsCommandOption
   const notes = [
     `${name}: duration: written on ${applied.written.length} ${applied.written.length === 1 ? 'slide' : 'slides'}, each its median time`,
   ];
-  if (applied.aliased.length > 0)
+  if (applied.shared.length > 0) {
+    const one = applied.shared.length === 1;
+    const numbers = applied.shared.map((index) => index + 1).join(', ');
     notes.push(
-      `${name}: not written on slides ${applied.aliased.map((index) => index + 1).join(', ')}: the deck writes them through an alias`,
+      `${name}: not written on ${one ? 'slide' : 'slides'} ${numbers}: the deck shares ${one ? 'it' : 'them'} through an anchor and alias, where one duration would change every copy`,
     );
-  const writtenMs = [...medians.values()].reduce((sum, ms) => sum + ms, 0);
+  }
+  const writtenMs = applied.written.reduce((sum, index) => sum + (medians.get(index) ?? 0), 0);
   if (durationMs !== undefined && writtenMs > durationMs)
     notes.push(`${name}: the slides' durations now add up to ${formatClock(writtenMs)}, more than the talk's ${formatClock(durationMs)}`);
   return { output, notes: `${notes.join('\n')}\n` };

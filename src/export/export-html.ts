@@ -85,10 +85,14 @@ function cssOf(style: CellStyle, base: { readonly fg: string; readonly bg: strin
 }
 
 /**
- * Block elements (U+2580–U+259F), box drawing (U+2500–U+257F) and spaces: what a big title is
- * drawn with. A row of nothing else is drawing, not text, and is hidden from screen readers.
+ * Whether a row of a frame is drawing rather than text: something is on it, but no two letters or
+ * digits in a row. Big titles are drawn so (in block elements, box drawing, or ASCII strokes such
+ * as `/ __| / _ \`), and so are rules and borders; a row of text always has a word or a number.
+ * Such rows are hidden from screen readers.
  */
-const DRAWING_ROW = /^[\u2500-\u259F\s]*$/u;
+function isDrawingRow(line: string): boolean {
+  return /\S/.test(line) && !/[\p{L}\p{N}]{2}/u.test(line);
+}
 
 /** One row of a colour frame as HTML: runs of one style in spans, each wide character in a cell two columns wide. */
 function rowHtml(line: string, base: { readonly fg: string; readonly bg: string }): string {
@@ -144,17 +148,18 @@ export function exportHtml(deck: Deck, options: HtmlOptions = {}): string {
     const id = frame.step === 1 ? `slide-${frame.slide}` : `slide-${frame.slide}.${frame.step}`;
     const label = `Slide ${frame.slide} of ${frame.slideCount}${frame.stepCount > 1 ? `, step ${frame.step} of ${frame.stepCount}` : ''}`;
     const plain = lines.map((line) => stripAnsi(line));
-    // A title drawn in big letters is no text: it is said, for readers, finding and copying, in
-    // a heading laid transparent over it.
-    const isTitleDrawn = !plain.join('\n').includes(slide.title);
+    // A title or section title drawn in big letters is no text, and a quote or a statement shows
+    // none: the title is said, for readers, finding and copying, in a heading laid transparent
+    // over the frame.
+    const isTitleSaid = slide.kind !== 'content' || !plain.join('\n').includes(slide.title);
     const grid = lines
       .map((line, index) => {
-        const isDrawing = isTitleDrawn && DRAWING_ROW.test(plain[index] ?? '') && /\S/.test(plain[index] ?? '');
+        const isDrawing = isDrawingRow(plain[index] ?? '');
         return `<span class="row"${isDrawing ? ' aria-hidden="true"' : ''}>${rowHtml(line, base)}</span>`;
       })
       // Each row is a block: a line break between them would add a line.
       .join('');
-    const heading = isTitleDrawn ? `<h2 class="said">${escapeHtml(slide.title)}</h2>` : '';
+    const heading = isTitleSaid ? `<h2 class="said">${escapeHtml(slide.title)}</h2>` : '';
     const notes =
       slide.notes === undefined || slide.notes === ''
         ? ''
@@ -191,6 +196,7 @@ ${STYLE.replace('/*BASE*/', `--fg:${base.fg};--bg:${base.bg};--columns:${columns
 ${sections.join('\n')}
 </main>
 <nav id="overview" aria-label="Overview" hidden><h2>Overview</h2><ol>${overview}</ol><p>Enter or a click goes to a slide; o or Esc closes.</p></nav>
+<aside id="help" aria-label="Keys" hidden><h2>Keys</h2><dl>${HELP_KEYS.map(([keys, what]) => `<dt>${keys}</dt><dd>${what}</dd>`).join('')}</dl><p>? or Esc closes.</p></aside>
 <script>
 ${SCRIPT}
 </script>
@@ -198,6 +204,17 @@ ${SCRIPT}
 </html>
 `;
 }
+
+/** The keys of the page, as its help (`?`) lists them. */
+const HELP_KEYS: readonly (readonly [string, string])[] = [
+  ['→ ↓ space PgDn l j', 'next step or slide'],
+  ['← ↑ PgUp h k', 'previous step or slide'],
+  ['Home g / End G', 'first / last frame'],
+  ['n', 'speaker notes under the slide'],
+  ['o', 'overview: go to a slide'],
+  ['swipe', 'next or previous, on a touch screen'],
+  ['?', 'these keys'],
+];
 
 /**
  * The page's styles. A cell is `1ch` wide (the width of the reader's monospace) and `--lh` em
@@ -224,11 +241,15 @@ body.show-notes .notes{display:block}
 #overview a{color:inherit;text-decoration:none;display:block;padding:.15em .3em}
 #overview a:focus,#overview a:hover{outline:2px solid currentColor}
 #overview .n{display:inline-block;width:3ch;text-align:right;opacity:.7}
+#help{position:fixed;inset:0;overflow:auto;background:var(--bg);color:var(--fg);padding:2em;font-size:min(3vh,20px)}
+#help dl{display:grid;grid-template-columns:max-content 1fr;gap:.3em 2em}
+#help dt{font-weight:bold}
+#help dd{margin:0}
 @page{size:landscape;margin:0}
 @media print{
 html,body{height:auto;overflow:visible}
 main{height:auto}
-#overview{display:none}
+#overview,#help{display:none}
 .frame,.frame[hidden]{display:flex;height:100vh;break-after:page;page-break-after:always}
 body.handout .frame:not([data-last-step]){display:none}
 body.handout{--area:62vh}
@@ -237,7 +258,7 @@ body.handout .notes{display:block;max-height:none;overflow:visible;font-size:11p
 
 /**
  * The page's script: which frame shows, by the address (`#slide-N`, `#slide-N.S`); the keys of
- * the app; swipes; the overview. Without it (printing, a reader with scripts off) every frame
+ * the app; swipes; the overview; the help (`?`, which the frames' footer names). Without it (printing, a reader with scripts off) every frame
  * is still there, in order.
  */
 const SCRIPT = `(() => {
@@ -269,8 +290,14 @@ const SCRIPT = `(() => {
     overview.hidden = !isOpen;
     if (isOpen) overview.querySelectorAll('a')[Number(frames[current].dataset.slide) - 1]?.focus();
   };
+  const help = document.getElementById('help');
   document.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!help.hidden) {
+      if (event.key === 'Escape' || event.key === '?' || event.key === 'q') { help.hidden = true; event.preventDefault(); }
+      return;
+    }
+    if (event.key === '?') { help.hidden = false; event.preventDefault(); return; }
     if (!overview.hidden) {
       if (event.key === 'Escape' || event.key === 'o') { setOverview(false); event.preventDefault(); }
       return;
@@ -296,7 +323,8 @@ const SCRIPT = `(() => {
     const dx = end.clientX - touch.clientX, dy = end.clientY - touch.clientY;
     if (Math.abs(dx) > 40 && Math.abs(dx) > Math.abs(dy)) show(current + (dx < 0 ? 1 : -1));
   });
-  window.addEventListener('hashchange', () => { const at = indexOf(location.hash); if (at !== -1) show(at, true); });
+  // An address of no frame (#slide-99) is put back to the frame shown.
+  window.addEventListener('hashchange', () => { const at = indexOf(location.hash); if (at !== -1) show(at, true); else show(current); });
   const start = indexOf(location.hash);
   show(start === -1 ? 0 : start, start !== -1);
 })();`;

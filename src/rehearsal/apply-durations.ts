@@ -9,8 +9,12 @@ export interface AppliedDurations {
   readonly text: string;
   /** Slides (0-based, as laid out by buildSlides) whose `duration:` was written or changed. */
   readonly written: readonly number[];
-  /** Content slides that could not be written because the deck writes them through an alias (`*slide`). */
-  readonly aliased: readonly number[];
+  /**
+   * Content slides passed over because the deck shares them through YAML's anchors and aliases
+   * (`&slide` … `*slide`, on the slide or a list or section holding it): one `duration:` written
+   * there would change every copy.
+   */
+  readonly shared: readonly number[];
 }
 
 interface Edit {
@@ -74,8 +78,8 @@ function durationEdit(slide: YamlNode, value: string, source: string, newline: s
  * else: comments, order, quoting, blank lines, line endings and a byte order mark stay, byte for
  * byte. The edits are made on the text at the places yaml's Document API gives for each slide
  * (a re-serialised document would reflow what the author wrote). Title and section slides have
- * no `duration:` and are passed over; so are slides written as an alias, which would change every
- * slide that shares it.
+ * no `duration:` and are passed over; so are slides the deck shares through an anchor and its
+ * aliases, where one value would change every copy.
  *
  * @throws {DeckError} When `text` is not a valid deck, or (a bug) the edited text is not one.
  */
@@ -86,7 +90,7 @@ export function applyDurations(text: string, file: string, deck: Deck, durations
   const newline = text.includes('\r\n') ? '\r\n' : /\r(?!\n)/.test(text) ? '\r' : '\n';
   const edits: Edit[] = [];
   const written: number[] = [];
-  const aliased: number[] = [];
+  const shared: number[] = [];
   let index = 1;
   deck.sections.forEach((section, sectionIndex) => {
     index += 1;
@@ -95,7 +99,7 @@ export function applyDurations(text: string, file: string, deck: Deck, durations
       if (ms !== undefined) {
         const node = slideNode(document, sectionIndex, slideIndex);
         const edit = node === undefined ? undefined : durationEdit(node, formatDuration(ms), source, newline);
-        if (edit === undefined) aliased.push(index);
+        if (edit === undefined) shared.push(index);
         else {
           edits.push(edit);
           written.push(index);
@@ -109,15 +113,25 @@ export function applyDurations(text: string, file: string, deck: Deck, durations
   for (const edit of [...edits].sort((a, b) => b.at - a.at)) result = `${result.slice(0, edit.at)}${edit.text}${result.slice(edit.end)}`;
   const edited = `${text.slice(0, bom)}${result}`;
   parseDeck(edited, file);
-  return { text: edited, written, aliased };
+  return { text: edited, written, shared };
 }
 
-/** The node of slide `slideIndex` of section `sectionIndex`, when the path to it has no alias. */
+/**
+ * The node of slide `slideIndex` of section `sectionIndex`, when no node on the path to it is an
+ * alias or holds an anchor: the slide is written once in the deck, and only there.
+ */
 function slideNode(document: Document, sectionIndex: number, slideIndex: number): YamlNode | undefined {
-  const sections = (document.contents as YamlNode | null) ?? undefined;
-  const section = isMap(sections) ? pairOf(sections, 'sections')?.value : undefined;
-  const sectionNode = isSeq(section) ? section.items[sectionIndex] : undefined;
-  const slides = isMap(sectionNode) ? pairOf(sectionNode, 'slides')?.value : undefined;
+  const path: unknown[] = [];
+  const root = (document.contents as YamlNode | null) ?? undefined;
+  path.push(root);
+  const sections = isMap(root) ? pairOf(root, 'sections')?.value : undefined;
+  path.push(sections);
+  const section = isSeq(sections) ? sections.items[sectionIndex] : undefined;
+  path.push(section);
+  const slides = isMap(section) ? pairOf(section, 'slides')?.value : undefined;
+  path.push(slides);
   const slide = isSeq(slides) ? slides.items[slideIndex] : undefined;
-  return slide === undefined || isAlias(slide) ? undefined : (slide as YamlNode);
+  path.push(slide);
+  const isShared = path.some((node) => node === undefined || isAlias(node) || (node as { anchor?: string }).anchor !== undefined);
+  return isShared ? undefined : (slide as YamlNode);
 }

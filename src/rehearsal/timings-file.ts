@@ -84,7 +84,17 @@ function knownKeysAt(fieldPath: readonly PathSegment[]): readonly string[] {
 export function readTimingsFile(file: string): TimingsFile | undefined {
   if (!existsSync(file)) return undefined;
   const text = readDeckTextSync(file);
-  const { data, document, aliasTargets, at } = readYamlData(text, file, 'no timings: the file is empty');
+  let yaml: ReturnType<typeof readYamlData>;
+  try {
+    yaml = readYamlData(text, file, 'no timings: the file is empty');
+  } catch (error) {
+    // Read as YAML (which JSON is) for its positions; the file is JSON, and its mistakes are said so.
+    if (!(error instanceof DeckError)) throw error;
+    throw new DeckError(
+      error.diagnostics.map((diagnostic) => ({ ...diagnostic, message: diagnostic.message.replace(/^YAML syntax: /, 'JSON syntax: ') })),
+    );
+  }
+  const { data, document, aliasTargets, at } = yaml;
   const result = timingsFileSchema.safeParse(data);
   if (result.success) return result.data;
   throw new DeckError(
