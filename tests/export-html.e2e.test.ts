@@ -262,6 +262,31 @@ describe('export --format html, in headless Chromium', () => {
     expect(corners).toBe('rgb(18, 18, 18)');
   });
 
+  it('keeps the block and box-drawing characters of big titles joined: no row is taller than their glyphs', async () => {
+    for (const viewport of [
+      { width: 640, height: 360 },
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await open('#slide-2');
+      const { rowPx, inkPx } = await page.evaluate(() => {
+        const grid = document.querySelector('.frame:not([hidden]) .grid') as HTMLElement;
+        const style = getComputedStyle(grid);
+        const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+        context.font = `${style.fontSize} ${style.fontFamily}`;
+        // The ink of the full block and of the double vertical line, top to bottom, in this font.
+        const ink = ['█', '║'].map((glyph) => {
+          const metrics = context.measureText(glyph);
+          return metrics.actualBoundingBoxAscent + metrics.actualBoundingBoxDescent;
+        });
+        return { rowPx: (grid.querySelector('.row') as HTMLElement).getBoundingClientRect().height, inkPx: Math.min(...ink) };
+      });
+      expect(inkPx, JSON.stringify(viewport)).toBeGreaterThanOrEqual(rowPx);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it('prints one frame per landscape page, with every slide title in its text', async () => {
     await open();
     const pdf = path.join(directory, 'printed.pdf');
@@ -272,6 +297,8 @@ describe('export --format html, in headless Chromium', () => {
     expect(pageWidth).toBeGreaterThan(pageHeight);
     const text = words(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
     for (const slide of slides) expect(text).toContain(words(slide.title));
+    // Nothing cut: every frame's last row, its footer, is on its page.
+    expect(text.match(/slide \d+\/\d+/g)).toEqual(FRAMES.map((frame) => `slide ${frame.slide}/${slides.length}`));
   }, 60_000);
 });
 
