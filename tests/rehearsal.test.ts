@@ -111,6 +111,49 @@ describe('the rehearsal recorder', () => {
   });
 });
 
+describe('the rehearsal recorder, at the start', () => {
+  it.each([
+    ['position first', true],
+    ['timer first', false],
+  ])('times the first slide from when the app started the timer, told of it later (%s)', (_order, isPositionFirst) => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-rehearsal-'));
+    let now = 1_000;
+    const recorder = new RehearsalRecorder({
+      file: path.join(directory, 't.json'),
+      deck: 't.yaml',
+      before: undefined,
+      slides: () => slides,
+      now: () => now,
+    });
+    // Started with the first render at 1 005 ms; the app tells of it and of the position at 1 030 ms.
+    const started = { accumulatedMs: 0, runningSince: 1_005 };
+    now = 1_030;
+    if (isPositionFirst) recorder.move({ slide: 0, step: 0 });
+    recorder.timerChanged(started);
+    if (!isPositionFirst) recorder.move({ slide: 0, step: 0 });
+    now = 2_005;
+    recorder.move({ slide: 1, step: 0 });
+    expect(recorder.run().slides[0]?.stepsMs).toEqual([1_000]);
+  });
+
+  it('counts from the time a timer already running reads, when the view joins a talk under way', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-rehearsal-'));
+    let now = 100_000;
+    const recorder = new RehearsalRecorder({
+      file: path.join(directory, 't.json'),
+      deck: 't.yaml',
+      before: undefined,
+      slides: () => slides,
+      now: () => now,
+    });
+    recorder.timerChanged({ accumulatedMs: 60_000, runningSince: 40_000 });
+    recorder.move({ slide: 2, step: 0 });
+    now = 103_000;
+    recorder.move({ slide: 3, step: 0 });
+    expect(recorder.run().slides.map((slide) => slide.stepsMs)).toEqual([[3_000]]);
+  });
+});
+
 describe('the timings file', () => {
   const directory = () => mkdtempSync(path.join(tmpdir(), 'inkdeck-timings-'));
   const run = (date: string, ms: number) => ({ date, slides: [{ number: 3, title: 'Alpha', section: 'One', stepsMs: [ms] }] });

@@ -31,21 +31,44 @@ export class RehearsalRecorder {
   private readonly now: () => number;
   private readonly date: string;
 
+  private readonly createdAt: number;
+
   constructor(private readonly options: RehearsalRecorderOptions) {
     this.now = options.now ?? (() => performance.now());
     this.date = options.date ?? new Date().toISOString();
+    this.createdAt = this.now();
+  }
+
+  /**
+   * Talk time the recording counts from under `timer`, at `now`: 0 for a timer started from zero
+   * since the rehearsal began (the app starts it with its first frame, a moment before it tells
+   * of it and of the first position), else the time it reads.
+   */
+  private originOf(timer: Timer, now: number): number {
+    const isOwnStart = timer.accumulatedMs === 0 && timer.runningSince !== undefined && timer.runningSince >= this.createdAt;
+    return isOwnStart ? 0 : elapsedMs(timer, now);
   }
 
   /** The talk now shows `position`. */
   move(position: Position): void {
-    const talkMs = elapsedMs(this.timer, this.now());
-    this.recording = this.recording === undefined ? startRecording(position, talkMs) : recordMove(this.recording, position, talkMs);
+    const now = this.now();
+    this.recording =
+      this.recording === undefined
+        ? startRecording(position, this.originOf(this.timer, now))
+        : recordMove(this.recording, position, elapsedMs(this.timer, now));
   }
 
   /** The talk's timer is now `timer` (started, paused, reset, or taken from another view). */
   timerChanged(timer: Timer): void {
     const now = this.now();
-    if (this.recording !== undefined) this.recording = recordTimerChange(this.recording, elapsedMs(this.timer, now), elapsedMs(timer, now));
+    if (this.recording !== undefined) {
+      const wasStopped = this.timer.runningSince === undefined && this.timer.accumulatedMs === 0;
+      this.recording = recordTimerChange(
+        this.recording,
+        elapsedMs(this.timer, now),
+        wasStopped ? this.originOf(timer, now) : elapsedMs(timer, now),
+      );
+    }
     this.timer = timer;
   }
 

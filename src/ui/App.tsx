@@ -118,7 +118,13 @@ export function App({
   const problem = isQuietAudience ? undefined : ownProblem;
   const notice = isQuietAudience ? undefined : (ownNotice ?? (isPresenter && hasStaleViews ? STALE_VIEW_NOTICE : undefined));
   const durationMs = shown.deck.duration === undefined ? undefined : parseDuration(shown.deck.duration);
-  const clock = useTalkClock(sync, state, isPresenter, durationMs === undefined ? 0 : titleSlideBudgetMs(shown.slides, durationMs));
+  const clock = useTalkClock(
+    sync,
+    state,
+    isPresenter,
+    durationMs === undefined ? 0 : titleSlideBudgetMs(shown.slides, durationMs),
+    isRehearsal,
+  );
   const { slides } = shown;
   const { setTimer } = clock;
 
@@ -159,9 +165,6 @@ export function App({
   useEffect(() => {
     latestOnTimer.current?.(clock.timer);
   }, [clock.timer, latestOnTimer]);
-  useEffect(() => {
-    if (isRehearsal) setTimer((current) => startTimer(current, performance.now()));
-  }, [isRehearsal, setTimer]);
   useEffect(() => {
     if (state.isQuitting) exit(state.exitStatus);
   }, [state.isQuitting, state.exitStatus, exit]);

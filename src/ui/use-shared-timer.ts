@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
-import { fromSharedTimer, toSharedTimer, type Timer } from '../presenter/timer.js';
+import { fromSharedTimer, startTimer, toSharedTimer, type Timer } from '../presenter/timer.js';
 import type { SyncChannel } from '../sync/sync-channel.js';
 
 /**
@@ -8,12 +8,16 @@ import type { SyncChannel } from '../sync/sync-channel.js';
  * already spoken), follows every start, pause and reset made in another view, and tells the
  * others of its own. A timer that came from another view is not sent back, so views never echo.
  *
+ * @param isStartedNow - Start the timer with the first render, unless it runs already.
  * @returns The timer and its setter, as `useState` gives them.
  */
-export function useSharedTimer(channel: SyncChannel): [Timer, Dispatch<SetStateAction<Timer>>] {
-  const [timer, setTimer] = useState<Timer>(() => fromSharedTimer(channel.timer, performance.now(), Date.now()));
-  // The last timer taken from another view (or the one started with); it is not published back.
-  const adopted = useRef<Timer>(timer);
+export function useSharedTimer(channel: SyncChannel, isStartedNow = false): [Timer, Dispatch<SetStateAction<Timer>>] {
+  const [shared] = useState<Timer>(() => fromSharedTimer(channel.timer, performance.now(), Date.now()));
+  // Started with the first render (a rehearsal times what is on the screen from its first frame),
+  // and told to the others like any start made here.
+  const [timer, setTimer] = useState<Timer>(() => (isStartedNow ? startTimer(shared, performance.now()) : shared));
+  // The last timer taken from another view (or the session's, started with); it is not published back.
+  const adopted = useRef<Timer>(shared);
 
   useEffect(
     () =>

@@ -22,10 +22,17 @@ export interface TalkClock {
  * The talk's clock for a view at `position`: the shared timer, which starts with the first move
  * in any view (counting `titleCreditMs`, the title slide's planned time, as spent when that move
  * leaves the first slide), and, in the presenter view (`isTicking`), a clock ticking once a second and the
- * talk time at which the current slide was reached, for its time left.
+ * talk time at which the current slide was reached, for its time left. `isStartedNow` starts the
+ * timer with the first render (a rehearsal, which times the title slide from its first frame).
  */
-export function useTalkClock(sync: SyncChannel, position: Position, isTicking: boolean, titleCreditMs = 0): TalkClock {
-  const [timer, setTimer] = useSharedTimer(sync);
+export function useTalkClock(
+  sync: SyncChannel,
+  position: Position,
+  isTicking: boolean,
+  titleCreditMs = 0,
+  isStartedNow = false,
+): TalkClock {
+  const [timer, setTimer] = useSharedTimer(sync, isStartedNow);
   const now = useClock(isTicking ? timer : undefined);
 
   // The talk starts with its first move, in this view or another.
