@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CheckCommandOptions } from './commands/check.js';
@@ -9,6 +8,7 @@ import { CommandError, UsageError } from './commands/usage-error.js';
 import { DeckError } from './deck/deck-error.js';
 import { escapeControls } from './deck/sanitize.js';
 import { describeCrash } from './launch/describe-crash.js';
+import { packageVersion } from './launch/package-version.js';
 import { withoutFetch } from './patches/yoga-without-fetch.js';
 import { restoreTerminal } from './terminal/screen.js';
 import { closest, notOneOf } from './text/closest.js';
@@ -28,15 +28,6 @@ function lazily<T>(load: () => Promise<T>): Promise<T> {
 
 /** Where the user's key file is looked for, as help says it (see userKeyFile). */
 const KEY_FILE_HINT = '$XDG_CONFIG_HOME/inkdeck/keys.yaml or ~/.config/inkdeck/keys.yaml';
-
-/** The package's version, for --version; 'unknown' when dist/ was copied without package.json. */
-function packageVersion(): string {
-  try {
-    return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** The deck `inkdeck` and `inkdeck present` show when given none, in the current directory. */
 const DEFAULT_DECK = 'slides.yaml';
@@ -95,7 +86,7 @@ function themeOption(description: string): Option {
 function buildProgram(): Command {
   const program = new Command('inkdeck')
     .description('Present a slide deck written in YAML, full-screen in the terminal.')
-    .version(packageVersion())
+    .version(packageVersion(import.meta.url))
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
     // Commander quotes the arguments it rejects, which the user (or a glob) may have filled with

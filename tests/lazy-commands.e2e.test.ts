@@ -32,7 +32,12 @@ function modulesLoadedBy(args: readonly string[]): string[] {
 const UI = /node_modules\/(ink|react|react-reconciler|yoga-layout|cfonts|ink-big-text)\//;
 
 describe('a command loads only the modules it uses (issue 21)', () => {
-  it.each([[['--version']], [['--help']], [['completion', 'bash']], [['schema']], [['schema', 'keys']]])(
+  it('answers --version from the binary alone, loading nothing of the app', () => {
+    const loaded = modulesLoadedBy(['--version']);
+    expect(loaded).toEqual(['dist/inkdeck.js']);
+  });
+
+  it.each([[['-V', '--debug']], [['--help']], [['completion', 'bash']], [['schema']], [['schema', 'keys']]])(
     'inkdeck %j loads neither Ink, nor React, nor Yoga',
     (args) => {
       const loaded = modulesLoadedBy(args);
