@@ -57,3 +57,18 @@ describe('the Markdown handout keeps a bullet of several lines in its list item'
     );
   });
 });
+
+describe('the Markdown handout shows what the slides show', () => {
+  it('keeps character references and code spans as written, once rendered (a fresh-eyes trial saw &amp; become & and a backslash in a code span)', async () => {
+    const { exportMarkdown } = await import('../src/export/export-markdown.js');
+    const { parseDeck } = await import('../src/deck/load-deck.js');
+    const { default: MarkdownIt } = await import('markdown-it');
+    const deck = parseDeck(
+      'title: T\nauthor: "A&amp;B"\nsections:\n  - id: a\n    title: A\n    slides:\n      - title: S\n        bullets: ["*&lt;* and `</pre>` and &#x3C;script&#x3E;"]\n',
+      'deck.yaml',
+    );
+    const html = new MarkdownIt().render(exportMarkdown(deck));
+    expect(html).toContain('A&amp;amp;B');
+    expect(html).toContain('<em>&amp;lt;</em> and <code>&lt;/pre&gt;</code> and &amp;#x3C;script&amp;#x3E;');
+  });
+});

@@ -10,8 +10,19 @@ import { reflowParagraphs } from '../text/wrap.js';
  * emphasis markers, code spans and backslash escapes, which Markdown reads as the slides do.
  */
 function escapeMarkdown(text: string, { emphasis = false } = {}): string {
-  const inline = text.replace(emphasis ? /([[\]<~|])/g : /([\\`*_[\]<~|])/g, '\\$1');
+  // Inside a code span Markdown reads nothing (CommonMark 6.1): it is written as it is, or a
+  // backslash put before its `<` would show.
+  const parts = emphasis ? text.split(/(`[^`]*`)/) : [text];
+  const inline = parts.map((part, index) => (index % 2 === 1 ? part : escapeInline(part, emphasis))).join('');
   return inline.replace(/^([#>+-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * `text` (outside code spans) with Markdown's inline markers escaped, and each `&` that would
+ * start a character reference (`&amp;`, `&#x3C;`, CommonMark 2.5) written `&amp;`, so it shows.
+ */
+function escapeInline(text: string, emphasis: boolean): string {
+  return text.replace(emphasis ? /([[\]<~|])/g : /([\\`*_[\]<~|])/g, '\\$1').replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;');
 }
 
 /**
