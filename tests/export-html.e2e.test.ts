@@ -168,6 +168,12 @@ describe('export --format html, in headless Chromium', () => {
     });
     await page.waitForFunction(() => location.hash === '#slide-10');
     expect((await visible()).slide).toBe(10);
+    // An address of a step the slide does not have, or written oddly, becomes the frame's own.
+    await open('#slide-3.2');
+    expect(await visible()).toMatchObject({ slide: 3, step: 1, hash: '#slide-3' });
+    const stepped = frameAt(FRAMES.findIndex((frame) => frame.step === 2));
+    await open(`#slide-${stepped.slide}.02`);
+    expect(await visible()).toMatchObject({ slide: stepped.slide, step: 2, hash: hashOf(stepped) });
   });
 
   it('moves with a swipe on a touch screen', async () => {

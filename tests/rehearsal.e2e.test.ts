@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -157,6 +157,12 @@ describe('present --rehearse, in a real terminal', () => {
     expect(readFileSync(timings, 'utf8')).toBe('{"deck": "talk.yaml", "runs": 3}\n');
     const timingsResult = await runCli(['timings', 'talk.yaml'], {}, undefined, { cwd: directory });
     expect(timingsResult.stderr).toBe('talk.timings.json:1:31: runs: expected a list of runs\n');
+    // Timings that cannot be written are said before the talk starts.
+    const blocked = deckFolder();
+    mkdirSync(blocked.timings);
+    const refused = await runCli(['present', 'talk.yaml', '--rehearse'], {}, undefined, { cwd: blocked.directory });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('talk.timings.json: cannot read the file: it is a directory\n');
     const none = await runCli(['timings', 'talk.yaml'], {}, undefined, { cwd: deckFolder().directory });
     expect(none).toMatchObject({
       code: 1,

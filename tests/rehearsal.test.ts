@@ -407,3 +407,68 @@ describe('inkdeck timings --apply on a file', () => {
     );
   });
 });
+
+describe('the timings table, for long times', () => {
+  it('keeps a space between its columns from ten hours up', () => {
+    const long: TimingsFile = {
+      deck: 'talk.yaml',
+      runs: [{ date: '2026-12-06T10:00:00.000Z', slides: [{ number: 3, title: 'Alpha', section: 'One', stepsMs: [36_000_000] }] }],
+    };
+    const line = formatTimingsTable(timingsReport(slides, long, 600_000), 'talk.yaml', 80)
+      .split('\n')
+      .find((row) => row.includes('Alpha'));
+    expect(line).toMatch(/^3 Alpha +2:13 +10:00:00 +10:00:00 +\+9:57:47 +█{12}$/);
+  });
+});
+
+describe('inkdeck timings --apply on a read-only deck', () => {
+  it('refuses it, as an editor would, and leaves it as it was', async () => {
+    const { timingsCommand } = await import('../src/commands/timings.js');
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-apply-'));
+    const deckFile = path.join(directory, 'talk.yaml');
+    writeFileSync(deckFile, DECK, { mode: 0o444 });
+    saveRun(
+      timingsFileOf(deckFile),
+      'talk.yaml',
+      { date: '2026-12-06T10:00:00.000Z', slides: [{ number: 3, title: 'Alpha', section: 'One', stepsMs: [42_000] }] },
+      undefined,
+    );
+    await expect(timingsCommand(deckFile, { format: 'text', apply: true, columns: 80 })).rejects.toThrow(
+      `cannot write ${deckFile}: it is read-only`,
+    );
+    expect(readFileSync(deckFile, 'utf8')).toBe(DECK);
+  });
+});
+
+describe('the rehearsal recorder, when the deck is saved during the rehearsal', () => {
+  it('keeps the time recorded before the save with the slides it was spent on (a fresh-eyes trial saw it moved)', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-rehearsal-'));
+    // Alpha removed, Beta renamed: Beta Two is now slide 3, where Alpha was.
+    const saved = buildSlides(
+      parseDeck(DECK.replace('      - title: Alpha\n        bullets: [a]\n', '').replace('title: Beta', 'title: Beta Two'), 'talk.yaml'),
+    );
+    let shown = slides;
+    let now = 0;
+    const recorder = new RehearsalRecorder({
+      file: path.join(directory, 't.json'),
+      deck: 't.yaml',
+      before: undefined,
+      slides: () => shown,
+      now: () => now,
+    });
+    recorder.timerChanged({ accumulatedMs: 0, runningSince: 0 });
+    recorder.move({ slide: 2, step: 0 });
+    now = 3_000;
+    recorder.move({ slide: 3, step: 0 });
+    now = 5_000;
+    // The save: the view shows the new slides, and the talk, relocated, is on Beta Two, slide 3.
+    shown = saved;
+    recorder.move({ slide: 2, step: 0 });
+    now = 9_000;
+    expect(recorder.run().slides).toEqual([
+      { number: 3, title: 'Alpha', section: 'One', stepsMs: [3_000] },
+      { number: 3, title: 'Beta Two', section: 'One', stepsMs: [4_000] },
+      { number: 4, title: 'Beta', section: 'One', stepsMs: [2_000] },
+    ]);
+  });
+});

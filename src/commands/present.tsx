@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, realpathSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { render } from 'ink';
 import { onExit } from 'signal-exit';
@@ -16,7 +16,7 @@ import type { View } from '../navigation/key-bindings.js';
 import type { Deck } from '../deck/schema.js';
 import { queryBackgroundLuminance } from '../terminal/background.js';
 import chalk from 'chalk';
-import { UsageError } from './usage-error.js';
+import { CommandError, UsageError } from './usage-error.js';
 import { loadKeys } from '../keys/key-file.js';
 import { buildSlides, type Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
@@ -60,10 +60,12 @@ const REHEARSAL_SAVE_MS = 2000;
  * (RehearsalRecorder), written every {@link REHEARSAL_SAVE_MS}, before Ctrl-Z suspends and on
  * every way out, and says where on stderr once the terminal is restored.
  *
- * @returns The exit status the user quit with: 0 (`q`, Esc) or 130 (Ctrl-C).
+ * @returns The exit status the user quit with: 0 (`q`, Esc) or 130 (Ctrl-C); 1 when a rehearsal
+ *   could not be written.
  *
  * @throws {DeckError} When the deck, or with `rehearse` its timings file, cannot be loaded
  *   (checked first); nothing has been drawn then.
+ * @throws {CommandError} With `rehearse`, when the timings file cannot be written.
  * @throws {UsageError} When stdin or stdout is not a terminal, or the terminal is dumb; with
  *   `rehearse`, when the deck is no regular file (a pipe has no place beside it for timings).
  */
@@ -85,8 +87,17 @@ export async function present(file: string, options: PresentOptions): Promise<nu
       `--rehearse writes its timings beside the deck, and ${file} is no regular file; save the deck to a file and rehearse that`,
     );
   const timingsFile = options.rehearse === true ? timingsFileOf(file) : undefined;
-  // A broken timings file is said before the talk starts, and never written over.
+  // A broken timings file is said before the talk starts, and never written over; so is a
+  // folder the timings cannot be written to, before a rehearsal is spent for nothing.
   const timingsBefore = timingsFile === undefined ? undefined : readTimingsFile(timingsFile);
+  if (timingsFile !== undefined) {
+    try {
+      rmdirSync(mkdtempSync(path.join(path.dirname(timingsFile), '.inkdeck-')));
+      if (existsSync(timingsFile)) accessSync(timingsFile, constants.W_OK);
+    } catch (error) {
+      throw new CommandError(`--rehearse cannot write ${timingsFile}: ${describeFsError(error)}`);
+    }
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
       'present needs an interactive terminal (stdin and stdout must be a TTY); ' +
@@ -227,7 +238,10 @@ export async function present(file: string, options: PresentOptions): Promise<nu
       { exitOnCtrlC: false, maxFps: 1000 },
     );
     const status: unknown = await instance.waitUntilExit();
-    return typeof status === 'number' ? status : 0;
+    const quitWith = typeof status === 'number' ? status : 0;
+    // A rehearsal that could not be written is a failure, however the talk ended.
+    saveRehearsal();
+    return quitWith === 0 && rehearsalProblem !== undefined ? 1 : quitWith;
   } finally {
     clearTimeout(saveTimer);
     clearInterval(rehearsalTimer);

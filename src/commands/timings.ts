@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { parseDuration } from '../deck/duration.js';
@@ -64,6 +64,9 @@ export async function timingsCommand(file: string, options: TimingsCommandOption
     .equals(Buffer.from([0xef, 0xbb, 0xbf]));
   const applied = applyDurations(hasBom ? `\uFEFF${text}` : text, name, deck, medians);
   if (applied.text !== (hasBom ? `\uFEFF${text}` : text)) {
+    // Written by renaming a new file over it, which a read-only file does not stop (even for its
+    // owner); an editor refuses to save it, and so does this.
+    if ((statSync(file).mode & 0o222) === 0) throw new CommandError(`cannot write ${name}: it is read-only`);
     try {
       writeFileAtomic.sync(file, applied.text);
     } catch (error) {

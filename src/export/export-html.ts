@@ -268,15 +268,16 @@ const SCRIPT = `(() => {
   const indexOf = (hash) => {
     const match = /^#slide-(\\d+)(?:\\.(\\d+))?$/.exec(hash);
     if (!match) return -1;
-    const slide = match[1], step = match[2] || '1';
+    const slide = match[1], step = String(Number(match[2] || '1'));
     const exact = frames.findIndex((f) => f.dataset.slide === slide && f.dataset.step === step);
     return exact !== -1 ? exact : frames.findIndex((f) => f.dataset.slide === slide);
   };
-  const show = (index, isFromAddress) => {
+  const show = (index) => {
     current = Math.max(0, Math.min(frames.length - 1, index));
     frames.forEach((frame, at) => { frame.hidden = at !== current; });
+    // The address is always the frame's own (#slide-3.2 on a slide of one step becomes #slide-3).
     const id = '#' + frames[current].id;
-    if (!isFromAddress && location.hash !== id) history.replaceState(null, '', id);
+    if (location.hash !== id) history.replaceState(null, '', id);
   };
   // The cell's width in em, measured in the font the reader has, so the grid fills the window.
   const probe = document.createElement('span');
@@ -324,7 +325,7 @@ const SCRIPT = `(() => {
     if (Math.abs(dx) > 40 && Math.abs(dx) > Math.abs(dy)) show(current + (dx < 0 ? 1 : -1));
   });
   // An address of no frame (#slide-99) is put back to the frame shown.
-  window.addEventListener('hashchange', () => { const at = indexOf(location.hash); if (at !== -1) show(at, true); else show(current); });
+  window.addEventListener('hashchange', () => { const at = indexOf(location.hash); show(at !== -1 ? at : current); });
   const start = indexOf(location.hash);
-  show(start === -1 ? 0 : start, start !== -1);
+  show(start === -1 ? 0 : start);
 })();`;

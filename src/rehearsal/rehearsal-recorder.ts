@@ -2,7 +2,7 @@ import type { Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
 import { elapsedMs, STOPPED_TIMER, type Timer } from '../presenter/timer.js';
 import { countTo, recordMove, recordTimerChange, runOf, startRecording, type Recording } from './recording.js';
-import { saveRun, type RehearsalRun, type TimingsFile } from './timings-file.js';
+import { saveRun, type RecordedSlide, type RehearsalRun, type TimingsFile } from './timings-file.js';
 
 export interface RehearsalRecorderOptions {
   /** The timings file to write the run into, and the deck's file name to write in it. */
@@ -27,6 +27,10 @@ export interface RehearsalRecorderOptions {
  */
 export class RehearsalRecorder {
   private recording: Recording | undefined;
+  /** The slides the current recording's indices refer to; a save of the deck lays out new ones. */
+  private slidesThen: readonly Slide[] | undefined;
+  /** What was recorded on the slides of the deck before its last save, named by title and section. */
+  private earlier: readonly RecordedSlide[] = [];
   private timer: Timer = STOPPED_TIMER;
   private readonly now: () => number;
   private readonly date: string;
@@ -49,9 +53,25 @@ export class RehearsalRecorder {
     return isOwnStart ? 0 : elapsedMs(timer, now);
   }
 
+  /**
+   * After a save of the deck (new slides), what was recorded is set down under the titles the
+   * slides had then, and recording goes on from here with the new slides' numbers, so time is
+   * never moved to the slide that took another's place.
+   */
+  private follow(now: number): void {
+    const slides = this.options.slides();
+    if (this.recording !== undefined && this.slidesThen !== undefined && this.slidesThen !== slides) {
+      const counted = countTo(this.recording, elapsedMs(this.timer, now));
+      this.earlier = mergeRecorded(this.earlier, runOf(counted, this.slidesThen, this.date).slides);
+      this.recording = { ...counted, stepsMs: new Map() };
+    }
+    this.slidesThen = slides;
+  }
+
   /** The talk now shows `position`. */
   move(position: Position): void {
     const now = this.now();
+    this.follow(now);
     this.recording =
       this.recording === undefined
         ? startRecording(position, this.originOf(this.timer, now))
@@ -61,6 +81,7 @@ export class RehearsalRecorder {
   /** The talk's timer is now `timer` (started, paused, reset, or taken from another view). */
   timerChanged(timer: Timer): void {
     const now = this.now();
+    this.follow(now);
     if (this.recording !== undefined) {
       const wasStopped = this.timer.runningSince === undefined && this.timer.accumulatedMs === 0;
       this.recording = recordTimerChange(
@@ -74,8 +95,11 @@ export class RehearsalRecorder {
 
   /** The run so far, with the time on the current step counted up to now. */
   run(): RehearsalRun {
-    if (this.recording !== undefined) this.recording = countTo(this.recording, elapsedMs(this.timer, this.now()));
-    return this.recording === undefined ? { date: this.date, slides: [] } : runOf(this.recording, this.options.slides(), this.date);
+    const now = this.now();
+    this.follow(now);
+    if (this.recording === undefined) return { date: this.date, slides: [...this.earlier] };
+    this.recording = countTo(this.recording, elapsedMs(this.timer, now));
+    return { date: this.date, slides: mergeRecorded(this.earlier, runOf(this.recording, this.slidesThen ?? [], this.date).slides) };
   }
 
   /**
@@ -90,4 +114,24 @@ export class RehearsalRecorder {
     saveRun(this.options.file, this.options.deck, run, this.options.before);
     return run;
   }
+}
+
+/**
+ * `earlier` and `later` recorded slides as one list: a slide of the same title and section in
+ * both has its step times added, and the later number; in order of number.
+ */
+function mergeRecorded(earlier: readonly RecordedSlide[], later: readonly RecordedSlide[]): RecordedSlide[] {
+  const byName = new Map<string, RecordedSlide>();
+  const nameOf = (slide: RecordedSlide) => `${slide.section ?? ''}\u0000${slide.title}`;
+  for (const slide of [...earlier, ...later]) {
+    const before = byName.get(nameOf(slide));
+    if (before === undefined) {
+      byName.set(nameOf(slide), slide);
+      continue;
+    }
+    const length = Math.max(before.stepsMs.length, slide.stepsMs.length);
+    const stepsMs = Array.from({ length }, (_, step) => (before.stepsMs[step] ?? 0) + (slide.stepsMs[step] ?? 0));
+    byName.set(nameOf(slide), { ...slide, stepsMs });
+  }
+  return [...byName.values()].sort((a, b) => a.number - b.number);
 }

@@ -172,7 +172,7 @@ function clock(ms: number | undefined, isSigned = false): string {
   return `${seconds > 0 ? '+' : '-'}${text}`;
 }
 
-/** Columns of each time column of the table. */
+/** Columns of each time column of the table, at the least. */
 const TIME_COLUMNS = 8;
 
 /**
@@ -186,10 +186,13 @@ export function formatTimingsTable(report: TimingsReport, deckName: string, colu
   const all = [report.opening, ...report.sections.flatMap((section) => section.slides)];
   const longest = Math.max(0, ...all.map((slide) => slide.medianMs ?? 0));
   const numberColumns = String(all.length).length;
-  const labelColumns = width - 4 * TIME_COLUMNS - BAR_COLUMNS - 3;
+  const texts = (row: Times) => [clock(row.planMs), clock(row.lastMs), clock(row.medianMs), clock(row.differenceMs, true)];
+  // Wide enough for the longest time with a space before it (`12:00:00` from ten hours up).
+  const timeColumns = Math.max(TIME_COLUMNS, ...[...all, ...report.sections, report.total].flatMap(texts).map((text) => text.length + 1));
+  const labelColumns = Math.max(12, width - 4 * timeColumns - BAR_COLUMNS - 3);
   const times = (row: Times) =>
-    [clock(row.planMs), clock(row.lastMs), clock(row.medianMs), clock(row.differenceMs, true)]
-      .map((text) => text.padStart(TIME_COLUMNS))
+    texts(row)
+      .map((text) => text.padStart(timeColumns))
       .join('');
   const label = (text: string) => {
     const cut = truncateAtWord(text, labelColumns);
@@ -201,7 +204,7 @@ export function formatTimingsTable(report: TimingsReport, deckName: string, colu
   const lines = [
     `Rehearsals of ${deckName}: ${runs}${report.lastRunDate === undefined ? '' : `, the last on ${report.lastRunDate.slice(0, 16).replace('T', ' ')} UTC`}`,
     '',
-    `${label('')}${['plan', 'last', 'median', 'diff'].map((text) => text.padStart(TIME_COLUMNS)).join('')}`,
+    `${label('')}${['plan', 'last', 'median', 'diff'].map((text) => text.padStart(timeColumns)).join('')}`,
     slideRow(report.opening),
   ];
   for (const section of report.sections) {
