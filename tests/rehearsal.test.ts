@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '../src/deck/duration.js';
 import { DeckError } from '../src/deck/deck-error.js';
 import { parseDeck } from '../src/deck/load-deck.js';
-import { buildSlides } from '../src/deck/slides.js';
+import { buildSlides, type Slide } from '../src/deck/slides.js';
 import { applyDurations } from '../src/rehearsal/apply-durations.js';
 import { countTo, recordMove, recordTimerChange, runOf, startRecording } from '../src/rehearsal/recording.js';
 import { RehearsalRecorder } from '../src/rehearsal/rehearsal-recorder.js';
@@ -33,6 +33,12 @@ sections:
 const deck = parseDeck(DECK, 'talk.yaml');
 // 0 title, 1 One, 2 Alpha, 3 Beta (3 steps), 4 Two, 5 Gamma
 const slides = buildSlides(deck);
+
+/** A recorder writing into a folder of its own, on the clock `now` and the slides `slidesOf` gives. */
+function recorderOn(now: () => number, slidesOf: () => readonly Slide[] = () => slides): RehearsalRecorder {
+  const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-rehearsal-'));
+  return new RehearsalRecorder({ file: path.join(directory, 't.json'), deck: 't.yaml', before: undefined, slides: slidesOf, now });
+}
 
 describe('a recording', () => {
   it('counts the talk time between moves on the step the talk was on', () => {
@@ -116,15 +122,8 @@ describe('the rehearsal recorder, at the start', () => {
     ['position first', true],
     ['timer first', false],
   ])('times the first slide from when the app started the timer, told of it later (%s)', (_order, isPositionFirst) => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-rehearsal-'));
     let now = 1_000;
-    const recorder = new RehearsalRecorder({
-      file: path.join(directory, 't.json'),
-      deck: 't.yaml',
-      before: undefined,
-      slides: () => slides,
-      now: () => now,
-    });
+    const recorder = recorderOn(() => now);
     // Started with the first render at 1 005 ms; the app tells of it and of the position at 1 030 ms.
     const started = { accumulatedMs: 0, runningSince: 1_005 };
     now = 1_030;
@@ -137,15 +136,8 @@ describe('the rehearsal recorder, at the start', () => {
   });
 
   it('counts from the time a timer already running reads, when the view joins a talk under way', () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-rehearsal-'));
     let now = 100_000;
-    const recorder = new RehearsalRecorder({
-      file: path.join(directory, 't.json'),
-      deck: 't.yaml',
-      before: undefined,
-      slides: () => slides,
-      now: () => now,
-    });
+    const recorder = recorderOn(() => now);
     recorder.timerChanged({ accumulatedMs: 60_000, runningSince: 40_000 });
     recorder.move({ slide: 2, step: 0 });
     now = 103_000;
@@ -293,6 +285,11 @@ describe('durations', () => {
   });
 });
 
+/** applyDurations on `text`, a deck named talk.yaml, with each [slide index, milliseconds]. */
+function applyTo(text: string, durations: readonly (readonly [number, number])[]) {
+  return applyDurations(text, 'talk.yaml', parseDeck(text, 'talk.yaml'), new Map(durations));
+}
+
 describe('writing durations into a deck', () => {
   /** The lines of `after` that are not in `before`, and the reverse. */
   const changedLines = (before: string, after: string) => {
@@ -341,17 +338,11 @@ describe('writing durations into a deck', () => {
       '        bullets: [c]',
       '',
     ].join('\n');
-    const shown = parseDeck(text, 'talk.yaml');
-    const applied = applyDurations(
-      text,
-      'talk.yaml',
-      shown,
-      new Map([
-        [2, 95_000],
-        [3, 40_000],
-        [4, 61_000],
-      ]),
-    );
+    const applied = applyTo(text, [
+      [2, 95_000],
+      [3, 40_000],
+      [4, 61_000],
+    ]);
     // The input, with the three changes and nothing else.
     expect(applied.text).toBe(
       text
@@ -364,16 +355,10 @@ describe('writing durations into a deck', () => {
   it('keeps CRLF line endings and a byte order mark, and passes over a slide shared through an anchor and alias', () => {
     const text =
       '\uFEFFtitle: Talk\r\nsections:\r\n  - id: one\r\n    title: One\r\n    slides:\r\n      - &a\r\n        title: Alpha\r\n        bullets: [a]\r\n      - *a\r\n';
-    const shown = parseDeck(text, 'talk.yaml');
-    const applied = applyDurations(
-      text,
-      'talk.yaml',
-      shown,
-      new Map([
-        [2, 10_000],
-        [3, 20_000],
-      ]),
-    );
+    const applied = applyTo(text, [
+      [2, 10_000],
+      [3, 20_000],
+    ]);
     // The anchored slide and its alias are one mapping: neither is written.
     expect(applied.text).toBe(text);
     expect(applied).toMatchObject({ written: [], shared: [2, 3] });
@@ -442,20 +427,16 @@ describe('inkdeck timings --apply on a read-only deck', () => {
 
 describe('the rehearsal recorder, when the deck is saved during the rehearsal', () => {
   it('keeps the time recorded before the save with the slides it was spent on (a fresh-eyes trial saw it moved)', () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'inkdeck-rehearsal-'));
     // Alpha removed, Beta renamed: Beta Two is now slide 3, where Alpha was.
     const saved = buildSlides(
       parseDeck(DECK.replace('      - title: Alpha\n        bullets: [a]\n', '').replace('title: Beta', 'title: Beta Two'), 'talk.yaml'),
     );
     let shown = slides;
     let now = 0;
-    const recorder = new RehearsalRecorder({
-      file: path.join(directory, 't.json'),
-      deck: 't.yaml',
-      before: undefined,
-      slides: () => shown,
-      now: () => now,
-    });
+    const recorder = recorderOn(
+      () => now,
+      () => shown,
+    );
     recorder.timerChanged({ accumulatedMs: 0, runningSince: 0 });
     recorder.move({ slide: 2, step: 0 });
     now = 3_000;
