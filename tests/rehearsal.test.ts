@@ -168,6 +168,17 @@ describe('the timings file', () => {
     expect(readTimingsFile(path.join(directory(), 'none.json'))).toBeUndefined();
   });
 
+  it('takes what it last wrote for the file while no one else has written it, and reads it again once someone has', () => {
+    const file = path.join(directory(), 'talk.timings.json');
+    const first = saveRun(file, 'talk.yaml', run('2026-12-06T10:00:00.000Z', 1_000), undefined);
+    const again = saveRun(file, 'talk.yaml', run('2026-12-06T10:00:00.000Z', 1_500), undefined, first);
+    expect(again.timings.runs.map((each) => each.slides[0]?.stepsMs[0])).toEqual([1_500]);
+    // Another rehearsal of the same deck writes its run in between.
+    saveRun(file, 'talk.yaml', run('2026-12-06T11:00:00.000Z', 9_000), undefined);
+    saveRun(file, 'talk.yaml', run('2026-12-06T10:00:00.000Z', 2_000), undefined, again);
+    expect(readTimingsFile(file)?.runs.map((each) => each.slides[0]?.stepsMs[0])).toEqual([2_000, 9_000]);
+  });
+
   it('never loses the runs it read when the file breaks under it', () => {
     const file = path.join(directory(), 'talk.timings.json');
     saveRun(file, 'talk.yaml', run('2026-12-06T10:00:00.000Z', 1_000), undefined);

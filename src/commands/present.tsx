@@ -208,6 +208,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
         ? undefined
         : `Rehearsing: the time on each slide goes to ${path.basename(timingsFile)}`;
   const restoreScreen = enterFullScreen(process.stdout);
+  let quitWith: number;
   try {
     const instance = render(
       <App
@@ -238,10 +239,7 @@ export async function present(file: string, options: PresentOptions): Promise<nu
       { exitOnCtrlC: false, maxFps: 1000 },
     );
     const status: unknown = await instance.waitUntilExit();
-    const quitWith = typeof status === 'number' ? status : 0;
-    // A rehearsal that could not be written is a failure, however the talk ended.
-    saveRehearsal();
-    return quitWith === 0 && rehearsalProblem !== undefined ? 1 : quitWith;
+    quitWith = typeof status === 'number' ? status : 0;
   } finally {
     clearTimeout(saveTimer);
     clearInterval(rehearsalTimer);
@@ -254,6 +252,8 @@ export async function present(file: string, options: PresentOptions): Promise<nu
     else if (savedRun !== undefined && timingsFile !== undefined)
       process.stderr.write(`inkdeck: rehearsal saved in ${timingsFile}; see where the time went: inkdeck timings ${file}\n`);
   }
+  // A rehearsal that could not be written is a failure, however the talk ended.
+  return quitWith === 0 && rehearsalProblem !== undefined ? 1 : quitWith;
 }
 
 /** Joins the sync session; on failure says why on one line and presents without sync ({@link NULL_CHANNEL}). */

@@ -73,9 +73,8 @@ export async function printPdf(html: string, browser: string, handout: boolean):
   let endedBy: keyof typeof SIGNAL_STATUS | undefined;
   const onSignal = (signal: keyof typeof SIGNAL_STATUS) => {
     endedBy = signal;
+    // A browser still starting is not waited for: playwright kills what it launched on exit.
     void (instance?.close() ?? Promise.resolve()).finally(() => process.exit(SIGNAL_STATUS[signal]));
-    // A browser still starting is stopped by its own launch timing out; do not wait for it.
-    if (instance === undefined) process.exit(SIGNAL_STATUS[signal]);
   };
   const signals = Object.keys(SIGNAL_STATUS) as (keyof typeof SIGNAL_STATUS)[];
   for (const signal of signals) process.on(signal, onSignal);

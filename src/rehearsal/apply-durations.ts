@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, Scalar, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { formatDuration } from '../deck/duration.js';
 import { parseDeck, readYamlData } from '../deck/load-deck.js';
 import type { Deck } from '../deck/schema.js';
@@ -29,6 +29,11 @@ function pairOf(map: YamlNode, key: string): Pair<unknown, unknown> | undefined 
   return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key) as Pair<unknown, unknown> | undefined;
 }
 
+/** Where the value `node` ends in the text, when it is a node with a place. */
+function endOf(node: unknown): number | undefined {
+  return isNode(node) ? (node.range?.[1] ?? undefined) : undefined;
+}
+
 /** The value written with the quotes the old one had (`"2m"` stays double-quoted). */
 function quotedLike(old: Scalar, value: string): string {
   if (old.type === Scalar.QUOTE_DOUBLE) return `"${value}"`;
@@ -53,12 +58,10 @@ function durationEdit(slide: YamlNode, value: string, source: string, newline: s
   const key = after?.key;
   const afterValue = after?.value;
   if (!isScalar(key) || key.range == null) return undefined;
-  const valueEnd =
-    (isScalar(afterValue) || isMap(afterValue) || isSeq(afterValue)) && afterValue.range != null ? afterValue.range[1] : key.range[1];
+  const valueEnd = endOf(afterValue) ?? key.range[1];
   if (slide.flow === true) {
     const last = slide.items.at(-1);
-    const lastEnd =
-      last !== undefined && (isScalar(last.value) || isMap(last.value) || isSeq(last.value)) ? last.value.range?.[1] : undefined;
+    const lastEnd = endOf(last?.value);
     return lastEnd == null ? undefined : { at: lastEnd, end: lastEnd, text: `, duration: ${value}` };
   }
   // After the title's last line (a block scalar ends after its final line break; a plain or

@@ -2,7 +2,7 @@ import type { Slide } from '../deck/slides.js';
 import type { Position } from '../navigation/deck-state.js';
 import { elapsedMs, STOPPED_TIMER, type Timer } from '../presenter/timer.js';
 import { countTo, recordMove, recordTimerChange, runOf, startRecording, type Recording } from './recording.js';
-import { saveRun, type RecordedSlide, type RehearsalRun, type TimingsFile } from './timings-file.js';
+import { saveRun, type RecordedSlide, type RehearsalRun, type TimingsFile, type WrittenTimings } from './timings-file.js';
 
 export interface RehearsalRecorderOptions {
   /** The timings file to write the run into, and the deck's file name to write in it. */
@@ -27,6 +27,8 @@ export interface RehearsalRecorderOptions {
  */
 export class RehearsalRecorder {
   private recording: Recording | undefined;
+  /** What the last save wrote (see saveRun). */
+  private written: WrittenTimings | undefined;
   /** The slides the current recording's indices refer to; a save of the deck lays out new ones. */
   private slidesThen: readonly Slide[] | undefined;
   /** What was recorded on the slides of the deck before its last save, named by title and section. */
@@ -111,7 +113,7 @@ export class RehearsalRecorder {
   save(): RehearsalRun | undefined {
     const run = this.run();
     if (run.slides.length === 0) return undefined;
-    saveRun(this.options.file, this.options.deck, run, this.options.before);
+    this.written = saveRun(this.options.file, this.options.deck, run, this.options.before, this.written);
     return run;
   }
 }

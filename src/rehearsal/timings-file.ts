@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import * as z from 'zod';
@@ -104,25 +104,53 @@ export function readTimingsFile(file: string): TimingsFile | undefined {
   );
 }
 
+/** What {@link saveRun} last wrote, and the file's size, time and inode just after. */
+export interface WrittenTimings {
+  readonly timings: TimingsFile;
+  readonly stamp: string;
+}
+
+function stampOf(file: string): string | undefined {
+  try {
+    const stats = statSync(file);
+    return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Writes `run` into the timings file `file`: in place of the run of the same date (a run is
  * written again and again as it goes on), else after the others. The file is read again first,
- * so runs another rehearsal wrote meanwhile are kept; when it cannot be read, `fallback` (the
- * file as read when the rehearsal began) stands for it. Written to a temporary file and renamed
- * over (write-file-atomic), so a crash mid-write never leaves half a file.
+ * so runs another rehearsal wrote meanwhile are kept, unless it is as `last` left it (then what
+ * was written stands for it: a run saved every few seconds does not parse the whole history each
+ * time); when it cannot be read, `fallback` (the file as read when the rehearsal began) stands
+ * for it. Written to a temporary file and renamed over (write-file-atomic), so a crash mid-write
+ * never leaves half a file.
  *
+ * @returns What was written, to give back as `last` next time.
  * @throws {Error} When the file cannot be written (a read-only folder, a full disk).
  */
-export function saveRun(file: string, deck: string, run: RehearsalRun, fallback: TimingsFile | undefined): void {
+export function saveRun(
+  file: string,
+  deck: string,
+  run: RehearsalRun,
+  fallback: TimingsFile | undefined,
+  last?: WrittenTimings,
+): WrittenTimings {
   let current: TimingsFile | undefined;
-  try {
-    current = existsSync(file) ? timingsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
-  } catch {
-    current = fallback;
+  if (last !== undefined && stampOf(file) === last.stamp) current = last.timings;
+  else {
+    try {
+      current = existsSync(file) ? timingsFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
+    } catch {
+      current = fallback;
+    }
   }
   const runs = (current?.runs ?? []).filter((other) => other.date !== run.date);
   const next: TimingsFile = { deck, runs: [...runs, run].sort((a, b) => a.date.localeCompare(b.date)) };
   // No fsync: the run is written every few seconds during a talk, and an fsync can hold the
   // keyboard for tens of milliseconds; the rename alone keeps the file whole if the process dies.
   writeFileAtomic.sync(file, `${JSON.stringify(next, undefined, 2)}\n`, { fsync: false });
+  return { timings: next, stamp: stampOf(file) ?? '' };
 }
